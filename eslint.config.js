@@ -1,0 +1,57 @@
+// @ts-check
+import tseslint from "typescript-eslint";
+
+const NODE_BUILTINS = ["node:*", "fs", "fs/*", "path", "os", "child_process", "worker_threads", "http", "https", "net", "crypto", "url", "stream", "events", "util"];
+
+/** Import direction, enforced here and by the separate tsconfigs:
+ *  shared/    → imports only shared/ and pure libraries (zod);
+ *  renderer/  → shared/ and browser libraries, never Node code or electron;
+ *  backend/, electron/core, electron/web → Node, never `electron`;
+ *  only electron/main and electron/preload import `electron`. */
+const restrict = (patterns, paths = []) => ({
+  "no-restricted-imports": ["error", { patterns, paths }],
+});
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "bench/results.json", "test-results/**", "playwright-report/**", ".cache/**", "release/**"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["shared/**/*.ts"],
+    rules: restrict([
+      { group: ["electron", "electron/*", "react", "react-*", "react/*", ...NODE_BUILTINS], message: "shared/ runs everywhere: no Electron, React or Node built-ins." },
+      { group: ["**/electron/**", "**/renderer/**", "**/backend/**"], message: "shared/ must not import environment-specific code." },
+    ]),
+  },
+  {
+    files: ["renderer/**/*.ts", "renderer/**/*.tsx"],
+    ignores: ["renderer/vite.config.ts"],
+    rules: restrict([
+      { group: ["electron", "electron/*", ...NODE_BUILTINS], message: "The renderer is a browser page: no Node built-ins or electron." },
+      { group: ["**/electron/**", "**/backend/**"], message: "The renderer talks to the core only through the console API client." },
+    ]),
+  },
+  {
+    files: ["backend/**/*.ts", "electron/core/**/*.ts", "electron/web/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts"],
+    rules: restrict([
+      { group: ["electron", "electron/*"], message: "Only electron/main and electron/preload may import electron; keep behaviour in Node-only modules." },
+      { group: ["**/renderer/**"], message: "Node code must not import the renderer." },
+    ]),
+  },
+  {
+    files: ["backend/**/*.ts"],
+    rules: restrict([
+      { group: ["electron", "electron/*"], message: "The backend never imports electron." },
+      { group: ["**/electron/**", "**/renderer/**"], message: "The backend is a separate server: it shares only shared/ with the console." },
+    ]),
+  },
+  {
+    files: ["electron/preload/**/*.ts"],
+    rules: restrict([{ group: ["**/core/**", "**/web/**", "**/backend/**", ...NODE_BUILTINS], message: "The preload is sandboxed: only electron and shared/." }]),
+  },
+);

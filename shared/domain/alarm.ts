@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { IsoTimeSchema, LonLatSchema } from "./geo.js";
+
+/** ISA-18.2 alarm states. */
+export const AlarmStateSchema = z.enum([
+  "normal",
+  "unacknowledged",
+  "acknowledged",
+  "rtn_unacknowledged",
+  "shelved",
+  "suppressed",
+  "out_of_service",
+]);
+export type AlarmState = z.infer<typeof AlarmStateSchema>;
+
+export const AlarmPrioritySchema = z.enum(["critical", "high", "medium", "low"]);
+export type AlarmPriority = z.infer<typeof AlarmPrioritySchema>;
+
+/** Lower rank sorts first. */
+export const PRIORITY_RANK: Record<AlarmPriority, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/** Domains of the Uông Bí smart-city plan. */
+export const AlarmDomainSchema = z.enum([
+  "security",
+  "traffic",
+  "environment",
+  "health",
+  "education",
+  "tourism",
+  "urban_planning",
+  "e_government",
+]);
+export type AlarmDomain = z.infer<typeof AlarmDomainSchema>;
+
+export const AlarmSourceSchema = z.object({
+  kind: z.enum(["camera", "sensor", "citizen", "system"]),
+  id: z.string().nullable(),
+});
+
+export const AlarmCommentSchema = z.object({
+  id: z.string().min(1),
+  operatorId: z.string(),
+  operatorName: z.string(),
+  at: IsoTimeSchema,
+  text: z.string().min(1).max(2000),
+});
+export type AlarmComment = z.infer<typeof AlarmCommentSchema>;
+
+export const AlarmSchema = z.object({
+  id: z.string().min(1),
+  /** Machine key of the alarm type, e.g. "intrusion_school"; the UI translates it. */
+  type: z.string().min(1),
+  domain: AlarmDomainSchema,
+  priority: AlarmPrioritySchema,
+  state: AlarmStateSchema,
+  source: AlarmSourceSchema,
+  /** The camera that sees the place, if any (for the wall's hot-spot tile). */
+  cameraId: z.string().nullable(),
+  wardCode: z.string(),
+  location: LonLatSchema,
+  /** Place name in Vietnamese, e.g. "Trường THCS Nguyễn Trãi". */
+  place: z.string(),
+  raisedAt: IsoTimeSchema,
+  updatedAt: IsoTimeSchema,
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedByName: z.string().nullable(),
+  acknowledgedAt: IsoTimeSchema.nullable(),
+  comments: z.array(AlarmCommentSchema),
+});
+export type Alarm = z.infer<typeof AlarmSchema>;
+
+/** Newest critical first: priority rank, then newest raised, then id for a stable order. */
+export function compareAlarmsForQueue(a: Alarm, b: Alarm): number {
+  const byPriority = PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority];
+  if (byPriority !== 0) return byPriority;
+  if (a.raisedAt !== b.raisedAt) return a.raisedAt < b.raisedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { LonLatSchema } from "./geo.js";
+
+export const CameraStatusSchema = z.enum(["online", "offline"]);
+export type CameraStatus = z.infer<typeof CameraStatusSchema>;
+
+export const CameraSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  wardCode: z.string(),
+  location: LonLatSchema,
+  /** Compass bearing of the view direction in degrees, where known. */
+  bearing: z.number().min(0).max(360).nullable(),
+  status: CameraStatusSchema,
+  /** Absolute URL of the camera's HLS playlist. */
+  streamUrl: z.url(),
+  /** How the backend gets the picture: a looped simulation, a live encode, an RTSP camera or a plain HLS source. */
+  source: z.enum(["simulated", "live", "rtsp", "hls"]),
+});
+export type Camera = z.infer<typeof CameraSchema>;

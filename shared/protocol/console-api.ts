@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { AlarmSchema } from "../domain/alarm.js";
+import { CameraSchema } from "../domain/camera.js";
+import { IsoTimeSchema } from "../domain/geo.js";
+import { IncidentSchema } from "../domain/incident.js";
+import { OperatorSchema } from "../domain/operator.js";
+import { SensorSchema } from "../domain/sensor.js";
+import { WardSchema } from "../domain/ward.js";
+
+/**
+ * The console API: what the renderer may ask of the core (over IPC in Electron,
+ * over WebSocket in a browser). One request union, one response schema per request type,
+ * one event union pushed by the core.
+ */
+
+export const LanguageSchema = z.enum(["vi", "en"]);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const ConnectionStateSchema = z.enum(["connecting", "syncing", "online", "offline"]);
+export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
+
+export const SyncStatusSchema = z.object({
+  state: ConnectionStateSchema,
+  backendUrl: z.string(),
+  lastSyncAt: IsoTimeSchema.nullable(),
+  cursor: z.number().int().nonnegative(),
+  headSeq: z.number().int().nonnegative().nullable(),
+  pendingActions: z.number().int().nonnegative(),
+  /** Why we are offline, in one sentence, if we know. */
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const SyncProblemSchema = z.object({
+  id: z.number().int(),
+  at: IsoTimeSchema,
+  source: z.string(),
+  message: z.string(),
+});
+export type SyncProblem = z.infer<typeof SyncProblemSchema>;
+
+export const SettingsSchema = z.object({
+  backendUrl: z.string(),
+  language: LanguageSchema,
+  operatorId: z.string(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SnapshotSchema = z.object({
+  status: SyncStatusSchema,
+  operator: OperatorSchema,
+  settings: SettingsSchema,
+  wards: z.array(WardSchema),
+  cameras: z.array(CameraSchema),
+  sensors: z.array(SensorSchema),
+  alarms: z.array(AlarmSchema),
+  incidents: z.array(IncidentSchema),
+  problems: z.array(SyncProblemSchema),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+export const ConsoleRequestSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("snapshot") }),
+  z.object({ type: z.literal("alarm.acknowledge"), alarmId: z.string().min(1) }),
+  z.object({ type: z.literal("alarm.comment"), alarmId: z.string().min(1), text: z.string().trim().min(1).max(2000) }),
+  z.object({ type: z.literal("settings.update"), language: LanguageSchema.optional() }),
+]);
+export type ConsoleRequest = z.infer<typeof ConsoleRequestSchema>;
+export type ConsoleRequestType = ConsoleRequest["type"];
+
+export const CONSOLE_RESPONSE_SCHEMAS = {
+  snapshot: SnapshotSchema,
+  "alarm.acknowledge": AlarmSchema,
+  "alarm.comment": AlarmSchema,
+  "settings.update": SettingsSchema,
+} as const satisfies Record<ConsoleRequestType, z.ZodType>;
+
+export type ConsoleResponse<T extends ConsoleRequestType> = z.infer<(typeof CONSOLE_RESPONSE_SCHEMAS)[T]>;
+export type RequestOf<T extends ConsoleRequestType> = Extract<ConsoleRequest, { type: T }>;
+
+export const ConsoleEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("status"), status: SyncStatusSchema }),
+  z.object({
+    type: z.literal("changed"),
+    wards: z.array(WardSchema).optional(),
+    cameras: z.array(CameraSchema).optional(),
+    sensors: z.array(SensorSchema).optional(),
+    alarms: z.array(AlarmSchema).optional(),
+    incidents: z.array(IncidentSchema).optional(),
+    /** Ids removed, per entity kind. */
+    removed: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+  z.object({ type: z.literal("problem"), problem: SyncProblemSchema }),
+  z.object({ type: z.literal("settings"), settings: SettingsSchema }),
+]);
+export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;

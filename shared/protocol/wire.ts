@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { AppErrorSchema } from "../result.js";
+import { ConsoleEventSchema, ConsoleRequestSchema } from "./console-api.js";
+
+/** Envelopes of the console API on a WebSocket (browser console) and on IPC (Electron). */
+
+export const CONSOLE_WS_PATH = "/console-api";
+
+export const IPC_CHANNELS = {
+  request: "console:request",
+  event: "console:event",
+} as const;
+
+/** Browser → core. The request stays unknown here so a bad request still gets an answer with its id. */
+export const ClientMessageSchema = z.object({
+  kind: z.literal("request"),
+  id: z.number().int().nonnegative(),
+  request: z.unknown(),
+});
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+export const ServerMessageSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("response"),
+    id: z.number().int().nonnegative(),
+    result: z.discriminatedUnion("ok", [
+      z.object({ ok: z.literal(true), value: z.unknown() }),
+      z.object({ ok: z.literal(false), error: AppErrorSchema }),
+    ]),
+  }),
+  z.object({ kind: z.literal("event"), event: ConsoleEventSchema }),
+  /** A message we could not even attribute to a request. */
+  z.object({ kind: z.literal("error"), error: AppErrorSchema }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+
+export { ConsoleRequestSchema };
