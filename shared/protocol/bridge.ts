@@ -10,3 +10,9 @@ export interface IocBridge {
 }
 
 export const BRIDGE_GLOBAL = "ioc";
+
+/** Electron IPC channels of the console API (kept here, free of zod, so the preload stays tiny). */
+export const IPC_CHANNELS = {
+  request: "console:request",
+  event: "console:event",
+} as const;

@@ -6,6 +6,7 @@ import { IncidentSchema } from "../domain/incident.js";
 import { OperatorSchema } from "../domain/operator.js";
 import { SensorSchema } from "../domain/sensor.js";
 import { WardSchema } from "../domain/ward.js";
+import { AppErrorSchema } from "../result.js";
 
 /**
  * The console API: what the renderer may ask of the core (over IPC in Electron,
@@ -92,5 +93,11 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("problem"), problem: SyncProblemSchema }),
   z.object({ type: z.literal("settings"), settings: SettingsSchema }),
+  /** An action that was shown at once but later refused by the backend (e.g. someone acknowledged first). */
+  z.object({
+    type: z.literal("action.refused"),
+    alarmId: z.string(),
+    error: AppErrorSchema,
+  }),
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;

@@ -6,10 +6,7 @@ import { ConsoleEventSchema, ConsoleRequestSchema } from "./console-api.js";
 
 export const CONSOLE_WS_PATH = "/console-api";
 
-export const IPC_CHANNELS = {
-  request: "console:request",
-  event: "console:event",
-} as const;
+export { IPC_CHANNELS } from "./bridge.js";
 
 /** Browser → core. The request stays unknown here so a bad request still gets an answer with its id. */
 export const ClientMessageSchema = z.object({

@@ -1,0 +1,146 @@
+import type Database from "better-sqlite3";
+import { ActionRequestSchema, ENTITY_SCHEMAS, type ActionRequest, type EntityKind } from "../../../shared/protocol/backend.js";
+import type { SyncProblem } from "../../../shared/protocol/console-api.js";
+import type { EntityData, QuarantinedChange, ValidChange } from "../sync/validate-changes.js";
+
+export interface OutboxEntry {
+  id: number;
+  idempotencyKey: string;
+  alarmId: string;
+  request: ActionRequest;
+  createdAt: string;
+  attempts: number;
+  lastError: string | null;
+}
+
+interface OutboxRow {
+  id: number;
+  idempotency_key: string;
+  alarm_id: string;
+  request: string;
+  created_at: string;
+  attempts: number;
+  last_error: string | null;
+}
+
+/**
+ * The repositories over the console's SQLite cache. Entities hold what the backend confirmed;
+ * pending operator actions live in the outbox and are laid over them when read (see overlay).
+ */
+export class CacheStore {
+  private readonly stmts;
+
+  constructor(readonly db: Database.Database) {
+    this.stmts = {
+      upsert: db.prepare("INSERT INTO entities (kind, id, data, seq) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, seq = excluded.seq WHERE excluded.seq >= entities.seq"),
+      remove: db.prepare("DELETE FROM entities WHERE kind = ? AND id = ?"),
+      list: db.prepare("SELECT data FROM entities WHERE kind = ?").pluck(),
+      get: db.prepare("SELECT data FROM entities WHERE kind = ? AND id = ?").pluck(),
+      getState: db.prepare("SELECT value FROM sync_state WHERE key = ?").pluck(),
+      setState: db.prepare("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+      enqueue: db.prepare("INSERT INTO outbox (idempotency_key, alarm_id, request, created_at) VALUES (?, ?, ?, ?)"),
+      pending: db.prepare("SELECT * FROM outbox ORDER BY id"),
+      pendingFor: db.prepare("SELECT * FROM outbox WHERE alarm_id = ? ORDER BY id"),
+      pendingCount: db.prepare("SELECT count(*) FROM outbox").pluck(),
+      dequeue: db.prepare("DELETE FROM outbox WHERE idempotency_key = ?"),
+      attempt: db.prepare("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE idempotency_key = ?"),
+      addProblem: db.prepare("INSERT INTO sync_problems (at, source, message, raw) VALUES (?, ?, ?, ?)"),
+      problems: db.prepare("SELECT id, at, source, message FROM sync_problems ORDER BY id DESC LIMIT ?"),
+    };
+  }
+
+  /** Applies a page of changes and moves the cursor in ONE transaction: never one without the other. */
+  applyChanges(changes: readonly ValidChange[], quarantined: readonly QuarantinedChange[], cursor: number, at: string): SyncProblem[] {
+    const problems: SyncProblem[] = [];
+    this.db.transaction(() => {
+      for (const c of changes) {
+        if (c.op === "delete") this.stmts.remove.run(c.entity, c.id);
+        else this.stmts.upsert.run(c.entity, c.id, JSON.stringify(c.data), c.seq);
+      }
+      for (const q of quarantined) problems.push(this.insertProblem("sync", q.message, q.raw, at));
+      if (cursor > this.getCursor()) this.stmts.setState.run("cursor", String(cursor));
+      this.stmts.setState.run("lastSyncAt", at);
+    })();
+    return problems;
+  }
+
+  list<K extends EntityKind>(kind: K): EntityData[K][] {
+    const out: EntityData[K][] = [];
+    for (const raw of this.stmts.list.all(kind) as string[]) {
+      // The row was validated before it was written; re-parse defends against a hand-edited cache.
+      const parsed = ENTITY_SCHEMAS[kind].safeParse(JSON.parse(raw));
+      if (parsed.success) out.push(parsed.data as EntityData[K]);
+    }
+    return out;
+  }
+
+  get<K extends EntityKind>(kind: K, id: string): EntityData[K] | null {
+    const raw = this.stmts.get.get(kind, id) as string | undefined;
+    if (raw === undefined) return null;
+    const parsed = ENTITY_SCHEMAS[kind].safeParse(JSON.parse(raw));
+    return parsed.success ? (parsed.data as EntityData[K]) : null;
+  }
+
+  /** Writes one entity confirmed by the backend outside the change feed (an action's answer). */
+  putConfirmed<K extends EntityKind>(kind: K, id: string, data: EntityData[K], seq: number): void {
+    this.stmts.upsert.run(kind, id, JSON.stringify(data), seq);
+  }
+
+  getCursor(): number {
+    const v = this.stmts.getState.get("cursor") as string | undefined;
+    return v === undefined ? 0 : Number(v);
+  }
+
+  getLastSyncAt(): string | null {
+    return (this.stmts.getState.get("lastSyncAt") as string | undefined) ?? null;
+  }
+
+  enqueueAction(request: ActionRequest, alarmId: string): void {
+    this.stmts.enqueue.run(request.idempotencyKey, alarmId, JSON.stringify(request), request.at);
+  }
+
+  pendingActions(): OutboxEntry[] {
+    return (this.stmts.pending.all() as OutboxRow[]).map(toEntry);
+  }
+
+  pendingFor(alarmId: string): OutboxEntry[] {
+    return (this.stmts.pendingFor.all(alarmId) as OutboxRow[]).map(toEntry);
+  }
+
+  pendingCount(): number {
+    return this.stmts.pendingCount.get() as number;
+  }
+
+  removeAction(idempotencyKey: string): void {
+    this.stmts.dequeue.run(idempotencyKey);
+  }
+
+  recordAttempt(idempotencyKey: string, error: string | null): void {
+    this.stmts.attempt.run(error, idempotencyKey);
+  }
+
+  addProblem(source: string, message: string, raw: string | null, at = new Date().toISOString()): SyncProblem {
+    return this.insertProblem(source, message, raw, at);
+  }
+
+  listProblems(limit = 200): SyncProblem[] {
+    return this.stmts.problems.all(limit) as SyncProblem[];
+  }
+
+  private insertProblem(source: string, message: string, raw: string | null, at: string): SyncProblem {
+    const info = this.stmts.addProblem.run(at, source, message, raw);
+    return { id: Number(info.lastInsertRowid), at, source, message };
+  }
+}
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotency_key,
+    alarmId: row.alarm_id,
+    request: ActionRequestSchema.parse(JSON.parse(row.request)),
+    createdAt: row.created_at,
+    attempts: row.attempts,
+    lastError: row.last_error,
+  };
+}

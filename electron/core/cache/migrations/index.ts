@@ -1,0 +1,7 @@
+import { migration001 } from "./001-initial.js";
+import type { Migration } from "./types.js";
+
+/** Every schema version in order. Append only: never edit a migration that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_CACHE_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

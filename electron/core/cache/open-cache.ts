@@ -1,0 +1,54 @@
+import Database from "better-sqlite3";
+import { existsSync, mkdirSync, renameSync } from "node:fs";
+import { dirname } from "node:path";
+import { CacheTooNewError, migrate } from "./migrate.js";
+
+export interface OpenCacheOptions {
+  /** Path of the SQLite file, or ":memory:". */
+  path: string;
+  /** Path to a better-sqlite3 .node built for another ABI (Electron's); Node's own build otherwise. */
+  nativeBinding?: string;
+}
+
+export interface OpenedCache {
+  db: Database.Database;
+  /** Set when a corrupt cache was moved aside: where it went, to tell the operator. */
+  movedAside: string | null;
+}
+
+function openAndMigrate(options: OpenCacheOptions): Database.Database {
+  const db = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma("journal_mode = WAL");
+    // NORMAL in WAL mode keeps every committed transaction across a process crash (kill -9);
+    // only an OS crash may lose the last ones, which the backend then re-sends.
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    const check = db.pragma("quick_check", { simple: true });
+    if (check !== "ok") throw new Error(`quick_check: ${String(check)}`);
+    migrate(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/**
+ * Opens the cache, migrating it. A file that is not a readable SQLite cache is moved aside
+ * (kept for inspection, never deleted) and a fresh cache is created, to be rebuilt from the backend.
+ * A cache from a newer console is refused: rebuilding it would silently drop that version's data.
+ */
+export function openCache(options: OpenCacheOptions): OpenedCache {
+  if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
+  try {
+    return { db: openAndMigrate(options), movedAside: null };
+  } catch (e) {
+    if (e instanceof CacheTooNewError || options.path === ":memory:") throw e;
+    const aside = `${options.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    for (const suffix of ["", "-wal", "-shm"]) {
+      if (existsSync(options.path + suffix)) renameSync(options.path + suffix, aside + suffix);
+    }
+    return { db: openAndMigrate(options), movedAside: aside };
+  }
+}

@@ -1,0 +1,75 @@
+import { join } from "node:path";
+import { CacheStore } from "./cache/cache-store.js";
+import { openCache } from "./cache/open-cache.js";
+import { ConsoleService } from "./console-service.js";
+import type { SettingsStore } from "./settings/settings-store.js";
+import { BackendClient } from "./sync/backend-client.js";
+import { OutboxSender } from "./sync/outbox-sender.js";
+import { SyncEngine } from "./sync/sync-engine.js";
+
+export interface ConsoleCoreOptions {
+  /** Folder for the cache file. */
+  dataDir: string;
+  settings: SettingsStore;
+  /** better-sqlite3 built for Electron's ABI, when running inside Electron. */
+  nativeBinding?: string;
+  log?: (line: string) => void;
+}
+
+export interface ConsoleCore {
+  service: ConsoleService;
+  /** Messages the operator must see at start (a cache moved aside, settings reset). */
+  notices: string[];
+  close(): void;
+}
+
+/** Opens the cache and starts syncing with the backend named in the settings. */
+export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
+  const log = options.log ?? (() => undefined);
+  const opened = openCache({ path: join(options.dataDir, "cache.sqlite"), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const store = new CacheStore(opened.db);
+  const notices: string[] = [];
+  if (opened.movedAside) {
+    const message = `The local cache was unreadable; it was kept as ${opened.movedAside} and is being rebuilt from the backend.`;
+    notices.push(message);
+    store.addProblem("cache", message, null);
+    log(message);
+  }
+  const service = new ConsoleService(store, options.settings);
+  const client = new BackendClient(options.settings.get().backendUrl);
+  const sender = new OutboxSender(store, client, {
+    onConfirmed: (alarm) => service.alarmChanged(alarm.id),
+    onRefused: (alarmId, error) => {
+      service.alarmChanged(alarmId);
+      service.emit({ type: "action.refused", alarmId, error });
+    },
+    onPendingChanged: () => service.updateStatus({}),
+  });
+  service.attachQueue(sender);
+  const engine = new SyncEngine({
+    store,
+    client,
+    events: {
+      onApplied: (changes) => service.changesApplied(changes),
+      onProblems: (problems) => {
+        for (const problem of problems) service.emit({ type: "problem", problem });
+      },
+      onState: (state, detail) => {
+        if (state !== "online") sender.setOnline(false);
+        service.updateStatus({ state, lastError: detail.lastError, headSeq: detail.headSeq });
+        log(`sync: ${state}${detail.lastError ? ` (${detail.lastError})` : ""}`);
+      },
+      onOnline: () => sender.setOnline(true),
+    },
+  });
+  engine.start();
+  return {
+    service,
+    notices,
+    close() {
+      engine.stop();
+      sender.stop();
+      opened.db.close();
+    },
+  };
+}

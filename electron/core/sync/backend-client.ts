@@ -1,0 +1,79 @@
+import type { z } from "zod";
+import {
+  ActionResponseSchema,
+  BACKEND_PATHS,
+  ChangesPageSchema,
+  HelloResponseSchema,
+  PROTOCOL_VERSION,
+  type ActionRequest,
+  type ActionResponse,
+  type ChangesPage,
+  type HelloResponse,
+} from "../../../shared/protocol/backend.js";
+import { AppErrorSchema, describeZodError, err, ok, type Result } from "../../../shared/result.js";
+
+/** HTTP client of the central backend. Never throws: every failure is a Result with a clear message. */
+export class BackendClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly timeoutMs = 8_000,
+  ) {}
+
+  hello(): Promise<Result<HelloResponse>> {
+    return this.call(`${BACKEND_PATHS.hello}?protocol=${PROTOCOL_VERSION}`, { method: "GET" }, HelloResponseSchema);
+  }
+
+  changes(after: number, limit: number): Promise<Result<ChangesPage>> {
+    return this.call(`${BACKEND_PATHS.changes}?after=${after}&limit=${limit}`, { method: "GET" }, ChangesPageSchema);
+  }
+
+  /** The backend's own answer (which may itself be a refusal) or, if it could not be had, why. */
+  postAction(request: ActionRequest): Promise<Result<ActionResponse>> {
+    return this.call(
+      BACKEND_PATHS.actions,
+      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) },
+      ActionResponseSchema,
+    );
+  }
+
+  streamUrl(after: number): string {
+    const url = new URL(BACKEND_PATHS.stream, this.baseUrl);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    url.searchParams.set("after", String(after));
+    url.searchParams.set("protocol", String(PROTOCOL_VERSION));
+    return url.toString();
+  }
+
+  private async call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<Result<z.infer<S>>> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.baseUrl), { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (e) {
+      return err("offline", `Cannot reach the central backend at ${this.baseUrl} (${describeFetchError(e)}).`);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return err("backend_error", `The backend answered ${path} with HTTP ${response.status} and a body that is not JSON.`);
+    }
+    if (!response.ok) {
+      const refusal = AppErrorSchema.safeParse((body as { error?: unknown } | null)?.error);
+      if (refusal.success) return { ok: false, error: refusal.data };
+      return err("backend_error", `The backend answered ${path} with HTTP ${response.status}.`);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) return err("backend_error", `The backend's answer to ${path} is malformed: ${describeZodError(parsed.error)}`);
+    return ok(parsed.data);
+  }
+}
+
+function describeFetchError(e: unknown): string {
+  if (e instanceof Error) {
+    const cause = (e as Error & { cause?: { code?: string } }).cause;
+    if (e.name === "TimeoutError") return "no answer in time";
+    if (cause?.code) return cause.code;
+    return e.message;
+  }
+  return String(e);
+}

@@ -1,0 +1,215 @@
+import WebSocket from "ws";
+import { StreamMessageSchema } from "../../../shared/protocol/backend.js";
+import type { ConnectionState, SyncProblem } from "../../../shared/protocol/console-api.js";
+import { describeZodError } from "../../../shared/result.js";
+import type { CacheStore } from "../cache/cache-store.js";
+import type { BackendClient } from "./backend-client.js";
+import { backoffDelay } from "./backoff.js";
+import { validateChanges, type ValidChange } from "./validate-changes.js";
+
+export interface SyncEngineEvents {
+  onApplied(changes: readonly ValidChange[]): void;
+  onProblems(problems: readonly SyncProblem[]): void;
+  onState(state: ConnectionState, detail: { lastError: string | null; headSeq: number | null }): void;
+  /** Called each time the link is up and caught up: time to drain the outbox. */
+  onOnline(): void;
+}
+
+export interface SyncEngineOptions {
+  store: CacheStore;
+  client: BackendClient;
+  events: SyncEngineEvents;
+  pageSize?: number;
+  random?: () => number;
+}
+
+const HEARTBEAT_TIMEOUT_MS = 30_000;
+
+/**
+ * Pulls changes from the stored cursor, then follows the live stream. Each page (and each burst
+ * of live changes) is applied in one transaction together with the new cursor. On any failure it
+ * backs off with jitter and resumes from the cursor; a gap in sequence numbers forces a re-pull.
+ */
+export class SyncEngine {
+  private running = false;
+  private attempt = 0;
+  private socket: WebSocket | null = null;
+  private wakeUp: (() => void) | null = null;
+  private headSeq: number | null = null;
+  private lastError: string | null = null;
+
+  constructor(private readonly options: SyncEngineOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.loop();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.socket?.terminate();
+    this.wakeUp?.();
+  }
+
+  /** Skip the current back-off wait (e.g. the operator pressed "retry now"). */
+  retryNow(): void {
+    this.wakeUp?.();
+  }
+
+  private setState(state: ConnectionState): void {
+    this.options.events.onState(state, { lastError: this.lastError, headSeq: this.headSeq });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const reason = await this.cycle();
+      if (!this.running) break;
+      this.lastError = reason;
+      this.setState("offline");
+      await this.sleep(backoffDelay(this.attempt++, this.options.random));
+    }
+  }
+
+  /** One connect → catch up → follow cycle. Resolves with the reason it ended. */
+  private async cycle(): Promise<string> {
+    const { client } = this.options;
+    this.setState("connecting");
+    const hello = await client.hello();
+    if (!hello.ok) return hello.error.message;
+    this.headSeq = hello.value.headSeq;
+    this.setState("syncing");
+    const pulled = await this.pullUntilCaughtUp();
+    if (pulled !== null) return pulled;
+    return this.follow();
+  }
+
+  private async pullUntilCaughtUp(): Promise<string | null> {
+    const { client, store } = this.options;
+    for (;;) {
+      if (!this.running) return "stopped";
+      const page = await client.changes(store.getCursor(), this.options.pageSize ?? 1000);
+      if (!page.ok) return page.error.message;
+      this.headSeq = page.value.headSeq;
+      this.applyBatch(page.value.changes);
+      if (!page.value.hasMore) return null;
+      this.setState("syncing");
+    }
+  }
+
+  private applyBatch(raw: readonly unknown[]): void {
+    if (raw.length === 0) return;
+    const { store, events } = this.options;
+    const batch = validateChanges(raw);
+    const cursor = Math.max(store.getCursor(), batch.maxSeq ?? 0);
+    const problems = store.applyChanges(batch.valid, batch.quarantined, cursor, new Date().toISOString());
+    if (batch.valid.length > 0) events.onApplied(batch.valid);
+    if (problems.length > 0) events.onProblems(problems);
+  }
+
+  private follow(): Promise<string> {
+    const { client, store } = this.options;
+    return new Promise<string>((resolve) => {
+      const socket = new WebSocket(client.streamUrl(store.getCursor()), { handshakeTimeout: 8_000 });
+      this.socket = socket;
+      let queue: unknown[] = [];
+      let flushScheduled = false;
+      let ended = false;
+      let watchdog: NodeJS.Timeout | null = null;
+
+      const end = (reason: string) => {
+        if (ended) return;
+        ended = true;
+        if (watchdog) clearTimeout(watchdog);
+        this.socket = null;
+        socket.removeAllListeners();
+        socket.on("error", () => undefined);
+        socket.terminate();
+        resolve(reason);
+      };
+      const armWatchdog = () => {
+        if (watchdog) clearTimeout(watchdog);
+        watchdog = setTimeout(() => end("The live stream from the backend went silent."), HEARTBEAT_TIMEOUT_MS);
+      };
+
+      // Changes arriving in one burst are applied in one transaction.
+      const flush = () => {
+        flushScheduled = false;
+        const items = queue;
+        queue = [];
+        const inOrder: unknown[] = [];
+        let expected = store.getCursor() + 1;
+        for (const item of items) {
+          const seq = (item as { seq?: unknown } | null)?.seq;
+          if (typeof seq === "number") {
+            if (seq < expected) continue; // already have it (catch-up overlap)
+            if (seq > expected) {
+              this.applyBatch(inOrder);
+              end(`Gap in the change sequence (expected ${expected}, got ${seq}); pulling again.`);
+              return;
+            }
+            expected = seq + 1;
+          }
+          inOrder.push(item);
+        }
+        this.applyBatch(inOrder);
+      };
+
+      socket.on("open", armWatchdog);
+      socket.on("message", (data) => {
+        armWatchdog();
+        let json: unknown;
+        try {
+          json = JSON.parse(data.toString());
+        } catch {
+          this.options.events.onProblems([store.addProblem("stream", "A live-stream message from the backend is not JSON.", data.toString().slice(0, 2000))]);
+          return;
+        }
+        const message = StreamMessageSchema.safeParse(json);
+        if (!message.success) {
+          this.options.events.onProblems([
+            store.addProblem("stream", `Malformed live-stream message: ${describeZodError(message.error)}`, JSON.stringify(json).slice(0, 2000)),
+          ]);
+          return;
+        }
+        switch (message.data.type) {
+          case "change":
+            queue.push(message.data.change);
+            if (!flushScheduled) {
+              flushScheduled = true;
+              setImmediate(() => {
+                if (!ended) flush();
+              });
+            }
+            break;
+          case "ready":
+          case "heartbeat":
+            this.headSeq = message.data.headSeq;
+            if (message.data.type === "ready") {
+              this.attempt = 0;
+              this.lastError = null;
+              this.setState("online");
+              this.options.events.onOnline();
+            }
+            break;
+        }
+      });
+      socket.on("close", () => end("The live stream from the backend closed."));
+      socket.on("error", (e) => end(`Live stream error: ${e.message}`));
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = null;
+        done();
+      };
+    });
+  }
+}

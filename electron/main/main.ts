@@ -1,0 +1,82 @@
+import { app, BrowserWindow, dialog, ipcMain } from "electron";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { err } from "../../shared/result.js";
+import { IPC_CHANNELS } from "../../shared/protocol/wire.js";
+import { startConsoleCore, type ConsoleCore } from "../core/console-core.js";
+import { contentSecurityPolicy } from "../web/content-security-policy.js";
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from "./app-protocol.js";
+import { ElectronSettingsStore } from "./electron-settings-store.js";
+import { hardenSessions, isTrustedSender } from "./harden.js";
+
+/**
+ * The Electron shell, kept thin: all behaviour is in electron/core (Node only) and the renderer.
+ * `npm start` passes the embedded backend's URL in IOC_BACKEND_URL.
+ */
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: ConsoleCore | null = null;
+  const windows = new Set<BrowserWindow>();
+
+  app.on("second-instance", () => {
+    const first = [...windows][0];
+    if (first) {
+      if (first.isMinimized()) first.restore();
+      first.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    hardenSessions();
+    const settings = new ElectronSettingsStore(process.env.IOC_BACKEND_URL ? { backendUrl: process.env.IOC_BACKEND_URL } : {});
+    // better-sqlite3 built for Electron's ABI lives apart from Node's, so `npm test` keeps working.
+    const electronBinding = join(app.getAppPath(), "build", "electron-native", "better_sqlite3.node");
+    try {
+      core = startConsoleCore({
+        dataDir: app.getPath("userData"),
+        settings,
+        ...(existsSync(electronBinding) ? { nativeBinding: electronBinding } : {}),
+        log: (line) => console.log(line),
+      });
+    } catch (e) {
+      dialog.showErrorBox("IOC Console cannot open its local cache", e instanceof Error ? e.message : String(e));
+      app.exit(1);
+      return;
+    }
+    const service = core.service;
+    serveRenderer(join(app.getAppPath(), "dist", "renderer"), contentSecurityPolicy(settings.get().backendUrl));
+
+    ipcMain.handle(IPC_CHANNELS.request, async (event, raw: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url)) return err("forbidden", "IPC call from an untrusted frame was refused.");
+      return service.handle(raw);
+    });
+    service.onEvent((consoleEvent) => {
+      for (const w of windows) if (!w.isDestroyed()) w.webContents.send(IPC_CHANNELS.event, consoleEvent);
+    });
+
+    const win = new BrowserWindow({
+      width: 1600,
+      height: 900,
+      backgroundColor: "#0b1220",
+      title: "IOC Console — Uông Bí",
+      webPreferences: {
+        preload: join(__dirname, "preload.cjs"),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      },
+    });
+    windows.add(win);
+    win.on("closed", () => windows.delete(win));
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+  });
+
+  app.on("window-all-closed", () => {
+    core?.close();
+    app.quit();
+  });
+}

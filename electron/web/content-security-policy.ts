@@ -1,0 +1,31 @@
+/**
+ * The console page's CSP, shared by the browser console and Electron. Scripts only from the
+ * app itself; network only to the app's own origin and the configured backend (HLS, API).
+ * maplibre-gl starts its workers from blob: URLs, hence worker-src blob:.
+ */
+export function contentSecurityPolicy(backendUrl: string): string {
+  const backend = safeOrigin(backendUrl);
+  const backendWs = backend.replace(/^http/, "ws");
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ws: wss: ${backend} ${backendWs}`,
+    `media-src 'self' blob: ${backend}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,35 @@
+import { parseArgs } from "node:util";
+
+/** The flags shared by `npm run serve` and `npm start`. */
+export function parseConsoleArgs(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string", default: "8421" },
+      host: { type: "string", default: "127.0.0.1" },
+      "backend-url": { type: "string" },
+      "backend-port": { type: "string", default: "8420" },
+      "data-dir": { type: "string", default: ".cache/console" },
+      "backend-data-dir": { type: "string", default: ".cache/backend" },
+      "no-video": { type: "boolean", default: false },
+      "no-simulator": { type: "boolean", default: false },
+      "alarm-interval-ms": { type: "string" },
+      operator: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  return values;
+}
+
+export const USAGE = `Options:
+  --port N               console web server port (default 8421; 0 = any free port)
+  --host H               address to listen on (default 127.0.0.1)
+  --backend-url URL      use this central backend instead of starting the embedded reference backend
+  --backend-port N       port of the embedded backend (default 8420)
+  --data-dir DIR         console cache and settings (default .cache/console)
+  --backend-data-dir DIR embedded backend's store and video cache (default .cache/backend)
+  --no-video             embedded backend without camera video (no ffmpeg)
+  --no-simulator         embedded backend without the city simulator
+  --alarm-interval-ms N  how often the simulator raises an alarm
+  --operator ID          operator signed in at this workstation (default from settings, op-01)`;

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { AlarmPrioritySchema } from "../domain/alarm.js";
+import { CameraStatusSchema } from "../domain/camera.js";
+import { IsoTimeSchema } from "../domain/geo.js";
+import { resultSchema } from "../result.js";
+
+/**
+ * Controls of the reference backend's simulator. Tests, demos and benchmarks use them to
+ * make things happen on demand; a production backend would not expose them.
+ */
+export const SIMULATOR_PATHS = {
+  alarms: "/api/v1/sim/alarms",
+  /** Fastify-style route pattern; use `cameraOutagePath(id)` to build a URL. */
+  cameraOutage: "/api/v1/sim/cameras/:id/outage",
+} as const;
+
+export function cameraOutagePath(cameraId: string): string {
+  return `/api/v1/sim/cameras/${encodeURIComponent(cameraId)}/outage`;
+}
+
+export const MAX_SIMULATED_ALARMS_PER_REQUEST = 10_000;
+
+export const RaiseAlarmsRequestSchema = z.object({
+  count: z.number().int().min(1).max(MAX_SIMULATED_ALARMS_PER_REQUEST).default(1),
+  /** Force a priority; otherwise each alarm gets a believable random one. */
+  priority: AlarmPrioritySchema.optional(),
+});
+export type RaiseAlarmsRequest = z.infer<typeof RaiseAlarmsRequestSchema>;
+
+export const RaiseAlarmsResponseSchema = resultSchema(z.object({ ids: z.array(z.string().min(1)) }));
+export type RaiseAlarmsResponse = z.infer<typeof RaiseAlarmsResponseSchema>;
+
+/** At most a day: an outage is a test fixture, not a way to switch a camera off for good. */
+export const CameraOutageRequestSchema = z.object({
+  seconds: z.number().positive().max(86_400),
+});
+export type CameraOutageRequest = z.infer<typeof CameraOutageRequestSchema>;
+
+export const CameraOutageResponseSchema = resultSchema(
+  z.object({
+    cameraId: z.string().min(1),
+    status: CameraStatusSchema,
+    /** When the camera comes back online. */
+    until: IsoTimeSchema,
+  }),
+);
+export type CameraOutageResponse = z.infer<typeof CameraOutageResponseSchema>;

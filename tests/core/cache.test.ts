@@ -1,0 +1,132 @@
+import Database from "better-sqlite3";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CacheStore } from "../../electron/core/cache/cache-store.js";
+import { CacheTooNewError, migrate } from "../../electron/core/cache/migrate.js";
+import { LATEST_CACHE_VERSION, MIGRATIONS } from "../../electron/core/cache/migrations/index.js";
+import { openCache } from "../../electron/core/cache/open-cache.js";
+import { validateChanges } from "../../electron/core/sync/validate-changes.js";
+import { makeAlarm } from "../shared/fixtures.js";
+
+function memoryStore() {
+  const db = new Database(":memory:");
+  migrate(db);
+  return new CacheStore(db);
+}
+
+describe("cache migrations", () => {
+  it("each migration applies in order on an empty database and sets user_version", () => {
+    for (const target of MIGRATIONS) {
+      const db = new Database(":memory:");
+      const applied = migrate(db, MIGRATIONS.filter((m) => m.version <= target.version));
+      expect(applied.at(-1)).toBe(target.version);
+      expect(db.pragma("user_version", { simple: true })).toBe(target.version);
+    }
+  });
+
+  it("upgrades from every earlier version to the latest", () => {
+    for (const from of [0, ...MIGRATIONS.map((m) => m.version)]) {
+      const db = new Database(":memory:");
+      migrate(db, MIGRATIONS.filter((m) => m.version <= from));
+      migrate(db);
+      expect(db.pragma("user_version", { simple: true })).toBe(LATEST_CACHE_VERSION);
+    }
+  });
+
+  it("refuses a cache written by a newer console", () => {
+    const db = new Database(":memory:");
+    db.pragma(`user_version = ${LATEST_CACHE_VERSION + 1}`);
+    expect(() => migrate(db)).toThrow(CacheTooNewError);
+    expect(() => migrate(db)).toThrow(/newer IOC Console/);
+  });
+
+  it("a failing migration leaves the previous version intact", () => {
+    const db = new Database(":memory:");
+    const broken = [...MIGRATIONS, { version: LATEST_CACHE_VERSION + 1, name: "broken", up: () => { throw new Error("boom"); } }];
+    expect(() => migrate(db, broken)).toThrow("boom");
+    expect(db.pragma("user_version", { simple: true })).toBe(LATEST_CACHE_VERSION);
+  });
+
+  it("moves a corrupt cache file aside, keeps it, and opens a fresh one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ioc-cache-"));
+    const path = join(dir, "cache.sqlite");
+    writeFileSync(path, "this is not a database ".repeat(100));
+    const opened = openCache({ path });
+    expect(opened.movedAside).toMatch(/cache\.sqlite\.corrupt-/);
+    expect(readdirSync(dir).some((f) => f.includes(".corrupt-"))).toBe(true);
+    expect(opened.db.pragma("user_version", { simple: true })).toBe(LATEST_CACHE_VERSION);
+    opened.db.close();
+  });
+
+  it("refuses (does not move aside) a cache file from a newer version", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ioc-cache-"));
+    const path = join(dir, "cache.sqlite");
+    const db = new Database(path);
+    db.pragma(`user_version = ${LATEST_CACHE_VERSION + 5}`);
+    db.close();
+    expect(() => openCache({ path })).toThrow(CacheTooNewError);
+    expect(readdirSync(dir).some((f) => f.includes(".corrupt-"))).toBe(false);
+  });
+});
+
+describe("cache queries use their indexes", () => {
+  const plan = (store: CacheStore, sql: string, ...params: unknown[]) =>
+    (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(" | ");
+
+  it("entity lookups by kind and id use the primary key", () => {
+    const store = memoryStore();
+    expect(plan(store, "SELECT data FROM entities WHERE kind = ? AND id = ?", "alarm", "a")).toMatch(/USING PRIMARY KEY/);
+    expect(plan(store, "SELECT data FROM entities WHERE kind = ?", "alarm")).toMatch(/USING PRIMARY KEY \(kind=\?\)/);
+  });
+
+  it("pending actions of one alarm use outbox_by_alarm", () => {
+    const store = memoryStore();
+    expect(plan(store, "SELECT * FROM outbox WHERE alarm_id = ? ORDER BY id", "a")).toMatch(/outbox_by_alarm/);
+  });
+});
+
+describe("CacheStore", () => {
+  const change = (seq: number, data: unknown, id = "alm-1") => ({ seq, entity: "alarm", op: "upsert", id, at: "2026-11-25T10:00:00.000Z", data });
+
+  it("applies changes and the cursor together, and never lets an older change win", () => {
+    const store = memoryStore();
+    const newer = validateChanges([change(2, makeAlarm({ state: "acknowledged", acknowledgedBy: "op-01", acknowledgedByName: "Lan", acknowledgedAt: "2026-11-25T10:01:00.000Z" }))]);
+    store.applyChanges(newer.valid, newer.quarantined, 2, "2026-11-25T10:02:00.000Z");
+    const older = validateChanges([change(1, makeAlarm())]);
+    store.applyChanges(older.valid, older.quarantined, 1, "2026-11-25T10:03:00.000Z");
+    expect(store.get("alarm", "alm-1")?.state).toBe("acknowledged");
+    expect(store.getCursor()).toBe(2);
+  });
+
+  it("quarantines a malformed change but still applies the ones after it", () => {
+    const store = memoryStore();
+    const batch = validateChanges([change(1, { nonsense: true }, "bad"), change(2, makeAlarm({ id: "alm-2" }), "alm-2"), "garbage"]);
+    expect(batch.valid).toHaveLength(1);
+    expect(batch.quarantined).toHaveLength(2);
+    const problems = store.applyChanges(batch.valid, batch.quarantined, batch.maxSeq ?? 0, "2026-11-25T10:00:00.000Z");
+    expect(problems).toHaveLength(2);
+    expect(problems[0]!.message).toMatch(/Malformed alarm bad/);
+    expect(store.get("alarm", "alm-2")).not.toBeNull();
+    expect(store.getCursor()).toBe(2);
+    expect(store.listProblems()).toHaveLength(2);
+  });
+
+  it("keeps the outbox in order across reopen", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ioc-outbox-"));
+    const path = join(dir, "cache.sqlite");
+    let opened = openCache({ path });
+    let store = new CacheStore(opened.db);
+    for (const key of ["key-aaaaaaaa", "key-bbbbbbbb", "key-cccccccc"]) {
+      store.enqueueAction({ idempotencyKey: key, operatorId: "op-01", at: "2026-11-25T10:00:00.000Z", action: { type: "acknowledge", alarmId: "alm-1" } }, "alm-1");
+    }
+    opened.db.close();
+    opened = openCache({ path });
+    store = new CacheStore(opened.db);
+    expect(store.pendingActions().map((p) => p.idempotencyKey)).toEqual(["key-aaaaaaaa", "key-bbbbbbbb", "key-cccccccc"]);
+    store.removeAction("key-aaaaaaaa");
+    expect(store.pendingCount()).toBe(2);
+    opened.db.close();
+  });
+});

@@ -1,0 +1,28 @@
+import type { Alarm } from "../../shared/domain/alarm.js";
+import type { Operator } from "../../shared/domain/operator.js";
+
+export const LAN: Operator = { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" };
+export const MINH: Operator = { id: "op-02", name: "Trần Văn Minh", role: "operator" };
+export const HA_VIEWER: Operator = { id: "view-01", name: "Lê Thu Hà", role: "viewer" };
+
+export function makeAlarm(patch: Partial<Alarm> = {}): Alarm {
+  return {
+    id: "alm-1",
+    type: "fire_alarm_market",
+    domain: "security",
+    priority: "critical",
+    state: "unacknowledged",
+    source: { kind: "sensor", id: "sen-1" },
+    cameraId: "cam-02",
+    wardCode: "06808",
+    location: [106.8, 21.1],
+    place: "Chợ trung tâm Uông Bí",
+    raisedAt: "2026-11-25T10:00:00.000Z",
+    updatedAt: "2026-11-25T10:00:00.000Z",
+    acknowledgedBy: null,
+    acknowledgedByName: null,
+    acknowledgedAt: null,
+    comments: [],
+    ...patch,
+  };
+}
