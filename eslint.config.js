@@ -11,6 +11,8 @@ const NODE_BUILTINS = ["node:*", "fs", "fs/*", "path", "os", "child_process", "w
 const restrict = (patterns, paths = []) => ({
   "no-restricted-imports": ["error", { patterns, paths }],
 });
+/** The electron package itself (and its subpaths like electron/main), not our own ../electron/ folder. */
+const ELECTRON_MODULE = { regex: "^electron(/.*)?$" };
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "bench/results.json", "test-results/**", "playwright-report/**", ".cache/**", "release/**"] },
@@ -24,7 +26,8 @@ export default tseslint.config(
   {
     files: ["shared/**/*.ts"],
     rules: restrict([
-      { group: ["electron", "electron/*", "react", "react-*", "react/*", ...NODE_BUILTINS], message: "shared/ runs everywhere: no Electron, React or Node built-ins." },
+      { ...ELECTRON_MODULE, message: "shared/ runs everywhere: no Electron." },
+      { group: ["react", "react-*", "react/*", ...NODE_BUILTINS], message: "shared/ runs everywhere: no React or Node built-ins." },
       { group: ["**/electron/**", "**/renderer/**", "**/backend/**"], message: "shared/ must not import environment-specific code." },
     ]),
   },
@@ -32,21 +35,22 @@ export default tseslint.config(
     files: ["renderer/**/*.ts", "renderer/**/*.tsx"],
     ignores: ["renderer/vite.config.ts"],
     rules: restrict([
-      { group: ["electron", "electron/*", ...NODE_BUILTINS], message: "The renderer is a browser page: no Node built-ins or electron." },
+      { ...ELECTRON_MODULE, message: "The renderer is a browser page: no electron (use the console API client)." },
+      { group: NODE_BUILTINS, message: "The renderer is a browser page: no Node built-ins." },
       { group: ["**/electron/**", "**/backend/**"], message: "The renderer talks to the core only through the console API client." },
     ]),
   },
   {
     files: ["backend/**/*.ts", "electron/core/**/*.ts", "electron/web/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts"],
     rules: restrict([
-      { group: ["electron", "electron/*"], message: "Only electron/main and electron/preload may import electron; keep behaviour in Node-only modules." },
+      { ...ELECTRON_MODULE, message: "Only electron/main and electron/preload may import electron; keep behaviour in Node-only modules." },
       { group: ["**/renderer/**"], message: "Node code must not import the renderer." },
     ]),
   },
   {
     files: ["backend/**/*.ts"],
     rules: restrict([
-      { group: ["electron", "electron/*"], message: "The backend never imports electron." },
+      { ...ELECTRON_MODULE, message: "The backend never imports electron." },
       { group: ["**/electron/**", "**/renderer/**"], message: "The backend is a separate server: it shares only shared/ with the console." },
     ]),
   },
