@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { REPO_ROOT, stopChild } from "./backend-process.js";
+
+export interface ConsoleProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+  /** SIGKILL: what a crash or a pulled plug looks like. */
+  kill(): Promise<void>;
+}
+
+export interface SpawnConsoleOptions {
+  backendUrl: string;
+  dataDir: string;
+  port?: number;
+  operator?: string;
+}
+
+/** Starts the browser console (core + web server) against an existing backend, as a child process. */
+export function spawnConsole(options: SpawnConsoleOptions): Promise<ConsoleProcess> {
+  const args = [
+    "--import",
+    "tsx",
+    "scripts/serve.ts",
+    "--port",
+    String(options.port ?? 0),
+    "--backend-url",
+    options.backendUrl,
+    "--data-dir",
+    options.dataDir,
+    ...(options.operator ? ["--operator", options.operator] : []),
+  ];
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /IOC console ready at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        child.stdout?.off("data", onData);
+        child.stdout?.resume();
+        resolve({ url: match[1]!, child, stop: () => stopChild(child), kill: () => stopChild(child, "SIGKILL") });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+    child.once("exit", (code) => reject(new Error(`The console exited (code ${code}) before it was ready:\n${output}`)));
+  });
+}

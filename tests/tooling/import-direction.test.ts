@@ -1,0 +1,41 @@
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+/** The lint rule is what keeps the environments apart; prove it bites on each forbidden direction. */
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedMessages(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("import direction", () => {
+  it.each([
+    ["renderer/src/x.ts", 'import { openCache } from "../../electron/core/cache/open-cache.js";\nexport const x = openCache;'],
+    ["renderer/src/x.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;'],
+    ["renderer/src/x.ts", 'import { ipcRenderer } from "electron";\nexport const x = ipcRenderer;'],
+    ["shared/x.ts", 'import { useState } from "react";\nexport const x = useState;'],
+    ["shared/x.ts", 'import { join } from "node:path";\nexport const x = join;'],
+    ["shared/x.ts", 'import { startBackend } from "../backend/app.js";\nexport const x = startBackend;'],
+    ["electron/core/x.ts", 'import { app } from "electron";\nexport const x = app;'],
+    ["electron/web/x.ts", 'import { BrowserWindow } from "electron/main";\nexport const x = BrowserWindow;'],
+    ["backend/x.ts", 'import { ConsoleService } from "../electron/core/console-service.js";\nexport const x = ConsoleService;'],
+    ["electron/preload/x.ts", 'import { openCache } from "../core/cache/open-cache.js";\nexport const x = openCache;'],
+  ])("%s may not: %s", async (file, code) => {
+    expect(await restrictedMessages(file, code)).toHaveLength(1);
+  });
+
+  it.each([
+    ["electron/main/x.ts", 'import { app } from "electron";\nexport const x = app;'],
+    ["electron/preload/x.ts", 'import { contextBridge } from "electron";\nexport const x = contextBridge;'],
+    ["scripts/x.ts", 'import { startConsoleCore } from "../electron/core/console-core.js";\nexport const x = startConsoleCore;'],
+    ["renderer/src/x.ts", 'import { AlarmSchema } from "../../shared/domain/alarm.js";\nexport const x = AlarmSchema;'],
+  ])("%s may: %s", async (file, code) => {
+    expect(await restrictedMessages(file, code)).toEqual([]);
+  });
+
+  it("bans any", async () => {
+    const [result] = await eslint.lintText("export const x: any = 1;\n", { filePath: "shared/x.ts" });
+    expect(result?.messages.map((m) => m.ruleId)).toContain("@typescript-eslint/no-explicit-any");
+  });
+});
