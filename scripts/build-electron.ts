@@ -7,7 +7,7 @@ import { REPO_ROOT } from "./lib/backend-process.js";
  * Preload: one CJS file, since a sandboxed preload cannot load other files.
  */
 await build({
-  entryPoints: { main: join(REPO_ROOT, "electron/main/main.ts") },
+  entryPoints: { main: join(REPO_ROOT, "electron/main/main.ts"), "core-worker": join(REPO_ROOT, "electron/core/worker/core-worker.ts") },
   outdir: join(REPO_ROOT, "dist/electron"),
   outExtension: { ".js": ".cjs" },
   bundle: true,
@@ -17,6 +17,8 @@ await build({
   external: ["electron", "better-sqlite3"],
   sourcemap: true,
   logLevel: "warning",
+  // The worker's path is passed in explicitly in Electron; the import.meta fallback is for tsx only.
+  logOverride: { "empty-import-meta": "silent" },
 });
 await build({
   entryPoints: { preload: join(REPO_ROOT, "electron/preload/preload.ts") },

@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
-import { startConsoleCore } from "../electron/core/console-core.js";
 import { JsonSettingsStore } from "../electron/core/settings/json-settings-store.js";
 import { startConsoleWebServer } from "../electron/web/console-web-server.js";
+import { startConsoleCoreInWorker } from "../electron/core/worker/core-host.js";
 import { parseConsoleArgs, USAGE } from "./lib/args.js";
 import { REPO_ROOT, spawnBackend, type BackendProcess } from "./lib/backend-process.js";
 
@@ -38,19 +38,25 @@ async function main(): Promise<void> {
     ...(args.operator ? { operatorId: args.operator } : {}),
   });
   if (settings.warning) console.warn(settings.warning);
-  const core = startConsoleCore({ dataDir, settings, log: (line) => console.log(`[console] ${line}`) });
+  let core;
+  try {
+    core = await startConsoleCoreInWorker({ dataDir, settings, log: (line) => console.log(`[console] ${line}`) });
+  } catch (e) {
+    await backend?.stop();
+    fail(`The console could not open its local cache: ${e instanceof Error ? e.message : String(e)}`);
+  }
   for (const notice of core.notices) console.warn(notice);
   let server;
   try {
     server = await startConsoleWebServer({
-      service: core.service,
+      service: core.port,
       rendererDir: join(REPO_ROOT, "dist", "renderer"),
       port: Number(args.port),
       host: args.host,
       backendUrl,
     });
   } catch (e) {
-    core.close();
+    await core.close();
     await backend?.stop();
     const code = (e as { code?: string }).code;
     fail(code === "EADDRINUSE" ? `Port ${args.port} is already in use: stop the other IOC console or pass --port <free port>.` : e instanceof Error ? e.message : String(e));
@@ -58,7 +64,7 @@ async function main(): Promise<void> {
   console.log(`IOC console ready at ${server.url} (backend ${backendUrl})`);
   const shutdown = async () => {
     await server.close();
-    core.close();
+    await core.close();
     await backend?.stop();
     process.exit(0);
   };

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { err } from "../../shared/result.js";
 import { IPC_CHANNELS } from "../../shared/protocol/wire.js";
-import { startConsoleCore, type ConsoleCore } from "../core/console-core.js";
+import { startConsoleCoreInWorker, type HostedCore } from "../core/worker/core-host.js";
 import { contentSecurityPolicy } from "../web/content-security-policy.js";
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from "./app-protocol.js";
 import { ElectronSettingsStore } from "./electron-settings-store.js";
@@ -18,7 +18,7 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let core: ConsoleCore | null = null;
+  let core: HostedCore | null = null;
   const windows = new Set<BrowserWindow>();
 
   app.on("second-instance", () => {
@@ -29,15 +29,16 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     hardenSessions();
     const settings = new ElectronSettingsStore(process.env.IOC_BACKEND_URL ? { backendUrl: process.env.IOC_BACKEND_URL } : {});
     // better-sqlite3 built for Electron's ABI lives apart from Node's, so `npm test` keeps working.
     const electronBinding = join(app.getAppPath(), "build", "electron-native", "better_sqlite3.node");
     try {
-      core = startConsoleCore({
+      core = await startConsoleCoreInWorker({
         dataDir: app.getPath("userData"),
         settings,
+        workerPath: join(__dirname, "core-worker.cjs"),
         ...(existsSync(electronBinding) ? { nativeBinding: electronBinding } : {}),
         log: (line) => console.log(line),
       });
@@ -46,7 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    const service = core.service;
+    const service = core.port;
     serveRenderer(join(app.getAppPath(), "dist", "renderer"), contentSecurityPolicy(settings.get().backendUrl));
 
     ipcMain.handle(IPC_CHANNELS.request, async (event, raw: unknown) => {
@@ -76,7 +77,6 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on("window-all-closed", () => {
-    core?.close();
-    app.quit();
+    void (core?.close() ?? Promise.resolve()).then(() => app.quit());
   });
 }

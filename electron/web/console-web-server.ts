@@ -6,11 +6,11 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { ClientMessageSchema, CONSOLE_WS_PATH, type ServerMessage } from "../../shared/protocol/wire.js";
 import { describeZodError } from "../../shared/result.js";
-import type { ConsoleService } from "../core/console-service.js";
+import type { ConsolePort } from "../core/console-port.js";
 import { contentSecurityPolicy } from "./content-security-policy.js";
 
 export interface ConsoleWebServerOptions {
-  service: ConsoleService;
+  service: ConsolePort;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   port: number;
@@ -71,7 +71,7 @@ function send(socket: WebSocket, message: ServerMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
-function serveSocket(socket: WebSocket, service: ConsoleService): void {
+function serveSocket(socket: WebSocket, service: ConsolePort): void {
   const unsubscribe = service.onEvent((event) => send(socket, { kind: "event", event }));
   socket.on("close", unsubscribe);
   socket.on("error", unsubscribe);

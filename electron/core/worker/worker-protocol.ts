@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { SettingsSchema, SyncStatusSchema } from "../../../shared/protocol/console-api.js";
+import { AppErrorSchema } from "../../../shared/result.js";
+
+/** Messages between the thread that answers renderers and the worker that owns the cache. */
+export const HostToWorkerSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("request"), id: z.number().int(), request: z.unknown() }),
+  z.object({ kind: z.literal("settings"), settings: SettingsSchema }),
+  z.object({ kind: z.literal("close") }),
+]);
+export type HostToWorker = z.infer<typeof HostToWorkerSchema>;
+
+export const WorkerToHostSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("ready"), notices: z.array(z.string()), status: SyncStatusSchema }),
+  z.object({
+    kind: z.literal("response"),
+    id: z.number().int(),
+    result: z.discriminatedUnion("ok", [
+      z.object({ ok: z.literal(true), value: z.unknown() }),
+      z.object({ ok: z.literal(false), error: AppErrorSchema }),
+    ]),
+  }),
+  /** Events are forwarded as they are: every renderer validates them on arrival. */
+  z.object({ kind: z.literal("event"), event: z.unknown() }),
+  z.object({ kind: z.literal("log"), line: z.string() }),
+  z.object({ kind: z.literal("fatal"), message: z.string() }),
+  z.object({ kind: z.literal("closed") }),
+]);
+export type WorkerToHost = z.infer<typeof WorkerToHostSchema>;
+
+export const WorkerDataSchema = z.object({
+  dataDir: z.string(),
+  settings: SettingsSchema,
+  nativeBinding: z.string().optional(),
+});
+export type WorkerData = z.infer<typeof WorkerDataSchema>;

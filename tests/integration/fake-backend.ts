@@ -1,0 +1,76 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+/**
+ * A scriptable stand-in for the central backend, to feed the console exactly the broken
+ * answers a real backend must never send (the real one is tested against the console elsewhere).
+ */
+export class FakeBackend {
+  changes: unknown[] = [];
+  headSeq = 0;
+  helloStatus = 200;
+  helloBody: unknown = null;
+  actionAnswer: (body: unknown) => { status: number; body: unknown } = () => ({ status: 503, body: {} });
+  readonly actionBodies: unknown[] = [];
+  private server: Server;
+  private wss = new WebSocketServer({ noServer: true });
+  readonly sockets = new Set<WebSocket>();
+  url = "";
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://x");
+      const json = (status: number, body: unknown) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(typeof body === "string" ? body : JSON.stringify(body));
+      };
+      if (url.pathname === "/api/v1/hello") {
+        return json(this.helloStatus, this.helloBody ?? { backendName: "fake", protocolVersion: 1, minProtocolVersion: 1, serverTime: new Date().toISOString(), headSeq: this.headSeq });
+      }
+      if (url.pathname === "/api/v1/changes") {
+        const after = Number(url.searchParams.get("after") ?? 0);
+        const limit = Number(url.searchParams.get("limit") ?? 1000);
+        const rest = this.changes.filter((c) => ((c as { seq?: number }).seq ?? Number.MAX_SAFE_INTEGER) > after);
+        return json(200, { changes: rest.slice(0, limit), headSeq: this.headSeq, hasMore: rest.length > limit });
+      }
+      if (url.pathname === "/api/v1/actions" && req.method === "POST") {
+        let body = "";
+        req.on("data", (c: Buffer) => (body += c.toString()));
+        req.on("end", () => {
+          const parsed: unknown = JSON.parse(body);
+          this.actionBodies.push(parsed);
+          const answer = this.actionAnswer(parsed);
+          json(answer.status, answer.body);
+        });
+        return;
+      }
+      json(404, { error: "not found" });
+    });
+    this.server.on("upgrade", (req, socket, head) => {
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        this.sockets.add(ws);
+        ws.on("close", () => this.sockets.delete(ws));
+        ws.send(JSON.stringify({ type: "ready", headSeq: this.headSeq }));
+      });
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Sends raw text to every live-stream client. */
+  push(raw: string): void {
+    for (const s of this.sockets) s.send(raw);
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+}
