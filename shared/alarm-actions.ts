@@ -4,6 +4,9 @@ import type { Operator } from "./domain/operator.js";
 import type { OperatorAction } from "./protocol/backend.js";
 import { assertNever, err, ok, type Result } from "./result.js";
 
+/** A comment's id comes from its action's idempotency key, so console and backend name it alike. */
+export const commentIdFor = (idempotencyKey: string): string => `cmt-${idempotencyKey}`;
+
 /**
  * Pure: the alarm after `operator` performs `action` at `at`. The backend uses it to decide;
  * the console uses the same function to show an action at once while it waits in the outbox.

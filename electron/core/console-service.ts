@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { applyOperatorAction } from "../../shared/alarm-actions.js";
+import { applyOperatorAction, commentIdFor } from "../../shared/alarm-actions.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
 import type { ActionRequest, OperatorAction } from "../../shared/protocol/backend.js";
@@ -211,7 +211,7 @@ export class ConsoleService {
     const at = new Date().toISOString();
     const idempotencyKey = randomUUID();
     const current = this.withPendingOne(confirmed);
-    const local = applyOperatorAction(current, action, operator, at, idempotencyKey);
+    const local = applyOperatorAction(current, action, operator, at, commentIdFor(idempotencyKey));
     if (!local.ok) return local;
     const request: ActionRequest = { idempotencyKey, operatorId: operator.id, at, action };
     this.store.db.transaction(() => this.store.enqueueAction(request, action.alarmId))();

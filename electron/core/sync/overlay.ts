@@ -1,4 +1,4 @@
-import { applyOperatorAction } from "../../../shared/alarm-actions.js";
+import { applyOperatorAction, commentIdFor } from "../../../shared/alarm-actions.js";
 import type { Alarm } from "../../../shared/domain/alarm.js";
 import type { Operator } from "../../../shared/domain/operator.js";
 import type { ActionRequest } from "../../../shared/protocol/backend.js";
@@ -11,7 +11,7 @@ import type { ActionRequest } from "../../../shared/protocol/backend.js";
 export function overlayPending(alarm: Alarm, pending: readonly ActionRequest[], operatorOf: (id: string) => Operator): Alarm {
   let current = alarm;
   for (const request of pending) {
-    const next = applyOperatorAction(current, request.action, operatorOf(request.operatorId), request.at, request.idempotencyKey);
+    const next = applyOperatorAction(current, request.action, operatorOf(request.operatorId), request.at, commentIdFor(request.idempotencyKey));
     if (next.ok) current = next.value;
   }
   return current;
