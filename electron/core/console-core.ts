@@ -14,6 +14,8 @@ export interface ConsoleCoreOptions {
   /** better-sqlite3 built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
   log?: (line: string) => void;
+  /** Changes per catch-up page (tests use small pages to have many transactions to interrupt). */
+  pageSize?: number;
 }
 
 export interface ConsoleCore {
@@ -49,6 +51,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const engine = new SyncEngine({
     store,
     client,
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     events: {
       onApplied: (changes) => service.changesApplied(changes),
       onProblems: (problems) => {

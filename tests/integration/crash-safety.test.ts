@@ -1,0 +1,121 @@
+import Database from "better-sqlite3";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CacheStore } from "../../electron/core/cache/cache-store.js";
+import { openCache } from "../../electron/core/cache/open-cache.js";
+import { REPO_ROOT, spawnBackend, stopChild, type BackendProcess } from "../../scripts/lib/backend-process.js";
+
+/**
+ * kill -9 of the console at random points during catch-up and outbox sending, many times:
+ * afterwards the cache must equal the backend, and every queued action must be applied exactly once.
+ */
+const KILLS = 8;
+
+function startChild(dataDir: string, backendUrl: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "tests/integration/fixtures/core-child.ts", dataDir, backendUrl, "50"], {
+    cwd: REPO_ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Latest version of every entity according to the backend's change feed. */
+async function backendEntities(url: string): Promise<{ entities: Map<string, unknown>; headSeq: number }> {
+  const entities = new Map<string, unknown>();
+  let after = 0;
+  let headSeq = 0;
+  for (;;) {
+    const page = (await (await fetch(`${url}/api/v1/changes?after=${after}&limit=5000`)).json()) as {
+      changes: { seq: number; entity: string; id: string; op: string; data: unknown }[];
+      hasMore: boolean;
+      headSeq: number;
+    };
+    headSeq = page.headSeq;
+    for (const c of page.changes) {
+      if (c.op === "delete") entities.delete(`${c.entity}/${c.id}`);
+      else entities.set(`${c.entity}/${c.id}`, c.data);
+      after = c.seq;
+    }
+    if (!page.hasMore) return { entities, headSeq };
+  }
+}
+
+function cacheEntities(dataDir: string): { entities: Map<string, unknown>; cursor: number; pending: number } {
+  const db = new Database(join(dataDir, "cache.sqlite"), { readonly: true });
+  const rows = db.prepare("SELECT kind, id, data FROM entities").all() as { kind: string; id: string; data: string }[];
+  const cursor = Number((db.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").pluck().get() as string | undefined) ?? 0);
+  const pending = db.prepare("SELECT count(*) FROM outbox").pluck().get() as number;
+  db.close();
+  return { entities: new Map(rows.map((r) => [`${r.kind}/${r.id}`, JSON.parse(r.data) as unknown])), cursor, pending };
+}
+
+async function runUntil(dataDir: string, backendUrl: string, done: () => boolean): Promise<void> {
+  const child = startChild(dataDir, backendUrl);
+  const deadline = Date.now() + 60_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error("the console never finished");
+    await sleep(200);
+  }
+  await stopChild(child);
+}
+
+async function killRandomly(dataDir: string, backendUrl: string, minMs: number, maxMs: number): Promise<void> {
+  for (let i = 0; i < KILLS; i++) {
+    const child = startChild(dataDir, backendUrl);
+    await sleep(minMs + Math.random() * (maxMs - minMs));
+    await stopChild(child, "SIGKILL");
+  }
+}
+
+describe("crash safety: random kill -9 of the console", () => {
+  let backend: BackendProcess;
+  const dataDir = mkdtempSync(join(tmpdir(), "ioc-crash-"));
+
+  beforeAll(async () => {
+    backend = await spawnBackend({ port: 0, dataDir: mkdtempSync(join(tmpdir(), "ioc-crash-backend-")), extraArgs: ["--no-video", "--no-simulator"] });
+    const res = await fetch(`${backend.url}/api/v1/sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 3000 }) });
+    expect(res.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await backend?.stop();
+  });
+
+  it("loses and duplicates nothing when killed during catch-up", async () => {
+    await killRandomly(dataDir, backend.url, 300, 2500);
+    const { entities, headSeq } = await backendEntities(backend.url);
+    await runUntil(dataDir, backend.url, () => cacheEntities(dataDir).cursor >= headSeq);
+    const cache = cacheEntities(dataDir);
+    expect(cache.entities.size).toBe(entities.size);
+    for (const [key, data] of entities) expect(cache.entities.get(key), key).toEqual(data);
+  }, 180_000);
+
+  it("sends every queued action exactly once when killed while draining the outbox", async () => {
+    const alarms = [...cacheEntities(dataDir).entities.keys()].filter((k) => k.startsWith("alarm/")).slice(0, 150).map((k) => k.slice(6));
+    const opened = openCache({ path: join(dataDir, "cache.sqlite") });
+    const store = new CacheStore(opened.db);
+    const keys: string[] = [];
+    opened.db.transaction(() => {
+      alarms.forEach((alarmId, i) => {
+        const idempotencyKey = `crash-test-${i.toString().padStart(4, "0")}`;
+        keys.push(idempotencyKey);
+        store.enqueueAction({ idempotencyKey, operatorId: "op-01", at: new Date().toISOString(), action: { type: "comment", alarmId, text: `ghi chú ${i}` } }, alarmId);
+      });
+    })();
+    opened.db.close();
+
+    await killRandomly(dataDir, backend.url, 400, 2000);
+    await runUntil(dataDir, backend.url, () => cacheEntities(dataDir).pending === 0);
+
+    const { entities, headSeq } = await backendEntities(backend.url);
+    const commentIds = [...entities.values()].flatMap((e) => ((e as { comments?: { id: string }[] }).comments ?? []).map((c) => c.id));
+    for (const key of keys) expect(commentIds.filter((id) => id === `cmt-${key}`), key).toHaveLength(1);
+
+    await runUntil(dataDir, backend.url, () => cacheEntities(dataDir).cursor >= headSeq);
+    const cache = cacheEntities(dataDir);
+    for (const [key, data] of entities) expect(cache.entities.get(key), key).toEqual(data);
+  }, 180_000);
+});
