@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +45,8 @@ async function backendEntities(url: string): Promise<{ entities: Map<string, unk
 }
 
 function cacheEntities(dataDir: string): { entities: Map<string, unknown>; cursor: number; pending: number } {
+  // Killed before it even created its cache: nothing there yet.
+  if (!existsSync(join(dataDir, "cache.sqlite"))) return { entities: new Map(), cursor: 0, pending: 0 };
   const db = new Database(join(dataDir, "cache.sqlite"), { readonly: true });
   const rows = db.prepare("SELECT kind, id, data FROM entities").all() as { kind: string; id: string; data: string }[];
   const cursor = Number((db.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").pluck().get() as string | undefined) ?? 0);
@@ -63,12 +65,17 @@ async function runUntil(dataDir: string, backendUrl: string, done: () => boolean
   await stopChild(child);
 }
 
-async function killRandomly(dataDir: string, backendUrl: string, minMs: number, maxMs: number): Promise<void> {
+/** Kills the console KILLS times at random moments; returns what the cache held after each kill. */
+async function killRandomly(dataDir: string, backendUrl: string, minMs: number, maxMs: number): Promise<{ cursor: number; pending: number }[]> {
+  const after: { cursor: number; pending: number }[] = [];
   for (let i = 0; i < KILLS; i++) {
     const child = startChild(dataDir, backendUrl);
     await sleep(minMs + Math.random() * (maxMs - minMs));
     await stopChild(child, "SIGKILL");
+    const { cursor, pending } = cacheEntities(dataDir);
+    after.push({ cursor, pending });
   }
+  return after;
 }
 
 describe("crash safety: random kill -9 of the console", () => {
@@ -85,8 +92,10 @@ describe("crash safety: random kill -9 of the console", () => {
   });
 
   it("loses and duplicates nothing when killed during catch-up", async () => {
-    await killRandomly(dataDir, backend.url, 300, 2500);
+    const kills = await killRandomly(dataDir, backend.url, 300, 1500);
     const { entities, headSeq } = await backendEntities(backend.url);
+    // The test only proves something if some kills landed in the middle of catch-up.
+    expect(kills.some((k) => k.cursor > 0 && k.cursor < headSeq), JSON.stringify(kills)).toBe(true);
     await runUntil(dataDir, backend.url, () => cacheEntities(dataDir).cursor >= headSeq);
     const cache = cacheEntities(dataDir);
     expect(cache.entities.size).toBe(entities.size);
@@ -107,7 +116,8 @@ describe("crash safety: random kill -9 of the console", () => {
     })();
     opened.db.close();
 
-    await killRandomly(dataDir, backend.url, 400, 2000);
+    const kills = await killRandomly(dataDir, backend.url, 400, 1500);
+    expect(kills.some((k) => k.pending > 0 && k.pending < keys.length), JSON.stringify(kills)).toBe(true);
     await runUntil(dataDir, backend.url, () => cacheEntities(dataDir).pending === 0);
 
     const { entities, headSeq } = await backendEntities(backend.url);
