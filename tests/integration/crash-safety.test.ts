@@ -15,9 +15,26 @@ import { REPO_ROOT, spawnBackend, stopChild, type BackendProcess } from "../../s
 const KILLS = 8;
 
 function startChild(dataDir: string, backendUrl: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "tests/integration/fixtures/core-child.ts", dataDir, backendUrl, "50"], {
+  return spawn(process.execPath, ["--import", "tsx", "tests/integration/fixtures/core-child.ts", dataDir, backendUrl, "20"], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "inherit"],
+  });
+}
+
+/** Resolves when the child reports a sync state (it prints `status <state> <cursor> <pending>`). */
+function reached(child: ChildProcess, state: string): Promise<void> {
+  return new Promise((resolve) => {
+    let out = "";
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes(`status ${state}`)) {
+        child.stdout?.off("data", onData);
+        child.stdout?.resume();
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", () => resolve());
   });
 }
 
@@ -65,12 +82,16 @@ async function runUntil(dataDir: string, backendUrl: string, done: () => boolean
   await stopChild(child);
 }
 
-/** Kills the console KILLS times at random moments; returns what the cache held after each kill. */
-async function killRandomly(dataDir: string, backendUrl: string, minMs: number, maxMs: number): Promise<{ cursor: number; pending: number }[]> {
+/**
+ * Kills the console KILLS times at a random moment after it reaches `phase` (syncing: catch-up
+ * under way; online: outbox draining); returns what the cache held after each kill.
+ */
+async function killRandomly(dataDir: string, backendUrl: string, phase: "syncing" | "online", maxMs: number): Promise<{ cursor: number; pending: number }[]> {
   const after: { cursor: number; pending: number }[] = [];
   for (let i = 0; i < KILLS; i++) {
     const child = startChild(dataDir, backendUrl);
-    await sleep(minMs + Math.random() * (maxMs - minMs));
+    await reached(child, phase);
+    await sleep(Math.random() * maxMs);
     await stopChild(child, "SIGKILL");
     const { cursor, pending } = cacheEntities(dataDir);
     after.push({ cursor, pending });
@@ -92,7 +113,7 @@ describe("crash safety: random kill -9 of the console", () => {
   });
 
   it("loses and duplicates nothing when killed during catch-up", async () => {
-    const kills = await killRandomly(dataDir, backend.url, 300, 1500);
+    const kills = await killRandomly(dataDir, backend.url, "syncing", 120);
     const { entities, headSeq } = await backendEntities(backend.url);
     // The test only proves something if some kills landed in the middle of catch-up.
     expect(kills.some((k) => k.cursor > 0 && k.cursor < headSeq), JSON.stringify(kills)).toBe(true);
@@ -116,7 +137,7 @@ describe("crash safety: random kill -9 of the console", () => {
     })();
     opened.db.close();
 
-    const kills = await killRandomly(dataDir, backend.url, 400, 1500);
+    const kills = await killRandomly(dataDir, backend.url, "online", 120);
     expect(kills.some((k) => k.pending > 0 && k.pending < keys.length), JSON.stringify(kills)).toBe(true);
     await runUntil(dataDir, backend.url, () => cacheEntities(dataDir).pending === 0);
 

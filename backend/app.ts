@@ -1,0 +1,193 @@
+import { mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import Fastify, { LogController, type FastifyBaseLogger } from "fastify";
+import { pino, type Logger } from "pino";
+import type { CameraStatus } from "../shared/domain/camera.js";
+import { ffmpegProblemSentence, findWorkingFfmpeg } from "./hls/ffmpeg-locator.js";
+import { FfmpegVideo, NoVideo, type VideoCamera, type VideoService } from "./hls/video-service.js";
+import { registerApiRoutes } from "./http/api-routes.js";
+import { attachChangeStream } from "./http/change-stream.js";
+import { registerCors } from "./http/cors.js";
+import { registerErrorHandlers, registerJsonParser } from "./http/error-handlers.js";
+import { registerHlsRoutes } from "./http/hls-routes.js";
+import { registerSimulatorRoutes } from "./http/sim-routes.js";
+import { OVERLAY_FONT_PATH } from "./resource-paths.js";
+import { buildCityModel, type CityModel } from "./seed/city-model.js";
+import { seedOrReconcile } from "./seed/seed.js";
+import { loadUongBiWards } from "./seed/ward-geodata.js";
+import { hashString, seededRandom } from "./seeded-random.js";
+import { AlarmIdGenerator } from "./simulator/alarm-ids.js";
+import { CameraOutages } from "./simulator/camera-outages.js";
+import { Simulator } from "./simulator/simulator.js";
+import { BackendStartError, errorCode } from "./start-error.js";
+import type { BackendStore } from "./store/backend-store.js";
+import { StoreVersionError } from "./store/migrate.js";
+import { openSqliteStore } from "./store/sqlite-store.js";
+
+export interface BackendOptions {
+  /** 0 = a random free port. */
+  port: number;
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** The SQLite file and the HLS cache live here. */
+  dataDir: string;
+  /** Base of the cameras' streamUrl; default `http://${host}:${actualPort}`. */
+  publicUrl?: string;
+  /** Default enabled, a random alarm about every 20 s. */
+  simulator?: { enabled: boolean; alarmIntervalMs?: number };
+  /** Default enabled; without a working ffmpeg, cameras are offline. */
+  video?: { enabled: boolean; ffmpegPath?: string };
+  /** pino logging (to stderr) on or off; tests pass false. Default on. */
+  log?: boolean;
+}
+
+export interface RunningBackend {
+  url: string;
+  port: number;
+  /** Why cameras have no video (disabled, or ffmpeg unusable), in one sentence; null when video works. */
+  videoProblem: string | null;
+  close(): Promise<void>;
+}
+
+const DEFAULT_ALARM_INTERVAL_MS = 20_000;
+const SENSOR_INTERVAL_MS = 30_000;
+const CLEAR_AFTER_MS = 15 * 60_000;
+
+function createLogger(enabled: boolean): Logger {
+  // stderr, synchronously: stdout carries the one "listening" line scripts wait for, and
+  // without request logging there is little to write.
+  return pino({ enabled, level: "info", base: { service: "ioc-backend" } }, pino.destination({ dest: 2, sync: true }));
+}
+
+function openStore(dataDir: string, logger: Logger): BackendStore {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new BackendStartError("data_dir", `Cannot create the data directory ${dataDir}: ${errorCode(error) ?? String(error)}.`, { cause: error });
+  }
+  try {
+    return openSqliteStore({
+      filename: join(dataDir, "ioc-backend.sqlite"),
+      onListenerError: (error) => logger.error({ err: error }, "change listener failed"),
+    });
+  } catch (error) {
+    if (error instanceof StoreVersionError) throw new BackendStartError("store_version", error.message, { cause: error });
+    throw error;
+  }
+}
+
+async function createVideo(options: BackendOptions, dataDir: string, model: CityModel, logger: Logger): Promise<VideoService> {
+  const cameras: VideoCamera[] = model.cameras.map((c) => ({ id: c.id, name: c.name, live: c.live }));
+  if (options.video?.enabled === false) return new NoVideo(cameras, "Video is disabled on this backend.");
+  const ffmpeg = await findWorkingFfmpeg(OVERLAY_FONT_PATH, options.video?.ffmpegPath);
+  if (!ffmpeg.ok) {
+    const problem = ffmpegProblemSentence(ffmpeg.reason);
+    logger.warn(problem);
+    return new NoVideo(cameras, problem);
+  }
+  logger.info({ ffmpeg: ffmpeg.path }, "camera video enabled");
+  return new FfmpegVideo(ffmpeg.path, OVERLAY_FONT_PATH, join(dataDir, "hls"), cameras, logger);
+}
+
+function listenError(error: unknown, port: number, host: string): BackendStartError {
+  const code = errorCode(error);
+  if (code === "EADDRINUSE") {
+    return new BackendStartError("port_in_use", `Port ${port} is already in use: stop the other IOC backend or pass --port <free port>.`, { cause: error });
+  }
+  if (code === "EACCES") {
+    return new BackendStartError("listen", `Not allowed to listen on ${host}:${port}: pick a port above 1024 with --port.`, { cause: error });
+  }
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
+    return new BackendStartError("listen", `Cannot listen on ${host}: this machine has no such address.`, { cause: error });
+  }
+  return new BackendStartError("listen", `Cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
+/** Host as it goes in a URL: a wildcard becomes loopback, IPv6 gets brackets. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
+  const host = options.host ?? "127.0.0.1";
+  const logger = createLogger(options.log !== false);
+  const store = openStore(options.dataDir, logger);
+  const cleanups: Array<() => Promise<void> | void> = [() => store.close()];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        logger.error({ err: error }, "error while shutting down");
+      }
+    }
+  };
+  try {
+    const model = buildCityModel(loadUongBiWards());
+    const video = await createVideo(options, options.dataDir, model, logger);
+    cleanups.push(() => video.close());
+    const normalStatus: CameraStatus = video.available ? "online" : "offline";
+    const ids = new AlarmIdGenerator();
+    const onError = (error: unknown) => logger.error({ err: error }, "simulator step failed");
+    const outages = new CameraOutages(store, model, ids, normalStatus, onError);
+    cleanups.push(() => outages.close());
+    const simulator = new Simulator({
+      store,
+      model,
+      ids,
+      random: seededRandom(hashString(`sim-${Date.now()}`)),
+      alarmIntervalMs: options.simulator?.alarmIntervalMs ?? DEFAULT_ALARM_INTERVAL_MS,
+      sensorIntervalMs: SENSOR_INTERVAL_MS,
+      clearAfterMs: CLEAR_AFTER_MS,
+      now: () => new Date(),
+      onError,
+    });
+    cleanups.push(() => simulator.close());
+
+    // HLS segments are fetched every second per camera: no per-request logging.
+    // Typed as fastify's own logger interface so route modules take a plain FastifyInstance.
+    const fastifyLogger: FastifyBaseLogger = logger;
+    const app = Fastify({
+      loggerInstance: fastifyLogger,
+      logController: new LogController({ disableRequestLogging: true }),
+      forceCloseConnections: true,
+      bodyLimit: 1024 * 1024,
+    });
+    cleanups.push(() => app.close());
+    registerJsonParser(app);
+    registerErrorHandlers(app);
+    registerCors(app);
+    registerApiRoutes(app, store);
+    registerSimulatorRoutes(app, simulator, outages);
+    registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
+    const stream = await attachChangeStream({ server: app.server, store, logger });
+    cleanups.push(() => stream.close());
+
+    try {
+      await app.listen({ port: options.port, host });
+    } catch (error) {
+      throw listenError(error, options.port, host);
+    }
+    const address = app.server.address() as AddressInfo;
+    const url = `http://${urlHost(host)}:${address.port}`;
+    const publicUrl = options.publicUrl ?? url;
+
+    const seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id) });
+    logger.info({ url, dataDir: options.dataDir, seeded }, "IOC backend listening");
+    video.start();
+    if (options.simulator?.enabled !== false) simulator.start();
+
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      port: address.port,
+      videoProblem: video.problem,
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

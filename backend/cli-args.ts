@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { assertNever } from "../shared/result.js";
+
+export const USAGE = [
+  "Usage: tsx backend/main.ts [options]",
+  "  --port N               port to listen on (default 8420; 0 = any free port)",
+  "  --host ADDRESS         address to listen on (default 127.0.0.1)",
+  "  --data-dir DIR         SQLite file and video cache (default .cache/backend)",
+  "  --public-url URL       base of camera stream URLs (default http://HOST:PORT)",
+  "  --no-simulator         no random alarms or sensor readings",
+  "  --alarm-interval-ms N  a random alarm every N ms (default 20000)",
+  "  --no-video             no camera video; cameras show as offline",
+  "  --ffmpeg PATH          use this ffmpeg instead of looking for one",
+  "  --quiet                no log lines on stderr",
+  "  --help                 this text",
+].join("\n");
+
+export interface CliArgs {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string | undefined;
+  simulator: boolean;
+  alarmIntervalMs: number | undefined;
+  video: boolean;
+  ffmpegPath: string | undefined;
+  quiet: boolean;
+  help: boolean;
+}
+
+const PortSchema = z.coerce.number().int().min(0).max(65_535);
+const IntervalSchema = z.coerce.number().int().min(100);
+const UrlSchema = z.url();
+
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg"] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
+
+/** Pure: argv (without node and script) → options, or one sentence saying what is wrong. */
+export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArgs } | { ok: false; error: string } {
+  const args: CliArgs = {
+    port: 8420,
+    host: "127.0.0.1",
+    dataDir: ".cache/backend",
+    publicUrl: undefined,
+    simulator: true,
+    alarmIntervalMs: undefined,
+    video: true,
+    ffmpegPath: undefined,
+    quiet: false,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] ?? "";
+    // Accept both "--port 8420" and "--port=8420".
+    const [flag = "", inlineValue] = raw.startsWith("--") && raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
+    if (flag === "--no-simulator") args.simulator = false;
+    else if (flag === "--no-video") args.video = false;
+    else if (flag === "--quiet") args.quiet = true;
+    else if (flag === "--help" || flag === "-h") args.help = true;
+    else if (isValueFlag(flag)) {
+      const value = inlineValue ?? argv[++i];
+      if (value === undefined || value === "") return { ok: false, error: `${flag} needs a value.` };
+      const problem = applyValue(args, flag, value);
+      if (problem !== null) return { ok: false, error: problem };
+    } else {
+      return { ok: false, error: `Unknown option ${raw}.` };
+    }
+  }
+  return { ok: true, value: args };
+}
+
+function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | null {
+  switch (flag) {
+    case "--port": {
+      const port = PortSchema.safeParse(value);
+      if (!port.success) return `--port must be a whole number from 0 to 65535, not "${value}".`;
+      args.port = port.data;
+      return null;
+    }
+    case "--alarm-interval-ms": {
+      const interval = IntervalSchema.safeParse(value);
+      if (!interval.success) return `--alarm-interval-ms must be a whole number of at least 100, not "${value}".`;
+      args.alarmIntervalMs = interval.data;
+      return null;
+    }
+    case "--public-url": {
+      if (!UrlSchema.safeParse(value).success) return `--public-url must be an absolute URL such as http://10.0.0.5:8420, not "${value}".`;
+      args.publicUrl = value;
+      return null;
+    }
+    case "--host":
+      args.host = value;
+      return null;
+    case "--data-dir":
+      args.dataDir = value;
+      return null;
+    case "--ffmpeg":
+      args.ffmpegPath = value;
+      return null;
+    default:
+      return assertNever(flag);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * A looped clip served as a live HLS stream that advances with the wall clock, so every
+ * console sees the same moment of a simulated camera and players behave as with a real one.
+ *
+ * Media sequence n is loop segment (n mod segmentCount) and starts at epoch + n·duration.
+ * Every time the loop wraps, timestamps jump back, hence an EXT-X-DISCONTINUITY.
+ */
+
+export interface LivePlaylistInput {
+  /** Segments in the encoded loop. */
+  segmentCount: number;
+  /** Seconds per segment (the loop is encoded with equal segments). */
+  segmentDuration: number;
+  /** Wall-clock time at which media sequence 0 starts. */
+  epochMs: number;
+  nowMs: number;
+  /** How many of the latest complete segments the playlist lists. */
+  windowSize: number;
+}
+
+export function segmentUri(mediaSequence: number): string {
+  return `seg-${mediaSequence}.ts`;
+}
+
+/** "seg-123.ts" → 123; anything else (including path tricks) → null. */
+export function parseSegmentUri(name: string): number | null {
+  const match = /^seg-(\d{1,15})\.ts$/.exec(name);
+  return match?.[1] === undefined ? null : Number(match[1]);
+}
+
+/** Which file of the loop plays at a media sequence number. */
+export function loopSegmentIndex(mediaSequence: number, segmentCount: number): number {
+  return mediaSequence % segmentCount;
+}
+
+/** Discontinuities (wraps) up to and including segment n: one at each multiple of segmentCount after 0. */
+export function discontinuitySequence(mediaSequence: number, segmentCount: number): number {
+  return Math.floor(mediaSequence / segmentCount);
+}
+
+/** The window of complete segments at `nowMs`: [first, last] media sequence numbers. */
+export function liveWindow(input: LivePlaylistInput): { first: number; last: number } {
+  const durationMs = input.segmentDuration * 1000;
+  // Segment k is still "being recorded" until epoch + (k+1)·duration; list only finished ones,
+  // and always at least segment 0 so a player never gets an empty playlist.
+  const inProgress = Math.max(1, Math.floor((input.nowMs - input.epochMs) / durationMs));
+  const last = inProgress - 1;
+  return { first: Math.max(0, last - input.windowSize + 1), last };
+}
+
+export function livePlaylist(input: LivePlaylistInput): string {
+  if (!Number.isInteger(input.segmentCount) || input.segmentCount < 1) throw new Error("segmentCount must be a positive integer");
+  if (!(input.segmentDuration > 0)) throw new Error("segmentDuration must be positive");
+  if (!Number.isInteger(input.windowSize) || input.windowSize < 1) throw new Error("windowSize must be a positive integer");
+  const { first, last } = liveWindow(input);
+  const durationMs = input.segmentDuration * 1000;
+  const lines = [
+    "#EXTM3U",
+    "#EXT-X-VERSION:3",
+    `#EXT-X-TARGETDURATION:${Math.ceil(input.segmentDuration)}`,
+    "#EXT-X-INDEPENDENT-SEGMENTS",
+    `#EXT-X-MEDIA-SEQUENCE:${first}`,
+    // The discontinuity sequence number of the first listed segment; its own discontinuity tag
+    // (if it starts a loop) is counted here and therefore not repeated below it.
+    `#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuitySequence(first, input.segmentCount)}`,
+  ];
+  for (let n = first; n <= last; n++) {
+    if (n > first && n % input.segmentCount === 0) lines.push("#EXT-X-DISCONTINUITY");
+    lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(input.epochMs + n * durationMs).toISOString()}`);
+    lines.push(`#EXTINF:${input.segmentDuration.toFixed(3)},`);
+    lines.push(segmentUri(n));
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,160 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Logger } from "pino";
+import { hashString } from "../seeded-random.js";
+import { LiveEncoder } from "./live-encoder.js";
+import { livePlaylist, loopSegmentIndex, parseSegmentUri } from "./live-playlist.js";
+import { ensureLoop, loopCacheKey, pruneLoopCache, type EncodedLoop, type LoopCamera } from "./loop-encoder.js";
+
+export type PlaylistAnswer =
+  | { kind: "playlist"; body: string }
+  | { kind: "unavailable"; reason: string }
+  | { kind: "unknown_camera" };
+
+export type SegmentAnswer =
+  | { kind: "segment"; body: Buffer }
+  | { kind: "unavailable"; reason: string }
+  | { kind: "unknown_camera" }
+  | { kind: "not_found" };
+
+/** The cameras' HLS output, whatever produces it. */
+export interface VideoService {
+  /** False when video is disabled or ffmpeg is unusable: cameras are then offline. */
+  readonly available: boolean;
+  /** Why video is unavailable, in one sentence, or null. */
+  readonly problem: string | null;
+  /** Starts encoding in the background; returns at once. */
+  start(): void;
+  playlist(cameraId: string, nowMs: number): Promise<PlaylistAnswer>;
+  segment(cameraId: string, segmentName: string): Promise<SegmentAnswer>;
+  close(): Promise<void>;
+}
+
+export interface VideoCamera {
+  id: string;
+  name: string;
+  live: boolean;
+}
+
+/** Every loop is served as if it had been playing since then, so all consoles agree on the picture. */
+const LOOP_EPOCH_MS = Date.UTC(2025, 0, 1);
+const LIVE_WINDOW_SEGMENTS = 6;
+
+/** Video off: every known camera answers "unavailable". */
+export class NoVideo implements VideoService {
+  readonly available = false;
+  private readonly ids: ReadonlySet<string>;
+
+  constructor(
+    cameras: readonly VideoCamera[],
+    readonly problem: string,
+  ) {
+    this.ids = new Set(cameras.map((c) => c.id));
+  }
+
+  start(): void {}
+
+  async playlist(cameraId: string): Promise<PlaylistAnswer> {
+    return this.ids.has(cameraId) ? { kind: "unavailable", reason: this.problem } : { kind: "unknown_camera" };
+  }
+
+  async segment(cameraId: string): Promise<SegmentAnswer> {
+    return this.ids.has(cameraId) ? { kind: "unavailable", reason: this.problem } : { kind: "unknown_camera" };
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Simulated cameras: one live ffmpeg for the live camera, cached loops for the rest. */
+export class FfmpegVideo implements VideoService {
+  readonly available = true;
+  readonly problem = null;
+  private readonly loops = new Map<string, EncodedLoop>();
+  private readonly loopCameras: LoopCamera[];
+  private readonly liveEncoders = new Map<string, LiveEncoder>();
+  private readonly abort = new AbortController();
+  private background: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ffmpegPath: string,
+    private readonly fontPath: string,
+    private readonly hlsDir: string,
+    cameras: readonly VideoCamera[],
+    private readonly logger: Logger,
+  ) {
+    this.loopCameras = cameras.flatMap((camera, index) => (camera.live ? [] : [{ id: camera.id, name: camera.name, index }]));
+    for (const camera of cameras.filter((c) => c.live)) {
+      this.liveEncoders.set(camera.id, new LiveEncoder(ffmpegPath, fontPath, camera, join(hlsDir, "live", camera.id), logger));
+    }
+  }
+
+  start(): void {
+    this.background = this.encodeInBackground().catch((error: unknown) => {
+      if (!this.abort.signal.aborted) this.logger.error({ err: error }, "camera video encoding failed");
+    });
+  }
+
+  async playlist(cameraId: string, nowMs: number): Promise<PlaylistAnswer> {
+    const live = this.liveEncoders.get(cameraId);
+    if (live !== undefined) {
+      const body = await live.playlist();
+      return body === null ? { kind: "unavailable", reason: "The live encoder is starting." } : { kind: "playlist", body };
+    }
+    if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
+    const loop = this.loops.get(cameraId);
+    if (loop === undefined) return { kind: "unavailable", reason: "This camera's video is still being prepared." };
+    const body = livePlaylist({
+      segmentCount: loop.segmentFiles.length,
+      segmentDuration: loop.segmentDuration,
+      // Staggered per camera so their segment boundaries (and players' requests) do not all coincide.
+      epochMs: LOOP_EPOCH_MS - (hashString(cameraId) % 60_000),
+      nowMs,
+      windowSize: LIVE_WINDOW_SEGMENTS,
+    });
+    return { kind: "playlist", body };
+  }
+
+  async segment(cameraId: string, segmentName: string): Promise<SegmentAnswer> {
+    const mediaSequence = parseSegmentUri(segmentName);
+    const live = this.liveEncoders.get(cameraId);
+    let path: string;
+    if (live !== undefined) {
+      if (mediaSequence === null) return { kind: "not_found" };
+      path = join(live.dir, segmentName);
+    } else {
+      if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
+      const loop = this.loops.get(cameraId);
+      if (loop === undefined) return { kind: "unavailable", reason: "This camera's video is still being prepared." };
+      const file = mediaSequence === null ? undefined : loop.segmentFiles[loopSegmentIndex(mediaSequence, loop.segmentFiles.length)];
+      if (file === undefined) return { kind: "not_found" };
+      path = join(loop.dir, file);
+    }
+    try {
+      return { kind: "segment", body: await readFile(path) };
+    } catch {
+      return { kind: "not_found" };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.abort.abort();
+    await Promise.all([...this.liveEncoders.values()].map((encoder) => encoder.close()));
+    await this.background;
+  }
+
+  /** The live camera first, then the loops one after another: two cores, so one encode at a time. */
+  private async encodeInBackground(): Promise<void> {
+    for (const encoder of this.liveEncoders.values()) await encoder.start();
+    const loopsDir = join(this.hlsDir, "loops");
+    await pruneLoopCache(loopsDir, new Set(this.loopCameras.map(loopCacheKey)));
+    for (const camera of this.loopCameras) {
+      if (this.abort.signal.aborted) return;
+      try {
+        this.loops.set(camera.id, await ensureLoop(this.ffmpegPath, this.fontPath, loopsDir, camera, this.abort.signal));
+      } catch (error) {
+        if (this.abort.signal.aborted) return;
+        this.logger.warn({ err: error, camera: camera.id }, "could not encode the camera's loop; it stays unavailable");
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import {
+  ActionRequestSchema,
+  ActionResponseSchema,
+  BACKEND_PATHS,
+  ChangesPageSchema,
+  ChangesQuerySchema,
+  HelloResponseSchema,
+  PROTOCOL_VERSION,
+  type ChangesPage,
+  type HelloResponse,
+} from "../../shared/protocol/backend.js";
+import { parseWith } from "../../shared/result.js";
+import { applyOperatorAction } from "../actions/apply-action.js";
+import { MIN_PROTOCOL_VERSION, protocolMismatch } from "../protocol-compat.js";
+import type { BackendStore } from "../store/backend-store.js";
+import { sendError, sendValidated } from "./respond.js";
+
+export const BACKEND_NAME = "IOC Uông Bí reference backend (simulator)";
+
+const HelloQuerySchema = z.object({ protocol: z.coerce.number().int().nonnegative().optional() });
+
+/** The sync API: hello, changes, actions. */
+export function registerApiRoutes(app: FastifyInstance, store: BackendStore): void {
+  app.get(BACKEND_PATHS.hello, async (request, reply) => {
+    const query = parseWith(HelloQuerySchema, request.query, "hello query");
+    if (!query.ok) return sendError(reply, query.error);
+    if (query.value.protocol !== undefined) {
+      const mismatch = protocolMismatch(query.value.protocol);
+      if (mismatch !== null) return sendError(reply, mismatch);
+    }
+    const hello: HelloResponse = {
+      backendName: BACKEND_NAME,
+      protocolVersion: PROTOCOL_VERSION,
+      minProtocolVersion: MIN_PROTOCOL_VERSION,
+      serverTime: new Date().toISOString(),
+      headSeq: await store.headSeq(),
+    };
+    return sendValidated(reply, HelloResponseSchema, hello);
+  });
+
+  app.get(BACKEND_PATHS.changes, async (request, reply) => {
+    const query = parseWith(ChangesQuerySchema, request.query, "changes query");
+    if (!query.ok) return sendError(reply, query.error);
+    const { after, limit } = query.value;
+    // Head first: it can only be >= the last change read after it, never behind the page.
+    const headSeq = await store.headSeq();
+    // One extra row tells whether another page follows without a COUNT.
+    const rows = await store.changesAfter(after, limit + 1);
+    const page: ChangesPage = { changes: rows.slice(0, limit), headSeq: Math.max(headSeq, rows.at(-1)?.seq ?? 0), hasMore: rows.length > limit };
+    return sendValidated(reply, ChangesPageSchema, page);
+  });
+
+  app.post(BACKEND_PATHS.actions, async (request, reply) => {
+    const action = parseWith(ActionRequestSchema, request.body, "action request");
+    if (!action.ok) return sendError(reply, action.error);
+    const response = await applyOperatorAction(store, action.value, new Date());
+    return sendValidated(reply, ActionResponseSchema, response);
+  });
+}

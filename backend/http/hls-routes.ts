@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
+import { assertNever, parseWith } from "../../shared/result.js";
+import type { VideoService } from "../hls/video-service.js";
+import { sendError } from "./respond.js";
+
+const PlaylistParamsSchema = z.object({ cameraId: z.string().min(1) });
+const SegmentParamsSchema = z.object({ cameraId: z.string().min(1), segment: z.string().min(1) });
+
+export interface HlsRouteDeps {
+  video: VideoService;
+  isCameraOut(cameraId: string): boolean;
+}
+
+function unavailable(reply: FastifyReply, reason: string): FastifyReply {
+  // Players retry on 503; Retry-After keeps their polling gentle.
+  reply.header("Retry-After", "2").header("Cache-Control", "no-cache");
+  return sendError(reply, { kind: "offline", message: reason }, 503);
+}
+
+function unknownCamera(reply: FastifyReply, cameraId: string): FastifyReply {
+  return sendError(reply, { kind: "not_found", message: `Camera ${cameraId} does not exist.` });
+}
+
+/** HLS for every camera: GET /hls/:cameraId/index.m3u8 and /hls/:cameraId/seg-N.ts. */
+export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): void {
+  app.get(`${BACKEND_PATHS.hls}/:cameraId/index.m3u8`, async (request, reply) => {
+    const params = parseWith(PlaylistParamsSchema, request.params, "camera id");
+    if (!params.ok) return sendError(reply, params.error);
+    const { cameraId } = params.value;
+    // Only known cameras can have an outage, so this check cannot hide a 404.
+    if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
+    const answer = await deps.video.playlist(cameraId, Date.now());
+    switch (answer.kind) {
+      case "playlist":
+        return reply.header("Content-Type", "application/vnd.apple.mpegurl").header("Cache-Control", "no-cache").send(answer.body);
+      case "unavailable":
+        return unavailable(reply, answer.reason);
+      case "unknown_camera":
+        return unknownCamera(reply, cameraId);
+      default:
+        return assertNever(answer);
+    }
+  });
+
+  app.get(`${BACKEND_PATHS.hls}/:cameraId/:segment`, async (request, reply) => {
+    const params = parseWith(SegmentParamsSchema, request.params, "segment");
+    if (!params.ok) return sendError(reply, params.error);
+    const { cameraId, segment } = params.value;
+    if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
+    const answer = await deps.video.segment(cameraId, segment);
+    switch (answer.kind) {
+      case "segment":
+        // A segment name always means the same bytes (a loop position, or a clock-numbered live segment).
+        return reply.header("Content-Type", "video/mp2t").header("Cache-Control", "public, max-age=60").send(answer.body);
+      case "unavailable":
+        return unavailable(reply, answer.reason);
+      case "unknown_camera":
+        return unknownCamera(reply, cameraId);
+      case "not_found":
+        return sendError(reply, { kind: "not_found", message: `No segment ${segment} for camera ${cameraId}.` });
+      default:
+        return assertNever(answer);
+    }
+  });
+}

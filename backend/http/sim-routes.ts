@@ -1,0 +1,36 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import {
+  CameraOutageRequestSchema,
+  CameraOutageResponseSchema,
+  RaiseAlarmsRequestSchema,
+  RaiseAlarmsResponseSchema,
+  SIMULATOR_PATHS,
+} from "../../shared/protocol/simulator.js";
+import { ok, parseWith } from "../../shared/result.js";
+import type { CameraOutages } from "../simulator/camera-outages.js";
+import type { Simulator } from "../simulator/simulator.js";
+import { sendError, sendValidated } from "./respond.js";
+
+const CameraParamsSchema = z.object({ id: z.string().min(1) });
+
+/** Controls for tests, demos and benchmarks: make alarms and outages happen now. */
+export function registerSimulatorRoutes(app: FastifyInstance, simulator: Simulator, outages: CameraOutages): void {
+  app.post(SIMULATOR_PATHS.alarms, async (request, reply) => {
+    // An empty body means "one alarm, any priority".
+    const body = parseWith(RaiseAlarmsRequestSchema, request.body ?? {}, "raise-alarms request");
+    if (!body.ok) return sendError(reply, body.error);
+    const ids = await simulator.raiseAlarms(body.value.count, body.value.priority);
+    return sendValidated(reply, RaiseAlarmsResponseSchema, ok({ ids }));
+  });
+
+  app.post(SIMULATOR_PATHS.cameraOutage, async (request, reply) => {
+    const params = parseWith(CameraParamsSchema, request.params, "camera id");
+    if (!params.ok) return sendError(reply, params.error);
+    const body = parseWith(CameraOutageRequestSchema, request.body, "camera-outage request");
+    if (!body.ok) return sendError(reply, body.error);
+    const started = await outages.start(params.value.id, body.value.seconds, new Date());
+    if (!started.ok) return sendError(reply, started.error);
+    return sendValidated(reply, CameraOutageResponseSchema, started);
+  });
+}

@@ -1,0 +1,64 @@
+import { startBackend, type RunningBackend } from "./app.js";
+import { parseCliArgs, USAGE } from "./cli-args.js";
+import { BackendStartError } from "./start-error.js";
+
+/** `tsx backend/main.ts --port 8420 --data-dir .cache/backend [--no-simulator] [--no-video] [--alarm-interval-ms N]` */
+async function main(): Promise<number> {
+  const parsed = parseCliArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.error}\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.value.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const args = parsed.value;
+  let backend: RunningBackend;
+  try {
+    backend = await startBackend({
+      port: args.port,
+      host: args.host,
+      dataDir: args.dataDir,
+      ...(args.publicUrl === undefined ? {} : { publicUrl: args.publicUrl }),
+      simulator: args.alarmIntervalMs === undefined ? { enabled: args.simulator } : { enabled: args.simulator, alarmIntervalMs: args.alarmIntervalMs },
+      video: args.ffmpegPath === undefined ? { enabled: args.video } : { enabled: args.video, ffmpegPath: args.ffmpegPath },
+      log: !args.quiet,
+    });
+  } catch (error) {
+    if (error instanceof BackendStartError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  if (args.video && backend.videoProblem !== null) process.stderr.write(`${backend.videoProblem}\n`);
+  process.stdout.write(`IOC backend listening on ${backend.url}\n`);
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        // A second Ctrl+C: the operator does not want to wait.
+        resolve(130);
+        return;
+      }
+      stopping = true;
+      process.stderr.write(`Received ${signal}; stopping the IOC backend.\n`);
+      backend.close().then(
+        () => resolve(0),
+        () => resolve(1),
+      );
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`The IOC backend stopped on an unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AlarmSchema } from "../../shared/domain/alarm.js";
+import { CameraSchema } from "../../shared/domain/camera.js";
+import {
+  ActionResponseSchema,
+  BACKEND_PATHS,
+  ChangeSchema,
+  ChangesPageSchema,
+  HelloResponseSchema,
+  PROTOCOL_VERSION,
+  type ActionRequest,
+  type Change,
+} from "../../shared/protocol/backend.js";
+import { cameraOutagePath, CameraOutageResponseSchema, RaiseAlarmsResponseSchema, SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
+import { newKey, startTestBackend, type TestBackend } from "./backend-harness.js";
+
+let t: TestBackend;
+
+beforeAll(async () => {
+  t = await startTestBackend();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+async function allChanges(): Promise<Change[]> {
+  const page = ChangesPageSchema.parse((await t.get(`${BACKEND_PATHS.changes}?after=0&limit=5000`)).body);
+  return page.changes.map((c) => ChangeSchema.parse(c));
+}
+
+async function alarm(id: string) {
+  const changes = await allChanges();
+  return AlarmSchema.parse(changes.filter((c) => c.entity === "alarm" && c.id === id).at(-1)?.data);
+}
+
+function ack(alarmId: string, operatorId: string, idempotencyKey = newKey()): ActionRequest {
+  return { idempotencyKey, operatorId, at: new Date().toISOString(), action: { type: "acknowledge", alarmId } };
+}
+
+describe("hello", () => {
+  it("introduces the backend", async () => {
+    const { status, body } = await t.get(BACKEND_PATHS.hello);
+    expect(status).toBe(200);
+    const hello = HelloResponseSchema.parse(body);
+    expect(hello).toMatchObject({ protocolVersion: PROTOCOL_VERSION, minProtocolVersion: 1 });
+    expect(hello.headSeq).toBeGreaterThan(70);
+  });
+
+  it("accepts the console's protocol and refuses others with 426", async () => {
+    expect((await t.get(`${BACKEND_PATHS.hello}?protocol=${PROTOCOL_VERSION}`)).status).toBe(200);
+    const tooNew = await t.get(`${BACKEND_PATHS.hello}?protocol=${PROTOCOL_VERSION + 1}`);
+    expect(tooNew.status).toBe(426);
+    expect(tooNew.body).toMatchObject({
+      ok: false,
+      error: { kind: "protocol_mismatch", message: `This console speaks sync protocol ${PROTOCOL_VERSION + 1}; this backend accepts only 1. Update the backend.` },
+    });
+    const tooOld = await t.get(`${BACKEND_PATHS.hello}?protocol=0`);
+    expect(tooOld.status).toBe(426);
+    expect(tooOld.body).toMatchObject({ error: { kind: "protocol_mismatch", message: expect.stringContaining("Update the console.") } });
+    expect((await t.get(`${BACKEND_PATHS.hello}?protocol=abc`)).status).toBe(400);
+  });
+
+  it("answers CORS preflights and marks responses for any origin", async () => {
+    const preflight = await fetch(`${t.backend.url}${BACKEND_PATHS.actions}`, {
+      method: "OPTIONS",
+      headers: { Origin: "http://127.0.0.1:5173", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
+    expect((await t.get(BACKEND_PATHS.hello)).headers.get("access-control-allow-origin")).toBe("*");
+  });
+});
+
+describe("changes", () => {
+  it("starts with the seed: wards, operators, cameras, sensors, alarms", async () => {
+    const changes = await allChanges();
+    const count = (entity: string) => changes.filter((c) => c.entity === entity).length;
+    expect(count("ward")).toBe(11);
+    expect(count("operator")).toBe(4);
+    expect(count("camera")).toBeGreaterThanOrEqual(20);
+    expect(count("sensor")).toBeGreaterThanOrEqual(28);
+    expect(count("alarm")).toBeGreaterThanOrEqual(10);
+    // Video is off in this backend: cameras are offline, with stream URLs on this port.
+    const camera = CameraSchema.parse(changes.find((c) => c.entity === "camera")?.data);
+    expect(camera.status).toBe("offline");
+    expect(camera.streamUrl.startsWith(`${t.backend.url}/hls/`)).toBe(true);
+  });
+
+  it("pages in seq order with hasMore until the head", async () => {
+    const seqs: number[] = [];
+    let after = 0;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = ChangesPageSchema.parse((await t.get(`${BACKEND_PATHS.changes}?after=${after}&limit=7`)).body);
+      const changes = page.changes.map((c) => ChangeSchema.parse(c));
+      seqs.push(...changes.map((c) => c.seq));
+      if (!page.hasMore) {
+        expect(after + changes.length).toBe(page.headSeq);
+        break;
+      }
+      expect(changes).toHaveLength(7);
+      after = changes.at(-1)?.seq ?? after;
+    }
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    const beyond = ChangesPageSchema.parse((await t.get(`${BACKEND_PATHS.changes}?after=${seqs.length + 100}`)).body);
+    expect(beyond).toMatchObject({ changes: [], hasMore: false });
+  });
+
+  it("rejects a bad query with 400 invalid_request", async () => {
+    for (const query of ["after=-1", "after=abc", "limit=0", "limit=999999"]) {
+      const { status, body } = await t.get(`${BACKEND_PATHS.changes}?${query}`);
+      expect(status, query).toBe(400);
+      expect(body, query).toMatchObject({ ok: false, error: { kind: "invalid_request" } });
+    }
+  });
+});
+
+describe("actions", () => {
+  it("acknowledges, and a replay of the same key returns the first answer without a second change", async () => {
+    const request = ack("alm-0001", "op-01");
+    const first = await t.post(BACKEND_PATHS.actions, request);
+    expect(first.status).toBe(200);
+    const response = ActionResponseSchema.parse(first.body);
+    if (!response.ok) throw new Error(response.error.message);
+    expect(response.value.alarm).toMatchObject({ id: "alm-0001", state: "acknowledged", acknowledgedBy: "op-01", acknowledgedByName: "Nguyễn Thị Lan" });
+    const head = (await allChanges()).length;
+    expect(response.value.seq).toBe(head);
+
+    const replay = await t.post(BACKEND_PATHS.actions, request);
+    expect(replay).toEqual(first);
+    expect(await allChanges()).toHaveLength(head);
+  });
+
+  it("answers a conflict naming who acknowledged first and when", async () => {
+    const first = ActionResponseSchema.parse((await t.post(BACKEND_PATHS.actions, ack("alm-0002", "op-01"))).body);
+    if (!first.ok) throw new Error(first.error.message);
+    const second = await t.post(BACKEND_PATHS.actions, ack("alm-0002", "op-02"));
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({
+      ok: false,
+      error: {
+        kind: "conflict",
+        message: expect.stringContaining("already acknowledged by Nguyễn Thị Lan"),
+        detail: { acknowledgedBy: "op-01", acknowledgedByName: "Nguyễn Thị Lan", acknowledgedAt: first.value.alarm.acknowledgedAt },
+      },
+    });
+    expect((await alarm("alm-0002")).acknowledgedBy).toBe("op-01");
+  });
+
+  it("forbids viewers and unknown operators, and reports unknown alarms", async () => {
+    expect((await t.post(BACKEND_PATHS.actions, ack("alm-0003", "view-01"))).body).toEqual({
+      ok: false,
+      error: { kind: "forbidden", message: "Viewers cannot acknowledge alarms." },
+    });
+    expect((await t.post(BACKEND_PATHS.actions, ack("alm-0003", "nobody"))).body).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    expect((await t.post(BACKEND_PATHS.actions, ack("alm-nope", "op-01"))).body).toMatchObject({ ok: false, error: { kind: "not_found" } });
+    expect((await alarm("alm-0003")).state).toBe("unacknowledged");
+  });
+
+  it("appends comments without losing earlier ones", async () => {
+    const comment = (text: string) => ({ idempotencyKey: newKey(), operatorId: "op-02", at: new Date().toISOString(), action: { type: "comment", alarmId: "alm-0004", text } });
+    await t.post(BACKEND_PATHS.actions, comment("Mực nước đang lên."));
+    const second = ActionResponseSchema.parse((await t.post(BACKEND_PATHS.actions, comment("Đã báo đội cứu hộ."))).body);
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value.alarm.comments.map((c) => c.text)).toEqual(["Mực nước đang lên.", "Đã báo đội cứu hộ."]);
+    expect(second.value.alarm.comments[1]).toMatchObject({ operatorId: "op-02", operatorName: "Trần Văn Minh" });
+  });
+
+  it("rejects malformed bodies with 400 invalid_request", async () => {
+    const bad = [
+      "{not json",
+      {},
+      { ...ack("alm-0006", "op-01"), idempotencyKey: "short" },
+      { ...ack("alm-0006", "op-01"), action: { type: "delete", alarmId: "alm-0006" } },
+      { ...ack("alm-0006", "op-01"), at: "yesterday" },
+    ];
+    for (const body of bad) {
+      const response = await t.post(BACKEND_PATHS.actions, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body).toMatchObject({ ok: false, error: { kind: "invalid_request", message: expect.any(String) } });
+    }
+    expect((await alarm("alm-0006")).state).toBe("unacknowledged");
+  });
+});
+
+describe("simulator controls", () => {
+  it("raises alarms on demand, with a forced priority", async () => {
+    const before = (await allChanges()).length;
+    const raised = RaiseAlarmsResponseSchema.parse((await t.post(SIMULATOR_PATHS.alarms, { count: 25, priority: "critical" })).body);
+    if (!raised.ok) throw new Error(raised.error.message);
+    expect(raised.value.ids).toHaveLength(25);
+    expect(new Set(raised.value.ids).size).toBe(25);
+    const changes = await allChanges();
+    expect(changes).toHaveLength(before + 25);
+    const alarms = changes.slice(before).map((c) => AlarmSchema.parse(c.data));
+    expect(alarms.every((a) => a.priority === "critical" && a.state === "unacknowledged")).toBe(true);
+  });
+
+  it("raises one alarm for an empty body and refuses silly counts", async () => {
+    const one = await fetch(`${t.backend.url}${SIMULATOR_PATHS.alarms}`, { method: "POST" });
+    expect(RaiseAlarmsResponseSchema.parse(await one.json())).toMatchObject({ ok: true, value: { ids: [expect.any(String)] } });
+    expect((await t.post(SIMULATOR_PATHS.alarms, { count: 0 })).status).toBe(400);
+    expect((await t.post(SIMULATOR_PATHS.alarms, { count: 10_001 })).status).toBe(400);
+  });
+
+  it("takes a camera offline for a while, raising camera_offline, then brings it back", async () => {
+    const started = CameraOutageResponseSchema.parse((await t.post(cameraOutagePath("cam-05"), { seconds: 0.3 })).body);
+    expect(started).toMatchObject({ ok: true, value: { cameraId: "cam-05", status: "offline" } });
+    expect((await t.get("/hls/cam-05/index.m3u8")).status).toBe(503);
+    const outageAlarm = (await allChanges()).filter((c) => c.entity === "alarm").at(-1);
+    expect(AlarmSchema.parse(outageAlarm?.data)).toMatchObject({ type: "camera_offline", cameraId: "cam-05", state: "unacknowledged" });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const cleared = (await allChanges()).filter((c) => c.entity === "alarm" && c.id === outageAlarm?.id).at(-1);
+    expect(AlarmSchema.parse(cleared?.data).state).toBe("rtn_unacknowledged");
+    expect((await t.post(cameraOutagePath("cam-99"), { seconds: 1 })).status).toBe(404);
+    expect((await t.post(cameraOutagePath("cam-05"), { seconds: -1 })).status).toBe(400);
+  });
+});
+
+describe("HLS without video", () => {
+  it("answers 503 for known cameras and 404 for unknown ones", async () => {
+    const known = await t.get("/hls/cam-02/index.m3u8");
+    expect(known.status).toBe(503);
+    expect(known.headers.get("access-control-allow-origin")).toBe("*");
+    expect((await t.get("/hls/cam-99/index.m3u8")).status).toBe(404);
+    expect((await t.get("/hls/cam-02/seg-1.ts")).status).toBe(503);
+  });
+
+  it("answers unknown paths with a not_found body", async () => {
+    expect(await t.get("/api/v1/nothing")).toMatchObject({ status: 404, body: { ok: false, error: { kind: "not_found" } } });
+  });
+});

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ActionRequest } from "../../shared/protocol/backend.js";
+import { applyOperatorAction } from "../../backend/actions/apply-action.js";
+import { buildCityModel } from "../../backend/seed/city-model.js";
+import { buildSeedWrites } from "../../backend/seed/seed.js";
+import { loadUongBiWards } from "../../backend/seed/ward-geodata.js";
+import type { BackendStore } from "../../backend/store/backend-store.js";
+import { openSqliteStore } from "../../backend/store/sqlite-store.js";
+
+let store: BackendStore;
+const now = new Date("2026-11-25T08:00:00Z");
+
+beforeEach(async () => {
+  store = openSqliteStore({ filename: ":memory:" });
+  await store.commit(buildSeedWrites(buildCityModel(loadUongBiWards()), { now, publicUrl: "http://127.0.0.1:1", cameraStatus: () => "offline" }));
+});
+afterEach(async () => {
+  await store.close();
+});
+
+const request = (operatorId: string, idempotencyKey: string): ActionRequest => ({
+  idempotencyKey,
+  operatorId,
+  at: "2026-11-25T07:59:58.000Z",
+  action: { type: "acknowledge", alarmId: "alm-0001" },
+});
+
+describe("applyOperatorAction", () => {
+  it("writes the alarm change, the key and an audit entry together", async () => {
+    const head = await store.headSeq();
+    const response = await applyOperatorAction(store, request("op-01", "key-aaaa-0001"), now);
+    expect(response).toMatchObject({ ok: true, value: { seq: head + 1, alarm: { state: "acknowledged", acknowledgedBy: "op-01" } } });
+    expect(await store.headSeq()).toBe(head + 1);
+    const [entry] = await store.auditLog(10);
+    expect(entry).toMatchObject({
+      operatorId: "op-01",
+      action: "acknowledge",
+      targetKind: "alarm",
+      targetId: "alm-0001",
+      outcome: "applied",
+      detail: { idempotencyKey: "key-aaaa-0001", clientAt: "2026-11-25T07:59:58.000Z" },
+    });
+  });
+
+  it("audits refusals too, and replays them without a second audit entry", async () => {
+    await applyOperatorAction(store, request("op-01", "key-aaaa-0001"), now);
+    const refused = await applyOperatorAction(store, request("op-02", "key-bbbb-0002"), now);
+    const replayed = await applyOperatorAction(store, request("op-02", "key-bbbb-0002"), new Date(now.getTime() + 60_000));
+    expect(refused).toMatchObject({ ok: false, error: { kind: "conflict" } });
+    expect(replayed).toEqual(refused);
+    const log = await store.auditLog(10);
+    expect(log.map((e) => [e.operatorId, e.outcome])).toEqual([
+      ["op-02", "rejected"],
+      ["op-01", "applied"],
+    ]);
+  });
+
+  it("acknowledging again as the same operator succeeds without a new change", async () => {
+    const first = await applyOperatorAction(store, request("op-01", "key-aaaa-0001"), now);
+    const head = await store.headSeq();
+    const again = await applyOperatorAction(store, request("op-01", "key-aaaa-0003"), now);
+    expect(again).toEqual(first);
+    expect(await store.headSeq()).toBe(head);
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import {
+  discontinuitySequence,
+  livePlaylist,
+  liveWindow,
+  loopSegmentIndex,
+  parseSegmentUri,
+  segmentUri,
+} from "../../backend/hls/live-playlist.js";
+import { isCompleteLivePlaylist, parseVodPlaylist } from "../../backend/hls/playlist-files.js";
+
+const EPOCH = Date.UTC(2025, 0, 1);
+const base = { segmentCount: 10, segmentDuration: 1, epochMs: EPOCH, windowSize: 6 };
+const at = (seconds: number) => EPOCH + seconds * 1000;
+
+function tags(text: string, name: string): string[] {
+  return text.split("\n").filter((line) => line.startsWith(`#${name}`));
+}
+function tagValue(text: string, name: string): string | undefined {
+  return tags(text, `${name}:`)[0]?.slice(name.length + 2);
+}
+function uris(text: string): string[] {
+  return text.split("\n").filter((line) => line.length > 0 && !line.startsWith("#"));
+}
+
+describe("livePlaylist", () => {
+  it("lists the latest complete segments with the standard header", () => {
+    const text = livePlaylist({ ...base, nowMs: at(100.5) });
+    expect(text.startsWith("#EXTM3U\n")).toBe(true);
+    expect(tagValue(text, "EXT-X-TARGETDURATION")).toBe("1");
+    expect(tags(text, "EXT-X-INDEPENDENT-SEGMENTS")).toHaveLength(1);
+    expect(tags(text, "EXT-X-ENDLIST")).toHaveLength(0);
+    // Segment 100 is still "being recorded" at 100.5 s: the window ends at 99.
+    expect(uris(text)).toEqual(["seg-94.ts", "seg-95.ts", "seg-96.ts", "seg-97.ts", "seg-98.ts", "seg-99.ts"]);
+    expect(tagValue(text, "EXT-X-MEDIA-SEQUENCE")).toBe("94");
+    expect(text.endsWith("\n")).toBe(true);
+  });
+
+  it("gives each segment its wall-clock start time and duration", () => {
+    const text = livePlaylist({ ...base, nowMs: at(100.5) });
+    const times = tags(text, "EXT-X-PROGRAM-DATE-TIME:").map((line) => line.slice("#EXT-X-PROGRAM-DATE-TIME:".length));
+    expect(times).toHaveLength(6);
+    expect(times[0]).toBe(new Date(at(94)).toISOString());
+    expect(times[5]).toBe(new Date(at(99)).toISOString());
+    expect(tags(text, "EXTINF:").every((line) => line === "#EXTINF:1.000,")).toBe(true);
+  });
+
+  it("advances one segment per segment duration", () => {
+    const a = livePlaylist({ ...base, nowMs: at(200) });
+    const b = livePlaylist({ ...base, nowMs: at(200.999) });
+    const c = livePlaylist({ ...base, nowMs: at(201) });
+    expect(a).toBe(b);
+    expect(Number(tagValue(c, "EXT-X-MEDIA-SEQUENCE"))).toBe(Number(tagValue(a, "EXT-X-MEDIA-SEQUENCE")) + 1);
+  });
+
+  it("marks every wrap of the loop with a discontinuity", () => {
+    // Window 96..101 crosses the wrap at 100 (loop segment 9 → 0).
+    const text = livePlaylist({ ...base, nowMs: at(102.2) });
+    const lines = text.split("\n");
+    const discontinuity = lines.indexOf("#EXT-X-DISCONTINUITY");
+    expect(discontinuity).toBeGreaterThan(0);
+    expect(lines.filter((l) => l === "#EXT-X-DISCONTINUITY")).toHaveLength(1);
+    expect(lines.slice(discontinuity).find((l) => l.startsWith("seg-"))).toBe("seg-100.ts");
+    expect(tagValue(text, "EXT-X-DISCONTINUITY-SEQUENCE")).toBe("9");
+  });
+
+  it("keeps the discontinuity sequence consistent as a wrap scrolls out of the window", () => {
+    // Each segment must keep the same discontinuity number in every playlist that lists it.
+    const numbering = new Map<number, number>();
+    for (let t = 95; t < 125; t++) {
+      const text = livePlaylist({ ...base, nowMs: at(t + 0.5) });
+      let dseq = Number(tagValue(text, "EXT-X-DISCONTINUITY-SEQUENCE"));
+      for (const line of text.split("\n")) {
+        if (line === "#EXT-X-DISCONTINUITY") dseq += 1;
+        const n = parseSegmentUri(line);
+        if (n === null) continue;
+        const seen = numbering.get(n);
+        if (seen !== undefined) expect(dseq, `segment ${n} at t=${t}`).toBe(seen);
+        numbering.set(n, dseq);
+      }
+    }
+    expect(numbering.get(99)).toBe(9);
+    expect(numbering.get(100)).toBe(10);
+    expect(numbering.get(110)).toBe(11);
+  });
+
+  it("does not repeat the discontinuity tag on the first listed segment", () => {
+    const text = livePlaylist({ ...base, nowMs: at(106.1) });
+    expect(uris(text)[0]).toBe("seg-100.ts");
+    expect(tagValue(text, "EXT-X-DISCONTINUITY-SEQUENCE")).toBe("10");
+    expect(text.split("\n")).not.toContain("#EXT-X-DISCONTINUITY");
+  });
+
+  it("never returns an empty playlist, even at the epoch", () => {
+    const text = livePlaylist({ ...base, nowMs: EPOCH });
+    expect(uris(text)).toEqual(["seg-0.ts"]);
+    expect(liveWindow({ ...base, nowMs: EPOCH - 5000 })).toEqual({ first: 0, last: 0 });
+    expect(uris(livePlaylist({ ...base, nowMs: at(3.5) }))).toEqual(["seg-0.ts", "seg-1.ts", "seg-2.ts"]);
+  });
+
+  it("handles fractional durations and rounds the target duration up", () => {
+    const text = livePlaylist({ ...base, segmentDuration: 1.5, nowMs: at(30) });
+    expect(tagValue(text, "EXT-X-TARGETDURATION")).toBe("2");
+    expect(uris(text).at(-1)).toBe("seg-19.ts");
+    expect(tags(text, "EXTINF:")[0]).toBe("#EXTINF:1.500,");
+  });
+
+  it("rejects nonsense input", () => {
+    expect(() => livePlaylist({ ...base, segmentCount: 0, nowMs: at(10) })).toThrow();
+    expect(() => livePlaylist({ ...base, segmentDuration: 0, nowMs: at(10) })).toThrow();
+    expect(() => livePlaylist({ ...base, windowSize: 0, nowMs: at(10) })).toThrow();
+  });
+});
+
+describe("segment names", () => {
+  it("round-trips media sequence numbers and maps them onto the loop", () => {
+    expect(parseSegmentUri(segmentUri(1234567))).toBe(1234567);
+    expect(loopSegmentIndex(1234567, 10)).toBe(7);
+    expect(discontinuitySequence(1234567, 10)).toBe(123456);
+  });
+
+  it("refuses anything that is not seg-N.ts", () => {
+    for (const bad of ["../index.m3u8", "seg-.ts", "seg-1.ts/../../x", "seg-1.mp4", "seg--1.ts", "seg-1e5.ts", "index.m3u8"]) {
+      expect(parseSegmentUri(bad), bad).toBeNull();
+    }
+  });
+});
+
+describe("ffmpeg playlist files", () => {
+  it("reads segment names and durations from a VOD playlist", () => {
+    const text = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.000000,\nseg-000.ts\n#EXTINF:0.960000,\nseg-001.ts\n#EXT-X-ENDLIST\n";
+    expect(parseVodPlaylist(text)).toEqual({ segmentFiles: ["seg-000.ts", "seg-001.ts"], durations: [1, 0.96] });
+  });
+
+  it("spots a live playlist caught half-written", () => {
+    const whole = "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:5\n#EXTINF:1.000000,\nseg-5.ts\n";
+    expect(isCompleteLivePlaylist(whole)).toBe(true);
+    expect(isCompleteLivePlaylist(whole.slice(0, -1))).toBe(false);
+    expect(isCompleteLivePlaylist("#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:5\n#EXTINF:1.000000,\n")).toBe(false);
+    expect(isCompleteLivePlaylist("")).toBe(false);
+  });
+});

@@ -1,0 +1,102 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { BACKEND_PATHS, ChangeSchema, type StreamMessage } from "../../shared/protocol/backend.js";
+import { SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
+import { attachChangeStream } from "../../backend/http/change-stream.js";
+import { openSqliteStore } from "../../backend/store/sqlite-store.js";
+import { startTestBackend, StreamClient, type TestBackend } from "./backend-harness.js";
+
+let t: TestBackend;
+let wsBase: string;
+
+beforeAll(async () => {
+  t = await startTestBackend();
+  wsBase = `${t.backend.url.replace(/^http/, "ws")}${BACKEND_PATHS.stream}`;
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+const seqOf = (m: StreamMessage) => (m.type === "change" ? ChangeSchema.parse(m.change).seq : null);
+const changeSeqs = (messages: readonly StreamMessage[]) => messages.flatMap((m) => (m.type === "change" ? [seqOf(m) ?? -1] : []));
+const headSeq = async () => (await t.get(BACKEND_PATHS.hello)).body as { headSeq: number };
+
+describe("change stream", () => {
+  it("sends the backlog, then ready, then live changes", async () => {
+    const { headSeq: head } = await headSeq();
+    const client = new StreamClient(`${wsBase}?after=0`);
+    const ready = await client.waitFor((m) => m.type === "ready");
+    expect(ready).toEqual({ type: "ready", headSeq: head });
+    expect(changeSeqs(client.messages)).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    expect(client.messages.at(-1)?.type).toBe("ready");
+
+    await t.post(SIMULATOR_PATHS.alarms, { count: 2 });
+    await client.waitFor((m) => seqOf(m) === head + 2);
+    expect(changeSeqs(client.messages).slice(-2)).toEqual([head + 1, head + 2]);
+    client.close();
+  });
+
+  it("resumes after a cursor", async () => {
+    const { headSeq: head } = await headSeq();
+    const client = new StreamClient(`${wsBase}?after=${head - 3}`);
+    await client.waitFor((m) => m.type === "ready");
+    expect(changeSeqs(client.messages)).toEqual([head - 2, head - 1, head]);
+    client.close();
+  });
+
+  it("tells a client whose cursor is ahead of this backend the real head", async () => {
+    const { headSeq: head } = await headSeq();
+    const client = new StreamClient(`${wsBase}?after=${head + 100}`);
+    expect(await client.waitFor((m) => m.type === "ready")).toEqual({ type: "ready", headSeq: head });
+    expect(changeSeqs(client.messages)).toEqual([]);
+    client.close();
+  });
+
+  it("misses nothing and repeats nothing while changes commit during catch-up", async () => {
+    const writers = Array.from({ length: 12 }, (_, i) =>
+      new Promise((resolve) => setTimeout(resolve, i * 3)).then(() => t.post(SIMULATOR_PATHS.alarms, { count: 200 })),
+    );
+    const clients = Array.from({ length: 4 }, () => new StreamClient(`${wsBase}?after=0`));
+    await Promise.all(writers);
+    const { headSeq: head } = await headSeq();
+    for (const client of clients) {
+      await client.waitFor((m) => seqOf(m) === head, 15_000);
+      expect(changeSeqs(client.messages)).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+      expect(client.messages.filter((m) => m.type === "ready")).toHaveLength(1);
+      client.close();
+    }
+  });
+
+  it("refuses a malformed cursor before upgrading", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`${wsBase}?after=minus-one`);
+      ws.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+      ws.on("open", () => reject(new Error("should not open")));
+      ws.on("error", () => undefined);
+    });
+    expect(status).toBe(400);
+  });
+});
+
+describe("heartbeats", () => {
+  let server: Server;
+  it("come every interval with the server time and head seq", async () => {
+    const store = openSqliteStore({ filename: ":memory:" });
+    await store.commit([{ entity: "ward", op: "upsert", id: "w", data: {} }]);
+    server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const stream = await attachChangeStream({ server, store, logger: pino({ enabled: false }), heartbeatMs: 50 });
+    const port = (server.address() as AddressInfo).port;
+    const client = new StreamClient(`ws://127.0.0.1:${port}${BACKEND_PATHS.stream}`);
+    const beat = await client.waitFor((m) => m.type === "heartbeat", 2000);
+    expect(beat).toMatchObject({ type: "heartbeat", headSeq: 1, serverTime: expect.any(String) });
+    expect(stream.clientCount()).toBe(1);
+    client.close();
+    await stream.close();
+    await new Promise((resolve) => server.close(resolve));
+    await store.close();
+  });
+});

@@ -1,0 +1,96 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CameraSchema } from "../../shared/domain/camera.js";
+import { BACKEND_PATHS, ChangeSchema, ChangesPageSchema } from "../../shared/protocol/backend.js";
+import { startTestBackend, type TestBackend } from "./backend-harness.js";
+
+const dataDir = mkdtempSync(join(tmpdir(), "ioc-video-test-"));
+let t: TestBackend;
+
+/** Polls until the URL answers 200 (cameras answer 503 while their video is being prepared). */
+async function fetchWhenReady(url: string, timeoutMs = 20_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(url);
+    if (response.status === 200) return response;
+    if (response.status !== 503 || Date.now() > deadline) throw new Error(`${url} answered ${response.status}`);
+    await response.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const segmentsOf = (playlist: string) => playlist.split("\n").filter((line) => line.endsWith(".ts"));
+
+function ffmpegChildren(): string[] {
+  if (process.platform !== "linux") return [];
+  try {
+    return execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(process.pid)], { encoding: "utf8" })
+      .split("\n")
+      .filter((line) => line.includes("ffmpeg"));
+  } catch {
+    return [];
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestBackend({ dataDir, video: { enabled: true } });
+  if (t.backend.videoProblem !== null) throw new Error(`video test needs ffmpeg: ${t.backend.videoProblem}`);
+});
+afterAll(async () => {
+  await t.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("camera video", () => {
+  it("marks cameras online when video works", async () => {
+    const page = ChangesPageSchema.parse((await t.get(`${BACKEND_PATHS.changes}?limit=5000`)).body);
+    const cameras = page.changes.map((c) => ChangeSchema.parse(c)).filter((c) => c.entity === "camera").map((c) => CameraSchema.parse(c.data));
+    expect(cameras.every((c) => c.status === "online")).toBe(true);
+  });
+
+  it("serves cam-01 live from ffmpeg, clock-numbered segments and all", async () => {
+    const response = await fetchWhenReady(`${t.backend.url}/hls/cam-01/index.m3u8`);
+    expect(response.headers.get("content-type")).toContain("application/vnd.apple.mpegurl");
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+    const playlist = await response.text();
+    expect(playlist).toContain("#EXT-X-PROGRAM-DATE-TIME:");
+    const segment = segmentsOf(playlist).at(-1) ?? "";
+    expect(Number(/seg-(\d+)\.ts/.exec(segment)?.[1])).toBeGreaterThan(1_700_000_000);
+    const media = await fetch(`${t.backend.url}/hls/cam-01/${segment}`);
+    expect(media.status).toBe(200);
+    expect(media.headers.get("content-type")).toBe("video/mp2t");
+    const bytes = new Uint8Array(await media.arrayBuffer());
+    // MPEG-TS packets start with the sync byte 0x47 every 188 bytes.
+    expect(bytes.length).toBeGreaterThan(188);
+    expect(bytes[0]).toBe(0x47);
+    expect(bytes[188]).toBe(0x47);
+  });
+
+  it("serves a looped camera as a live sliding playlist", async () => {
+    const response = await fetchWhenReady(`${t.backend.url}/hls/cam-02/index.m3u8`);
+    const playlist = await response.text();
+    expect(playlist).toContain("#EXT-X-MEDIA-SEQUENCE:");
+    expect(playlist).toContain("#EXT-X-DISCONTINUITY-SEQUENCE:");
+    expect(playlist).not.toContain("#EXT-X-ENDLIST");
+    const segments = segmentsOf(playlist);
+    expect(segments).toHaveLength(6);
+    const media = await fetch(`${t.backend.url}/hls/cam-02/${segments[0] ?? ""}`);
+    expect(media.status).toBe(200);
+    expect(new Uint8Array(await media.arrayBuffer())[0]).toBe(0x47);
+    expect((await fetch(`${t.backend.url}/hls/cam-02/..%2F..%2Fioc-backend.sqlite`)).status).toBe(404);
+  });
+
+  it("reuses the encoded loops after a restart and leaves no ffmpeg behind", async () => {
+    await fetchWhenReady(`${t.backend.url}/hls/cam-03/index.m3u8`);
+    await t.backend.close();
+    expect(ffmpegChildren()).toEqual([]);
+    t = await startTestBackend({ dataDir, video: { enabled: true } });
+    const started = Date.now();
+    await fetchWhenReady(`${t.backend.url}/hls/cam-03/index.m3u8`, 10_000);
+    // A cached loop is ready as soon as the live encoder has started, no re-encode.
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
