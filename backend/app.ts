@@ -37,7 +37,8 @@ export interface BackendOptions {
   /** Default enabled, a random alarm about every 20 s. */
   simulator?: { enabled: boolean; alarmIntervalMs?: number };
   /** Default enabled; without a working ffmpeg, cameras are offline. */
-  video?: { enabled: boolean; ffmpegPath?: string };
+  /** cacheDir: where encoded loops are kept (default dataDir/hls); several backends may share it. */
+  video?: { enabled: boolean; ffmpegPath?: string; cacheDir?: string };
   /** pino logging (to stderr) on or off; tests pass false. Default on. */
   log?: boolean;
 }
@@ -87,7 +88,7 @@ async function createVideo(options: BackendOptions, dataDir: string, model: City
     return new NoVideo(cameras, problem);
   }
   logger.info({ ffmpeg: ffmpeg.path }, "camera video enabled");
-  return new FfmpegVideo(ffmpeg.path, OVERLAY_FONT_PATH, join(dataDir, "hls"), cameras, logger);
+  return new FfmpegVideo(ffmpeg.path, OVERLAY_FONT_PATH, { loopsDir: join(options.video?.cacheDir ?? join(dataDir, "hls"), "loops"), liveDir: join(dataDir, "hls", "live") }, cameras, logger);
 }
 
 function listenError(error: unknown, port: number, host: string): BackendStartError {

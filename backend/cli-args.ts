@@ -11,6 +11,7 @@ export const USAGE = [
   "  --alarm-interval-ms N  a random alarm every N ms (default 20000)",
   "  --no-video             no camera video; cameras show as offline",
   "  --ffmpeg PATH          use this ffmpeg instead of looking for one",
+  "  --video-cache-dir DIR  where encoded camera loops are kept (default DATA_DIR/hls); shareable",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
 ].join("\n");
@@ -24,6 +25,7 @@ export interface CliArgs {
   alarmIntervalMs: number | undefined;
   video: boolean;
   ffmpegPath: string | undefined;
+  videoCacheDir: string | undefined;
   quiet: boolean;
   help: boolean;
 }
@@ -32,7 +34,7 @@ const PortSchema = z.coerce.number().int().min(0).max(65_535);
 const IntervalSchema = z.coerce.number().int().min(100);
 const UrlSchema = z.url();
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg"] as const;
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
@@ -47,6 +49,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     alarmIntervalMs: undefined,
     video: true,
     ffmpegPath: undefined,
+    videoCacheDir: undefined,
     quiet: false,
     help: false,
   };
@@ -97,6 +100,9 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       return null;
     case "--ffmpeg":
       args.ffmpegPath = value;
+      return null;
+    case "--video-cache-dir":
+      args.videoCacheDir = value;
       return null;
     default:
       return assertNever(flag);

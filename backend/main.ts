@@ -22,7 +22,11 @@ async function main(): Promise<number> {
       dataDir: args.dataDir,
       ...(args.publicUrl === undefined ? {} : { publicUrl: args.publicUrl }),
       simulator: args.alarmIntervalMs === undefined ? { enabled: args.simulator } : { enabled: args.simulator, alarmIntervalMs: args.alarmIntervalMs },
-      video: args.ffmpegPath === undefined ? { enabled: args.video } : { enabled: args.video, ffmpegPath: args.ffmpegPath },
+      video: {
+        enabled: args.video,
+        ...(args.ffmpegPath === undefined ? {} : { ffmpegPath: args.ffmpegPath }),
+        ...(args.videoCacheDir === undefined ? {} : { cacheDir: args.videoCacheDir }),
+      },
       log: !args.quiet,
     });
   } catch (error) {

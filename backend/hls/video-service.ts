@@ -78,13 +78,13 @@ export class FfmpegVideo implements VideoService {
   constructor(
     private readonly ffmpegPath: string,
     private readonly fontPath: string,
-    private readonly hlsDir: string,
+    private readonly dirs: { loopsDir: string; liveDir: string },
     cameras: readonly VideoCamera[],
     private readonly logger: Logger,
   ) {
     this.loopCameras = cameras.flatMap((camera, index) => (camera.live ? [] : [{ id: camera.id, name: camera.name, index }]));
     for (const camera of cameras.filter((c) => c.live)) {
-      this.liveEncoders.set(camera.id, new LiveEncoder(ffmpegPath, fontPath, camera, join(hlsDir, "live", camera.id), logger));
+      this.liveEncoders.set(camera.id, new LiveEncoder(ffmpegPath, fontPath, camera, join(dirs.liveDir, camera.id), logger));
     }
   }
 
@@ -145,7 +145,7 @@ export class FfmpegVideo implements VideoService {
   /** The live camera first, then the loops one after another: two cores, so one encode at a time. */
   private async encodeInBackground(): Promise<void> {
     for (const encoder of this.liveEncoders.values()) await encoder.start();
-    const loopsDir = join(this.hlsDir, "loops");
+    const loopsDir = this.dirs.loopsDir;
     await pruneLoopCache(loopsDir, new Set(this.loopCameras.map(loopCacheKey)));
     for (const camera of this.loopCameras) {
       if (this.abort.signal.aborted) return;
