@@ -1,3 +1,4 @@
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ConsoleRequestSchema, ConsoleEventSchema, type ConsoleEvent, type SyncStatus } from "../../../shared/protocol/console-api.js";
 import { err, ok, type Result } from "../../../shared/result.js";
@@ -12,6 +13,18 @@ export interface CoreHostOptions {
   /** The worker script: core-worker.ts under tsx, core-worker.cjs in the Electron bundle. */
   workerPath?: string | URL;
   log?: (line: string) => void;
+}
+
+/**
+ * Under tsx (development, tests, the browser console) the worker is TypeScript, and Node 20 does not
+ * carry tsx's loader into worker threads: a two-line bootstrap registers it there first.
+ */
+function createWorker(workerPath: string | URL, workerData: WorkerData): Worker {
+  const href = workerPath instanceof URL ? workerPath.href : pathToFileURL(workerPath).href;
+  if (!href.endsWith(".ts")) return new Worker(workerPath, { workerData });
+  const tsxApi = import.meta.resolve("tsx/esm/api");
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 export interface HostedCore {
@@ -31,7 +44,7 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
     settings: options.settings.get(),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
-  const worker = new Worker(workerPath, { workerData: data });
+  const worker = createWorker(workerPath, data);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;

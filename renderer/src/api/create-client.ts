@@ -1,0 +1,29 @@
+import { BRIDGE_GLOBAL, type IocBridge } from "../../../shared/protocol/bridge.js";
+import { CONSOLE_WS_PATH } from "../../../shared/protocol/wire.js";
+import type { ConsoleClient } from "./console-client.js";
+import { IpcConsoleClient } from "./ipc-client.js";
+import { WebSocketConsoleClient } from "./websocket-client.js";
+
+/** Where the console API lives when this page was served over http(s) by the core's web server. */
+export function consoleSocketUrl(location: Pick<Location, "protocol" | "host" | "search">): string {
+  // `?core=ws://host:port` lets a developer point a page served elsewhere (vite dev) at a core.
+  const override = new URLSearchParams(location.search).get("core");
+  if (override !== null && /^wss?:\/\//.test(override)) {
+    return override.includes(CONSOLE_WS_PATH) ? override : `${override.replace(/\/$/, "")}${CONSOLE_WS_PATH}`;
+  }
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  return `${scheme}://${location.host}${CONSOLE_WS_PATH}`;
+}
+
+function isBridge(value: unknown): value is IocBridge {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Partial<Record<keyof IocBridge, unknown>>;
+  return candidate.kind === "electron" && typeof candidate.request === "function" && typeof candidate.onEvent === "function";
+}
+
+/** IPC when the Electron preload put its bridge on window, otherwise the core's WebSocket. */
+export function createConsoleClient(): ConsoleClient {
+  const bridge: unknown = Reflect.get(window, BRIDGE_GLOBAL);
+  if (isBridge(bridge)) return new IpcConsoleClient(bridge);
+  return new WebSocketConsoleClient({ url: consoleSocketUrl(window.location) });
+}

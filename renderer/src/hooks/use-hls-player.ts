@@ -1,0 +1,164 @@
+import Hls, { type ErrorData } from "hls.js";
+import { useEffect, useReducer, useState, type RefObject } from "react";
+import { LIVE_HLS_CONFIG } from "../views/wall/hls-config.js";
+import { liveLatencySeconds, nextTileState, streamRetryDelayMs, type TileState } from "../views/wall/tile-state.js";
+
+export interface PlayerView {
+  state: TileState;
+  /** Seconds behind live, when known. */
+  latency: number | null;
+  /** Reload attempts since the stream last played. */
+  attempt: number;
+  /** The last fatal error, for the tile's tooltip. */
+  detail: string | null;
+}
+
+/** No progress for this long while "playing" means the picture is frozen. */
+const STALL_AFTER_MS = 4000;
+/** Frozen this long: tear the player down and start again. */
+const RESTART_STALLED_AFTER_MS = 15_000;
+/** Media errors recovered in place within this window before we rebuild the player instead. */
+const MEDIA_RECOVERY_WINDOW_MS = 10_000;
+
+/**
+ * Plays one live HLS stream into `videoRef` while `online`, keeping it alive:
+ * fatal network errors reload with backoff, fatal media errors call recoverMediaError(),
+ * a frozen picture is detected and restarted. The hls.js instance dies with the effect.
+ */
+export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: string, online: boolean): PlayerView {
+  const [state, dispatch] = useReducer(nextTileState, online ? "connecting" : "offline");
+  const [latency, setLatency] = useState<number | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [detail, setDetail] = useState<string | null>(null);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (video === null) return;
+    if (!online) {
+      dispatch({ type: "camera-offline" });
+      setLatency(null);
+      return;
+    }
+
+    let hls: Hls | null = null;
+    let disposed = false;
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    let attempts = 0;
+    let lastMediaRecovery = 0;
+    let playing = false;
+    let lastProgressAt = Date.now();
+    let lastTime = -1;
+
+    const scheduleRestart = (delayMs: number) => {
+      if (disposed || retryTimer !== null) return;
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        attempts += 1;
+        setAttempt(attempts);
+        start();
+      }, delayMs);
+    };
+
+    const onError = (_event: string, data: ErrorData) => {
+      if (!data.fatal) {
+        if (data.details === Hls.ErrorDetails.BUFFER_STALLED_ERROR) dispatch({ type: "stalled" });
+        return;
+      }
+      setDetail(`${data.type}: ${data.details}`);
+      switch (data.type) {
+        case Hls.ErrorTypes.NETWORK_ERROR:
+          playing = false;
+          dispatch({ type: "network-lost" });
+          scheduleRestart(streamRetryDelayMs(attempts));
+          return;
+        case Hls.ErrorTypes.MEDIA_ERROR: {
+          const now = Date.now();
+          if (now - lastMediaRecovery > MEDIA_RECOVERY_WINDOW_MS) {
+            lastMediaRecovery = now;
+            hls?.recoverMediaError();
+            return;
+          }
+          dispatch({ type: "fatal" });
+          scheduleRestart(streamRetryDelayMs(attempts));
+          return;
+        }
+        default:
+          dispatch({ type: "fatal" });
+          scheduleRestart(streamRetryDelayMs(attempts + 2));
+      }
+    };
+
+    const start = () => {
+      if (disposed) return;
+      hls?.destroy();
+      hls = null;
+      playing = false;
+      lastProgressAt = Date.now();
+      dispatch({ type: "start" });
+      if (Hls.isSupported()) {
+        const player = new Hls(LIVE_HLS_CONFIG);
+        hls = player;
+        player.on(Hls.Events.ERROR, onError);
+        player.on(Hls.Events.MANIFEST_PARSED, () => {
+          video.play().catch(() => undefined);
+        });
+        player.loadSource(url);
+        player.attachMedia(video);
+      } else if (video.canPlayType("application/vnd.apple.mpegurl") !== "") {
+        video.src = url;
+        video.play().catch(() => undefined);
+      } else {
+        setDetail("HLS is not supported here");
+        dispatch({ type: "fatal" });
+      }
+    };
+
+    const onPlaying = () => {
+      playing = true;
+      lastProgressAt = Date.now();
+      attempts = 0;
+      setAttempt(0);
+      setDetail(null);
+      dispatch({ type: "playing" });
+    };
+    const onWaiting = () => {
+      if (playing) dispatch({ type: "stalled" });
+    };
+    video.addEventListener("playing", onPlaying);
+    video.addEventListener("waiting", onWaiting);
+
+    // Once a second: is the picture moving, and how far behind live is it?
+    const watchdog = setInterval(() => {
+      const now = Date.now();
+      if (video.currentTime !== lastTime && !video.paused) {
+        lastTime = video.currentTime;
+        lastProgressAt = now;
+        if (playing) dispatch({ type: "playing" });
+      } else if (playing && now - lastProgressAt > STALL_AFTER_MS) {
+        dispatch({ type: "stalled" });
+        if (now - lastProgressAt > RESTART_STALLED_AFTER_MS) {
+          dispatch({ type: "network-lost" });
+          scheduleRestart(0);
+        }
+      }
+      const playingDate = hls?.playingDate?.getTime() ?? null;
+      setLatency(playing ? liveLatencySeconds(hls?.latency ?? null, playingDate, now) : null);
+    }, 1000);
+
+    start();
+
+    return () => {
+      disposed = true;
+      clearInterval(watchdog);
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      video.removeEventListener("playing", onPlaying);
+      video.removeEventListener("waiting", onWaiting);
+      hls?.destroy();
+      hls = null;
+      video.removeAttribute("src");
+      video.load();
+    };
+  }, [videoRef, url, online]);
+
+  return { state, latency, attempt, detail };
+}

@@ -1,0 +1,166 @@
+import type { Alarm } from "../../../shared/domain/alarm.js";
+import type { Camera } from "../../../shared/domain/camera.js";
+import type { Incident } from "../../../shared/domain/incident.js";
+import type { Operator } from "../../../shared/domain/operator.js";
+import type { Sensor } from "../../../shared/domain/sensor.js";
+import type { Ward } from "../../../shared/domain/ward.js";
+import type { ConsoleEvent, Settings, Snapshot, SyncProblem, SyncStatus } from "../../../shared/protocol/console-api.js";
+import { assertNever, type AppError } from "../../../shared/result.js";
+import type { LinkState } from "../api/console-client.js";
+
+/**
+ * Everything the page knows, replaced immutably on each change so selectors can
+ * compare by reference. Collections are maps by id; views sort what they show.
+ */
+export interface LiveState {
+  link: LinkState;
+  hasSnapshot: boolean;
+  /** A snapshot request is in flight (first load or after a reconnect). */
+  loadingSnapshot: boolean;
+  status: SyncStatus | null;
+  operator: Operator | null;
+  settings: Settings | null;
+  wards: ReadonlyMap<string, Ward>;
+  cameras: ReadonlyMap<string, Camera>;
+  sensors: ReadonlyMap<string, Sensor>;
+  alarms: ReadonlyMap<string, Alarm>;
+  incidents: ReadonlyMap<string, Incident>;
+  /** Newest last; the core's problems and the page's own (negative ids). */
+  problems: readonly SyncProblem[];
+  /** The last operator action the core or the backend refused, until dismissed or retried. */
+  refusal: Refusal | null;
+}
+
+export interface Refusal {
+  alarmId: string;
+  error: AppError;
+}
+
+export const MAX_PROBLEMS = 200;
+
+export const INITIAL_STATE: LiveState = {
+  link: "connecting",
+  hasSnapshot: false,
+  loadingSnapshot: false,
+  status: null,
+  operator: null,
+  settings: null,
+  wards: new Map(),
+  cameras: new Map(),
+  sensors: new Map(),
+  alarms: new Map(),
+  incidents: new Map(),
+  problems: [],
+  refusal: null,
+};
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+function wardsByCode(wards: readonly Ward[]): Map<string, Ward> {
+  return new Map(wards.map((ward) => [ward.code, ward]));
+}
+
+export function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
+  const ownProblems = state.problems.filter((p) => p.id < 0);
+  return {
+    ...state,
+    hasSnapshot: true,
+    status: snapshot.status,
+    operator: snapshot.operator,
+    settings: snapshot.settings,
+    wards: wardsByCode(snapshot.wards),
+    cameras: byId(snapshot.cameras),
+    sensors: byId(snapshot.sensors),
+    alarms: byId(snapshot.alarms),
+    incidents: byId(snapshot.incidents),
+    problems: capProblems(mergeProblems(snapshot.problems, ownProblems)),
+  };
+}
+
+function upsertAll<T>(
+  current: ReadonlyMap<string, T>,
+  items: readonly T[] | undefined,
+  keyOf: (item: T) => string,
+  removed: readonly string[] | undefined,
+  keep: (incoming: T, existing: T | undefined) => boolean,
+): ReadonlyMap<string, T> {
+  if ((items === undefined || items.length === 0) && (removed === undefined || removed.length === 0)) return current;
+  const next = new Map(current);
+  for (const item of items ?? []) {
+    const key = keyOf(item);
+    if (keep(item, next.get(key))) next.set(key, item);
+  }
+  for (const key of removed ?? []) next.delete(key);
+  return next;
+}
+
+const always = (): boolean => true;
+
+/** Used when replaying events that raced a snapshot: never go back to an older alarm. */
+const notOlder = (incoming: Alarm, existing: Alarm | undefined): boolean =>
+  existing === undefined || incoming.updatedAt >= existing.updatedAt;
+
+export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = false): LiveState {
+  switch (event.type) {
+    case "status":
+      return { ...state, status: event.status };
+    case "settings":
+      return { ...state, settings: event.settings };
+    case "problem":
+      return addProblems(state, [event.problem]);
+    case "action.refused":
+      // Shown at once by the core, refused later by the backend (someone else was first).
+      return { ...state, refusal: { alarmId: event.alarmId, error: event.error } };
+    case "changed": {
+      const removed = event.removed ?? {};
+      return {
+        ...state,
+        wards: upsertAll(state.wards, event.wards, (w) => w.code, removed["ward"] ?? removed["wards"], always),
+        cameras: upsertAll(state.cameras, event.cameras, (c) => c.id, removed["camera"] ?? removed["cameras"], always),
+        sensors: upsertAll(state.sensors, event.sensors, (s) => s.id, removed["sensor"] ?? removed["sensors"], always),
+        alarms: upsertAll(
+          state.alarms,
+          event.alarms,
+          (a) => a.id,
+          removed["alarm"] ?? removed["alarms"],
+          replaying ? notOlder : always,
+        ),
+        incidents: upsertAll(
+          state.incidents,
+          event.incidents,
+          (i) => i.id,
+          removed["incident"] ?? removed["incidents"],
+          always,
+        ),
+      };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+export function upsertAlarm(state: LiveState, alarm: Alarm): LiveState {
+  return { ...state, alarms: upsertAll(state.alarms, [alarm], (a) => a.id, undefined, notOlder) };
+}
+
+function mergeProblems(a: readonly SyncProblem[], b: readonly SyncProblem[]): SyncProblem[] {
+  const seen = new Set<number>();
+  const merged: SyncProblem[] = [];
+  for (const problem of [...a, ...b]) {
+    if (seen.has(problem.id)) continue;
+    seen.add(problem.id);
+    merged.push(problem);
+  }
+  return merged.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+}
+
+function capProblems(problems: SyncProblem[]): SyncProblem[] {
+  return problems.length > MAX_PROBLEMS ? problems.slice(problems.length - MAX_PROBLEMS) : problems;
+}
+
+export function addProblems(state: LiveState, problems: readonly SyncProblem[]): LiveState {
+  if (problems.length === 0) return state;
+  return { ...state, problems: capProblems(mergeProblems(state.problems, problems)) };
+}

@@ -1,0 +1,144 @@
+import type { Alarm } from "../../../shared/domain/alarm.js";
+import type { ConsoleEvent, Language, SyncProblem } from "../../../shared/protocol/console-api.js";
+import type { AppError, Result } from "../../../shared/result.js";
+import { backoffDelayMs, RECONNECT_BACKOFF } from "../api/backoff.js";
+import type { ClientProblem, ConsoleClient, LinkState } from "../api/console-client.js";
+import { addProblems, applyEvent, applySnapshot, INITIAL_STATE, upsertAlarm, type LiveState } from "./live-state.js";
+import { frameCoalescer } from "./notify-scheduler.js";
+
+/**
+ * The one live store: loads the snapshot whenever the link to the core (re)opens,
+ * then applies events. Components read it through useSyncExternalStore.
+ */
+export class LiveStore {
+  private state: LiveState = INITIAL_STATE;
+  private readonly listeners = new Set<() => void>();
+  private readonly scheduleNotify: () => void;
+  private readonly offs: (() => void)[] = [];
+  /** Events that arrived while a snapshot was in flight; replayed on top of it. */
+  private raced: ConsoleEvent[] = [];
+  private snapshotGeneration = 0;
+  private snapshotRetry: ReturnType<typeof setTimeout> | null = null;
+  private snapshotAttempt = 0;
+  private nextOwnProblemId = -1;
+
+  constructor(
+    readonly client: ConsoleClient,
+    scheduleNotify?: (flush: () => void) => () => void,
+  ) {
+    this.scheduleNotify = (scheduleNotify ?? frameCoalescer)(() => this.notify());
+  }
+
+  start(): void {
+    this.offs.push(this.client.onEvent((event) => this.onEvent(event)));
+    if (this.client.onProblem) this.offs.push(this.client.onProblem((p) => this.reportProblem(p)));
+    if (this.client.onConnection) {
+      this.offs.push(this.client.onConnection((link) => this.onLink(link)));
+    } else {
+      this.onLink("open");
+    }
+  }
+
+  stop(): void {
+    for (const off of this.offs.splice(0)) off();
+    if (this.snapshotRetry !== null) clearTimeout(this.snapshotRetry);
+    this.snapshotGeneration += 1;
+  }
+
+  getState = (): LiveState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  async acknowledge(alarmId: string): Promise<Result<Alarm>> {
+    if (this.state.refusal !== null) this.update({ ...this.state, refusal: null });
+    const result = await this.client.request({ type: "alarm.acknowledge", alarmId });
+    if (result.ok) this.update(upsertAlarm(this.state, result.value));
+    else this.update({ ...this.state, refusal: { alarmId, error: result.error } });
+    return result;
+  }
+
+  dismissRefusal(): void {
+    if (this.state.refusal !== null) this.update({ ...this.state, refusal: null });
+  }
+
+  async setLanguage(language: Language): Promise<Result<Language>> {
+    const result = await this.client.request({ type: "settings.update", language });
+    if (!result.ok) {
+      this.reportError("settings.update", result.error);
+      return result;
+    }
+    this.update({ ...this.state, settings: result.value });
+    return { ok: true, value: result.value.language };
+  }
+
+  reportProblem(problem: ClientProblem): void {
+    const own: SyncProblem = {
+      id: this.nextOwnProblemId--,
+      at: new Date().toISOString(),
+      source: problem.source,
+      message: problem.message,
+    };
+    this.update(addProblems(this.state, [own]));
+  }
+
+  private reportError(source: string, error: AppError): void {
+    this.reportProblem({ source, message: `${error.kind}: ${error.message}` });
+  }
+
+  private onLink(link: LinkState): void {
+    this.update({ ...this.state, link });
+    if (link === "open") {
+      this.snapshotAttempt = 0;
+      void this.loadSnapshot();
+    } else {
+      // A snapshot answer that arrives for a dead link is stale; the next open asks again.
+      this.snapshotGeneration += 1;
+      this.raced = [];
+      if (this.snapshotRetry !== null) clearTimeout(this.snapshotRetry);
+      this.snapshotRetry = null;
+      if (this.state.loadingSnapshot) this.update({ ...this.state, loadingSnapshot: false });
+    }
+  }
+
+  private async loadSnapshot(): Promise<void> {
+    const generation = ++this.snapshotGeneration;
+    this.raced = [];
+    this.update({ ...this.state, loadingSnapshot: true });
+    const result = await this.client.request({ type: "snapshot" });
+    if (generation !== this.snapshotGeneration) return;
+
+    if (!result.ok) {
+      this.reportError("snapshot", result.error);
+      this.update({ ...this.state, loadingSnapshot: false });
+      if (this.state.link === "open") {
+        const delay = backoffDelayMs(this.snapshotAttempt++, RECONNECT_BACKOFF);
+        this.snapshotRetry = setTimeout(() => void this.loadSnapshot(), delay);
+      }
+      return;
+    }
+    let next = applySnapshot(this.state, result.value);
+    for (const event of this.raced) next = applyEvent(next, event, true);
+    this.raced = [];
+    this.update({ ...next, loadingSnapshot: false });
+  }
+
+  private onEvent(event: ConsoleEvent): void {
+    if (this.state.loadingSnapshot) this.raced.push(event);
+    this.update(applyEvent(this.state, event));
+  }
+
+  private update(next: LiveState): void {
+    if (next === this.state) return;
+    this.state = next;
+    this.scheduleNotify();
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}

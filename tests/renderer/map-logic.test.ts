@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { labelCharacterSet } from "../../renderer/src/views/map/character-set.js";
+import { alarmFill, alarmRadiusPx } from "../../renderer/src/views/map/map-colours.js";
+import { alarmObjects, describeMapObject, wardLabels } from "../../renderer/src/views/map/map-objects.js";
+import { buildMapStyle, GEODATA_ATTRIBUTION, wardsToGeoJSON } from "../../renderer/src/views/map/map-style.js";
+import { boundsOfWards, insidePolygon, labelPoint, padBounds, UONG_BI_BOUNDS } from "../../renderer/src/views/map/ward-geometry.js";
+import type { LonLat } from "../../shared/domain/geo.js";
+import { alarm, camera, ward } from "./fixtures.js";
+
+interface GeoFeature {
+  properties: { name: string };
+  geometry: { coordinates: LonLat[][] };
+}
+const geodata = JSON.parse(readFileSync(new URL("../../resources/geodata/uong-bi-wards.geojson", import.meta.url), "utf8")) as {
+  features: GeoFeature[];
+};
+
+describe("ward geometry", () => {
+  it("bounds the wards, falling back to the city's box", () => {
+    expect(boundsOfWards([])).toEqual(UONG_BI_BOUNDS);
+    expect(boundsOfWards([ward(), ward({ code: "06811" }, 0.1)])).toEqual([
+      [106.7, 21.0],
+      [106.85, 21.05],
+    ]);
+    expect(padBounds([[0, 0], [10, 10]], 0.1)).toEqual([[-1, -1], [11, 11]]);
+  });
+
+  it("puts every real ward's label inside the ward", () => {
+    for (const feature of geodata.features) {
+      const rings = feature.geometry.coordinates;
+      expect(insidePolygon(labelPoint(rings), rings), feature.properties.name).toBe(true);
+    }
+  });
+});
+
+describe("label characters", () => {
+  it("covers every (precomposed) character of the real ward names, plus ASCII", () => {
+    const names = geodata.features.map((f) => f.properties.name);
+    const set = new Set(labelCharacterSet(names));
+    for (const char of names.join("").normalize("NFC")) expect(set.has(char)).toBe(true);
+    for (const char of ["ợ", "Đ", "ư", "ê", "A", "0"]) expect(set.has(char)).toBe(true);
+  });
+
+  it("composes decomposed input so no combining mark stands alone", () => {
+    const decomposed = "Thượng".normalize("NFD");
+    const set = labelCharacterSet([decomposed]);
+    expect(set).toContain("ợ");
+    expect(set.some((c) => /\p{M}/u.test(c))).toBe(false);
+  });
+});
+
+describe("map style", () => {
+  it("needs nothing from the network: no glyphs, sprites or remote sources", () => {
+    const style = buildMapStyle();
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
+    expect(style.sources["wards"]).toMatchObject({ type: "geojson", attribution: GEODATA_ATTRIBUTION });
+  });
+
+  it("turns wards into features with numeric ids and their names", () => {
+    const fc = wardsToGeoJSON([ward()]);
+    expect(fc.features[0]).toMatchObject({ id: 6808, properties: { code: "06808", name: "Vàng Danh", kind: "ward" } });
+  });
+});
+
+describe("map objects", () => {
+  it("draws critical alarms last so they sit on top", () => {
+    const queue = [alarm({ id: "c", priority: "critical" }), alarm({ id: "l", priority: "low" })];
+    expect(alarmObjects(queue).map((o) => o.id)).toEqual(["l", "c"]);
+  });
+
+  it("sizes and shades by priority and attention", () => {
+    expect(alarmRadiusPx("critical")).toBeGreaterThan(alarmRadiusPx("low"));
+    expect(alarmFill("high", true)[3]).toBeGreaterThan(alarmFill("high", false)[3]);
+  });
+
+  it("labels wards with NFC names", () => {
+    expect(wardLabels([ward({ name: "Vàng Danh".normalize("NFD") })])[0]?.name).toBe("Vàng Danh");
+  });
+
+  it("describes objects for the tooltip in the operator's language", () => {
+    const t = (key: string, options?: Record<string, unknown>) => (options?.["defaultValue"] as string | undefined) ?? key;
+    const ctx = { t, wardName: (code: string) => (code === "06817" ? "Quang Trung" : code), locale: "vi-VN" };
+    const text = describeMapObject({ kind: "camera", id: "cam-01", position: [0, 0], camera: camera() }, ctx);
+    expect(text).toContain("Ngã tư Cầu Sến");
+    expect(text).toContain("Quang Trung");
+    const alarmText = describeMapObject({ kind: "alarm", id: "a", position: [0, 0], alarm: alarm({ type: "unknown_kind" }) }, ctx);
+    expect(alarmText).toContain("unknown_kind");
+    expect(alarmText).toContain("17:00:00");
+  });
+});

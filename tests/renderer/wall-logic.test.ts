@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { chooseWallCameras } from "../../renderer/src/views/wall/choose-wall-cameras.js";
+import { LIVE_HLS_CONFIG } from "../../renderer/src/views/wall/hls-config.js";
+import { formatLatency, liveLatencySeconds, nextTileState, streamRetryDelayMs } from "../../renderer/src/views/wall/tile-state.js";
+import { camera } from "./fixtures.js";
+
+describe("chooseWallCameras", () => {
+  const cams = [
+    camera({ id: "cam-03" }),
+    camera({ id: "cam-10" }),
+    camera({ id: "cam-02", status: "offline" }),
+    camera({ id: "cam-01" }),
+    camera({ id: "cam-04" }),
+    camera({ id: "cam-05" }),
+  ];
+
+  it("puts cam-01 first and prefers online cameras, in natural id order", () => {
+    expect(chooseWallCameras(cams, [])).toEqual(["cam-01", "cam-03", "cam-04", "cam-05"]);
+  });
+
+  it("fills with offline cameras only when there are not enough online ones", () => {
+    expect(chooseWallCameras([camera({ id: "cam-01", status: "offline" }), camera({ id: "cam-07" })], [])).toEqual(["cam-07", "cam-01"]);
+  });
+
+  it("keeps its slots when a camera goes offline, and refills a slot whose camera disappeared", () => {
+    const first = chooseWallCameras(cams, []);
+    const afterOutage = cams.map((c) => (c.id === "cam-03" ? { ...c, status: "offline" as const } : c));
+    expect(chooseWallCameras(afterOutage, first)).toEqual(first);
+    const withoutCam04 = cams.filter((c) => c.id !== "cam-04");
+    expect(chooseWallCameras(withoutCam04, first)).toEqual(["cam-01", "cam-03", "cam-05", "cam-10"]);
+  });
+});
+
+describe("tile state", () => {
+  it("walks connecting → playing → stalled → playing", () => {
+    let s = nextTileState("connecting", { type: "playing" });
+    expect(s).toBe("playing");
+    s = nextTileState(s, { type: "stalled" });
+    expect(s).toBe("stalled");
+    expect(nextTileState(s, { type: "playing" })).toBe("playing");
+  });
+
+  it("stays reconnecting across restarts until a frame plays", () => {
+    let s = nextTileState("playing", { type: "network-lost" });
+    expect(s).toBe("reconnecting");
+    s = nextTileState(s, { type: "start" });
+    expect(s).toBe("reconnecting");
+    expect(nextTileState("error", { type: "start" })).toBe("connecting");
+  });
+
+  it("offline wins over player noise", () => {
+    const s = nextTileState("playing", { type: "camera-offline" });
+    expect(nextTileState(s, { type: "playing" })).toBe("offline");
+    expect(nextTileState(s, { type: "fatal" })).toBe("offline");
+    expect(nextTileState("connecting", { type: "stalled" })).toBe("connecting");
+  });
+
+  it("backs off reloads up to 15 s", () => {
+    expect(streamRetryDelayMs(0, 0.5)).toBe(1000);
+    expect(streamRetryDelayMs(3, 0.5)).toBe(8000);
+    expect(streamRetryDelayMs(10, 0.5)).toBe(15_000);
+  });
+
+  it("estimates latency from hls.js, else from the program date time", () => {
+    expect(liveLatencySeconds(1.8, null, 0)).toBe(1.8);
+    expect(liveLatencySeconds(0, 10_000, 12_500)).toBe(2.5);
+    expect(liveLatencySeconds(Number.NaN, null, 0)).toBeNull();
+    expect(liveLatencySeconds(null, 20_000, 10_000)).toBeNull();
+    expect(formatLatency(1.84, "vi-VN")).toBe("1,8");
+    expect(formatLatency(1.84, "en-GB")).toBe("1.8");
+  });
+
+  it("uses the agreed low-latency live configuration", () => {
+    expect(LIVE_HLS_CONFIG).toEqual({
+      liveSyncDuration: 1,
+      liveMaxLatencyDuration: 4,
+      maxLiveSyncPlaybackRate: 1.5,
+      backBufferLength: 10,
+      lowLatencyMode: false,
+      capLevelToPlayerSize: true,
+    });
+  });
+});
