@@ -5,13 +5,20 @@ import Fastify, { LogController, type FastifyBaseLogger } from "fastify";
 import { pino, type Logger } from "pino";
 import type { CameraStatus } from "../shared/domain/camera.js";
 import { ffmpegProblemSentence, findWorkingFfmpeg } from "./hls/ffmpeg-locator.js";
+import { ensureLocalCertificate, type TlsMaterial } from "./hls/tls-certificate.js";
 import { FfmpegVideo, NoVideo, type VideoCamera, type VideoService } from "./hls/video-service.js";
 import { registerApiRoutes } from "./http/api-routes.js";
 import { attachChangeStream } from "./http/change-stream.js";
 import { registerCors } from "./http/cors.js";
 import { registerErrorHandlers, registerJsonParser } from "./http/error-handlers.js";
-import { registerHlsRoutes } from "./http/hls-routes.js";
+import { registerHlsRoutes, type HlsRouteDeps } from "./http/hls-routes.js";
+import { startStreamServer, type StreamServer } from "./http/stream-server.js";
+import { registerViewRoutes } from "./http/view-routes.js";
 import { registerSimulatorRoutes } from "./http/sim-routes.js";
+import { registerWorkstationRoutes } from "./http/workstation-routes.js";
+import { ensureSeedPasswords } from "./seed/operator-passwords.js";
+import { registerAuditRoutes } from "./http/audit-routes.js";
+import { ShelfExpiry } from "./actions/shelf-expiry.js";
 import { OVERLAY_FONT_PATH } from "./resource-paths.js";
 import { buildCityModel, type CityModel } from "./seed/city-model.js";
 import { seedOrReconcile } from "./seed/seed.js";
@@ -39,6 +46,13 @@ export interface BackendOptions {
   /** Default enabled; without a working ffmpeg, cameras are offline. */
   /** cacheDir: where encoded loops are kept (default dataDir/hls); several backends may share it. */
   video?: { enabled: boolean; ffmpegPath?: string; cacheDir?: string };
+  /**
+   * Camera streams over HTTP/2 + TLS on their own port (a self-signed certificate made with openssl
+   * under dataDir/tls); camera stream URLs then point there. Off by default: browsers must trust it.
+   */
+  streamTls?: { enabled: boolean; port?: number };
+  /** Camera id → RTSP or HLS URL repackaged with `ffmpeg -c copy` instead of the simulated picture. */
+  cameraSources?: Readonly<Record<string, string>>;
   /** pino logging (to stderr) on or off; tests pass false. Default on. */
   log?: boolean;
 }
@@ -48,6 +62,8 @@ export interface RunningBackend {
   port: number;
   /** Why cameras have no video (disabled, or ffmpeg unusable), in one sentence; null when video works. */
   videoProblem: string | null;
+  /** Base URL of the camera streams (the HTTP/2 + TLS server when enabled, else `url`). */
+  streamUrl: string;
   close(): Promise<void>;
 }
 
@@ -79,7 +95,12 @@ function openStore(dataDir: string, logger: Logger): BackendStore {
 }
 
 async function createVideo(options: BackendOptions, dataDir: string, model: CityModel, logger: Logger): Promise<VideoService> {
-  const cameras: VideoCamera[] = model.cameras.map((c) => ({ id: c.id, name: c.name, live: c.live }));
+  const sources = options.cameraSources ?? {};
+  for (const id of Object.keys(sources)) if (!model.cameras.some((c) => c.id === id)) logger.warn({ camera: id }, "--camera-source names no camera of the catalogue; ignored");
+  const cameras: VideoCamera[] = model.cameras.map((c) => {
+    const sourceUrl = sources[c.id];
+    return sourceUrl === undefined ? { id: c.id, name: c.name, live: c.live } : { id: c.id, name: c.name, live: c.live, sourceUrl };
+  });
   if (options.video?.enabled === false) return new NoVideo(cameras, "Video is disabled on this backend.");
   const ffmpeg = await findWorkingFfmpeg(OVERLAY_FONT_PATH, options.video?.ffmpegPath);
   if (!ffmpeg.ok) {
@@ -109,6 +130,24 @@ function listenError(error: unknown, port: number, host: string): BackendStartEr
 function urlHost(host: string): string {
   if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
   return host.includes(":") ? `[${host}]` : host;
+}
+
+/** The HTTP/2 + TLS stream server, or null (logged) when no certificate can be made: streams stay on HTTP/1.1. */
+async function startTlsStreams(options: BackendOptions, host: string, fastifyLogger: FastifyBaseLogger, logger: Logger, hls: HlsRouteDeps): Promise<StreamServer | null> {
+  let tls: TlsMaterial;
+  try {
+    tls = await ensureLocalCertificate(join(options.dataDir, "tls"), host);
+  } catch (error) {
+    logger.warn({ err: error }, "no certificate for HTTP/2 streams; camera streams stay on HTTP/1.1");
+    return null;
+  }
+  try {
+    const server = await startStreamServer({ host, port: options.streamTls?.port ?? 0, urlHost: urlHost(host), tls, logger: fastifyLogger, hls });
+    logger.info({ streams: server.url, certificate: tls.certPath }, "camera streams over HTTP/2 + TLS");
+    return server;
+  } catch (error) {
+    throw listenError(error, options.streamTls?.port ?? 0, host);
+  }
 }
 
 export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
@@ -146,6 +185,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       onError,
     });
     cleanups.push(() => simulator.close());
+    const shelves = new ShelfExpiry(store, () => new Date(), onError);
+    cleanups.push(() => shelves.close());
 
     // HLS segments are fetched every second per camera: no per-request logging.
     // Typed as fastify's own logger interface so route modules take a plain FastifyInstance.
@@ -162,7 +203,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerCors(app);
     registerApiRoutes(app, store);
     registerSimulatorRoutes(app, simulator, outages);
+    registerWorkstationRoutes(app, store);
+    registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
+    registerViewRoutes(app, store);
     const stream = await attachChangeStream({ server: app.server, store, logger });
     cleanups.push(() => stream.close());
 
@@ -173,18 +217,23 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     }
     const address = app.server.address() as AddressInfo;
     const url = `http://${urlHost(host)}:${address.port}`;
-    const publicUrl = options.publicUrl ?? url;
+    const streamServer = options.streamTls?.enabled === true ? await startTlsStreams(options, host, fastifyLogger, logger, { video, isCameraOut: (id) => outages.isOut(id) }) : null;
+    if (streamServer !== null) cleanups.push(() => streamServer.close());
+    const publicUrl = options.publicUrl ?? streamServer?.url ?? url;
 
     const seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id) });
+    await ensureSeedPasswords(store, new Date());
     logger.info({ url, dataDir: options.dataDir, seeded }, "IOC backend listening");
     video.start();
     if (options.simulator?.enabled !== false) simulator.start();
+    await shelves.start();
 
     let closing: Promise<void> | null = null;
     return {
       url,
       port: address.port,
       videoProblem: video.problem,
+      streamUrl: streamServer?.url ?? publicUrl,
       close: () => (closing ??= closeAll()),
     };
   } catch (error) {

@@ -12,6 +12,9 @@ export const USAGE = [
   "  --no-video             no camera video; cameras show as offline",
   "  --ffmpeg PATH          use this ffmpeg instead of looking for one",
   "  --video-cache-dir DIR  where encoded camera loops are kept (default DATA_DIR/hls); shareable",
+  "  --stream-tls           camera streams over HTTP/2 + TLS (self-signed, made with openssl) on their own port",
+  "  --stream-port N        port of the HTTP/2 stream server (default any free port)",
+  "  --camera-source ID=URL repackage an RTSP or HLS source (ffmpeg -c copy) as camera ID; repeatable",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
 ].join("\n");
@@ -26,6 +29,9 @@ export interface CliArgs {
   video: boolean;
   ffmpegPath: string | undefined;
   videoCacheDir: string | undefined;
+  streamTls: boolean;
+  streamPort: number | undefined;
+  cameraSources: Record<string, string>;
   quiet: boolean;
   help: boolean;
 }
@@ -34,7 +40,7 @@ const PortSchema = z.coerce.number().int().min(0).max(65_535);
 const IntervalSchema = z.coerce.number().int().min(100);
 const UrlSchema = z.url();
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir"] as const;
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
@@ -50,6 +56,9 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     video: true,
     ffmpegPath: undefined,
     videoCacheDir: undefined,
+    streamTls: false,
+    streamPort: undefined,
+    cameraSources: {},
     quiet: false,
     help: false,
   };
@@ -60,6 +69,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     if (flag === "--no-simulator") args.simulator = false;
     else if (flag === "--no-video") args.video = false;
     else if (flag === "--quiet") args.quiet = true;
+    else if (flag === "--stream-tls") args.streamTls = true;
     else if (flag === "--help" || flag === "-h") args.help = true;
     else if (isValueFlag(flag)) {
       const value = inlineValue ?? argv[++i];
@@ -104,6 +114,18 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
     case "--video-cache-dir":
       args.videoCacheDir = value;
       return null;
+    case "--stream-port": {
+      const port = PortSchema.safeParse(value);
+      if (!port.success) return `--stream-port must be a whole number from 0 to 65535, not "${value}".`;
+      args.streamPort = port.data;
+      return null;
+    }
+    case "--camera-source": {
+      const match = /^([^=\s]+)=((?:rtsps?|https?):\/\/\S+)$/i.exec(value);
+      if (match?.[1] === undefined || match[2] === undefined) return `--camera-source must look like cam-05=rtsp://10.0.0.7:554/stream1, not "${value}".`;
+      args.cameraSources[match[1]] = match[2];
+      return null;
+    }
     default:
       return assertNever(flag);
   }

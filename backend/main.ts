@@ -27,6 +27,8 @@ async function main(): Promise<number> {
         ...(args.ffmpegPath === undefined ? {} : { ffmpegPath: args.ffmpegPath }),
         ...(args.videoCacheDir === undefined ? {} : { cacheDir: args.videoCacheDir }),
       },
+      streamTls: args.streamPort === undefined ? { enabled: args.streamTls } : { enabled: args.streamTls, port: args.streamPort },
+      cameraSources: args.cameraSources,
       log: !args.quiet,
     });
   } catch (error) {

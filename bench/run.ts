@@ -2,10 +2,15 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../scripts/lib/backend-process.js";
 import type { Benchmark, Figures } from "./harness.js";
+import { mapBenchmark } from "./map.bench.js";
 import { startupBenchmark } from "./startup.bench.js";
+import { wallBenchmark } from "./wall.bench.js";
+import { alarmsBenchmark } from "./alarms.bench.js";
+import { syncBenchmark } from "./sync.bench.js";
+import { workstationBenchmark } from "./workstation.bench.js";
 
 /** `npm run bench [-- name ...]`: runs the benchmarks, prints each figure, merges them into bench/results.json. */
-const ALL: Benchmark[] = [startupBenchmark];
+const ALL: Benchmark[] = [startupBenchmark, alarmsBenchmark, mapBenchmark, syncBenchmark, workstationBenchmark, wallBenchmark];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length === 0 ? ALL : ALL.filter((b) => wanted.includes(b.name));

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AlarmSchema } from "../../shared/domain/alarm.js";
 import { OperatorSchema } from "../../shared/domain/operator.js";
-import { ActionResponseSchema, type ActionRequest, type ActionResponse } from "../../shared/protocol/backend.js";
+import { ActionResponseSchema, type ActionRequest, type ActionResponse, type OperatorAction } from "../../shared/protocol/backend.js";
 import { assertNever, describeZodError } from "../../shared/result.js";
 import type { AuditEntry, BackendStore, IdempotentOutcome, StoredEntity } from "../store/backend-store.js";
 import { decideAction, type ActionDecision } from "./decide-action.js";
@@ -11,6 +11,11 @@ function parseStored<T>(schema: z.ZodType<T>, entity: StoredEntity | null): T | 
   if (entity === null) return null;
   const parsed = schema.safeParse(entity.data);
   return parsed.success ? parsed.data : "corrupt";
+}
+
+/** What the operator asked for beyond its type and target (a comment's text, a shelve's reason and minutes...). */
+function actionParameters(action: OperatorAction): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(action).filter(([key]) => key !== "type" && key !== "alarmId"));
 }
 
 function auditFor(request: ActionRequest, decision: ActionDecision, at: string): AuditEntry {
@@ -24,7 +29,7 @@ function auditFor(request: ActionRequest, decision: ActionDecision, at: string):
     detail: {
       idempotencyKey: request.idempotencyKey,
       clientAt: request.at,
-      ...(request.action.type === "comment" ? { text: request.action.text } : {}),
+      ...actionParameters(request.action),
       ...(decision.kind === "reject" ? { error: decision.error.kind, message: decision.error.message } : {}),
       ...(decision.kind === "unchanged" ? { note: "already acknowledged by this operator" } : {}),
     },

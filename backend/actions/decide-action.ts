@@ -40,7 +40,8 @@ export function effectiveActionTime(requestAt: string, now: Date): string {
 function precheck(alarm: Alarm, operator: Operator, request: ActionRequest): ActionDecision | null {
   const action = request.action;
   if (operator.role === "viewer") {
-    return reject("forbidden", action.type === "acknowledge" ? "Viewers cannot acknowledge alarms." : "Viewers cannot comment on alarms.");
+    const what = action.type === "acknowledge" ? "acknowledge" : action.type === "comment" ? "comment on" : "change";
+    return reject("forbidden", `Viewers cannot ${what} alarms.`);
   }
   if (action.type !== "acknowledge" || transition(alarm.state, "acknowledge").ok) return null;
   if (alarm.acknowledgedBy === operator.id) return { kind: "unchanged", alarm };

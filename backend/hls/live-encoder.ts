@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { CITY_TIME_ZONE } from "../../shared/time.js";
 import { clockOverlay, FRAME_RATE, nameOverlay, VIDEO_HEIGHT, VIDEO_WIDTH } from "./ffmpeg-filters.js";
-import { isCompleteLivePlaylist } from "./playlist-files.js";
+import { isCompleteLivePlaylist, trimLivePlaylist } from "./playlist-files.js";
 
 export interface LiveCamera {
   id: string;
@@ -13,18 +13,20 @@ export interface LiveCamera {
 
 /** A playlist not rewritten for this long means ffmpeg is stuck or dead: stop serving it. */
 const STALE_PLAYLIST_MS = 8_000;
+/** Stuck this long (a source that stopped sending without closing): kill ffmpeg so it restarts. */
+const KILL_STUCK_AFTER_MS = 15_000;
 const MAX_BACKOFF_MS = 30_000;
 /** A run this long counts as healthy: the next crash starts the backoff from scratch. */
 const HEALTHY_RUN_MS = 60_000;
+/** Segments kept on disk and listed in the DVR playlist: 5 minutes of 1 s segments, for instant replay. */
+export const DVR_SEGMENTS = 300;
+/** Segments in the live playlist the tiles poll. */
+export const LIVE_PLAYLIST_SEGMENTS = 6;
 
-export function liveEncodeArgs(camera: LiveCamera, fontPath: string, outDir: string, startNumber: number): string[] {
+/** ffmpeg's HLS muxer settings shared by every live producer: 1 s segments numbered by the clock, a DVR window. */
+function hlsOutputArgs(outDir: string, startNumber: number): string[] {
   return [
-    "-hide_banner", "-loglevel", "error", "-nostdin",
-    "-re", "-f", "lavfi", "-i", `testsrc2=size=${VIDEO_WIDTH}x${VIDEO_HEIGHT}:rate=${FRAME_RATE}`,
-    "-vf", `${nameOverlay(fontPath, camera.id, camera.name)},${clockOverlay(fontPath)}`,
-    "-an", "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-threads", "1", "-pix_fmt", "yuv420p",
-    "-g", String(FRAME_RATE), "-keyint_min", String(FRAME_RATE), "-sc_threshold", "0",
-    "-f", "hls", "-hls_time", "1", "-hls_list_size", "6",
+    "-f", "hls", "-hls_time", "1", "-hls_list_size", String(DVR_SEGMENTS),
     "-hls_flags", "delete_segments+independent_segments+program_date_time",
     // Numbered by the clock, so a restarted ffmpeg continues the media sequence instead of going back to 0.
     "-start_number", String(startNumber),
@@ -33,36 +35,81 @@ export function liveEncodeArgs(camera: LiveCamera, fontPath: string, outDir: str
   ];
 }
 
+export function liveEncodeArgs(camera: LiveCamera, fontPath: string, outDir: string, startNumber: number): string[] {
+  return [
+    "-hide_banner", "-loglevel", "error", "-nostdin",
+    "-re", "-f", "lavfi", "-i", `testsrc2=size=${VIDEO_WIDTH}x${VIDEO_HEIGHT}:rate=${FRAME_RATE}`,
+    "-vf", `${nameOverlay(fontPath, camera.id, camera.name)},${clockOverlay(fontPath)}`,
+    "-an", "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-threads", "1", "-pix_fmt", "yuv420p",
+    "-g", String(FRAME_RATE), "-keyint_min", String(FRAME_RATE), "-sc_threshold", "0",
+    ...hlsOutputArgs(outDir, startNumber),
+  ];
+}
+
+/**
+ * A real camera (RTSP) or any HLS source, repackaged into our HLS without re-encoding (`-c copy`):
+ * a few percent of a core per camera, and the picture is exactly what the camera sent.
+ */
+export function repackageArgs(sourceUrl: string, outDir: string, startNumber: number): string[] {
+  const rtsp = /^rtsps?:/i.test(sourceUrl);
+  return [
+    "-hide_banner", "-loglevel", "error", "-nostdin",
+    ...(rtsp ? [] : ["-rw_timeout", "10000000"]),
+    "-i", sourceUrl,
+    "-map", "0:v:0", "-map", "0:a?", "-c", "copy",
+    ...hlsOutputArgs(outDir, startNumber),
+  ];
+}
+
 export function backoffMs(consecutiveFailures: number): number {
   return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, consecutiveFailures - 1));
 }
 
-/** One long-running ffmpeg encoding a camera live, restarted with backoff when it dies. */
+export type PlaylistKind = "live" | "dvr";
+
+/** How to start the ffmpeg behind one camera. */
+export interface LiveRecipe {
+  cameraId: string;
+  args(outDir: string, startNumber: number): string[];
+}
+
+/** One long-running ffmpeg producing a camera's HLS, restarted with backoff when it dies or gets stuck. */
 export class LiveEncoder {
   private child: ChildProcess | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
   private failures = 0;
   private closed = false;
+  private startedAt = 0;
   private lastGood: string | null = null;
   private readonly killOnExit = () => this.child?.kill("SIGKILL");
 
   constructor(
     private readonly ffmpegPath: string,
-    private readonly fontPath: string,
-    private readonly camera: LiveCamera,
+    private readonly recipe: LiveRecipe,
     readonly dir: string,
     private readonly logger: Logger,
   ) {}
+
+  static simulated(ffmpegPath: string, fontPath: string, camera: LiveCamera, dir: string, logger: Logger): LiveEncoder {
+    return new LiveEncoder(ffmpegPath, { cameraId: camera.id, args: (out, n) => liveEncodeArgs(camera, fontPath, out, n) }, dir, logger);
+  }
+
+  static repackaged(ffmpegPath: string, cameraId: string, sourceUrl: string, dir: string, logger: Logger): LiveEncoder {
+    return new LiveEncoder(ffmpegPath, { cameraId, args: (out, n) => repackageArgs(sourceUrl, out, n) }, dir, logger);
+  }
 
   async start(): Promise<void> {
     if (this.closed) return;
     // A node crash must not leave ffmpeg encoding forever.
     process.on("exit", this.killOnExit);
+    this.watchdog = setInterval(() => void this.killIfStuck(), 5_000);
+    this.watchdog.unref();
     await this.spawnEncoder();
   }
 
-  /** The current playlist, or null if there is none yet or ffmpeg has stopped updating it. */
-  async playlist(): Promise<string | null> {
+  /** The current playlist (live tail or whole DVR window), or null if none yet or ffmpeg stopped updating it. */
+  async playlist(kind: PlaylistKind = "live"): Promise<string | null> {
     const path = join(this.dir, "index.m3u8");
     try {
       const [text, info] = await Promise.all([readFile(path, "utf8"), stat(path)]);
@@ -71,13 +118,15 @@ export class LiveEncoder {
     } catch {
       return null;
     }
-    return this.lastGood;
+    if (this.lastGood === null) return null;
+    return kind === "dvr" ? this.lastGood : trimLivePlaylist(this.lastGood, LIVE_PLAYLIST_SEGMENTS);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     process.off("exit", this.killOnExit);
     if (this.restartTimer !== null) clearTimeout(this.restartTimer);
+    if (this.watchdog !== null) clearInterval(this.watchdog);
     const child = this.child;
     if (child === null || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
@@ -90,6 +139,22 @@ export class LiveEncoder {
     });
   }
 
+  private async killIfStuck(): Promise<void> {
+    const child = this.child;
+    if (this.closed || child === null || child.exitCode !== null || child.signalCode !== null) return;
+    if (Date.now() - this.startedAt < KILL_STUCK_AFTER_MS) return;
+    let mtime = 0;
+    try {
+      mtime = (await stat(join(this.dir, "index.m3u8"))).mtimeMs;
+    } catch {
+      // No playlist at all after KILL_STUCK_AFTER_MS: stuck as well.
+    }
+    if (Date.now() - mtime > KILL_STUCK_AFTER_MS && this.child === child) {
+      this.logger.warn({ camera: this.recipe.cameraId }, "ffmpeg stopped producing segments; restarting it");
+      child.kill("SIGKILL");
+    }
+  }
+
   private async spawnEncoder(): Promise<void> {
     if (this.closed) return;
     await rm(this.dir, { recursive: true, force: true });
@@ -97,7 +162,8 @@ export class LiveEncoder {
     if (this.closed) return;
     this.lastGood = null;
     const startedAt = Date.now();
-    const args = liveEncodeArgs(this.camera, this.fontPath, this.dir, Math.floor(startedAt / 1000));
+    this.startedAt = startedAt;
+    const args = this.recipe.args(this.dir, Math.floor(startedAt / 1000));
     const child = spawn(this.ffmpegPath, args, {
       stdio: ["ignore", "ignore", "pipe"],
       windowsHide: true,
@@ -110,12 +176,12 @@ export class LiveEncoder {
     child.stderr?.on("data", (chunk: string) => {
       stderr = (stderr + chunk).slice(-2000);
     });
-    child.on("error", (error) => this.logger.warn({ err: error, camera: this.camera.id }, "live ffmpeg could not start"));
+    child.on("error", (error) => this.logger.warn({ err: error, camera: this.recipe.cameraId }, "live ffmpeg could not start"));
     child.on("close", (code, signal) => {
       if (this.closed) return;
       this.failures = Date.now() - startedAt > HEALTHY_RUN_MS ? 1 : this.failures + 1;
       const delay = backoffMs(this.failures);
-      this.logger.warn({ camera: this.camera.id, code, signal, stderr: stderr.trim(), restartInMs: delay }, "live ffmpeg exited; restarting");
+      this.logger.warn({ camera: this.recipe.cameraId, code, signal, stderr: stderr.trim(), restartInMs: delay }, "live ffmpeg exited; restarting");
       this.restartTimer = setTimeout(() => {
         this.restartTimer = null;
         this.spawnEncoder().catch((error: unknown) => this.logger.error({ err: error }, "live ffmpeg restart failed"));

@@ -34,3 +34,62 @@ export function isCompleteLivePlaylist(text: string): boolean {
   const lastLine = lines[lines.length - 1] ?? "";
   return text.includes("#EXTINF:") && lastLine.length > 0 && (!lastLine.startsWith("#") || lastLine === "#EXT-X-ENDLIST");
 }
+
+/**
+ * The last `keep` segments of a live media playlist, with EXT-X-MEDIA-SEQUENCE and
+ * EXT-X-DISCONTINUITY-SEQUENCE moved on by what was dropped. ffmpeg keeps the DVR window
+ * (minutes of segments) in one playlist; live tiles only need its tail, and a short playlist
+ * is cheaper to fetch and parse every second on a wall of 25 tiles.
+ */
+export function trimLivePlaylist(text: string, keep: number): string {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim().length > 0);
+  const header: string[] = [];
+  const segments: string[][] = [];
+  let pending: string[] = [];
+  let inSegments = false;
+  for (const line of lines) {
+    const isUri = !line.startsWith("#");
+    const segmentTag = /^#EXT(INF|-X-PROGRAM-DATE-TIME|-X-DISCONTINUITY$|-X-BYTERANGE|-X-KEY|-X-MAP|-X-GAP)/.test(line);
+    if (!inSegments && !isUri && !segmentTag) {
+      header.push(line);
+      continue;
+    }
+    if (line === "#EXT-X-ENDLIST") {
+      pending.push(line);
+      continue;
+    }
+    inSegments = true;
+    pending.push(line);
+    if (isUri) {
+      segments.push(pending);
+      pending = [];
+    }
+  }
+  const dropCount = Math.max(0, segments.length - Math.max(1, keep));
+  if (dropCount === 0) return `${lines.join("\n")}\n`;
+  const dropped = segments.slice(0, dropCount);
+  const kept = segments.slice(dropCount);
+  const droppedDiscontinuities = dropped.flat().filter((line) => line === "#EXT-X-DISCONTINUITY").length;
+  // A discontinuity tag on the new first segment is already counted by the discontinuity sequence.
+  const first = (kept[0] ?? []).filter((line) => line !== "#EXT-X-DISCONTINUITY");
+  const firstHadDiscontinuity = (kept[0] ?? []).length !== first.length;
+  const discontinuityShift = droppedDiscontinuities + (firstHadDiscontinuity ? 1 : 0);
+  let sawDiscontinuitySequence = false;
+  let sawMediaSequence = false;
+  const newHeader = header.map((line) => {
+    const media = /^#EXT-X-MEDIA-SEQUENCE:(\d+)$/.exec(line);
+    if (media?.[1] !== undefined) {
+      sawMediaSequence = true;
+      return `#EXT-X-MEDIA-SEQUENCE:${Number(media[1]) + dropCount}`;
+    }
+    const disc = /^#EXT-X-DISCONTINUITY-SEQUENCE:(\d+)$/.exec(line);
+    if (disc?.[1] !== undefined) {
+      sawDiscontinuitySequence = true;
+      return `#EXT-X-DISCONTINUITY-SEQUENCE:${Number(disc[1]) + discontinuityShift}`;
+    }
+    return line;
+  });
+  if (!sawMediaSequence) newHeader.push(`#EXT-X-MEDIA-SEQUENCE:${dropCount}`);
+  if (!sawDiscontinuitySequence && discontinuityShift > 0) newHeader.push(`#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuityShift}`);
+  return `${[...newHeader, ...first, ...kept.slice(1).flat(), ...pending].join("\n")}\n`;
+}

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "pino";
 import { hashString } from "../seeded-random.js";
-import { LiveEncoder } from "./live-encoder.js";
+import { DVR_SEGMENTS, LIVE_PLAYLIST_SEGMENTS, LiveEncoder, type PlaylistKind } from "./live-encoder.js";
 import { livePlaylist, loopSegmentIndex, parseSegmentUri } from "./live-playlist.js";
 import { ensureLoop, loopCacheKey, pruneLoopCache, type EncodedLoop, type LoopCamera } from "./loop-encoder.js";
 
@@ -25,7 +25,8 @@ export interface VideoService {
   readonly problem: string | null;
   /** Starts encoding in the background; returns at once. */
   start(): void;
-  playlist(cameraId: string, nowMs: number): Promise<PlaylistAnswer>;
+  /** "live": the short playlist tiles poll; "dvr": the last minutes, for instant replay. */
+  playlist(cameraId: string, nowMs: number, kind?: PlaylistKind): Promise<PlaylistAnswer>;
   segment(cameraId: string, segmentName: string): Promise<SegmentAnswer>;
   close(): Promise<void>;
 }
@@ -34,11 +35,12 @@ export interface VideoCamera {
   id: string;
   name: string;
   live: boolean;
+  /** An RTSP or HLS URL to repackage (`-c copy`) instead of simulating the picture. */
+  sourceUrl?: string;
 }
 
 /** Every loop is served as if it had been playing since then, so all consoles agree on the picture. */
 const LOOP_EPOCH_MS = Date.UTC(2025, 0, 1);
-const LIVE_WINDOW_SEGMENTS = 6;
 
 /** Video off: every known camera answers "unavailable". */
 export class NoVideo implements VideoService {
@@ -82,9 +84,11 @@ export class FfmpegVideo implements VideoService {
     cameras: readonly VideoCamera[],
     private readonly logger: Logger,
   ) {
-    this.loopCameras = cameras.flatMap((camera, index) => (camera.live ? [] : [{ id: camera.id, name: camera.name, index }]));
-    for (const camera of cameras.filter((c) => c.live)) {
-      this.liveEncoders.set(camera.id, new LiveEncoder(ffmpegPath, fontPath, camera, join(dirs.liveDir, camera.id), logger));
+    this.loopCameras = cameras.flatMap((camera, index) => (camera.live || camera.sourceUrl !== undefined ? [] : [{ id: camera.id, name: camera.name, index }]));
+    for (const camera of cameras) {
+      const dir = join(dirs.liveDir, camera.id);
+      if (camera.sourceUrl !== undefined) this.liveEncoders.set(camera.id, LiveEncoder.repackaged(ffmpegPath, camera.id, camera.sourceUrl, dir, logger));
+      else if (camera.live) this.liveEncoders.set(camera.id, LiveEncoder.simulated(ffmpegPath, fontPath, camera, dir, logger));
     }
   }
 
@@ -94,10 +98,10 @@ export class FfmpegVideo implements VideoService {
     });
   }
 
-  async playlist(cameraId: string, nowMs: number): Promise<PlaylistAnswer> {
+  async playlist(cameraId: string, nowMs: number, kind: PlaylistKind = "live"): Promise<PlaylistAnswer> {
     const live = this.liveEncoders.get(cameraId);
     if (live !== undefined) {
-      const body = await live.playlist();
+      const body = await live.playlist(kind);
       return body === null ? { kind: "unavailable", reason: "The live encoder is starting." } : { kind: "playlist", body };
     }
     if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
@@ -109,7 +113,7 @@ export class FfmpegVideo implements VideoService {
       // Staggered per camera so their segment boundaries (and players' requests) do not all coincide.
       epochMs: LOOP_EPOCH_MS - (hashString(cameraId) % 60_000),
       nowMs,
-      windowSize: LIVE_WINDOW_SEGMENTS,
+      windowSize: kind === "dvr" ? DVR_SEGMENTS : LIVE_PLAYLIST_SEGMENTS,
     });
     return { kind: "playlist", body };
   }

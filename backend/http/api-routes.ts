@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import {
+  ActionBatchRequestSchema,
+  ActionBatchResponseSchema,
   ActionRequestSchema,
   ActionResponseSchema,
   BACKEND_PATHS,
@@ -8,6 +10,7 @@ import {
   ChangesQuerySchema,
   HelloResponseSchema,
   PROTOCOL_VERSION,
+  type ActionResponse,
   type ChangesPage,
   type HelloResponse,
 } from "../../shared/protocol/backend.js";
@@ -50,6 +53,17 @@ export function registerApiRoutes(app: FastifyInstance, store: BackendStore): vo
     const rows = await store.changesAfter(after, limit + 1);
     const page: ChangesPage = { changes: rows.slice(0, limit), headSeq: Math.max(headSeq, rows.at(-1)?.seq ?? 0), hasMore: rows.length > limit };
     return sendValidated(reply, ChangesPageSchema, page);
+  });
+
+  app.post(BACKEND_PATHS.actionsBatch, async (request, reply) => {
+    const batch = parseWith(ActionBatchRequestSchema, request.body, "action batch");
+    if (!batch.ok) return sendError(reply, batch.error);
+    const results: ActionResponse[] = [];
+    for (const raw of batch.value.requests) {
+      const action = parseWith(ActionRequestSchema, raw, "action request");
+      results.push(action.ok ? await applyOperatorAction(store, action.value, new Date()) : { ok: false, error: action.error });
+    }
+    return sendValidated(reply, ActionBatchResponseSchema, { results });
   });
 
   app.post(BACKEND_PATHS.actions, async (request, reply) => {

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
 import { assertNever, parseWith } from "../../shared/result.js";
+import type { PlaylistKind } from "../hls/live-encoder.js";
 import type { VideoService } from "../hls/video-service.js";
 import { sendError } from "./respond.js";
 
@@ -23,15 +24,18 @@ function unknownCamera(reply: FastifyReply, cameraId: string): FastifyReply {
   return sendError(reply, { kind: "not_found", message: `Camera ${cameraId} does not exist.` });
 }
 
-/** HLS for every camera: GET /hls/:cameraId/index.m3u8 and /hls/:cameraId/seg-N.ts. */
+/**
+ * HLS for every camera: GET /hls/:cameraId/index.m3u8 (live, a few segments), /hls/:cameraId/dvr.m3u8
+ * (the last minutes, for instant replay) and /hls/:cameraId/seg-N.ts.
+ */
 export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): void {
-  app.get(`${BACKEND_PATHS.hls}/:cameraId/index.m3u8`, async (request, reply) => {
+  const playlistRoute = (kind: PlaylistKind) => async (request: FastifyRequest, reply: FastifyReply) => {
     const params = parseWith(PlaylistParamsSchema, request.params, "camera id");
     if (!params.ok) return sendError(reply, params.error);
     const { cameraId } = params.value;
     // Only known cameras can have an outage, so this check cannot hide a 404.
     if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
-    const answer = await deps.video.playlist(cameraId, Date.now());
+    const answer = await deps.video.playlist(cameraId, Date.now(), kind);
     switch (answer.kind) {
       case "playlist":
         return reply.header("Content-Type", "application/vnd.apple.mpegurl").header("Cache-Control", "no-cache").send(answer.body);
@@ -42,7 +46,9 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
       default:
         return assertNever(answer);
     }
-  });
+  };
+  app.get(`${BACKEND_PATHS.hls}/:cameraId/index.m3u8`, playlistRoute("live"));
+  app.get(`${BACKEND_PATHS.hls}/:cameraId/dvr.m3u8`, playlistRoute("dvr"));
 
   app.get(`${BACKEND_PATHS.hls}/:cameraId/:segment`, async (request, reply) => {
     const params = parseWith(SegmentParamsSchema, request.params, "segment");

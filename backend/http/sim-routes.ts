@@ -6,6 +6,9 @@ import {
   RaiseAlarmsRequestSchema,
   RaiseAlarmsResponseSchema,
   SIMULATOR_PATHS,
+  SimulatorControlResponseSchema,
+  SimulatorFloodRequestSchema,
+  SimulatorRateRequestSchema,
 } from "../../shared/protocol/simulator.js";
 import { ok, parseWith } from "../../shared/result.js";
 import type { CameraOutages } from "../simulator/camera-outages.js";
@@ -22,6 +25,22 @@ export function registerSimulatorRoutes(app: FastifyInstance, simulator: Simulat
     if (!body.ok) return sendError(reply, body.error);
     const ids = await simulator.raiseAlarms(body.value.count, body.value.priority);
     return sendValidated(reply, RaiseAlarmsResponseSchema, ok({ ids }));
+  });
+
+  const controls = () => ok({ alarmIntervalMs: simulator.currentAlarmIntervalMs, floodUntil: simulator.currentFloodUntil?.toISOString() ?? null });
+
+  app.post(SIMULATOR_PATHS.rate, async (request, reply) => {
+    const body = parseWith(SimulatorRateRequestSchema, request.body, "simulator-rate request");
+    if (!body.ok) return sendError(reply, body.error);
+    simulator.setAlarmInterval(body.value.alarmIntervalMs);
+    return sendValidated(reply, SimulatorControlResponseSchema, controls());
+  });
+
+  app.post(SIMULATOR_PATHS.flood, async (request, reply) => {
+    const body = parseWith(SimulatorFloodRequestSchema, request.body, "simulator-flood request");
+    if (!body.ok) return sendError(reply, body.error);
+    simulator.startFlood(body.value.perSecond, body.value.seconds, body.value.chatterShare, body.value.priority);
+    return sendValidated(reply, SimulatorControlResponseSchema, controls());
   });
 
   app.post(SIMULATOR_PATHS.cameraOutage, async (request, reply) => {

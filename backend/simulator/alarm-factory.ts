@@ -1,4 +1,4 @@
-import type { Alarm, AlarmPriority } from "../../shared/domain/alarm.js";
+import { freshWorkflowFields, type Alarm, type AlarmPriority } from "../../shared/domain/alarm.js";
 import type { LonLat } from "../../shared/domain/geo.js";
 import type { Ward } from "../../shared/domain/ward.js";
 import { assertNever } from "../../shared/result.js";
@@ -114,6 +114,7 @@ export function createAlarm(model: CityModel, recipe: AlarmRecipe): Alarm {
     acknowledgedByName: null,
     acknowledgedAt: null,
     comments: [],
+    ...freshWorkflowFields(),
   };
 }
 

@@ -7,6 +7,8 @@ import type { Random } from "../seeded-random.js";
 import type { BackendStore, EntityWrite } from "../store/backend-store.js";
 import type { AlarmIdGenerator } from "./alarm-ids.js";
 import { createAlarm, randomAlarmType } from "./alarm-factory.js";
+import { chatterSources, type ChatterSource } from "./chatter-sources.js";
+import { pick } from "../seeded-random.js";
 
 export interface SimulatorOptions {
   store: BackendStore;
@@ -23,6 +25,9 @@ export interface SimulatorOptions {
   onError: (error: unknown) => void;
 }
 
+const FLOOD_TICKS_PER_SECOND = 10;
+const CHATTER_SOURCES = 5;
+
 /** Share of sensors that report a new reading on each sensor tick. */
 const SENSOR_SHARE_PER_TICK = 0.25;
 
@@ -31,16 +36,24 @@ export class Simulator {
   private readonly timers: NodeJS.Timeout[] = [];
   /** Timer-raised alarms, oldest first, waiting to clear. Alarms raised on request never clear by themselves. */
   private readonly toClear: Array<{ id: string; raisedAt: number }> = [];
+  private alarmTimer: NodeJS.Timeout | null = null;
+  private alarmIntervalMs = 0;
+  private floodTimer: NodeJS.Timeout | null = null;
+  private floodUntil: Date | null = null;
 
   constructor(private readonly options: SimulatorOptions) {}
 
-  /** Raises `count` random alarms in one commit; returns their ids. */
-  async raiseAlarms(count: number, priority?: AlarmPriority): Promise<string[]> {
+  /** Raises `count` random alarms in one commit; returns their ids. `chatter` repeats these sources for a share of them. */
+  async raiseAlarms(count: number, priority?: AlarmPriority, chatter?: { sources: readonly ChatterSource[]; share: number }): Promise<string[]> {
     const now = this.options.now();
     const alarms: Alarm[] = [];
     for (let i = 0; i < count; i++) {
       const id = this.options.ids.next(now);
-      const recipe = { id, type: randomAlarmType(this.options.random), now, random: this.options.random };
+      const repeat = chatter !== undefined && chatter.sources.length > 0 && this.options.random() < chatter.share ? pick(this.options.random, chatter.sources) : null;
+      const recipe =
+        repeat === null
+          ? { id, type: randomAlarmType(this.options.random), now, random: this.options.random }
+          : { id, type: repeat.type, anchorId: repeat.anchorId, now, random: this.options.random };
       alarms.push(createAlarm(this.options.model, priority === undefined ? recipe : { ...recipe, priority }));
     }
     await this.options.store.commit(alarms.map((alarm): EntityWrite => ({ entity: "alarm", op: "upsert", id: alarm.id, data: alarm })));
@@ -48,13 +61,65 @@ export class Simulator {
   }
 
   start(): void {
-    this.every(this.options.alarmIntervalMs, () => this.alarmTick());
+    this.setAlarmInterval(this.options.alarmIntervalMs);
     this.every(this.options.sensorIntervalMs, () => this.updateSensors());
+  }
+
+  /** Changes how often a random alarm is raised; 0 stops them. */
+  setAlarmInterval(intervalMs: number): void {
+    if (this.alarmTimer !== null) clearInterval(this.alarmTimer);
+    this.alarmTimer = null;
+    this.alarmIntervalMs = intervalMs;
+    if (intervalMs <= 0) return;
+    this.alarmTimer = setInterval(() => {
+      this.alarmTick().catch(this.options.onError);
+    }, intervalMs);
+    this.alarmTimer.unref();
+  }
+
+  get currentAlarmIntervalMs(): number {
+    return this.alarmIntervalMs;
+  }
+
+  /**
+   * Flood mode: `perSecond` alarms a second for `seconds`, raised in batches ten times a second;
+   * a share of them repeat five sources, as chattering field devices do in a real flood.
+   */
+  startFlood(perSecond: number, seconds: number, chatterShare: number, priority?: AlarmPriority): Date {
+    this.stopFlood();
+    const sources = chatterSources(this.options.model, this.options.random, CHATTER_SOURCES);
+    const ticks = Math.max(1, Math.round(seconds * FLOOD_TICKS_PER_SECOND));
+    let tick = 0;
+    let raised = 0;
+    this.floodUntil = new Date(this.options.now().getTime() + seconds * 1000);
+    this.floodTimer = setInterval(() => {
+      tick += 1;
+      // Spread the remainder so the total is exactly perSecond × seconds.
+      const target = Math.round((perSecond * seconds * tick) / ticks);
+      const count = target - raised;
+      raised = target;
+      if (tick >= ticks) this.stopFlood();
+      if (count > 0) this.raiseAlarms(count, priority, { sources, share: chatterShare }).catch(this.options.onError);
+    }, 1000 / FLOOD_TICKS_PER_SECOND);
+    this.floodTimer.unref();
+    return this.floodUntil;
+  }
+
+  get currentFloodUntil(): Date | null {
+    return this.floodUntil;
   }
 
   close(): void {
     for (const timer of this.timers) clearInterval(timer);
     this.timers.length = 0;
+    this.setAlarmInterval(0);
+    this.stopFlood();
+  }
+
+  private stopFlood(): void {
+    if (this.floodTimer !== null) clearInterval(this.floodTimer);
+    this.floodTimer = null;
+    this.floodUntil = null;
   }
 
   private every(intervalMs: number, work: () => Promise<void>): void {

@@ -1,4 +1,5 @@
-import type { Change, EntityKind } from "../../shared/protocol/backend.js";
+import type { AuditVerification, Change, EntityKind } from "../../shared/protocol/backend.js";
+import type { WorkstationRecords } from "./workstation-records.js";
 
 /**
  * The persistence boundary of the backend. Every method is async so that a PostgreSQL
@@ -64,7 +65,7 @@ export interface IdempotentResult {
 
 export type ChangeListener = (changes: readonly Change[]) => void;
 
-export interface BackendStore {
+export interface BackendStore extends WorkstationRecords {
   headSeq(): Promise<number>;
   /** Changes with seq > after, ordered by seq, at most `limit`. */
   changesAfter(after: number, limit: number): Promise<Change[]>;
@@ -78,9 +79,16 @@ export interface BackendStore {
    * (a simulator update must not overwrite an operator's acknowledgement it did not see).
    */
   transact(reads: readonly EntityRef[], decide: (entities: ReadonlyArray<StoredEntity | null>) => EntityWrite[]): Promise<Change[]>;
+  /** As transact, with audit entries decided in the same transaction (the system acting by itself, e.g. a shelf expiring). */
+  transactAudited(
+    reads: readonly EntityRef[],
+    decide: (entities: ReadonlyArray<StoredEntity | null>) => { writes: EntityWrite[]; audit: AuditEntry[] },
+  ): Promise<Change[]>;
   /** Runs `work` at most once per idempotency key; a replay returns the first response and applies nothing. */
   applyOnce(work: IdempotentWork): Promise<IdempotentResult>;
   auditLog(limit: number): Promise<StoredAuditEntry[]>;
+  /** Walks the audit trail's hash chain: detects any edited, removed or truncated entry. */
+  verifyAudit(): Promise<AuditVerification>;
   /** Called after each commit with the changes it made, in seq order. Returns the unsubscribe function. */
   onCommit(listener: ChangeListener): () => void;
   close(): Promise<void>;

@@ -12,8 +12,13 @@ import type {
   StoredAuditEntry,
   StoredEntity,
 } from "./backend-store.js";
+import { auditEntryHash, GENESIS_HASH, verifyAuditChain, type AuditChainRow, type AuditHead } from "../audit/audit-chain.js";
+import type { AuditVerification } from "../../shared/protocol/backend.js";
 import { migrate } from "./migrate.js";
 import { MIGRATIONS } from "./migrations/index.js";
+import type { Handover } from "../../shared/domain/handover.js";
+import { SqliteWorkstationRecords } from "./sqlite-workstation-records.js";
+import type { WorkstationRecords } from "./workstation-records.js";
 
 const ChangeRowSchema = z.object({
   seq: z.number().int(),
@@ -27,6 +32,19 @@ const EntityRowSchema = z.object({ data: z.string(), seq: z.number().int() });
 const DataRowSchema = z.object({ data: z.string() });
 const CountRowSchema = z.object({ n: z.number().int() });
 const ResponseRowSchema = z.object({ response: z.string() });
+const AuditHeadRowSchema = z.object({ last_id: z.number().int(), hash: z.string() });
+const AuditChainRowSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  operator_id: z.string(),
+  action: z.string(),
+  target_kind: z.string().nullable(),
+  target_id: z.string().nullable(),
+  outcome: z.string(),
+  detail: z.string(),
+  prev_hash: z.string().nullable(),
+  hash: z.string().nullable(),
+});
 const AuditRowSchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -60,11 +78,55 @@ export function openSqliteStore(options: SqliteStoreOptions): BackendStore {
     db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 5000");
     migrate(db, MIGRATIONS);
+    sealLegacyAudit(db);
   } catch (error) {
     db.close();
     throw error;
   }
   return new SqliteStore(db, options.onListenerError ?? (() => undefined));
+}
+
+function toChainRow(row: unknown): AuditChainRow {
+  const r = AuditChainRowSchema.parse(row);
+  return {
+    id: r.id,
+    at: r.at,
+    operatorId: r.operator_id,
+    action: r.action,
+    targetKind: r.target_kind,
+    targetId: r.target_id,
+    outcome: r.outcome,
+    detail: r.detail,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+function readAuditHead(db: Database.Database): AuditHead | null {
+  const row = db.prepare("SELECT last_id, hash FROM audit_head WHERE singleton = 1").get();
+  if (row === undefined) return null;
+  const r = AuditHeadRowSchema.parse(row);
+  return { lastId: r.last_id, hash: r.hash };
+}
+
+/**
+ * Entries written before the chain existed (schema version 1) are chained once, on the first open
+ * after the upgrade. Only while there is no head: later, a missing hash is tampering, not history.
+ */
+function sealLegacyAudit(db: Database.Database): void {
+  db.transaction(() => {
+    if (readAuditHead(db) !== null) return;
+    const rows = db.prepare("SELECT * FROM audit_log ORDER BY id").all().map(toChainRow);
+    if (rows.length === 0) return;
+    const update = db.prepare("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?");
+    let previous = GENESIS_HASH;
+    for (const row of rows) {
+      const hash = auditEntryHash(previous, row);
+      update.run(previous, hash, row.id);
+      previous = hash;
+    }
+    db.prepare("INSERT INTO audit_head (singleton, last_id, hash) VALUES (1, ?, ?)").run(rows[rows.length - 1]!.id, previous);
+  })();
 }
 
 class SqliteStore implements BackendStore {
@@ -88,8 +150,13 @@ class SqliteStore implements BackendStore {
       ),
       deleteEntity: db.prepare("DELETE FROM entities WHERE kind = ? AND id = ?"),
       insertAudit: db.prepare(
-        "INSERT INTO audit_log (at, operator_id, action, target_kind, target_id, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (id, at, operator_id, action, target_kind, target_id, outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
+      maxAuditId: db.prepare("SELECT COALESCE(MAX(id), 0) AS n FROM audit_log"),
+      setAuditHead: db.prepare(
+        "INSERT INTO audit_head (singleton, last_id, hash) VALUES (1, ?, ?) ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash",
+      ),
+      auditChain: db.prepare("SELECT * FROM audit_log ORDER BY id"),
       auditLog: db.prepare("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?"),
       getApplied: db.prepare("SELECT response FROM applied_actions WHERE idempotency_key = ?"),
       insertApplied: db.prepare("INSERT INTO applied_actions (idempotency_key, response, at) VALUES (?, ?, ?)"),
@@ -131,6 +198,19 @@ class SqliteStore implements BackendStore {
     return changes;
   }
 
+  async transactAudited(
+    reads: readonly EntityRef[],
+    decide: (entities: ReadonlyArray<StoredEntity | null>) => { writes: EntityWrite[]; audit: AuditEntry[] },
+  ): Promise<Change[]> {
+    const changes = this.db.transaction(() => {
+      const decision = decide(reads.map((ref) => this.readEntity(ref.kind, ref.id)));
+      this.writeAudit(decision.audit);
+      return this.writeEntities(decision.writes);
+    })();
+    this.emit(changes);
+    return changes;
+  }
+
   async applyOnce(work: IdempotentWork): Promise<IdempotentResult> {
     const outcome = this.db.transaction((): IdempotentResult & { changes: Change[] } => {
       const previous = this.statements.getApplied.get(work.idempotencyKey);
@@ -166,6 +246,34 @@ class SqliteStore implements BackendStore {
     });
   }
 
+  async verifyAudit(): Promise<AuditVerification> {
+    return this.db.transaction(() => verifyAuditChain(this.statements.auditChain.all().map(toChainRow), readAuditHead(this.db)))();
+  }
+
+  // Operator sign-in and shift handovers (issue 7): kept in their own module, audited through writeAudit.
+  private workstationRecords: SqliteWorkstationRecords | null = null;
+  private get records(): SqliteWorkstationRecords {
+    return (this.workstationRecords ??= new SqliteWorkstationRecords(this.db, (entries) => this.writeAudit(entries)));
+  }
+  getPasswordHash(operatorId: string): Promise<string | null> {
+    return this.records.getPasswordHash(operatorId);
+  }
+  setPasswordHash(operatorId: string, hash: string, at: string): Promise<void> {
+    return this.records.setPasswordHash(operatorId, hash, at);
+  }
+  addHandover(...args: Parameters<WorkstationRecords["addHandover"]>): Promise<void> {
+    return this.records.addHandover(...args);
+  }
+  getHandover(id: string): Promise<Handover | null> {
+    return this.records.getHandover(id);
+  }
+  pendingHandover(): Promise<Handover | null> {
+    return this.records.pendingHandover();
+  }
+  updateHandover(...args: Parameters<WorkstationRecords["updateHandover"]>): Promise<Handover | null> {
+    return this.records.updateHandover(...args);
+  }
+
   onCommit(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -196,10 +304,21 @@ class SqliteStore implements BackendStore {
     });
   }
 
+  /** Must run inside a transaction: each entry is chained to the head, and the head moves with it. */
   private writeAudit(entries: readonly AuditEntry[]): void {
+    if (entries.length === 0) return;
+    const head = readAuditHead(this.db);
+    let previous = head?.hash ?? GENESIS_HASH;
+    // Ids are assigned here, not by SQLite, because the hash covers the id.
+    let id = Math.max(head?.lastId ?? 0, CountRowSchema.parse(this.statements.maxAuditId.get()).n);
     for (const e of entries) {
-      this.statements.insertAudit.run(e.at, e.operatorId, e.action, e.targetKind, e.targetId, e.outcome, JSON.stringify(e.detail));
+      id += 1;
+      const row = { id, at: e.at, operatorId: e.operatorId, action: e.action, targetKind: e.targetKind, targetId: e.targetId, outcome: e.outcome, detail: JSON.stringify(e.detail) };
+      const hash = auditEntryHash(previous, row);
+      this.statements.insertAudit.run(id, row.at, row.operatorId, row.action, row.targetKind, row.targetId, row.outcome, row.detail, previous, hash);
+      previous = hash;
     }
+    this.statements.setAuditHead.run(id, previous);
   }
 
   private emit(changes: readonly Change[]): void {

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { CacheStore } from "./cache/cache-store.js";
 import { openCache } from "./cache/open-cache.js";
@@ -6,6 +7,7 @@ import type { SettingsStore } from "./settings/settings-store.js";
 import { BackendClient } from "./sync/backend-client.js";
 import { OutboxSender } from "./sync/outbox-sender.js";
 import { SyncEngine } from "./sync/sync-engine.js";
+import { WorkstationRequests } from "./workstation/workstation-requests.js";
 
 export interface ConsoleCoreOptions {
   /** Folder for the cache file. */
@@ -16,6 +18,8 @@ export interface ConsoleCoreOptions {
   log?: (line: string) => void;
   /** Changes per catch-up page (tests use small pages to have many transactions to interrupt). */
   pageSize?: number;
+  /** Actions per outbox round trip (likewise). */
+  outboxBatchSize?: number;
 }
 
 export interface ConsoleCore {
@@ -46,8 +50,20 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       service.emit({ type: "action.refused", alarmId, error });
     },
     onPendingChanged: () => service.updateStatus({}),
-  });
+  }, options.outboxBatchSize);
   service.attachQueue(sender);
+  service.attachViews(client);
+  service.attachWorkstation(
+    new WorkstationRequests({
+      client,
+      settings: options.settings,
+      emit: (event) => service.emit(event),
+      currentOperator: () => service.currentOperator(),
+      alarms: () => service.snapshot().alarms,
+      incidents: () => store.list("incident"),
+      workstationId: hostname(),
+    }),
+  );
   const engine = new SyncEngine({
     store,
     client,
@@ -65,6 +81,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       onOnline: () => sender.setOnline(true),
     },
   });
+  service.attachRetry(() => engine.retryNow());
   engine.start();
   return {
     service,

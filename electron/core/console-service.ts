@@ -2,19 +2,22 @@ import { randomUUID } from "node:crypto";
 import { applyOperatorAction, commentIdFor } from "../../shared/alarm-actions.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
+import type { WallView, WallViewDraft } from "../../shared/domain/wall-view.js";
 import type { ActionRequest, OperatorAction } from "../../shared/protocol/backend.js";
 import {
   ConsoleRequestSchema,
   type ConsoleEvent,
   type ConsoleResponse,
-  type ConsoleRequestType,
   type Settings,
   type Snapshot,
   type SyncStatus,
 } from "../../shared/protocol/console-api.js";
 import { assertNever, err, ok, parseWith, type Result } from "../../shared/result.js";
 import type { CacheStore } from "./cache/cache-store.js";
+import type { WorkstationRequests } from "./workstation/workstation-requests.js";
 import { overlayPending } from "./sync/overlay.js";
+import { planBulkAcknowledge } from "./alarms/plan-bulk-acknowledge.js";
+import { alarmRequestAction, type BulkAcknowledgeResult } from "../../shared/protocol/alarm-requests.js";
 import type { SettingsStore } from "./settings/settings-store.js";
 import type { ValidChange } from "./sync/validate-changes.js";
 
@@ -22,6 +25,12 @@ export type ConsoleListener = (event: ConsoleEvent) => void;
 
 /** How long a command waits for the backend's verdict before answering with the optimistic result. */
 const ACTION_ANSWER_WAIT_MS = 2_500;
+
+/** Where named wall views are saved: the central backend (they reach the cache through the change feed). */
+export interface ViewRemote {
+  saveView(view: WallViewDraft): Promise<Result<WallView>>;
+  deleteView(viewId: string, operatorId: string): Promise<Result<{ id: string }>>;
+}
 
 export interface ActionQueue {
   kick(): void;
@@ -36,6 +45,7 @@ export class ConsoleService {
   private readonly listeners = new Set<ConsoleListener>();
   private status: SyncStatus;
   private queue: ActionQueue | null = null;
+  private views: ViewRemote | null = null;
 
   constructor(
     private readonly store: CacheStore,
@@ -54,6 +64,24 @@ export class ConsoleService {
 
   attachQueue(queue: ActionQueue): void {
     this.queue = queue;
+  }
+
+  private retry: (() => void) | null = null;
+
+  /** How "retry now" reaches the sync engine, which is built after the service. */
+  attachRetry(retry: () => void): void {
+    this.retry = retry;
+  }
+
+  attachViews(remote: ViewRemote): void {
+    this.views = remote;
+  }
+
+  /** Selection shared by the workstation's windows, sign-in, handover (issue 7); built with the backend client. */
+  private workstation: WorkstationRequests | null = null;
+
+  attachWorkstation(workstation: WorkstationRequests): void {
+    this.workstation = workstation;
   }
 
   onEvent(listener: ConsoleListener): () => void {
@@ -99,6 +127,15 @@ export class ConsoleService {
           return await this.act({ type: "acknowledge", alarmId: request.alarmId });
         case "alarm.comment":
           return await this.act({ type: "comment", alarmId: request.alarmId, text: request.text });
+        case "alarm.acknowledgeMany":
+          return ok(this.acknowledgeMany(request.alarmIds));
+        case "alarm.assign":
+        case "alarm.escalate":
+        case "alarm.shelve":
+        case "alarm.unshelve":
+        case "alarm.resolve":
+        case "alarm.sop":
+          return await this.act(alarmRequestAction(request));
         case "settings.update": {
           const patch: Partial<Settings> = {};
           if (request.language !== undefined) patch.language = request.language;
@@ -106,6 +143,35 @@ export class ConsoleService {
           this.emit({ type: "settings", settings });
           return ok(settings satisfies ConsoleResponse<"settings.update">);
         }
+        case "outbox.list":
+          return ok(
+            this.store.pendingActions().map((p) => ({
+              idempotencyKey: p.idempotencyKey,
+              alarmId: p.alarmId,
+              action: p.request.action.type,
+              createdAt: p.createdAt,
+              attempts: p.attempts,
+              lastError: p.lastError,
+            })) satisfies ConsoleResponse<"outbox.list">,
+          );
+        case "sync.retry":
+          this.retry?.();
+          return ok(this.status satisfies ConsoleResponse<"sync.retry">);
+        case "view.list":
+          return ok(this.ownViews() satisfies ConsoleResponse<"view.list">);
+        case "view.save":
+          return await this.saveView({ ...request.view, operatorId: this.currentOperator().id });
+        case "view.delete":
+          return await this.deleteView(request.viewId);
+        case "selection.get":
+        case "selection.set":
+        case "workstation.focus":
+        case "operator.sign-in":
+        case "handover.draft":
+        case "handover.submit":
+        case "handover.pending":
+        case "handover.acknowledge":
+          return this.workstation === null ? err("internal", "The workstation service is not attached.") : await this.workstation.handle(request);
         default:
           return assertNever(request);
       }
@@ -133,7 +199,8 @@ export class ConsoleService {
   changesApplied(changes: readonly ValidChange[]): void {
     const event: Extract<ConsoleEvent, { type: "changed" }> = { type: "changed" };
     const removed: Record<string, string[]> = {};
-    const alarmIds = new Set<string>();
+    // The last version of each alarm in this batch, already validated: no second read or parse.
+    const alarms = new Map<string, Alarm>();
     for (const c of changes) {
       if (c.op === "delete") {
         (removed[c.entity] ??= []).push(c.id);
@@ -150,21 +217,50 @@ export class ConsoleService {
           (event.sensors ??= []).push(c.data!);
           break;
         case "alarm":
-          alarmIds.add(c.id);
+          alarms.set(c.id, c.data!);
           break;
         case "incident":
           (event.incidents ??= []).push(c.data!);
           break;
         case "operator":
           break;
+        case "view":
+          (event.views ??= []).push(c.data!);
+          break;
         default:
           assertNever(c);
       }
     }
-    if (alarmIds.size > 0) event.alarms = this.alarmsById([...alarmIds]);
+    if (alarms.size > 0) {
+      const anyPending = this.store.pendingCount() > 0;
+      event.alarms = anyPending ? [...alarms.values()].map((a) => this.withPendingOne(a)) : [...alarms.values()];
+    }
     if (Object.keys(removed).length > 0) event.removed = removed;
     this.emit(event);
     this.updateStatus({});
+  }
+
+  private ownViews(): WallView[] {
+    const operatorId = this.currentOperator().id;
+    return this.store
+      .list("view")
+      .filter((view) => view.operatorId === operatorId)
+      .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  }
+
+  /** Views are saved on the backend first: a view saved offline would be lost on the next sync. */
+  private async saveView(draft: WallViewDraft): Promise<Result<WallView>> {
+    if (this.views === null) return err("offline", "Views cannot be saved: this console has no backend.");
+    const saved = await this.views.saveView(draft);
+    if (saved.ok) this.emit({ type: "changed", views: [saved.value] });
+    return saved;
+  }
+
+  private async deleteView(viewId: string): Promise<Result<{ id: string }>> {
+    if (this.views === null) return err("offline", "Views cannot be deleted: this console has no backend.");
+    const deleted = await this.views.deleteView(viewId, this.currentOperator().id);
+    if (deleted.ok) this.emit({ type: "changed", removed: { view: [viewId] } });
+    return deleted;
   }
 
   alarmChanged(alarmId: string): void {
@@ -204,7 +300,28 @@ export class ConsoleService {
   }
 
   /** Applies the action locally at once (outbox + overlay, one transaction) and asks the backend. */
-  private async act(action: OperatorAction): Promise<Result<ConsoleResponse<ConsoleRequestType & ("alarm.acknowledge" | "alarm.comment")>>> {
+  /**
+   * Acknowledges many alarms at once: one outbox entry per alarm (each its own idempotency key,
+   * so the backend applies each exactly once), all written in one transaction. Answers at once
+   * with the optimistic result; refusals by the backend arrive later as action.refused events.
+   */
+  private acknowledgeMany(alarmIds: readonly string[]): BulkAcknowledgeResult {
+    const current = (id: string): Alarm | null => {
+      const confirmed = this.store.get("alarm", id);
+      return confirmed === null ? null : this.withPendingOne(confirmed);
+    };
+    const plan = planBulkAcknowledge(alarmIds, current, this.currentOperator(), new Date().toISOString(), randomUUID);
+    if (plan.requests.length === 0) return plan.result;
+    this.store.db.transaction(() => {
+      for (const request of plan.requests) this.store.enqueueAction(request, request.action.alarmId);
+    })();
+    this.emit({ type: "changed", alarms: this.alarmsById(plan.result.acknowledged) });
+    this.updateStatus({});
+    this.queue?.kick();
+    return plan.result;
+  }
+
+  private async act(action: OperatorAction): Promise<Result<Alarm>> {
     const confirmed = this.store.get("alarm", action.alarmId);
     if (confirmed === null) return err("not_found", `No alarm ${action.alarmId} in this console.`);
     const operator = this.currentOperator();

@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from "../web/content-security-policy.js";
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from "./app-protocol.js";
 import { ElectronSettingsStore } from "./electron-settings-store.js";
 import { hardenSessions, isTrustedSender } from "./harden.js";
+import { WorkstationWindows } from "./workstation-windows.js";
 
 /**
  * The Electron shell, kept thin: all behaviour is in electron/core (Node only) and the renderer.
@@ -19,10 +20,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let core: HostedCore | null = null;
-  const windows = new Set<BrowserWindow>();
+  let workstation: WorkstationWindows | null = null;
 
   app.on("second-instance", () => {
-    const first = [...windows][0];
+    const first = workstation?.all()[0];
     if (first) {
       if (first.isMinimized()) first.restore();
       first.focus();
@@ -55,25 +56,30 @@ if (!app.requestSingleInstanceLock()) {
       return service.handle(raw);
     });
     service.onEvent((consoleEvent) => {
-      for (const w of windows) if (!w.isDestroyed()) w.webContents.send(IPC_CHANNELS.event, consoleEvent);
+      // Workstation shortcut from any window: the shell raises the role's window (renderers cannot).
+      if (consoleEvent.type === "workstation.focus") workstation?.focusRole(consoleEvent.role);
+      for (const w of workstation?.all() ?? []) w.webContents.send(IPC_CHANNELS.event, consoleEvent);
     });
 
-    const win = new BrowserWindow({
-      width: 1600,
-      height: 900,
-      backgroundColor: "#0b1220",
-      title: "IOC Console — Uông Bí",
-      webPreferences: {
-        preload: join(__dirname, "preload.cjs"),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-      },
+    // One window per role (map, wall, queue, or all in one) on its display; see workstation-windows.ts.
+    workstation = new WorkstationWindows((role) => {
+      const win = new BrowserWindow({
+        width: 1600,
+        height: 900,
+        backgroundColor: "#0b1220",
+        title: "IOC Console — Uông Bí",
+        webPreferences: {
+          preload: join(__dirname, "preload.cjs"),
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webSecurity: true,
+        },
+      });
+      void win.loadURL(`${APP_ORIGIN}/index.html?role=${role}`);
+      return win;
     });
-    windows.add(win);
-    win.on("closed", () => windows.delete(win));
-    void win.loadURL(`${APP_ORIGIN}/index.html`);
+    workstation.start();
   });
 
   app.on("window-all-closed", () => {

@@ -6,20 +6,31 @@
 export function contentSecurityPolicy(backendUrl: string): string {
   const backend = safeOrigin(backendUrl);
   const backendWs = backend.replace(/^http/, "ws");
+  // Camera streams may come from the backend's HTTP/2 + TLS stream server: same host, its own port.
+  const streams = streamOrigins(backendUrl);
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self' ws: wss: ${backend} ${backendWs}`,
-    `media-src 'self' blob: ${backend}`,
+    `connect-src 'self' ws: wss: ${backend} ${backendWs}${streams}`,
+    `media-src 'self' blob: ${backend}${streams}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "form-action 'none'",
   ].join("; ");
+}
+
+function streamOrigins(url: string): string {
+  try {
+    const { hostname } = new URL(url);
+    return hostname === "" ? "" : ` https://${hostname.includes(":") && !hostname.startsWith("[") ? `[${hostname}]` : hostname}:*`;
+  } catch {
+    return "";
+  }
 }
 
 function safeOrigin(url: string): string {

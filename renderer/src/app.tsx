@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Pane } from "./components/ui/pane.js";
 import { PaneErrorBoundary } from "./components/ui/pane-error-boundary.js";
@@ -6,6 +6,9 @@ import { useLanguageFromSettings } from "./hooks/use-language.js";
 import { retrying } from "./retrying-import.js";
 import { AlarmQueue } from "./views/alarms/alarm-queue.js";
 import { StatusBar } from "./views/status-bar/status-bar.js";
+import { useWorkstationWindow } from "./hooks/use-workstation-window.js";
+import { roleFromSearch, showsPane } from "./views/workstation/window-role.js";
+import { WorkstationBar } from "./views/workstation/workstation-bar.js";
 
 // The map (maplibre + deck.gl) and the wall (hls.js) are most of the code: loading them
 // after the first paint lets the alarm queue become usable sooner.
@@ -23,31 +26,47 @@ function LoadingPane({ testId, titleKey }: { testId: string; titleKey: string })
   );
 }
 
-/** One screen: map left, camera wall top right, alarm queue bottom right, status bar along the bottom. */
+/**
+ * One window of the workstation, in the role its URL names (?role=map|wall|alarms|combined).
+ * Combined: map left, camera wall top right, alarm queue bottom right. Status bar along the bottom.
+ */
 export function App() {
   useLanguageFromSettings();
+  const { t } = useTranslation();
+  const role = useMemo(() => roleFromSearch(window.location.search), []);
+  const { hasKeyboard } = useWorkstationWindow(role);
+  useEffect(() => {
+    document.title = `${t(`workstation.roles.${role}`)} — IOC Uông Bí`;
+  }, [role, t]);
   return (
-    <div className="app" data-testid="app">
+    <div className={`app app--${role}`} data-testid="app" data-role={role} data-has-keyboard={hasKeyboard ? "true" : "false"}>
+      <WorkstationBar role={role} hasKeyboard={hasKeyboard} />
       <main className="app__panes">
-        <div className="app__map">
-          <PaneErrorBoundary testId="map-pane" titleKey="panes.map">
-            <Suspense fallback={<LoadingPane testId="map-pane" titleKey="panes.map" />}>
-              <MapPane />
-            </Suspense>
-          </PaneErrorBoundary>
-        </div>
-        <div className="app__wall">
-          <PaneErrorBoundary testId="wall-pane" titleKey="panes.wall">
-            <Suspense fallback={<LoadingPane testId="wall-pane" titleKey="panes.wall" />}>
-              <WallPane />
-            </Suspense>
-          </PaneErrorBoundary>
-        </div>
-        <div className="app__alarms">
-          <PaneErrorBoundary testId="alarm-queue" titleKey="panes.alarms">
-            <AlarmQueue />
-          </PaneErrorBoundary>
-        </div>
+        {showsPane(role, "map") && (
+          <div className="app__map">
+            <PaneErrorBoundary testId="map-pane" titleKey="panes.map">
+              <Suspense fallback={<LoadingPane testId="map-pane" titleKey="panes.map" />}>
+                <MapPane />
+              </Suspense>
+            </PaneErrorBoundary>
+          </div>
+        )}
+        {showsPane(role, "wall") && (
+          <div className="app__wall">
+            <PaneErrorBoundary testId="wall-pane" titleKey="panes.wall">
+              <Suspense fallback={<LoadingPane testId="wall-pane" titleKey="panes.wall" />}>
+                <WallPane />
+              </Suspense>
+            </PaneErrorBoundary>
+          </div>
+        )}
+        {showsPane(role, "alarms") && (
+          <div className="app__alarms">
+            <PaneErrorBoundary testId="alarm-queue" titleKey="panes.alarms">
+              <AlarmQueue />
+            </PaneErrorBoundary>
+          </div>
+        )}
       </main>
       <PaneErrorBoundary testId="status-bar" titleKey="panes.status">
         <StatusBar />

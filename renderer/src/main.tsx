@@ -8,6 +8,7 @@ import "./styles/status-bar.css";
 import "./styles/map.css";
 import "./styles/wall.css";
 import "./styles/alarms.css";
+import "./styles/workstation.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
@@ -15,6 +16,7 @@ import { createConsoleClient } from "./api/create-client.js";
 import { App } from "./app.js";
 import { i18n } from "./i18n/setup.js";
 import { LiveStore } from "./store/live-store.js";
+import { bindSelectionToCore } from "./store/selection.js";
 import { StoreProvider } from "./store/store-context.js";
 
 const root = document.getElementById("root");
@@ -22,6 +24,8 @@ if (root === null) throw new Error("index.html has no #root");
 
 const store = new LiveStore(createConsoleClient());
 store.start();
+// The selection lives in the core: every window of the workstation shows the same one.
+bindSelectionToCore(store.client);
 
 // Anything that escapes React (a player callback, a map worker) is noted, not fatal.
 window.addEventListener("error", (event) => {

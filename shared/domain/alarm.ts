@@ -46,6 +46,35 @@ export const AlarmCommentSchema = z.object({
 });
 export type AlarmComment = z.infer<typeof AlarmCommentSchema>;
 
+/** Escalation to the province's operations centre (Trung tâm IOC tỉnh Quảng Ninh), with its reason. */
+export const AlarmEscalationSchema = z.object({
+  at: IsoTimeSchema,
+  operatorId: z.string(),
+  operatorName: z.string(),
+  to: z.string().min(1),
+  reason: z.string().min(1).max(2000),
+});
+export type AlarmEscalation = z.infer<typeof AlarmEscalationSchema>;
+
+export const AlarmResolutionSchema = z.object({
+  at: IsoTimeSchema,
+  operatorId: z.string(),
+  operatorName: z.string(),
+  note: z.string().min(1).max(2000),
+});
+
+/** One line of "who did what, when" on the alarm itself (the backend's audit trail is the authoritative record). */
+export const AlarmHistoryEntrySchema = z.object({
+  /** Derived from the action's idempotency key: an action already in the history is not applied twice. */
+  id: z.string().min(1),
+  at: IsoTimeSchema,
+  operatorId: z.string(),
+  operatorName: z.string(),
+  action: z.string().min(1),
+  note: z.string().nullable().default(null),
+});
+export type AlarmHistoryEntry = z.infer<typeof AlarmHistoryEntrySchema>;
+
 export const AlarmSchema = z.object({
   id: z.string().min(1),
   /** Machine key of the alarm type, e.g. "intrusion_school"; the UI translates it. */
@@ -66,8 +95,28 @@ export const AlarmSchema = z.object({
   acknowledgedByName: z.string().nullable(),
   acknowledgedAt: IsoTimeSchema.nullable(),
   comments: z.array(AlarmCommentSchema),
+  // Workflow fields (issue 4). Defaulted, not required: caches and stores written before them still parse.
+  assignedTo: z.string().nullable().default(null),
+  assignedToName: z.string().nullable().default(null),
+  escalations: z.array(AlarmEscalationSchema).default([]),
+  shelvedUntil: IsoTimeSchema.nullable().default(null),
+  shelveReason: z.string().nullable().default(null),
+  resolution: AlarmResolutionSchema.nullable().default(null),
+  /** Ids of the SOP checklist steps ticked for this alarm (see shared/sop-checklists). */
+  sopDone: z.array(z.string()).default([]),
+  history: z.array(AlarmHistoryEntrySchema).default([]),
 });
 export type Alarm = z.infer<typeof AlarmSchema>;
+
+export type AlarmWorkflowFields = Pick<
+  Alarm,
+  "assignedTo" | "assignedToName" | "escalations" | "shelvedUntil" | "shelveReason" | "resolution" | "sopDone" | "history"
+>;
+
+/** The workflow fields of an alarm nobody has worked on yet. */
+export function freshWorkflowFields(): AlarmWorkflowFields {
+  return { assignedTo: null, assignedToName: null, escalations: [], shelvedUntil: null, shelveReason: null, resolution: null, sopDone: [], history: [] };
+}
 
 /** Newest critical first: priority rank, then newest raised, then id for a stable order. */
 export function compareAlarmsForQueue(a: Alarm, b: Alarm): number {

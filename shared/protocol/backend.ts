@@ -5,6 +5,7 @@ import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
 import { OperatorSchema } from "../domain/operator.js";
 import { SensorSchema } from "../domain/sensor.js";
+import { WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
 import { AppErrorSchema } from "../result.js";
 
@@ -19,7 +20,11 @@ export const BACKEND_PATHS = {
   changes: "/api/v1/changes",
   stream: "/api/v1/stream",
   actions: "/api/v1/actions",
+  actionsBatch: "/api/v1/actions/batch",
+  auditVerify: "/api/v1/audit/verify",
   hls: "/hls",
+  /** PUT /api/v1/views/:id saves an operator's named wall view; DELETE removes it. */
+  views: "/api/v1/views",
 } as const;
 
 export const HelloResponseSchema = z.object({
@@ -31,7 +36,7 @@ export const HelloResponseSchema = z.object({
 });
 export type HelloResponse = z.infer<typeof HelloResponseSchema>;
 
-export const EntityKindSchema = z.enum(["ward", "camera", "sensor", "alarm", "incident", "operator"]);
+export const EntityKindSchema = z.enum(["ward", "camera", "sensor", "alarm", "incident", "operator", "view"]);
 export type EntityKind = z.infer<typeof EntityKindSchema>;
 
 /** The schema each entity's payload must satisfy; the console checks it when applying a change. */
@@ -42,6 +47,7 @@ export const ENTITY_SCHEMAS = {
   alarm: AlarmSchema,
   incident: IncidentSchema,
   operator: OperatorSchema,
+  view: WallViewSchema,
 } as const satisfies Record<EntityKind, z.ZodType>;
 
 /**
@@ -80,9 +86,30 @@ export const StreamMessageSchema = z.discriminatedUnion("type", [
 export type StreamMessage = z.infer<typeof StreamMessageSchema>;
 
 /** What an operator can do to an alarm, as sent to the backend. */
+const AlarmIdSchema = z.string().min(1);
+const NoteSchema = z.string().trim().min(1).max(2000);
+
+/** Longest an alarm may be shelved: one 8-hour shift (EEMUA 191 wants shelving time-limited). */
+export const MAX_SHELVE_MINUTES = 480;
+
+/** Where escalations go; the only one today is the province's operations centre. */
+export const ESCALATION_TARGETS = ["province_ioc"] as const;
+
 export const OperatorActionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("acknowledge"), alarmId: z.string().min(1) }),
-  z.object({ type: z.literal("comment"), alarmId: z.string().min(1), text: z.string().trim().min(1).max(2000) }),
+  z.object({ type: z.literal("acknowledge"), alarmId: AlarmIdSchema }),
+  z.object({ type: z.literal("comment"), alarmId: AlarmIdSchema, text: NoteSchema }),
+  z.object({
+    type: z.literal("assign"),
+    alarmId: AlarmIdSchema,
+    /** null: take the assignment away. */
+    assigneeId: z.string().min(1).nullable(),
+    assigneeName: z.string().min(1).max(200).nullable(),
+  }),
+  z.object({ type: z.literal("escalate"), alarmId: AlarmIdSchema, to: z.enum(ESCALATION_TARGETS), reason: NoteSchema }),
+  z.object({ type: z.literal("shelve"), alarmId: AlarmIdSchema, reason: NoteSchema, minutes: z.number().int().min(1).max(MAX_SHELVE_MINUTES) }),
+  z.object({ type: z.literal("unshelve"), alarmId: AlarmIdSchema }),
+  z.object({ type: z.literal("resolve"), alarmId: AlarmIdSchema, note: NoteSchema }),
+  z.object({ type: z.literal("sop_step"), alarmId: AlarmIdSchema, stepId: z.string().min(1).max(100), done: z.boolean() }),
 ]);
 export type OperatorAction = z.infer<typeof OperatorActionSchema>;
 
@@ -100,3 +127,30 @@ export const ActionResponseSchema = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(false), error: AppErrorSchema }),
 ]);
 export type ActionResponse = z.infer<typeof ActionResponseSchema>;
+
+/** The audit trail's hash chain, checked end to end (GET auditVerify). */
+export const AuditVerificationSchema = z.object({
+  entries: z.number().int().nonnegative(),
+  valid: z.boolean(),
+  /** The first entry that does not match the chain (edited, or its predecessor removed); null when valid. */
+  firstBadId: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+/** The most actions one batch may carry: an outbox that filled up offline drains in a few round trips. */
+export const MAX_ACTION_BATCH = 200;
+
+/**
+ * Several queued actions in one round trip, applied in order, each on its own (its own idempotency
+ * key, its own answer): one refused or malformed action does not stop the ones after it.
+ */
+export const ActionBatchRequestSchema = z.object({
+  requests: z.array(z.unknown()).min(1).max(MAX_ACTION_BATCH),
+});
+export type ActionBatchRequest = z.infer<typeof ActionBatchRequestSchema>;
+
+export const ActionBatchResponseSchema = z.object({
+  results: z.array(ActionResponseSchema),
+});
+export type ActionBatchResponse = z.infer<typeof ActionBatchResponseSchema>;

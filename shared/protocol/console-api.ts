@@ -5,8 +5,11 @@ import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
 import { OperatorSchema } from "../domain/operator.js";
 import { SensorSchema } from "../domain/sensor.js";
+import { WallViewDraftSchema, WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
 import { AppErrorSchema } from "../result.js";
+import { ALARM_REQUESTS, ALARM_RESPONSE_SCHEMAS } from "./alarm-requests.js";
+import { WORKSTATION_EVENTS, WORKSTATION_REQUESTS, WORKSTATION_RESPONSE_SCHEMAS } from "./workstation-api.js";
 
 /**
  * The console API: what the renderer may ask of the core (over IPC in Electron,
@@ -40,6 +43,17 @@ export const SyncProblemSchema = z.object({
 });
 export type SyncProblem = z.infer<typeof SyncProblemSchema>;
 
+export const PendingActionSchema = z.object({
+  idempotencyKey: z.string(),
+  alarmId: z.string(),
+  /** The operator action's type, e.g. "acknowledge". */
+  action: z.string(),
+  createdAt: IsoTimeSchema,
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+});
+export type PendingAction = z.infer<typeof PendingActionSchema>;
+
 export const SettingsSchema = z.object({
   backendUrl: z.string(),
   language: LanguageSchema,
@@ -64,7 +78,20 @@ export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("snapshot") }),
   z.object({ type: z.literal("alarm.acknowledge"), alarmId: z.string().min(1) }),
   z.object({ type: z.literal("alarm.comment"), alarmId: z.string().min(1), text: z.string().trim().min(1).max(2000) }),
+  // Bulk acknowledge, assign, escalate, shelve, resolve, SOP steps (issue 4).
+  ...ALARM_REQUESTS,
   z.object({ type: z.literal("settings.update"), language: LanguageSchema.optional() }),
+  /** Operator actions still waiting in the outbox, oldest first. */
+  z.object({ type: z.literal("outbox.list") }),
+  /** Skip the reconnect back-off and try the backend now. */
+  z.object({ type: z.literal("sync.retry") }),
+  /** The current operator's named wall views. */
+  z.object({ type: z.literal("view.list") }),
+  /** Saves (creates or replaces) a named wall view of the current operator; the core sets operatorId. */
+  z.object({ type: z.literal("view.save"), view: WallViewDraftSchema.omit({ operatorId: true }) }),
+  z.object({ type: z.literal("view.delete"), viewId: z.string().min(1) }),
+  // Selection shared by the workstation's windows, operator sign-in, shift handover (issue 7).
+  ...WORKSTATION_REQUESTS,
 ]);
 export type ConsoleRequest = z.infer<typeof ConsoleRequestSchema>;
 export type ConsoleRequestType = ConsoleRequest["type"];
@@ -73,7 +100,14 @@ export const CONSOLE_RESPONSE_SCHEMAS = {
   snapshot: SnapshotSchema,
   "alarm.acknowledge": AlarmSchema,
   "alarm.comment": AlarmSchema,
+  ...ALARM_RESPONSE_SCHEMAS,
   "settings.update": SettingsSchema,
+  "outbox.list": z.array(PendingActionSchema),
+  "sync.retry": SyncStatusSchema,
+  "view.list": z.array(WallViewSchema),
+  "view.save": WallViewSchema,
+  "view.delete": z.object({ id: z.string().min(1) }),
+  ...WORKSTATION_RESPONSE_SCHEMAS,
 } as const satisfies Record<ConsoleRequestType, z.ZodType>;
 
 export type ConsoleResponse<T extends ConsoleRequestType> = z.infer<(typeof CONSOLE_RESPONSE_SCHEMAS)[T]>;
@@ -88,6 +122,8 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
     sensors: z.array(SensorSchema).optional(),
     alarms: z.array(AlarmSchema).optional(),
     incidents: z.array(IncidentSchema).optional(),
+    /** Named wall views (of any operator: the renderer keeps its own operator's). */
+    views: z.array(WallViewSchema).optional(),
     /** Ids removed, per entity kind. */
     removed: z.record(z.string(), z.array(z.string())).optional(),
   }),
@@ -99,5 +135,6 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
     alarmId: z.string(),
     error: AppErrorSchema,
   }),
+  ...WORKSTATION_EVENTS,
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;

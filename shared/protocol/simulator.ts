@@ -10,6 +10,10 @@ import { resultSchema } from "../result.js";
  */
 export const SIMULATOR_PATHS = {
   alarms: "/api/v1/sim/alarms",
+  /** How often the simulator raises an alarm by itself. */
+  rate: "/api/v1/sim/rate",
+  /** An alarm flood: many alarms a second for a while, many of them repeats from a few chattering sources. */
+  flood: "/api/v1/sim/flood",
   /** Fastify-style route pattern; use `cameraOutagePath(id)` to build a URL. */
   cameraOutage: "/api/v1/sim/cameras/:id/outage",
 } as const;
@@ -45,3 +49,23 @@ export const CameraOutageResponseSchema = resultSchema(
   }),
 );
 export type CameraOutageResponse = z.infer<typeof CameraOutageResponseSchema>;
+
+export const SimulatorRateRequestSchema = z.object({
+  /** One random alarm this often; 0 stops the random alarms. */
+  alarmIntervalMs: z.number().int().min(0).max(3_600_000),
+});
+export type SimulatorRateRequest = z.infer<typeof SimulatorRateRequestSchema>;
+
+export const SimulatorFloodRequestSchema = z.object({
+  perSecond: z.number().int().min(1).max(5_000),
+  seconds: z.number().min(0.1).max(600),
+  /** Share of the flood's alarms that repeat a handful of sources (chattering), 0..1. */
+  chatterShare: z.number().min(0).max(1).default(0.5),
+  /** Force a priority on every alarm of the flood; otherwise each gets a believable one. */
+  priority: AlarmPrioritySchema.optional(),
+});
+export type SimulatorFloodRequest = z.infer<typeof SimulatorFloodRequestSchema>;
+
+export const SimulatorControlResponseSchema = resultSchema(
+  z.object({ alarmIntervalMs: z.number().int().nonnegative(), floodUntil: IsoTimeSchema.nullable() }),
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Alarm } from "../../shared/domain/alarm.js";
+import { freshWorkflowFields, type Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
 import type { ActionRequest, OperatorAction } from "../../shared/protocol/backend.js";
 import { decideAction, effectiveActionTime } from "../../backend/actions/decide-action.js";
@@ -28,6 +28,7 @@ const alarm: Alarm = {
   acknowledgedByName: null,
   acknowledgedAt: null,
   comments: [],
+  ...freshWorkflowFields(),
 };
 
 function request(action: OperatorAction, operatorId = "op-01"): ActionRequest {
@@ -40,7 +41,15 @@ describe("decideAction", () => {
     const decision = decideAction({ request: request(acknowledge), alarm, operator: lan, now });
     expect(decision).toEqual({
       kind: "apply",
-      alarm: { ...alarm, state: "acknowledged", acknowledgedBy: "op-01", acknowledgedByName: "Nguyễn Thị Lan", acknowledgedAt: clickedAt, updatedAt: clickedAt },
+      alarm: {
+        ...alarm,
+        state: "acknowledged",
+        acknowledgedBy: "op-01",
+        acknowledgedByName: "Nguyễn Thị Lan",
+        acknowledgedAt: clickedAt,
+        updatedAt: clickedAt,
+        history: [{ id: "cmt-key-12345678", at: clickedAt, operatorId: "op-01", operatorName: "Nguyễn Thị Lan", action: "acknowledge", note: null }],
+      },
     });
   });
 

@@ -15,7 +15,7 @@ import { REPO_ROOT, spawnBackend, stopChild, type BackendProcess } from "../../s
 const KILLS = 8;
 
 function startChild(dataDir: string, backendUrl: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "tests/integration/fixtures/core-child.ts", dataDir, backendUrl, "20"], {
+  return spawn(process.execPath, ["--import", "tsx", "tests/integration/fixtures/core-child.ts", dataDir, backendUrl, "5"], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -34,7 +34,7 @@ export class FakeBackend {
         const rest = this.changes.filter((c) => ((c as { seq?: number }).seq ?? Number.MAX_SAFE_INTEGER) > after);
         return json(200, { changes: rest.slice(0, limit), headSeq: this.headSeq, hasMore: rest.length > limit });
       }
-      if (url.pathname === "/api/v1/actions" && req.method === "POST") {
+      if ((url.pathname === "/api/v1/actions" || url.pathname === "/api/v1/actions/batch") && req.method === "POST") {
         let body = "";
         req.on("data", (c: Buffer) => (body += c.toString()));
         req.on("end", () => {

@@ -38,9 +38,9 @@ interface TestConsole {
   online(): boolean;
 }
 
-function startConsole(backendUrl: string, operatorId: string): TestConsole {
+function startConsole(backendUrl: string, operatorId: string, dataDir = mkdtempSync(join(tmpdir(), "ioc-console-"))): TestConsole {
   const core = startConsoleCore({
-    dataDir: mkdtempSync(join(tmpdir(), "ioc-console-")),
+    dataDir,
     settings: new MemorySettingsStore({ backendUrl, language: "vi", operatorId }),
   });
   const events: ConsoleEvent[] = [];
@@ -97,9 +97,10 @@ describe("several consoles against one backend", () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "ioc-b-"));
     let backend = await backendOn(port, dataDir);
+    const minhDir = mkdtempSync(join(tmpdir(), "ioc-console-"));
     const lan = startConsole(backend.url, "op-01");
-    const minh = startConsole(backend.url, "op-02");
-    cleanup.push(() => lan.core.close(), () => minh.core.close());
+    let minh = startConsole(backend.url, "op-02", minhDir);
+    cleanup.push(() => lan.core.close());
     await until(() => lan.online() && minh.online(), "both online");
     const target = (await lan.snapshot()).alarms.find((a) => a.state === "unacknowledged")!;
 
@@ -109,14 +110,17 @@ describe("several consoles against one backend", () => {
     expect(offlineAck.ok).toBe(true);
     expect((await minh.alarm(target.id)).acknowledgedBy).toBe("op-02");
     expect((await minh.snapshot()).status.pendingActions).toBe(1);
+    // Minh's console is closed while offline, with the acknowledgement still in its outbox.
+    minh.core.close();
 
     backend = await backendOn(port, dataDir);
     cleanup.push(() => backend.close());
-    // Lan reaches the backend first (Minh's console is still backing off).
     await until(() => lan.online(), "Lan online");
     const lanAck = await lan.core.service.handle({ type: "alarm.acknowledge", alarmId: target.id });
     expect(lanAck.ok).toBe(true);
 
+    minh = startConsole(backend.url, "op-02", minhDir);
+    cleanup.push(() => minh.core.close());
     await until(async () => (await minh.snapshot()).status.pendingActions === 0, "Minh's outbox drained", 30_000);
     const refused = minh.events.find((e) => e.type === "action.refused");
     expect(refused && refused.type === "action.refused" && refused.error.kind).toBe("conflict");

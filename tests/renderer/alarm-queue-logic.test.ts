@@ -33,6 +33,8 @@ describe("selection", () => {
     expect(indexOfSelection(queue, "gone", 1)).toBe(1);
     expect(indexOfSelection(queue, "gone", 7)).toBe(2);
     expect(indexOfSelection(queue, null, -1)).toBe(-1);
+    // Cleared on purpose (Alt+X, another window): the queue must not pick the old position again.
+    expect(indexOfSelection(queue, null, 1)).toBe(-1);
     expect(indexOfSelection([], "a", 0)).toBe(-1);
   });
 

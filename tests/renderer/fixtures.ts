@@ -1,4 +1,4 @@
-import type { Alarm } from "../../shared/domain/alarm.js";
+import { freshWorkflowFields, type Alarm } from "../../shared/domain/alarm.js";
 import type { Camera } from "../../shared/domain/camera.js";
 import type { Ward } from "../../shared/domain/ward.js";
 import type { Snapshot, SyncStatus } from "../../shared/protocol/console-api.js";
@@ -21,6 +21,7 @@ export function alarm(patch: Partial<Alarm> = {}): Alarm {
     acknowledgedByName: null,
     acknowledgedAt: null,
     comments: [],
+    ...freshWorkflowFields(),
     ...patch,
   };
 }

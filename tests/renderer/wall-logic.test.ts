@@ -1,35 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chooseWallCameras } from "../../renderer/src/views/wall/choose-wall-cameras.js";
 import { LIVE_HLS_CONFIG } from "../../renderer/src/views/wall/hls-config.js";
 import { formatLatency, liveLatencySeconds, nextTileState, streamRetryDelayMs } from "../../renderer/src/views/wall/tile-state.js";
-import { camera } from "./fixtures.js";
-
-describe("chooseWallCameras", () => {
-  const cams = [
-    camera({ id: "cam-03" }),
-    camera({ id: "cam-10" }),
-    camera({ id: "cam-02", status: "offline" }),
-    camera({ id: "cam-01" }),
-    camera({ id: "cam-04" }),
-    camera({ id: "cam-05" }),
-  ];
-
-  it("puts cam-01 first and prefers online cameras, in natural id order", () => {
-    expect(chooseWallCameras(cams, [])).toEqual(["cam-01", "cam-03", "cam-04", "cam-05"]);
-  });
-
-  it("fills with offline cameras only when there are not enough online ones", () => {
-    expect(chooseWallCameras([camera({ id: "cam-01", status: "offline" }), camera({ id: "cam-07" })], [])).toEqual(["cam-07", "cam-01"]);
-  });
-
-  it("keeps its slots when a camera goes offline, and refills a slot whose camera disappeared", () => {
-    const first = chooseWallCameras(cams, []);
-    const afterOutage = cams.map((c) => (c.id === "cam-03" ? { ...c, status: "offline" as const } : c));
-    expect(chooseWallCameras(afterOutage, first)).toEqual(first);
-    const withoutCam04 = cams.filter((c) => c.id !== "cam-04");
-    expect(chooseWallCameras(withoutCam04, first)).toEqual(["cam-01", "cam-03", "cam-05", "cam-10"]);
-  });
-});
 
 describe("tile state", () => {
   it("walks connecting → playing → stalled → playing", () => {
@@ -76,6 +47,7 @@ describe("tile state", () => {
       liveMaxLatencyDuration: 4,
       maxLiveSyncPlaybackRate: 1.5,
       backBufferLength: 10,
+      maxBufferLength: 8,
       lowLatencyMode: false,
       capLevelToPlayerSize: true,
     });

@@ -1,4 +1,4 @@
-import type { Alarm } from "../../shared/domain/alarm.js";
+import { freshWorkflowFields, type Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
 
 export const LAN: Operator = { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" };
@@ -23,6 +23,7 @@ export function makeAlarm(patch: Partial<Alarm> = {}): Alarm {
     acknowledgedByName: null,
     acknowledgedAt: null,
     comments: [],
+    ...freshWorkflowFields(),
     ...patch,
   };
 }

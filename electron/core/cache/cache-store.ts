@@ -41,6 +41,7 @@ export class CacheStore {
       enqueue: db.prepare("INSERT INTO outbox (idempotency_key, alarm_id, request, created_at) VALUES (?, ?, ?, ?)"),
       pending: db.prepare("SELECT * FROM outbox ORDER BY id"),
       pendingFor: db.prepare("SELECT * FROM outbox WHERE alarm_id = ? ORDER BY id"),
+      nextPending: db.prepare("SELECT * FROM outbox ORDER BY id LIMIT ?"),
       pendingCount: db.prepare("SELECT count(*) FROM outbox").pluck(),
       dequeue: db.prepare("DELETE FROM outbox WHERE idempotency_key = ?"),
       attempt: db.prepare("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE idempotency_key = ?"),
@@ -101,6 +102,11 @@ export class CacheStore {
 
   pendingActions(): OutboxEntry[] {
     return (this.stmts.pending.all() as OutboxRow[]).map(toEntry);
+  }
+
+  /** The oldest queued actions, in order: what the outbox sends next (without reading a long queue whole). */
+  nextPending(limit: number): OutboxEntry[] {
+    return (this.stmts.nextPending.all(limit) as OutboxRow[]).map(toEntry);
   }
 
   pendingFor(alarmId: string): OutboxEntry[] {

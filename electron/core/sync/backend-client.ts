@@ -1,15 +1,19 @@
 import type { z } from "zod";
 import {
+  ActionBatchResponseSchema,
   ActionResponseSchema,
   BACKEND_PATHS,
   ChangesPageSchema,
   HelloResponseSchema,
   PROTOCOL_VERSION,
+  type ActionBatchResponse,
   type ActionRequest,
   type ActionResponse,
   type ChangesPage,
   type HelloResponse,
 } from "../../../shared/protocol/backend.js";
+import type { WallView, WallViewDraft } from "../../../shared/domain/wall-view.js";
+import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../../../shared/protocol/views.js";
 import { AppErrorSchema, describeZodError, err, ok, type Result } from "../../../shared/result.js";
 
 /** HTTP client of the central backend. Never throws: every failure is a Result with a clear message. */
@@ -33,6 +37,36 @@ export class BackendClient {
       BACKEND_PATHS.actions,
       { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) },
       ActionResponseSchema,
+    );
+  }
+
+  /** Saves an operator's named wall view; the answer is the stored view (with the backend's time). */
+  async saveView(view: WallViewDraft): Promise<Result<WallView>> {
+    const init = { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ view }) };
+    const answer = await this.call(viewPath(view.id), init, SaveViewResponseSchema);
+    if (!answer.ok) return answer;
+    return answer.value.ok ? ok(answer.value.value.view) : { ok: false, error: answer.value.error };
+  }
+
+  async deleteView(viewId: string, operatorId: string): Promise<Result<{ id: string }>> {
+    const init = { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ operatorId }) };
+    const answer = await this.call(viewPath(viewId), init, DeleteViewResponseSchema);
+    if (!answer.ok) return answer;
+    return answer.value.ok ? ok({ id: answer.value.value.id }) : { ok: false, error: answer.value.error };
+  }
+
+  /** Workstation endpoints (sign-in, handovers), with the same error handling as the sync calls. */
+  send<S extends z.ZodType>(path: string, method: "GET" | "POST", body: unknown, schema: S): Promise<Result<z.infer<S>>> {
+    const init: RequestInit = method === "GET" ? { method } : { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+    return this.call(path, init, schema);
+  }
+
+  /** Several queued actions in one round trip; the answers come back in the same order. */
+  postActions(requests: readonly ActionRequest[]): Promise<Result<ActionBatchResponse>> {
+    return this.call(
+      BACKEND_PATHS.actionsBatch,
+      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ requests }) },
+      ActionBatchResponseSchema,
     );
   }
 

@@ -1,4 +1,5 @@
 import type { Alarm } from "../../../shared/domain/alarm.js";
+import { MAX_ACTION_BATCH } from "../../../shared/protocol/backend.js";
 import type { AppError, Result } from "../../../shared/result.js";
 import type { CacheStore } from "../cache/cache-store.js";
 import type { BackendClient } from "./backend-client.js";
@@ -10,6 +11,8 @@ export interface OutboxEvents {
   /** The backend refused it for good; the local overlay is dropped. */
   onRefused(alarmId: string, error: AppError, idempotencyKey: string): void;
   onPendingChanged(count: number): void;
+  /** Something unexpected broke a drain (it is retried at the next kick). */
+  onFailure?(message: string): void;
 }
 
 /** After this many failed attempts with answers we cannot understand, an action is quarantined, not retried forever. */
@@ -23,6 +26,8 @@ export type Settlement = Result<Alarm>;
  */
 export class OutboxSender {
   private draining = false;
+  /** Set once the cache is about to close: answers still in flight are left for the next start. */
+  private stopped = false;
   private online = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
@@ -32,6 +37,7 @@ export class OutboxSender {
     private readonly store: CacheStore,
     private readonly client: BackendClient,
     private readonly events: OutboxEvents,
+    private readonly batchSize = MAX_ACTION_BATCH,
   ) {}
 
   setOnline(online: boolean): void {
@@ -59,10 +65,13 @@ export class OutboxSender {
       clearTimeout(this.retryTimer);
       this.retryTimer = null;
     }
-    void this.drain();
+    this.drain().catch((e: unknown) => {
+      if (!this.stopped) this.events.onFailure?.(e instanceof Error ? e.message : String(e));
+    });
   }
 
   stop(): void {
+    this.stopped = true;
     this.online = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
   }
@@ -77,38 +86,52 @@ export class OutboxSender {
     this.draining = true;
     try {
       while (this.online) {
-        const next = this.store.pendingActions()[0];
-        if (next === undefined) break;
-        const answer = await this.client.postAction(next.request);
-        if (!answer.ok) {
-          // No usable answer (offline, timeout, garbage): keep it queued and try again later.
-          this.store.recordAttempt(next.idempotencyKey, answer.error.message);
-          if (answer.error.kind === "backend_error" && next.attempts + 1 >= MAX_UNDERSTOOD_FAILURES) {
+        // After a failure, go one at a time: a batch the backend cannot read may hold one poison action.
+        const batch = this.store.nextPending(this.failures > 0 ? 1 : this.batchSize);
+        if (batch.length === 0) break;
+        const answer = await this.client.postActions(batch.map((entry) => entry.request));
+        // Closed meanwhile: the actions stay queued and go again (idempotently) at the next start.
+        if (this.stopped) return;
+        if (!answer.ok || answer.value.results.length !== batch.length) {
+          // No usable answer (offline, timeout, garbage): keep them queued and try again later.
+          const error = answer.ok ? { kind: "backend_error" as const, message: "The backend answered a different number of actions than it was sent." } : answer.error;
+          const first = batch[0]!;
+          this.store.db.transaction(() => {
+            for (const entry of batch) this.store.recordAttempt(entry.idempotencyKey, error.message);
+          })();
+          if (error.kind === "backend_error" && batch.length === 1 && first.attempts + 1 >= MAX_UNDERSTOOD_FAILURES) {
             this.store.db.transaction(() => {
-              this.store.removeAction(next.idempotencyKey);
-              this.store.addProblem("outbox", `Gave up on an action after ${MAX_UNDERSTOOD_FAILURES} unreadable answers: ${answer.error.message}`, JSON.stringify(next.request));
+              this.store.removeAction(first.idempotencyKey);
+              this.store.addProblem("outbox", `Gave up on an action after ${MAX_UNDERSTOOD_FAILURES} unreadable answers: ${error.message}`, JSON.stringify(first.request));
             })();
-            this.finishRefused(next.alarmId, next.idempotencyKey, answer.error);
+            this.finishRefused(first.alarmId, first.idempotencyKey, error);
             continue;
           }
+          this.failures++;
           this.scheduleRetry();
           return;
         }
         this.failures = 0;
-        const response = answer.value;
-        if (response.ok) {
-          const { alarm, seq } = response.value;
-          this.store.db.transaction(() => {
-            this.store.removeAction(next.idempotencyKey);
-            this.store.putConfirmed("alarm", alarm.id, alarm, seq);
-          })();
-          this.events.onConfirmed(alarm, next.idempotencyKey);
-          this.events.onPendingChanged(this.store.pendingCount());
-          this.settle(next.idempotencyKey, { ok: true, value: alarm });
-        } else {
-          this.store.removeAction(next.idempotencyKey);
-          this.finishRefused(next.alarmId, next.idempotencyKey, response.error);
-        }
+        const results = answer.value.results;
+        // Every answer of the batch is recorded in one transaction, then announced.
+        this.store.db.transaction(() => {
+          batch.forEach((entry, i) => {
+            const response = results[i]!;
+            this.store.removeAction(entry.idempotencyKey);
+            if (response.ok) this.store.putConfirmed("alarm", response.value.alarm.id, response.value.alarm, response.value.seq);
+          });
+        })();
+        batch.forEach((entry, i) => {
+          const response = results[i]!;
+          if (response.ok) {
+            this.events.onConfirmed(response.value.alarm, entry.idempotencyKey);
+            this.settle(entry.idempotencyKey, { ok: true, value: response.value.alarm });
+          } else {
+            this.events.onRefused(entry.alarmId, response.error, entry.idempotencyKey);
+            this.settle(entry.idempotencyKey, { ok: false, error: response.error });
+          }
+        });
+        this.events.onPendingChanged(this.store.pendingCount());
       }
     } finally {
       this.draining = false;
@@ -126,6 +149,6 @@ export class OutboxSender {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.kick();
-    }, backoffDelay(this.failures++));
+    }, backoffDelay(this.failures));
   }
 }

@@ -63,7 +63,14 @@ export class SyncEngine {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      const reason = await this.cycle();
+      let reason: string;
+      try {
+        reason = await this.cycle();
+      } catch (e) {
+        // A bug or a closed cache must not become an unhandled rejection that kills the process.
+        if (!this.running) break;
+        reason = `Sync failed: ${e instanceof Error ? e.message : String(e)}`;
+      }
       if (!this.running) break;
       this.lastError = reason;
       this.setState("offline");
@@ -76,21 +83,30 @@ export class SyncEngine {
     const { client } = this.options;
     this.setState("connecting");
     const hello = await client.hello();
+    if (!this.running) return "stopped";
     if (!hello.ok) return hello.error.message;
     this.headSeq = hello.value.headSeq;
     this.setState("syncing");
     const pulled = await this.pullUntilCaughtUp();
     if (pulled !== null) return pulled;
+    if (!this.running) return "stopped";
     return this.follow();
   }
 
+  /**
+   * Pages through the backlog. The next page is requested before the current one is applied, so
+   * the backend prepares page n+1 while this thread writes page n.
+   */
   private async pullUntilCaughtUp(): Promise<string | null> {
     const { client, store } = this.options;
+    const pageSize = this.options.pageSize ?? 1000;
+    let next = client.changes(store.getCursor(), pageSize);
     for (;;) {
+      const page = await next;
       if (!this.running) return "stopped";
-      const page = await client.changes(store.getCursor(), this.options.pageSize ?? 1000);
       if (!page.ok) return page.error.message;
       this.headSeq = page.value.headSeq;
+      if (page.value.hasMore) next = client.changes(Math.max(store.getCursor(), highestSeq(page.value.changes)), pageSize);
       this.applyBatch(page.value.changes);
       if (!page.value.hasMore) return null;
       this.setState("syncing");
@@ -212,4 +228,14 @@ export class SyncEngine {
       };
     });
   }
+}
+
+/** The highest sequence number among raw changes, malformed ones included (0 if none has one). */
+function highestSeq(raw: readonly unknown[]): number {
+  let max = 0;
+  for (const item of raw) {
+    const seq = (item as { seq?: unknown } | null)?.seq;
+    if (typeof seq === "number" && seq > max) max = seq;
+  }
+  return max;
 }

@@ -1,5 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { z } from "zod";
 import { ConsoleRequestSchema, ConsoleEventSchema, type ConsoleEvent, type SyncStatus } from "../../../shared/protocol/console-api.js";
 import { err, ok, type Result } from "../../../shared/result.js";
 import type { ConsolePort } from "../console-port.js";
@@ -27,10 +28,26 @@ function createWorker(workerPath: string | URL, workerData: WorkerData): Worker 
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
+/**
+ * Events come from our own worker, built from data it has validated, and every renderer parses
+ * them again on arrival. The host fully parses only the small events it acts on itself; parsing a
+ * catch-up burst of thousands of alarms here would stall the thread that answers the UI.
+ */
+const HOST_INSPECTED = new Set(["status", "operator", "settings"]);
+const EventTypeSchema = z.object({ type: z.string() });
+function parseWorkerEvent(raw: unknown): { success: true; data: ConsoleEvent } | { success: false } {
+  const head = EventTypeSchema.safeParse(raw);
+  if (!head.success) return { success: false };
+  if (HOST_INSPECTED.has(head.data.type)) return ConsoleEventSchema.safeParse(raw);
+  return { success: true, data: raw as ConsoleEvent };
+}
+
 export interface HostedCore {
   port: ConsolePort;
   notices: string[];
   close(): Promise<void>;
+  /** The worker now running the core (diagnostics: thread id, resource limits, crash drills). */
+  currentWorker(): Worker;
 }
 
 /**
@@ -44,12 +61,13 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
     settings: options.settings.get(),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
-  const worker = createWorker(workerPath, data);
+  let worker = createWorker(workerPath, data);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
   let status: SyncStatus | null = null;
   let closing = false;
+  let restarts = 0;
   const send = (message: HostToWorker) => worker.postMessage(message);
   const emit = (event: ConsoleEvent) => {
     for (const l of listeners) l(event);
@@ -81,9 +99,21 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
     },
   };
 
-  return new Promise((resolve, reject) => {
+  const close = () =>
+    new Promise<void>((done) => {
+      closing = true;
+      worker.once("exit", () => done());
+      send({ kind: "close" });
+      setTimeout(() => void worker.terminate(), 5_000).unref();
+    });
+
+  /**
+   * Wires one worker. If it dies after it was ready (a bug, a native crash), the host says so and
+   * starts another on the same cache: everything it had written is in SQLite, the outbox included.
+   */
+  const attach = (current: Worker, onReady: (notices: string[]) => void, onFailure: (e: Error) => void) => {
     let ready = false;
-    worker.on("message", (raw: unknown) => {
+    current.on("message", (raw: unknown) => {
       const message = WorkerToHostSchema.safeParse(raw);
       if (!message.success) return;
       const m = message.data;
@@ -91,26 +121,21 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
         case "ready":
           ready = true;
           status = m.status;
-          resolve({
-            port,
-            notices: m.notices,
-            close: () =>
-              new Promise<void>((done) => {
-                closing = true;
-                worker.once("exit", () => done());
-                send({ kind: "close" });
-                setTimeout(() => void worker.terminate(), 5_000).unref();
-              }),
-          });
+          emit({ type: "status", status: m.status });
+          onReady(m.notices);
           break;
         case "response":
           pending.get(m.id)?.(m.result);
           pending.delete(m.id);
           break;
         case "event": {
-          const event = ConsoleEventSchema.safeParse(m.event);
+          const event = parseWorkerEvent(m.event);
           if (!event.success) break;
           if (event.data.type === "status") status = event.data.status;
+          // An operator signed in inside the core: the host's store is the one that lasts across restarts.
+          if (event.data.type === "operator" && options.settings.get().operatorId !== event.data.operator.id) {
+            options.settings.update({ operatorId: event.data.operator.id });
+          }
           emit(event.data);
           break;
         }
@@ -118,21 +143,44 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
           options.log?.(m.line);
           break;
         case "fatal":
-          if (!ready) reject(new Error(m.message));
+          if (!ready) onFailure(new Error(m.message));
           else options.log?.(`console core failed: ${m.message}`);
           break;
         case "closed":
           break;
       }
     });
-    worker.on("error", (e) => {
-      if (!ready) reject(e);
+    current.on("error", (e) => {
+      if (!ready) onFailure(e);
       options.log?.(`console core worker error: ${e.message}`);
     });
-    worker.on("exit", (code) => {
-      for (const resolvePending of pending.values()) resolvePending(err("internal", `The console core stopped (exit ${code}).`));
+    current.on("exit", (code) => {
+      for (const resolvePending of pending.values()) resolvePending(err("internal", `The console core stopped (exit ${code}); try again.`));
       pending.clear();
-      if (!ready) reject(new Error(`The console core stopped before it was ready (exit ${code}).`));
+      if (!ready) {
+        onFailure(new Error(`The console core stopped before it was ready (exit ${code}).`));
+        return;
+      }
+      if (closing) return;
+      const message = `The console core stopped unexpectedly (exit ${code}); restarting it from the local cache.`;
+      options.log?.(message);
+      if (status !== null) emit({ type: "status", status: { ...status, state: "offline", lastError: message } });
+      const delay = Math.min(10_000, 500 * 2 ** restarts++);
+      setTimeout(() => {
+        if (closing) return;
+        worker = createWorker(workerPath, { ...data, settings: options.settings.get() });
+        attach(
+          worker,
+          () => {
+            restarts = 0;
+          },
+          (e) => options.log?.(`console core could not restart: ${e.message}`),
+        );
+      }, delay).unref();
     });
+  };
+
+  return new Promise((resolve, reject) => {
+    attach(worker, (notices) => resolve({ port, notices, close, currentWorker: () => worker }), reject);
   });
 }

@@ -1,7 +1,7 @@
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import type { Alarm } from "../../../shared/domain/alarm.js";
 import { useLiveState } from "../store/store-context.js";
-import { activeQueue } from "../views/alarms/queue-order.js";
+import { updateActiveQueue } from "../views/alarms/queue-order.js";
 
 /** Every alarm the page knows, by id. */
 export function useAlarmsById(): ReadonlyMap<string, Alarm> {
@@ -11,5 +11,12 @@ export function useAlarmsById(): ReadonlyMap<string, Alarm> {
 /** The active queue, sorted for work: newest critical first. */
 export function useQueueAlarms(): Alarm[] {
   const alarms = useAlarmsById();
-  return useMemo(() => activeQueue(alarms.values()), [alarms]);
+  // The previous order is patched, not re-sorted: in a flood that is the difference between a
+  // smooth queue and a main thread blocked for every batch (see updateActiveQueue).
+  const previous = useRef<{ alarms: ReadonlyMap<string, Alarm>; queue: Alarm[] }>({ alarms: new Map(), queue: [] });
+  return useMemo(() => {
+    const queue = updateActiveQueue(previous.current.alarms, previous.current.queue, alarms);
+    previous.current = { alarms, queue };
+    return queue;
+  }, [alarms]);
 }

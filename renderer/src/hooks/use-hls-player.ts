@@ -1,6 +1,7 @@
 import Hls, { type ErrorData } from "hls.js";
 import { useEffect, useReducer, useState, type RefObject } from "react";
-import { LIVE_HLS_CONFIG } from "../views/wall/hls-config.js";
+import { LIVE_HLS_CONFIG, REPLAY_HLS_CONFIG } from "../views/wall/hls-config.js";
+import { playerCreated, playerDestroyed } from "../views/wall/player-registry.js";
 import { liveLatencySeconds, nextTileState, streamRetryDelayMs, type TileState } from "../views/wall/tile-state.js";
 
 export interface PlayerView {
@@ -20,12 +21,23 @@ const RESTART_STALLED_AFTER_MS = 15_000;
 /** Media errors recovered in place within this window before we rebuild the player instead. */
 const MEDIA_RECOVERY_WINDOW_MS = 10_000;
 
+export interface PlayerOptions {
+  /** The camera is reported online; when not, the tile shows "offline" and loads nothing. */
+  online: boolean;
+  /** The tile can be seen (pane shown, tile on screen, window not minimized); when not, nothing loads. */
+  active: boolean;
+  /** "live" follows the live edge; "replay" plays the DVR playlist for scrubbing back. */
+  mode: "live" | "replay";
+}
+
 /**
- * Plays one live HLS stream into `videoRef` while `online`, keeping it alive:
- * fatal network errors reload with backoff, fatal media errors call recoverMediaError(),
- * a frozen picture is detected and restarted. The hls.js instance dies with the effect.
+ * Plays one HLS stream into `videoRef` while the camera is online and the tile can be seen,
+ * keeping it alive: fatal network errors reload with backoff, fatal media errors call
+ * recoverMediaError(), a frozen picture is detected and restarted. The hls.js instance, its
+ * MediaSource and every timer die with the effect (tile removed, hidden, camera changed).
  */
-export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: string, online: boolean): PlayerView {
+export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: string, options: PlayerOptions): PlayerView {
+  const { online, active, mode } = options;
   const [state, dispatch] = useReducer(nextTileState, online ? "connecting" : "offline");
   const [latency, setLatency] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -36,6 +48,12 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
     if (video === null) return;
     if (!online) {
       dispatch({ type: "camera-offline" });
+      setLatency(null);
+      return;
+    }
+    if (!active) {
+      // Nobody can see it: load nothing. It reconnects when it is seen again.
+      dispatch({ type: "start" });
       setLatency(null);
       return;
     }
@@ -88,15 +106,22 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
       }
     };
 
+    const destroyPlayer = () => {
+      if (hls === null) return;
+      hls.destroy();
+      hls = null;
+      playerDestroyed();
+    };
+
     const start = () => {
       if (disposed) return;
-      hls?.destroy();
-      hls = null;
+      destroyPlayer();
       playing = false;
       lastProgressAt = Date.now();
       dispatch({ type: "start" });
       if (Hls.isSupported()) {
-        const player = new Hls(LIVE_HLS_CONFIG);
+        const player = new Hls(mode === "live" ? LIVE_HLS_CONFIG : REPLAY_HLS_CONFIG);
+        playerCreated();
         hls = player;
         player.on(Hls.Events.ERROR, onError);
         player.on(Hls.Events.MANIFEST_PARSED, () => {
@@ -142,7 +167,8 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
         }
       }
       const playingDate = hls?.playingDate?.getTime() ?? null;
-      setLatency(playing ? liveLatencySeconds(hls?.latency ?? null, playingDate, now) : null);
+      // Prefer the program date time (what the camera stamped) over hls.js's playlist-based estimate.
+      setLatency(playing ? liveLatencySeconds(null, playingDate, now) ?? liveLatencySeconds(hls?.latency ?? null, null, now) : null);
     }, 1000);
 
     start();
@@ -153,12 +179,11 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
       if (retryTimer !== null) clearTimeout(retryTimer);
       video.removeEventListener("playing", onPlaying);
       video.removeEventListener("waiting", onWaiting);
-      hls?.destroy();
-      hls = null;
+      destroyPlayer();
       video.removeAttribute("src");
       video.load();
     };
-  }, [videoRef, url, online]);
+  }, [videoRef, url, online, active, mode]);
 
   return { state, latency, attempt, detail };
 }

@@ -113,6 +113,13 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
     case "action.refused":
       // Shown at once by the core, refused later by the backend (someone else was first).
       return { ...state, refusal: { alarmId: event.alarmId, error: event.error } };
+    case "operator":
+      // Someone else signed in at this workstation.
+      return { ...state, operator: event.operator };
+    case "selection":
+    case "workstation.focus":
+      // Held by store/selection.ts and each window's workstation hook, not by the live state.
+      return state;
     case "changed": {
       const removed = event.removed ?? {};
       return {

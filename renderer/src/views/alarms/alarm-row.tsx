@@ -26,6 +26,13 @@ interface AlarmRowProps {
   onSelect: (id: string) => void;
   onAcknowledge: (id: string) => void;
   onDismissRefusal: () => void;
+  /** Ticked for a bulk acknowledgement. */
+  checked: boolean;
+  onToggleCheck: (id: string) => void;
+  /** In the grouped view: how many alarms this row stands for, and their first and last time. */
+  group: { count: number; firstRaisedAt: string; lastRaisedAt: string } | null;
+  /** The alarm's source repeats it again and again. */
+  chattering: boolean;
 }
 
 export function alarmRowDomId(alarmId: string): string {
@@ -47,8 +54,13 @@ export const AlarmRow = memo(function AlarmRow({
   onSelect,
   onAcknowledge,
   onDismissRefusal,
+  checked,
+  onToggleCheck,
+  group,
+  chattering,
 }: AlarmRowProps) {
   const attention = needsAttention(alarm.state);
+  const flashing = attention && alarm.priority === "critical";
   const typeLabel = t(`alarmTypes.${alarm.type}`, { defaultValue: alarm.type });
   const acknowledgedBy = alarm.acknowledgedByName ?? alarm.acknowledgedBy;
   return (
@@ -60,14 +72,26 @@ export const AlarmRow = memo(function AlarmRow({
       data-alarm-id={alarm.id}
       data-priority={alarm.priority}
       data-state={alarm.state}
+      data-flash={flashing ? "true" : "false"}
+      data-checked={checked ? "true" : "false"}
       role="option"
       aria-selected={selected}
-      className={`alarm-row alarm-row--${alarm.priority}${attention ? " alarm-row--attention" : ""}${selected ? " is-selected" : ""}`}
+      className={`alarm-row alarm-row--${alarm.priority}${attention ? " alarm-row--attention" : ""}${flashing ? " alarm-row--flash" : ""}${selected ? " is-selected" : ""}`}
       style={{ transform: `translateY(${top}px)` }}
       onMouseDown={() => onSelect(alarm.id)}
     >
       <div className="alarm-row__bar" aria-hidden="true" />
       <div className="alarm-row__priority">
+        <input
+          type="checkbox"
+          className="alarm-row__check"
+          data-testid="alarm-check"
+          aria-label={t("alarmQueue.tick")}
+          checked={checked}
+          tabIndex={-1}
+          onMouseDown={(event) => event.stopPropagation()}
+          onChange={() => onToggleCheck(alarm.id)}
+        />
         <PriorityMark priority={alarm.priority} />
       </div>
       <div className="alarm-row__main">
@@ -90,6 +114,25 @@ export const AlarmRow = memo(function AlarmRow({
         </div>
         <div className="alarm-row__status">
           <span className={`state-chip state-chip--${alarm.state}`}>{t(`states.${alarm.state}`)}</span>
+          {group !== null && group.count > 1 && (
+            <span className="alarm-row__group" data-testid="alarm-group" data-count={group.count}>
+              {t("alarmQueue.group", {
+                count: group.count,
+                first: formatCityTime(group.firstRaisedAt, locale),
+                last: formatCityTime(group.lastRaisedAt, locale),
+              })}
+            </span>
+          )}
+          {chattering && (
+            <span className="alarm-row__chatter" data-testid="chattering" title={t("alarmQueue.chatteringTitle")}>
+              ↻ {t("alarmQueue.chattering")}
+            </span>
+          )}
+          {alarm.assignedTo !== null && <span className="alarm-row__assignee">→ {alarm.assignedToName ?? alarm.assignedTo}</span>}
+          {alarm.state === "shelved" && alarm.shelvedUntil !== null && (
+            <span className="alarm-row__shelved">{t("alarmQueue.shelvedUntilShort", { time: formatCityTime(alarm.shelvedUntil, locale) })}</span>
+          )}
+          {alarm.escalations.length > 0 && <span className="alarm-row__escalated">⇪ {t("alarmQueue.escalated")}</span>}
           {acknowledgedBy !== null && alarm.acknowledgedAt !== null && (
             <span className="alarm-row__ack-info" data-testid="ack-info">
               {t("alarms.ackInfo", { name: acknowledgedBy, time: formatCityTime(alarm.acknowledgedAt, locale) })}

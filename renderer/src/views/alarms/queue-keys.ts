@@ -1,4 +1,13 @@
-export type QueueKeyAction = { kind: "move"; by: number } | { kind: "jump"; to: "first" | "last" } | { kind: "acknowledge" };
+export type QueueKeyAction =
+  | { kind: "move"; by: number }
+  | { kind: "jump"; to: "first" | "last" }
+  | { kind: "acknowledge" }
+  /** Space: tick or untick the selected alarm for a bulk acknowledgement. */
+  | { kind: "toggle" }
+  /** O: open the selected alarm's details (focus moves there). */
+  | { kind: "open" }
+  /** Escape: untick everything. */
+  | { kind: "clear" };
 
 interface KeyLike {
   key: string;
@@ -29,6 +38,13 @@ export function queueKeyAction(event: KeyLike): QueueKeyAction | null {
     case "a":
     case "A":
       return { kind: "acknowledge" };
+    case " ":
+      return { kind: "toggle" };
+    case "o":
+    case "O":
+      return { kind: "open" };
+    case "Escape":
+      return { kind: "clear" };
     default:
       return null;
   }

@@ -1,46 +1,102 @@
 import type { LayersList } from "@deck.gl/core";
-import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
-import { needsAttention } from "../../../../shared/alarm-lifecycle.js";
-import {
-  alarmFill,
-  alarmRadiusPx,
-  CAMERA_RGBA,
-  LABEL_RGBA,
-  OUTLINE_DARK,
-  OUTLINE_LIGHT,
-  SENSOR_RGBA,
-  type Rgba,
-} from "./map-colours.js";
-import type { AlarmObject, CameraObject, SensorObject, WardLabel } from "./map-objects.js";
+import { HeatmapLayer } from "@deck.gl/aggregation-layers";
+import { ScatterplotLayer, SolidPolygonLayer, TextLayer } from "@deck.gl/layers";
+import type { LonLat } from "../../../../shared/domain/geo.js";
+import type { DensityPoint } from "./alarm-density.js";
+import { clusterLabel, type MarkAttributes } from "./mark-attributes.js";
+import type { MapPalette } from "./map-theme.js";
+import type { AlarmObject, IncidentObject, WardLabel } from "./map-objects.js";
+import type { Mark } from "./marks.js";
 
 export const LABEL_FONT_FAMILY = '"Be Vietnam Pro", "DejaVu Sans", sans-serif';
 export const LABEL_FONT_WEIGHT = 600;
 export const LABEL_SIZE_PX = 15;
 
+export interface Cone {
+  id: string;
+  polygon: LonLat[];
+}
+
 export interface OperationalLayersInput {
+  palette: MapPalette;
   labels: readonly WardLabel[];
   /** Null until the self-hosted font is loaded: an atlas drawn with a fallback font would stick. */
   labelCharacterSet: string[] | null;
-  cameras: readonly CameraObject[];
-  sensors: readonly SensorObject[];
-  alarms: readonly AlarmObject[];
-  selectedAlarmId: string | null;
-  onAlarmClick: (alarmId: string) => void;
+  points: MarkAttributes;
+  pointClusters: readonly Mark[];
+  alarms: MarkAttributes;
+  alarmClusters: readonly Mark[];
+  /** Unacknowledged alarms in view: their halo pulses (radiusScale only, no attribute rebuilt). */
+  waiting: readonly AlarmObject[];
+  pulse: number;
+  cones: readonly Cone[];
+  incidents: readonly IncidentObject[];
+  selected: LonLat | null;
+  heatmap: readonly DensityPoint[] | null;
 }
 
 // Accessors live at module level: the same function each render, so deck.gl
-// recomputes an attribute only when its data or its update trigger changes.
-const positionOf = (d: { position: [number, number] }): [number, number] => d.position;
+// recomputes an attribute only when its data changes.
+const positionOf = (d: { position: LonLat }): LonLat => d.position;
 const labelText = (d: WardLabel): string => d.name;
-const cameraFill = (d: CameraObject): Rgba => CAMERA_RGBA[d.camera.status];
-const cameraLine = (d: CameraObject): Rgba => (d.camera.status === "online" ? OUTLINE_DARK : [255, 90, 90, 220]);
-const HIGHLIGHT: Rgba = [255, 255, 255, 90];
+const clusterText = (d: Mark): string => (d.type === "cluster" ? clusterLabel(d.cluster.count) : "");
+const conePolygon = (d: Cone): LonLat[] => d.polygon;
+const densityWeight = (d: DensityPoint): number => d.weight;
+const identity = <T>(x: T): T => x;
 
+/**
+ * Binary data: deck.gl reads the typed arrays as they are (see mark-attributes.ts). One
+ * wrapper per set of arrays: deck.gl compares data by reference, and a new wrapper on every
+ * render (a pulse, a hover) would upload every attribute again.
+ */
+const binaryData = new WeakMap<MarkAttributes, ReturnType<typeof wrapBinary>>();
+function binary(attributes: MarkAttributes) {
+  let data = binaryData.get(attributes);
+  if (data === undefined) {
+    data = wrapBinary(attributes);
+    binaryData.set(attributes, data);
+  }
+  return data;
+}
+
+const selectedData = new WeakMap<LonLat, LonLat[]>();
+function selectedList(at: LonLat): LonLat[] {
+  let list = selectedData.get(at);
+  if (list === undefined) {
+    list = [at];
+    selectedData.set(at, list);
+  }
+  return list;
+}
+
+function wrapBinary(attributes: MarkAttributes) {
+  return {
+    length: attributes.length,
+    attributes: {
+      getPosition: { value: attributes.positions, size: 2 },
+      getFillColor: { value: attributes.fill, size: 4, normalized: true },
+      getLineColor: { value: attributes.line, size: 4, normalized: true },
+      getRadius: { value: attributes.radius, size: 1 },
+      getLineWidth: { value: attributes.lineWidth, size: 1 },
+    },
+  };
+}
+
+/** Nothing is pickable on the GPU: hover and click are answered from memory (hit-test.ts). */
 export function buildOperationalLayers(input: OperationalLayersInput): LayersList {
-  const { selectedAlarmId } = input;
-  const isSelected = (d: AlarmObject) => d.id === selectedAlarmId;
-
+  const { palette } = input;
   return [
+    input.heatmap !== null &&
+      new HeatmapLayer<DensityPoint>({
+        id: "alarm-density",
+        data: input.heatmap,
+        getPosition: positionOf,
+        getWeight: densityWeight,
+        radiusPixels: 45,
+        intensity: 1.2,
+        threshold: 0.04,
+        pickable: false,
+      }),
     input.labelCharacterSet !== null &&
       new TextLayer<WardLabel>({
         id: "ward-labels",
@@ -49,72 +105,109 @@ export function buildOperationalLayers(input: OperationalLayersInput): LayersLis
         getText: labelText,
         getSize: LABEL_SIZE_PX,
         sizeUnits: "pixels",
-        getColor: LABEL_RGBA,
+        getColor: palette.label,
         fontFamily: LABEL_FONT_FAMILY,
         fontWeight: LABEL_FONT_WEIGHT,
         characterSet: input.labelCharacterSet,
         fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
         outlineWidth: 4,
-        outlineColor: [6, 10, 18, 230],
+        outlineColor: palette.labelOutline,
         getTextAnchor: "middle",
         getAlignmentBaseline: "center",
         pickable: false,
+        updateTriggers: { getColor: palette.label.join(",") },
       }),
-    new ScatterplotLayer<SensorObject>({
-      id: "sensors",
-      data: input.sensors,
-      getPosition: positionOf,
-      getRadius: 5,
-      radiusUnits: "pixels",
-      getFillColor: SENSOR_RGBA,
-      getLineColor: OUTLINE_DARK,
-      lineWidthUnits: "pixels",
-      getLineWidth: 1.5,
-      stroked: true,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: HIGHLIGHT,
+    new SolidPolygonLayer<Cone>({
+      id: "camera-cones",
+      data: input.cones,
+      getPolygon: conePolygon,
+      getFillColor: [56, 214, 190, 55],
+      pickable: false,
     }),
-    new ScatterplotLayer<CameraObject>({
-      id: "cameras",
-      data: input.cameras,
-      getPosition: positionOf,
-      getRadius: 6,
+    new ScatterplotLayer({
+      id: "points",
+      data: binary(input.points),
       radiusUnits: "pixels",
-      getFillColor: cameraFill,
-      getLineColor: cameraLine,
       lineWidthUnits: "pixels",
-      getLineWidth: 2,
       stroked: true,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: HIGHLIGHT,
+      pickable: false,
+    }),
+    new TextLayer<Mark>({
+      id: "point-cluster-counts",
+      data: input.pointClusters,
+      getPosition: positionOf,
+      getText: clusterText,
+      getSize: 12,
+      sizeUnits: "pixels",
+      getColor: [255, 255, 255, 255],
+      fontFamily: LABEL_FONT_FAMILY,
+      fontWeight: 700,
+      getTextAnchor: "middle",
+      getAlignmentBaseline: "center",
+      pickable: false,
+    }),
+    new ScatterplotLayer<IncidentObject>({
+      id: "incidents",
+      data: input.incidents,
+      getPosition: positionOf,
+      getRadius: 13,
+      radiusUnits: "pixels",
+      filled: false,
+      stroked: true,
+      getLineColor: [255, 120, 200, 255],
+      getLineWidth: 3,
+      lineWidthUnits: "pixels",
+      pickable: false,
     }),
     new ScatterplotLayer<AlarmObject>({
-      id: "alarms",
-      data: input.alarms,
+      id: "alarm-pulse",
+      data: input.waiting,
       getPosition: positionOf,
+      getRadius: 13,
       radiusUnits: "pixels",
-      getRadius: (d) => alarmRadiusPx(d.alarm.priority) + (isSelected(d) ? 5 : 0),
-      getFillColor: (d) => alarmFill(d.alarm.priority, needsAttention(d.alarm.state)),
-      getLineColor: (d) => (isSelected(d) ? OUTLINE_LIGHT : OUTLINE_DARK),
-      lineWidthUnits: "pixels",
-      getLineWidth: (d) => (isSelected(d) ? 3.5 : needsAttention(d.alarm.state) ? 2 : 1),
+      radiusScale: input.pulse,
+      filled: false,
       stroked: true,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: HIGHLIGHT,
-      onClick: (info) => {
-        const object: AlarmObject | undefined = info.object ?? undefined;
-        if (object !== undefined) input.onAlarmClick(object.id);
-        return true;
-      },
-      // Selection changes only these attributes; the data (and the rest) stay as they are.
-      updateTriggers: {
-        getRadius: selectedAlarmId,
-        getLineColor: selectedAlarmId,
-        getLineWidth: selectedAlarmId,
-      },
+      getLineColor: [255, 255, 255, 170],
+      getLineWidth: 2,
+      lineWidthUnits: "pixels",
+      pickable: false,
     }),
+    new ScatterplotLayer({
+      id: "alarms",
+      data: binary(input.alarms),
+      radiusUnits: "pixels",
+      lineWidthUnits: "pixels",
+      stroked: true,
+      pickable: false,
+    }),
+    new TextLayer<Mark>({
+      id: "alarm-cluster-counts",
+      data: input.alarmClusters,
+      getPosition: positionOf,
+      getText: clusterText,
+      getSize: 12,
+      sizeUnits: "pixels",
+      getColor: [10, 14, 22, 255],
+      fontFamily: LABEL_FONT_FAMILY,
+      fontWeight: 700,
+      getTextAnchor: "middle",
+      getAlignmentBaseline: "center",
+      pickable: false,
+    }),
+    input.selected !== null &&
+      new ScatterplotLayer<LonLat>({
+        id: "selected-alarm",
+        data: selectedList(input.selected),
+        getPosition: identity,
+        getRadius: 19,
+        radiusUnits: "pixels",
+        filled: false,
+        stroked: true,
+        getLineColor: [palette.label[0], palette.label[1], palette.label[2], 255],
+        getLineWidth: 3.5,
+        lineWidthUnits: "pixels",
+        pickable: false,
+      }),
   ];
 }

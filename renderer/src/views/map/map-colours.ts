@@ -40,13 +40,3 @@ export const CAMERA_RGBA: Record<CameraStatus, Rgba> = {
   online: [56, 214, 190, 235],
   offline: [120, 130, 148, 200],
 };
-
-export const SENSOR_RGBA: Rgba = [178, 140, 255, 220];
-export const OUTLINE_DARK: Rgba = [8, 12, 20, 255];
-export const OUTLINE_LIGHT: Rgba = [245, 248, 255, 255];
-export const LABEL_RGBA: Rgba = [214, 224, 240, 235];
-
-export const MAP_BACKGROUND = "#070c16";
-export const WARD_FILL = "#122036";
-export const COMMUNE_FILL = "#0f1c2a";
-export const WARD_LINE = "#3f6394";

@@ -1,5 +1,6 @@
 import type { Alarm } from "../../../../shared/domain/alarm.js";
 import type { Camera } from "../../../../shared/domain/camera.js";
+import type { Incident } from "../../../../shared/domain/incident.js";
 import type { LonLat } from "../../../../shared/domain/geo.js";
 import type { Sensor } from "../../../../shared/domain/sensor.js";
 import type { Ward } from "../../../../shared/domain/ward.js";
@@ -11,7 +12,8 @@ import { labelPoint } from "./ward-geometry.js";
 export type CameraObject = { kind: "camera"; id: string; position: LonLat; camera: Camera };
 export type SensorObject = { kind: "sensor"; id: string; position: LonLat; sensor: Sensor };
 export type AlarmObject = { kind: "alarm"; id: string; position: LonLat; alarm: Alarm };
-export type MapObject = CameraObject | SensorObject | AlarmObject;
+export type IncidentObject = { kind: "incident"; id: string; position: LonLat; incident: Incident };
+export type MapObject = CameraObject | SensorObject | AlarmObject | IncidentObject;
 
 export interface WardLabel {
   code: string;
@@ -27,6 +29,13 @@ export function cameraObjects(cameras: readonly Camera[]): CameraObject[] {
 
 export function sensorObjects(sensors: readonly Sensor[]): SensorObject[] {
   return sensors.map((sensor) => ({ kind: "sensor", id: sensor.id, position: sensor.location, sensor }));
+}
+
+/** Closed incidents are history: the map shows the ones still being worked. */
+export function incidentObjects(incidents: readonly Incident[]): IncidentObject[] {
+  return incidents
+    .filter((incident) => incident.status !== "closed")
+    .map((incident) => ({ kind: "incident", id: incident.id, position: incident.location, incident }));
 }
 
 /** Lowest priority first, so critical alarms are drawn on top where they overlap. */
@@ -99,6 +108,14 @@ export function describeMapObject(object: MapObject, { t, wardName, locale }: De
         `${t(`priorities.${alarm.priority}`)} · ${t(`alarmTypes.${alarm.type}`, { defaultValue: alarm.type })}`,
         `${alarm.place} · ${wardName(alarm.wardCode)}`,
         `${t(`states.${alarm.state}`)} · ${formatCityTime(alarm.raisedAt, locale)}`,
+      ].join("\n");
+    }
+    case "incident": {
+      const { incident } = object;
+      return [
+        `${t("map.incident")} · ${incident.title}`,
+        `${wardName(incident.wardCode)} · ${t(`map.incidentStatus.${incident.status}`)}`,
+        incident.assignedUnit ?? t("map.unassigned"),
       ].join("\n");
     }
     default:

@@ -1,213 +1,257 @@
-import { MapLibreOverlay } from "@deck.gl/maplibre";
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Ward } from "../../../../shared/domain/ward.js";
+import { needsAttention } from "../../../../shared/alarm-lifecycle.js";
 import { Pane } from "../../components/ui/pane.js";
-import { useQueueAlarms } from "../../hooks/use-alarms.js";
+import { useAlarmsById, useQueueAlarms } from "../../hooks/use-alarms.js";
 import { useCameras } from "../../hooks/use-cameras.js";
+import { useClock } from "../../hooks/use-clock.js";
+import { useDeckOverlay } from "../../hooks/use-deck-overlay.js";
 import { useFontReady } from "../../hooks/use-font-ready.js";
+import { useIncidents } from "../../hooks/use-incidents.js";
 import { useLanguage } from "../../hooks/use-language.js";
+import { useMapMarks } from "../../hooks/use-map-marks.js";
+import { useMapPointer } from "../../hooks/use-map-pointer.js";
+import { useMapPulse } from "../../hooks/use-map-pulse.js";
+import { useMapTestHooks } from "../../hooks/use-map-test-hooks.js";
+import { useMapTheme } from "../../hooks/use-map-theme.js";
+import { useMaplibreMap } from "../../hooks/use-maplibre-map.js";
+import { useScreenedMapFeatures } from "../../hooks/use-screened-map-features.js";
 import { useSensors } from "../../hooks/use-sensors.js";
 import { useWardName, useWards } from "../../hooks/use-wards.js";
-import { selectAlarm, useSelectedAlarmId } from "../../store/selection.js";
+import { requestCamera, selectAlarm, selectWard, useSelectedAlarmId, useSelectedWardCode } from "../../store/selection.js";
+import { alarmsInWindow, densityWindow } from "./alarm-density.js";
+import { CameraPopup } from "./camera-popup.js";
 import { labelCharacterSet } from "./character-set.js";
-import { buildOperationalLayers, LABEL_FONT_FAMILY, LABEL_FONT_WEIGHT, LABEL_SIZE_PX } from "./deck-layers.js";
+import { buildOperationalLayers, LABEL_FONT_FAMILY, LABEL_FONT_WEIGHT, LABEL_SIZE_PX, type Cone } from "./deck-layers.js";
+import { DensityControls, type DensitySetting } from "./density-controls.js";
+import { viewCone } from "./geo-math.js";
 import { estimateLabelBox, placeLabels } from "./label-collisions.js";
+import { LayerPanel } from "./layer-panel.js";
+import { DEFAULT_VISIBILITY, toggleLayer, type LayerKey } from "./layer-visibility.js";
 import { MapLegend } from "./map-legend.js";
-import { alarmObjects, cameraObjects, describeMapObject, sensorObjects, wardLabels, type MapObject } from "./map-objects.js";
-import { buildMapStyle, GEODATA_ATTRIBUTION, WARD_FILL_LAYER, WARDS_SOURCE, wardsToGeoJSON } from "./map-style.js";
-import { configureMapLibreWorker } from "./maplibre-worker.js";
-import { boundsOfWards, padBounds, UONG_BI_BOUNDS } from "./ward-geometry.js";
+import { MapNotice } from "./map-notice.js";
+import { describeMapObject, wardLabels, type AlarmObject, type MapObject } from "./map-objects.js";
+import { MAP_PALETTES } from "./map-theme.js";
+import { nearestCameras } from "./nearest-cameras.js";
+import { NearestCamerasPanel } from "./nearest-cameras-panel.js";
+import type { SyntheticLoad } from "./synthetic-points.js";
+import { WardPanel } from "./ward-panel.js";
+import { objectsInWard, wardSummary } from "./ward-summary.js";
 
-const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
-  background: "rgba(10, 16, 28, 0.96)",
-  color: "#e8eef8",
-  border: "1px solid #36507a",
-  borderRadius: "6px",
-  padding: "8px 10px",
-  font: '500 14px/1.45 "Be Vietnam Pro", sans-serif',
-  whiteSpace: "pre",
-  boxShadow: "0 6px 18px rgba(0,0,0,0.5)",
-};
-
-let mapReadyMarked = false;
+/** Cones only where they mean something: a street-level view. */
+const CONE_MIN_ZOOM = 14;
+const CONE_LENGTH_M = 120;
+/** Halos are drawn for at most this many waiting alarms in view (each costs a frame share). */
+const MAX_PULSING = 300;
+/** Flying to a selected alarm ends at least this close. */
+const FOCUS_ZOOM = 15;
 
 export function MapPane() {
   const { t } = useTranslation();
   const { locale } = useLanguage();
-  const wards = useWards();
   const wardName = useWardName();
   const cameras = useCameras();
-  const sensors = useSensors();
   const queue = useQueueAlarms();
+  const alarmsById = useAlarmsById();
   const selectedAlarmId = useSelectedAlarmId();
+  const selectedWardCode = useSelectedWardCode();
+  const [theme, setTheme] = useMapTheme();
+  const palette = MAP_PALETTES[theme];
+  const [visibility, setVisibility] = useState(DEFAULT_VISIBILITY);
+  const [layersOn, setLayersOn] = useState(true);
+  const [synthetic, setSynthetic] = useState<SyntheticLoad | null>(null);
+  const [popupCameraId, setPopupCameraId] = useState<string | null>(null);
+  const [density, setDensity] = useState<DensitySetting>({ hoursAgo: 0, windowHours: 3 });
+  const now = useClock(60_000);
 
-  const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const [overlay, setOverlay] = useState<MapLibreOverlay | null>(null);
-  const fittedRef = useRef(false);
-  const drawnWardsRef = useRef<readonly Ward[] | null>(null);
-  const [styleLoaded, setStyleLoaded] = useState(false);
-  const [ready, setReady] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  /** Bumped when the zoom settles: label collisions depend on it. */
-  const [zoomEpoch, setZoomEpoch] = useState(0);
+  const features = useScreenedMapFeatures({ wards: useWards(), cameras, sensors: useSensors(), queue, incidents: useIncidents() });
+  const base = useMaplibreMap(features.wards, theme, selectedWardCode);
+  const { map, ready } = base;
+  const deck = useDeckOverlay(map, ready);
 
-  // Read once when the map is created: wards already known then go straight into the style.
-  const wardsAtStart = useRef(wards);
+  const pointObjects = useMemo(() => {
+    let objects: MapObject[] = [];
+    if (visibility.sensors) objects = objects.concat(objectsInWard(features.sensors, selectedWardCode));
+    if (visibility.cameras) objects = objects.concat(objectsInWard(features.cameras, selectedWardCode));
+    if (synthetic !== null && selectedWardCode === null) objects = objects.concat(synthetic.points);
+    return objects;
+  }, [visibility.sensors, visibility.cameras, features.sensors, features.cameras, selectedWardCode, synthetic]);
+  const alarmObjects = useMemo(() => {
+    if (!visibility.alarms) return [];
+    const real = objectsInWard(features.alarms, selectedWardCode);
+    // Synthetic alarms go first: the real ones (critical last) stay on top.
+    return synthetic !== null && selectedWardCode === null ? [...synthetic.alarms, ...real] : [...real];
+  }, [visibility.alarms, features.alarms, selectedWardCode, synthetic]);
+  const incidentObjects = useMemo(
+    () => (visibility.incidents ? objectsInWard(features.incidents, selectedWardCode) : []),
+    [visibility.incidents, features.incidents, selectedWardCode],
+  );
+  const marks = useMapMarks(map, pointObjects, alarmObjects, incidentObjects, palette);
 
+  const selectedAlarm = selectedAlarmId === null ? undefined : alarmsById.get(selectedAlarmId);
+  const popupCamera = cameras.find((c) => c.id === popupCameraId);
+  const selectedWard = features.wards.find((w) => w.code === selectedWardCode);
+  const summary = useMemo(
+    () => (selectedWardCode === null ? null : wardSummary(selectedWardCode, queue, cameras)),
+    [selectedWardCode, queue, cameras],
+  );
+  const nearest = useMemo(() => (selectedAlarm === undefined ? [] : nearestCameras(cameras, selectedAlarm.location)), [selectedAlarm, cameras]);
+
+  const showCamera = useCallback((cameraId: string) => {
+    requestCamera(cameraId);
+    setPopupCameraId(cameraId);
+  }, []);
+  const hover = useMapPointer(map, {
+    index: marks?.index ?? null,
+    sources: marks?.sources ?? null,
+    wards: features.wards,
+    actions: {
+      onAlarm: selectAlarm,
+      onCamera: showCamera,
+      onWard: (ward) => selectWard(ward === null || ward.code === selectedWardCode ? null : ward.code),
+    },
+  });
+
+  // Selecting an alarm (in the queue or here) brings it into view. A selection already there
+  // when the map opens (restored by the core) is not flown to: a reopened map starts on the city.
+  const flownTo = useRef<string | null | undefined>(undefined);
+  const selectedLocation = selectedAlarm?.location;
   useEffect(() => {
-    const container = containerRef.current;
-    if (container === null) return;
-    configureMapLibreWorker();
-    const initialWards = wardsAtStart.current;
-    const withWards = initialWards.length > 0;
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap({
-        container,
-        style: buildMapStyle(withWards ? wardsToGeoJSON(initialWards) : undefined),
-        bounds: withWards ? boundsOfWards(initialWards) : UONG_BI_BOUNDS,
-        fitBoundsOptions: { padding: 28 },
-        maxBounds: padBounds(UONG_BI_BOUNDS, 0.6),
-        attributionControl: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        renderWorldCopies: false,
-        fadeDuration: 0,
-      });
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+    if (map === null || !ready) return;
+    if (flownTo.current === undefined) {
+      flownTo.current = selectedAlarmId;
       return;
     }
-    mapRef.current = map;
-    window.__iocMap = map;
-    if (withWards) {
-      drawnWardsRef.current = initialWards;
-      fittedRef.current = true;
-    }
-    map.addControl(new AttributionControl({ compact: false, customAttribution: GEODATA_ATTRIBUTION }), "bottom-right");
-    map.addControl(new NavigationControl({ showCompass: false }), "top-right");
-    map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
-    map.on("load", () => setStyleLoaded(true));
-    map.on("zoomend", () => setZoomEpoch((n) => n + 1));
-    map.on("error", (event) => console.warn("map error", event.error));
+    if (selectedAlarmId === flownTo.current) return;
+    if (selectedAlarmId !== null && selectedLocation === undefined) return;
+    flownTo.current = selectedAlarmId;
+    if (selectedLocation === undefined) return;
+    const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+    map.easeTo({ center: selectedLocation, zoom: Math.max(map.getZoom(), FOCUS_ZOOM), duration: reduced ? 0 : 900 });
+  }, [map, ready, selectedAlarmId, selectedLocation]);
 
-    return () => {
-      mapRef.current = null;
-      if (window.__iocMap === map) window.__iocMap = undefined;
-      map.remove();
-    };
-  }, []);
-
-  // deck.gl starts once the wards are on screen: its own WebGL context would otherwise
-  // compete with the basemap's first frame. Overlaid, not interleaved: it draws on its own canvas.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (map === null || !ready) return;
-    const deckOverlay = new MapLibreOverlay({ interleaved: false, layers: [] });
-    map.addControl(deckOverlay);
-    setOverlay(deckOverlay);
-    return () => {
-      setOverlay(null);
-      // After map.remove() (unmount) the control is already gone.
-      if (mapRef.current === map) map.removeControl(deckOverlay);
-    };
-  }, [ready]);
-
-  // Wards: replace the source data, fit the view the first time, then wait until they are drawn.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (map === null || !styleLoaded || wards.length === 0) return;
-    if (drawnWardsRef.current !== wards) {
-      drawnWardsRef.current = wards;
-      map.getSource<GeoJSONSource>(WARDS_SOURCE)?.setData(wardsToGeoJSON(wards));
-    }
-    if (!fittedRef.current) {
-      fittedRef.current = true;
-      map.fitBounds(boundsOfWards(wards), { padding: 28, animate: false });
-    }
-    if (ready) return;
-    const onIdle = () => {
-      if (map.queryRenderedFeatures({ layers: [WARD_FILL_LAYER] }).length === 0) return;
-      map.off("idle", onIdle);
-      if (!mapReadyMarked) {
-        mapReadyMarked = true;
-        performance.mark("ioc:map-ready");
-      }
-      setReady(true);
-    };
-    map.on("idle", onIdle);
-    map.triggerRepaint();
-    return () => {
-      map.off("idle", onIdle);
-    };
-  }, [wards, styleLoaded, ready]);
-
-  const labels = useMemo(() => wardLabels(wards), [wards]);
+  const labels = useMemo(() => wardLabels(features.wards), [features.wards]);
   const labelText = useMemo(() => labels.map((label) => label.name).join(""), [labels]);
-  const placedKey = useMemo(() => {
-    const map = mapRef.current;
-    if (map === null || !styleLoaded) return labels.map((l) => l.code).join(",");
+  const { zoomEpoch } = base;
+  const placedLabels = useMemo(() => {
+    if (map === null || !ready) return labels;
     const boxes = labels.map((label) => {
       const { x, y } = map.project(label.position);
       return estimateLabelBox(label.code, label.name, x, y, LABEL_SIZE_PX);
     });
     const placed = placeLabels(boxes);
-    return labels
-      .filter((l) => placed.has(l.code))
-      .map((l) => l.code)
-      .join(",");
+    return labels.filter((l) => placed.has(l.code));
     // zoomEpoch is a dependency on purpose: the projection changes under the same labels.
-  }, [labels, styleLoaded, zoomEpoch]);
-  const placedLabels = useMemo(() => {
-    const codes = new Set(placedKey.split(","));
-    return labels.filter((label) => codes.has(label.code));
-  }, [labels, placedKey]);
+  }, [labels, map, ready, zoomEpoch]);
   const fontReady = useFontReady(`${LABEL_FONT_WEIGHT} 16px ${LABEL_FONT_FAMILY}`, labelText || "Uông Bí");
   const characterSet = useMemo(() => (fontReady ? labelCharacterSet(labels.map((l) => l.name)) : null), [fontReady, labels]);
-  const cameraData = useMemo(() => cameraObjects(cameras), [cameras]);
-  const sensorData = useMemo(() => sensorObjects(sensors), [sensors]);
-  const alarmData = useMemo(() => alarmObjects(queue), [queue]);
+  const drawnLabels = useMemo(() => (characterSet === null ? [] : placedLabels.map((l) => l.name)), [characterSet, placedLabels]);
+  const onSyntheticLayersSet = useMapTestHooks({
+    map,
+    index: marks?.index ?? null,
+    frameListeners: deck.frameListeners,
+    setSynthetic,
+    setLayersOn,
+    drawnLabels,
+  });
 
+  const waiting = useMemo(() => {
+    const list: AlarmObject[] = [];
+    for (const mark of marks?.alarms ?? []) {
+      if (list.length >= MAX_PULSING) break;
+      if (mark.type === "object" && mark.object.kind === "alarm" && needsAttention(mark.object.alarm.state)) list.push(mark.object);
+    }
+    return list;
+  }, [marks]);
+  const pulse = useMapPulse(waiting.length > 0 && layersOn);
+  const cones = useMemo(() => {
+    if (marks === null || marks.zoom < CONE_MIN_ZOOM) return [];
+    const list: Cone[] = [];
+    for (const mark of marks.points) {
+      if (mark.type === "object" && mark.object.kind === "camera" && mark.object.camera.bearing !== null) {
+        list.push({ id: mark.object.id, polygon: viewCone(mark.position, mark.object.camera.bearing, CONE_LENGTH_M) });
+      }
+    }
+    return list;
+  }, [marks]);
+  const heatmap = useMemo(() => {
+    if (!visibility.heatmap) return null;
+    const window = densityWindow(now.getTime(), density.hoursAgo, density.windowHours);
+    const all = [...alarmsById.values()].filter((a) => selectedWardCode === null || a.wardCode === selectedWardCode);
+    return alarmsInWindow(all, window);
+  }, [visibility.heatmap, now, density, alarmsById, selectedWardCode]);
+
+  const pointClusters = useMemo(() => marks?.points.filter((m) => m.type === "cluster") ?? [], [marks]);
+  const alarmClusters = useMemo(() => marks?.alarms.filter((m) => m.type === "cluster") ?? [], [marks]);
+  const { overlay } = deck;
   useEffect(() => {
-    overlay?.setProps({
+    if (overlay === null || marks === null) return;
+    if (!layersOn) {
+      overlay.setProps({ layers: [] });
+      return;
+    }
+    overlay.setProps({
       layers: buildOperationalLayers({
+        palette,
         labels: placedLabels,
         labelCharacterSet: characterSet,
-        cameras: cameraData,
-        sensors: sensorData,
-        alarms: alarmData,
-        selectedAlarmId,
-        onAlarmClick: selectAlarm,
+        points: marks.pointAttributes,
+        pointClusters,
+        alarms: marks.alarmAttributes,
+        alarmClusters,
+        waiting,
+        pulse,
+        cones,
+        incidents: incidentObjects,
+        selected: visibility.alarms ? (selectedLocation ?? null) : null,
+        heatmap,
       }),
     });
-  }, [overlay, placedLabels, characterSet, cameraData, sensorData, alarmData, selectedAlarmId]);
+    if (synthetic !== null) onSyntheticLayersSet();
+  }, [overlay, marks, layersOn, palette, placedLabels, characterSet, pointClusters, alarmClusters, waiting, pulse, cones, incidentObjects, visibility.alarms, selectedLocation, heatmap, synthetic, onSyntheticLayersSet]);
 
-  useEffect(() => {
+  const tooltip = useMemo(() => {
+    if (hover === null) return null;
+    const { mark } = hover;
+    if (mark.type === "cluster") return t(mark.cluster.layer === "alarms" ? "map.alarmCluster" : "map.pointCluster", { count: mark.cluster.count });
     const translate = (key: string, options?: Record<string, unknown>) => String(t(key, options));
-    overlay?.setProps({
-      getTooltip: ({ object }: { object?: MapObject | null }) =>
-        object ? { text: describeMapObject(object, { t: translate, wardName, locale }), style: TOOLTIP_STYLE } : null,
-    });
-  }, [overlay, t, wardName, locale]);
+    return describeMapObject(mark.object, { t: translate, wardName, locale });
+  }, [hover, t, wardName, locale]);
+
+  const onToggle = useCallback((key: LayerKey) => setVisibility((v) => toggleLayer(v, key)), []);
+  const densityEnd = new Date(densityWindow(now.getTime(), density.hoursAgo, density.windowHours).toMs);
 
   return (
     <Pane
       testId="map-pane"
       title={t("panes.map")}
-      className="map"
+      className={`map map--${theme}`}
       data-ready={ready ? "true" : "false"}
+      data-theme={theme}
+      data-ward-filter={selectedWardCode ?? ""}
       toolbar={<MapLegend />}
     >
-      <div className="map__canvas" ref={containerRef} />
-      {!ready && failure === null && <div className="map__loading">{t("map.loading")}</div>}
-      {failure !== null && (
+      <div className="map__canvas" ref={base.containerRef} />
+      {hover !== null && tooltip !== null && (
+        <div className="map-tooltip" data-testid="map-tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
+          {tooltip}
+        </div>
+      )}
+      {ready && (
+        <div className="map__side">
+          <LayerPanel visibility={visibility} onToggle={onToggle} theme={theme} onTheme={setTheme} />
+          {visibility.heatmap && <DensityControls setting={density} onChange={setDensity} windowEnd={densityEnd} />}
+          {selectedWard !== undefined && summary !== null && <WardPanel ward={selectedWard} summary={summary} />}
+          {selectedAlarm !== undefined && <NearestCamerasPanel alarm={selectedAlarm} nearest={nearest} onShow={showCamera} />}
+        </div>
+      )}
+      {popupCamera !== undefined && <CameraPopup key={popupCamera.id} camera={popupCamera} onClose={() => setPopupCameraId(null)} />}
+      <MapNotice lost={base.contextLost || deck.contextLost} recoveries={base.restoredCount + deck.recoveredCount} />
+      {!ready && base.failure === null && <div className="map__loading">{t("map.loading")}</div>}
+      {base.failure !== null && (
         <div className="map__failure" role="alert">
-          {t("map.unavailable", { message: failure })}
+          {t("map.unavailable", { message: base.failure })}
         </div>
       )}
     </Pane>

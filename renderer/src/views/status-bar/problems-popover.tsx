@@ -1,8 +1,9 @@
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { SyncProblem } from "../../../../shared/protocol/console-api.js";
 import { formatCityDateTime } from "../../../../shared/time.js";
 import { Button } from "../../components/ui/button.js";
+import { useDismiss } from "../../hooks/use-dismiss.js";
 
 interface ProblemsPopoverProps {
   problems: readonly SyncProblem[];
@@ -14,20 +15,7 @@ export function ProblemsPopover({ problems, locale, onClose }: ProblemsPopoverPr
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") onClose();
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (root.current !== null && event.target instanceof Node && !root.current.contains(event.target)) onClose();
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer, true);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer, true);
-    };
-  }, [onClose]);
+  useDismiss(root, onClose);
 
   const newestFirst = [...problems].reverse();
   return (

@@ -7,6 +7,7 @@ import { useOperator } from "../../hooks/use-operator.js";
 import { useProblems, useSyncStatus } from "../../hooks/use-sync-status.js";
 import { cityDay, formatTimeOrDateTime } from "../../format/city-time.js";
 import { useStore } from "../../store/store-context.js";
+import { PendingPopover } from "./pending-popover.js";
 import { ProblemsPopover } from "./problems-popover.js";
 
 export function StatusBar() {
@@ -18,6 +19,8 @@ export function StatusBar() {
   const store = useStore();
   const [showProblems, setShowProblems] = useState(false);
   const closeProblems = useCallback(() => setShowProblems(false), []);
+  const [showPending, setShowPending] = useState(false);
+  const closePending = useCallback(() => setShowPending(false), []);
 
   const connectionTitle = connection.coreUnreachable ? t("connection.coreUnreachable") : (status?.lastError ?? undefined);
   const backendUrl = status?.backendUrl ?? "";
@@ -25,8 +28,9 @@ export function StatusBar() {
   const lastSync = status?.lastSyncAt ? formatTimeOrDateTime(status.lastSyncAt, today, locale) : t("status.never");
   const progress =
     connection.state === "syncing" && status !== null && status.headSeq !== null && status.headSeq > 0
-      ? `${Math.min(status.cursor, status.headSeq)}/${status.headSeq}`
+      ? { done: Math.min(status.cursor, status.headSeq), total: status.headSeq }
       : null;
+  const pending = status?.pendingActions ?? 0;
 
   return (
     <footer className="status-bar" data-testid="status-bar">
@@ -46,9 +50,19 @@ export function StatusBar() {
       >
         <span className="conn__dot" aria-hidden="true" />
         <span className="conn__label">{t(`connection.${connection.state}`)}</span>
-        {progress !== null && <span className="conn__reason tabular">{progress}</span>}
+        {progress !== null && (
+          <>
+            <progress className="conn__progress" data-testid="sync-progress" max={progress.total} value={progress.done} aria-label={t("status.syncProgress")} />
+            <span className="conn__reason tabular">{`${progress.done}/${progress.total}`}</span>
+          </>
+        )}
         {connection.state === "offline" && connectionTitle !== undefined && (
           <span className="conn__reason">{connectionTitle}</span>
+        )}
+        {connection.state === "offline" && !connection.coreUnreachable && (
+          <button type="button" className="status-bar__retry" data-testid="sync-retry" onClick={() => void store.client.request({ type: "sync.retry" })}>
+            {t("status.retryNow")}
+          </button>
         )}
       </div>
 
@@ -66,11 +80,20 @@ export function StatusBar() {
         </span>
       </div>
 
-      <div className={`status-bar__item${(status?.pendingActions ?? 0) > 0 ? " status-bar__item--warn" : ""}`}>
-        <span className="status-bar__key">{t("status.pending")}</span>
-        <span className="status-bar__value tabular" data-testid="pending-count">
-          {status?.pendingActions ?? 0}
-        </span>
+      <div className={`status-bar__item status-bar__problems${pending > 0 ? " status-bar__item--warn" : ""}`}>
+        <button
+          type="button"
+          className="status-bar__pending-button"
+          data-testid="pending-button"
+          aria-expanded={showPending}
+          onClick={() => setShowPending((open) => !open)}
+        >
+          <span className="status-bar__key">{t("status.pending")}</span>{" "}
+          <span className="status-bar__value tabular" data-testid="pending-count">
+            {pending}
+          </span>
+        </button>
+        {showPending && <PendingPopover pendingCount={pending} locale={locale} onClose={closePending} />}
       </div>
 
       {problems.length > 0 && (

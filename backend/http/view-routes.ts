@@ -1,0 +1,64 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
+import { DeleteViewRequestSchema, DeleteViewResponseSchema, SaveViewRequestSchema, SaveViewResponseSchema } from "../../shared/protocol/views.js";
+import { assertNever, parseWith } from "../../shared/result.js";
+import { decideViewDelete, decideViewSave, storedView, type ViewDecision } from "../actions/decide-view.js";
+import type { BackendStore } from "../store/backend-store.js";
+import { sendError, sendValidated } from "./respond.js";
+
+const ViewParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+/**
+ * Operators' named wall views: PUT saves (the body's view id must match the path), DELETE removes.
+ * Both are read-decide-write in one transaction; the change feed carries them to every console.
+ */
+export function registerViewRoutes(app: FastifyInstance, store: BackendStore): void {
+  app.put(`${BACKEND_PATHS.views}/:id`, async (request, reply) => {
+    const params = parseWith(ViewParamsSchema, request.params, "view id");
+    if (!params.ok) return sendError(reply, params.error);
+    const body = parseWith(SaveViewRequestSchema, request.body, "save-view request");
+    if (!body.ok) return sendError(reply, body.error);
+    const draft = body.value.view;
+    if (draft.id !== params.value.id) return sendError(reply, { kind: "invalid_request", message: "The view id in the path and in the body differ." });
+    let decision: ViewDecision | null = null;
+    const changes = await store.transact(
+      [
+        { kind: "view", id: draft.id },
+        { kind: "operator", id: draft.operatorId },
+      ],
+      ([view, operator]) => {
+        decision = decideViewSave(storedView(view?.data), draft, operator !== null && operator !== undefined, new Date());
+        return decision.kind === "save" ? [{ entity: "view", op: "upsert", id: draft.id, data: decision.view }] : [];
+      },
+    );
+    const decided = decision as ViewDecision | null;
+    if (decided === null) return sendError(reply, { kind: "internal", message: "The view was not decided." });
+    switch (decided.kind) {
+      case "save":
+        return sendValidated(reply, SaveViewResponseSchema, { ok: true, value: { view: decided.view, seq: changes[0]?.seq ?? 0 } });
+      case "reject":
+        return sendError(reply, decided.error);
+      case "delete":
+        return sendError(reply, { kind: "internal", message: "A save was decided as a delete." });
+      default:
+        return assertNever(decided);
+    }
+  });
+
+  app.delete(`${BACKEND_PATHS.views}/:id`, async (request, reply) => {
+    const params = parseWith(ViewParamsSchema, request.params, "view id");
+    if (!params.ok) return sendError(reply, params.error);
+    const body = parseWith(DeleteViewRequestSchema, request.body, "delete-view request");
+    if (!body.ok) return sendError(reply, body.error);
+    let decision: ViewDecision | null = null;
+    const changes = await store.transact([{ kind: "view", id: params.value.id }], ([view]) => {
+      decision = decideViewDelete(storedView(view?.data), params.value.id, body.value.operatorId);
+      return decision.kind === "delete" ? [{ entity: "view", op: "delete", id: params.value.id }] : [];
+    });
+    const decided = decision as ViewDecision | null;
+    if (decided === null || decided.kind === "save") return sendError(reply, { kind: "internal", message: "The view deletion was not decided." });
+    if (decided.kind === "reject") return sendError(reply, decided.error);
+    return sendValidated(reply, DeleteViewResponseSchema, { ok: true, value: { id: params.value.id, seq: changes[0]?.seq ?? 0 } });
+  });
+}

@@ -1,0 +1,163 @@
+import Database from "better-sqlite3";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { migrate } from "../electron/core/cache/migrate.js";
+import { MemorySettingsStore } from "../electron/core/settings/memory-settings-store.js";
+import { startConsoleCoreInWorker, type HostedCore } from "../electron/core/worker/core-host.js";
+import type { ConsoleEvent } from "../shared/protocol/console-api.js";
+import { spawnBackend, type BackendProcess } from "../scripts/lib/backend-process.js";
+import { percentile, round, tempDir, type Benchmark, type Figures } from "./harness.js";
+
+const CATCHUP_CHANGES = Number(process.env.CATCHUP ?? 100_000);
+const LIVE_CHANGES = Number(process.env.LIVE ?? 1_000);
+const OUTBOX_ACTIONS = Number(process.env.OUTBOX ?? 10_000);
+
+async function post(url: string, body: unknown): Promise<unknown> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return res.json();
+}
+
+async function raiseAlarms(backend: BackendProcess, total: number): Promise<void> {
+  for (let done = 0; done < total; done += 10_000) await post(`${backend.url}/api/v1/sim/alarms`, { count: Math.min(10_000, total - done) });
+}
+
+async function startCore(backendUrl: string, dataDir = mkdtempSync(join(tmpdir(), "ioc-bench-core-"))): Promise<HostedCore> {
+  return startConsoleCoreInWorker({ dataDir, settings: new MemorySettingsStore({ backendUrl, language: "vi", operatorId: "op-01" }), log: (line) => { if (!line.startsWith("sync:")) console.error(`core: ${line}`); } });
+}
+
+function waitFor(core: HostedCore, check: (e: ConsoleEvent) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const off = core.port.onEvent((e) => {
+      if (check(e)) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+/** The same rows written by plain better-sqlite3 in batched transactions: the ceiling for catch-up. */
+async function rawInsertSeconds(backendUrl: string): Promise<number> {
+  const rows: { entity: string; id: string; seq: number; data: unknown }[] = [];
+  for (let after = 0; ; ) {
+    const page = (await (await fetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`)).json()) as { changes: typeof rows; hasMore: boolean };
+    rows.push(...page.changes);
+    after = page.changes.at(-1)?.seq ?? after;
+    if (!page.hasMore) break;
+  }
+  const db = new Database(join(mkdtempSync(join(tmpdir(), "ioc-bench-raw-")), "raw.sqlite"));
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  migrate(db);
+  const insert = db.prepare("INSERT INTO entities (kind, id, data, seq) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, seq = excluded.seq");
+  const start = performance.now();
+  const batch = db.transaction((slice: typeof rows) => {
+    for (const r of slice) insert.run(r.entity, r.id, JSON.stringify(r.data), r.seq);
+  });
+  for (let i = 0; i < rows.length; i += 1000) batch(rows.slice(i, i + 1000));
+  const seconds = (performance.now() - start) / 1000;
+  db.close();
+  return seconds;
+}
+
+async function catchUp(backend: BackendProcess, figures: Figures): Promise<void> {
+  const head = ((await (await fetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
+  // Timed from the moment the core is up (its worker booted), so the figure is the catch-up itself.
+  const core = await startCore(backend.url);
+  const started = performance.now();
+  // While catching up, the renderer keeps asking: measure how long its answers take.
+  const answers: number[] = [];
+  let catching = true;
+  const prober = (async () => {
+    while (catching) {
+      const t = performance.now();
+      await core.port.handle({ type: "outbox.list" });
+      answers.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  await waitFor(core, (e) => e.type === "status" && e.status.cursor >= head);
+  const seconds = (performance.now() - started) / 1000;
+  catching = false;
+  await prober;
+  lag.disable();
+  await core.close();
+  const raw = await rawInsertSeconds(backend.url);
+  figures["sync.catchup_100k_s"] = { value: round(seconds, 2), unit: "s" };
+  figures["sync.catchup_changes_per_s"] = { value: Math.round(head / seconds), unit: "changes/s" };
+  figures["sync.raw_insert_100k_s"] = { value: round(raw, 2), unit: "s" };
+  figures["sync.catchup_ratio_vs_raw"] = { value: round(raw / seconds, 3), unit: "ratio" };
+  figures["sync.ui_thread_lag_p99_during_catchup_ms"] = { value: round(lag.percentile(99) / 1e6, 1), unit: "ms" };
+  figures["sync.ui_request_p95_during_catchup_ms"] = { value: round(percentile(answers, 95), 1), unit: "ms" };
+}
+
+async function liveLatency(backend: BackendProcess, figures: Figures): Promise<void> {
+  const core = await startCore(backend.url);
+  await waitFor(core, (e) => e.type === "status" && e.status.state === "online");
+  const latencies: number[] = [];
+  const off = core.port.onEvent((e) => {
+    if (e.type !== "changed" || !e.alarms) return;
+    const now = Date.now();
+    for (const a of e.alarms) latencies.push(now - Date.parse(a.updatedAt));
+  });
+  for (let i = 0; i < LIVE_CHANGES; i++) {
+    await post(`${backend.url}/api/v1/sim/alarms`, { count: 1 });
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const deadline = Date.now() + 10_000;
+  while (latencies.length < LIVE_CHANGES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  off();
+  await core.close();
+  figures["sync.live_p50_ms"] = { value: round(percentile(latencies, 50), 1), unit: "ms" };
+  figures["sync.live_p95_ms"] = { value: round(percentile(latencies, 95), 1), unit: "ms" };
+  figures["sync.live_received"] = { value: latencies.length, unit: "changes" };
+}
+
+async function outboxDrain(figures: Figures): Promise<void> {
+  const dataDir = tempDir("sync-outbox-backend");
+  let backend = await spawnBackend({ port: 0, dataDir, extraArgs: ["--no-video", "--no-simulator"] });
+  const port = Number(new URL(backend.url).port);
+  const core = await startCore(backend.url);
+  await waitFor(core, (e) => e.type === "status" && e.status.state === "online");
+  const snapshot = await core.port.handle({ type: "snapshot" });
+  if (!snapshot.ok) throw new Error(snapshot.error.message);
+  const alarmIds = (snapshot.value as { alarms: { id: string }[] }).alarms.map((a) => a.id);
+  await backend.stop();
+  await waitFor(core, (e) => e.type === "status" && e.status.state === "offline");
+  for (let i = 0; i < OUTBOX_ACTIONS; i++) {
+    await core.port.handle({ type: "alarm.comment", alarmId: alarmIds[i % alarmIds.length]!, text: `ghi chú ${i}` });
+  }
+  backend = await spawnBackend({ port, dataDir, extraArgs: ["--no-video", "--no-simulator"] });
+  const started = performance.now();
+  await core.port.handle({ type: "sync.retry" });
+  await waitFor(core, (e) => e.type === "status" && e.status.pendingActions === 0);
+  figures["sync.outbox_drain_10k_s"] = { value: round((performance.now() - started) / 1000, 2), unit: "s" };
+  await core.close();
+  await backend.stop();
+}
+
+/** Catch-up, live latency and outbox drain against a real backend process on loopback. */
+export const syncBenchmark: Benchmark = {
+  name: "sync",
+  async run() {
+    const figures: Figures = {};
+    const backend = await spawnBackend({ port: 0, dataDir: tempDir("sync-backend"), extraArgs: ["--no-video", "--no-simulator"] });
+    try {
+      const seeded = ((await (await fetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
+      await raiseAlarms(backend, CATCHUP_CHANGES - seeded);
+      console.log("sync: backend holds 100k changes; catching up");
+      await catchUp(backend, figures);
+      console.log("sync: live latency");
+      await liveLatency(backend, figures);
+    } finally {
+      await backend.stop();
+    }
+    console.log("sync: outbox drain");
+    await outboxDrain(figures);
+    return figures;
+  },
+};

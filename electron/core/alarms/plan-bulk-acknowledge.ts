@@ -1,0 +1,45 @@
+import { applyOperatorAction, commentIdFor } from "../../../shared/alarm-actions.js";
+import type { Alarm } from "../../../shared/domain/alarm.js";
+import type { Operator } from "../../../shared/domain/operator.js";
+import type { ActionRequest } from "../../../shared/protocol/backend.js";
+import type { BulkAcknowledgeResult } from "../../../shared/protocol/alarm-requests.js";
+import { err } from "../../../shared/result.js";
+
+export interface BulkAcknowledgePlan {
+  /** One outbox entry per alarm that can be acknowledged, each with its own idempotency key. */
+  requests: ActionRequest[];
+  result: BulkAcknowledgeResult;
+}
+
+/**
+ * Pure: what acknowledging these alarms does, given each alarm as the operator sees it (null when
+ * the console does not know it). Duplicates in the list are acknowledged once.
+ */
+export function planBulkAcknowledge(
+  alarmIds: readonly string[],
+  current: (id: string) => Alarm | null,
+  operator: Operator,
+  at: string,
+  newKey: () => string,
+): BulkAcknowledgePlan {
+  const requests: ActionRequest[] = [];
+  const result: BulkAcknowledgeResult = { acknowledged: [], refused: [] };
+  for (const alarmId of new Set(alarmIds)) {
+    const alarm = current(alarmId);
+    if (alarm === null) {
+      const missing = err("not_found", `No alarm ${alarmId} in this console.`);
+      if (!missing.ok) result.refused.push({ alarmId, error: missing.error });
+      continue;
+    }
+    const idempotencyKey = newKey();
+    const action = { type: "acknowledge" as const, alarmId };
+    const local = applyOperatorAction(alarm, action, operator, at, commentIdFor(idempotencyKey));
+    if (!local.ok) {
+      result.refused.push({ alarmId, error: local.error });
+      continue;
+    }
+    requests.push({ idempotencyKey, operatorId: operator.id, at, action });
+    result.acknowledged.push(alarmId);
+  }
+  return { requests, result };
+}

@@ -1,0 +1,152 @@
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource } from "maplibre-gl";
+import { useEffect, useRef, useState, type RefObject } from "react";
+import type { Ward } from "../../../shared/domain/ward.js";
+import type { MapTheme } from "../views/map/map-theme.js";
+import {
+  buildMapStyle,
+  GEODATA_ATTRIBUTION,
+  selectedWardFilter,
+  WARD_FILL_LAYER,
+  WARD_SELECTED_LAYER,
+  WARDS_SOURCE,
+  wardsToGeoJSON,
+} from "../views/map/map-style.js";
+import { configureMapLibreWorker } from "../views/map/maplibre-worker.js";
+import { boundsOfWards, padBounds, UONG_BI_BOUNDS } from "../views/map/ward-geometry.js";
+
+/** From the whole city to street level; no further out than the city, no further in than a building. */
+export const MIN_ZOOM = 10;
+export const MAX_ZOOM = 18;
+
+export interface MaplibreMapView {
+  containerRef: RefObject<HTMLDivElement | null>;
+  map: MapLibreMap | null;
+  /** The wards are drawn: the basemap is usable. */
+  ready: boolean;
+  failure: string | null;
+  /** Bumped when the zoom settles (label collisions depend on it). */
+  zoomEpoch: number;
+  /** The basemap's WebGL context is lost and not yet restored. */
+  contextLost: boolean;
+  /** Bumped each time the basemap recovered from a lost context. */
+  restoredCount: number;
+}
+
+let mapReadyMarked = false;
+
+/**
+ * The basemap: maplibre with a style built in memory (no tiles, glyphs or sprites to fetch),
+ * the wards as one GeoJSON source, the light/dark style and the selected ward's outline.
+ */
+export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selectedWardCode: string | null): MaplibreMapView {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [styleLoaded, setStyleLoaded] = useState(false);
+  const [ready, setReady] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [zoomEpoch, setZoomEpoch] = useState(0);
+  const [contextLost, setContextLost] = useState(false);
+  const [restoredCount, setRestoredCount] = useState(0);
+  const fittedRef = useRef(false);
+  const drawnWardsRef = useRef<readonly Ward[] | null>(null);
+  const drawnThemeRef = useRef(theme);
+  // Read once when the map is created: what is known then goes straight into the style.
+  const atStart = useRef({ wards, theme, selectedWardCode });
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (container === null) return;
+    configureMapLibreWorker();
+    const initial = atStart.current;
+    const withWards = initial.wards.length > 0;
+    let created: MapLibreMap;
+    try {
+      created = new MapLibreMap({
+        container,
+        style: buildMapStyle(withWards ? wardsToGeoJSON(initial.wards) : undefined, initial.theme, initial.selectedWardCode),
+        bounds: withWards ? boundsOfWards(initial.wards) : UONG_BI_BOUNDS,
+        fitBoundsOptions: { padding: 28 },
+        maxBounds: padBounds(UONG_BI_BOUNDS, 0.6),
+        minZoom: MIN_ZOOM,
+        maxZoom: MAX_ZOOM,
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        renderWorldCopies: false,
+        fadeDuration: 0,
+      });
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    window.__iocMap = created;
+    if (withWards) {
+      drawnWardsRef.current = initial.wards;
+      fittedRef.current = true;
+    }
+    created.addControl(new AttributionControl({ compact: false, customAttribution: GEODATA_ATTRIBUTION }), "bottom-right");
+    created.addControl(new NavigationControl({ showCompass: false }), "top-right");
+    created.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
+    created.on("load", () => setStyleLoaded(true));
+    created.on("zoomend", () => setZoomEpoch((n) => n + 1));
+    created.on("error", (event) => console.warn("map error", event.error));
+    // maplibre keeps its style through a lost context and rebuilds its painter on restore.
+    created.on("webglcontextlost", () => setContextLost(true));
+    created.on("webglcontextrestored", () => {
+      setContextLost(false);
+      setRestoredCount((n) => n + 1);
+    });
+    setMap(created);
+
+    return () => {
+      setMap(null);
+      if (window.__iocMap === created) window.__iocMap = undefined;
+      created.remove();
+    };
+  }, []);
+
+  // Wards: replace the source data, fit the view the first time, then wait until they are drawn.
+  useEffect(() => {
+    if (map === null || !styleLoaded || wards.length === 0) return;
+    if (drawnWardsRef.current !== wards) {
+      drawnWardsRef.current = wards;
+      map.getSource<GeoJSONSource>(WARDS_SOURCE)?.setData(wardsToGeoJSON(wards));
+    }
+    if (!fittedRef.current) {
+      fittedRef.current = true;
+      map.fitBounds(boundsOfWards(wards), { padding: 28, animate: false });
+    }
+    if (ready) return;
+    const onIdle = () => {
+      if (map.queryRenderedFeatures({ layers: [WARD_FILL_LAYER] }).length === 0) return;
+      map.off("idle", onIdle);
+      if (!mapReadyMarked) {
+        mapReadyMarked = true;
+        performance.mark("ioc:map-ready");
+      }
+      setReady(true);
+    };
+    map.on("idle", onIdle);
+    map.triggerRepaint();
+    return () => {
+      map.off("idle", onIdle);
+    };
+  }, [map, wards, styleLoaded, ready]);
+
+  // Light/dark: a new style diffed against the old one (paint changes only, the data stays).
+  useEffect(() => {
+    if (map === null || !styleLoaded || drawnThemeRef.current === theme) return;
+    drawnThemeRef.current = theme;
+    const drawn = drawnWardsRef.current ?? [];
+    map.setStyle(buildMapStyle(wardsToGeoJSON(drawn), theme, selectedWardCode), { diff: true });
+    // The selected ward is part of the new style; no separate filter update needed.
+  }, [map, styleLoaded, theme, selectedWardCode]);
+
+  useEffect(() => {
+    if (map === null || !styleLoaded || map.getLayer(WARD_SELECTED_LAYER) === undefined) return;
+    map.setFilter(WARD_SELECTED_LAYER, selectedWardFilter(selectedWardCode));
+  }, [map, styleLoaded, selectedWardCode, restoredCount]);
+
+  return { containerRef, map, ready, failure, zoomEpoch, contextLost, restoredCount };
+}

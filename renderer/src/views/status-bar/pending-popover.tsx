@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { PendingAction } from "../../../../shared/protocol/console-api.js";
+import { formatCityDateTime } from "../../../../shared/time.js";
+import { Button } from "../../components/ui/button.js";
+import { useDismiss } from "../../hooks/use-dismiss.js";
+import { useStore } from "../../store/store-context.js";
+
+interface PendingPopoverProps {
+  /** Changes whenever the pending count does, so the list is fetched again. */
+  pendingCount: number;
+  locale: string;
+  onClose: () => void;
+}
+
+/** The operator actions still waiting to reach the backend: nothing is hidden while offline. */
+export function PendingPopover({ pendingCount, locale, onClose }: PendingPopoverProps) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const root = useRef<HTMLDivElement>(null);
+  const [items, setItems] = useState<PendingAction[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useDismiss(root, onClose);
+
+  useEffect(() => {
+    let live = true;
+    void store.client.request({ type: "outbox.list" }).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setItems(result.value);
+        setError(null);
+      } else setError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [store, pendingCount]);
+
+  return (
+    <div className="problems-popover" role="dialog" aria-label={t("status.pendingTitle")} ref={root} data-testid="pending-list">
+      <header className="problems-popover__header">
+        <h3>{t("status.pendingTitle")}</h3>
+        <Button size="small" onClick={onClose}>
+          {t("status.close")}
+        </Button>
+      </header>
+      {error !== null && <p className="problems-popover__empty">{error}</p>}
+      {items !== null && items.length === 0 && <p className="problems-popover__empty">{t("status.noPending")}</p>}
+      {items !== null && items.length > 0 && (
+        <ol className="problems-popover__list">
+          {items.map((item) => (
+            <li key={item.idempotencyKey} className="problems-popover__item" data-testid="pending-item">
+              <span className="problems-popover__meta">
+                {formatCityDateTime(item.createdAt, locale)} · {t(`pendingAction.${item.action}`, { defaultValue: item.action })} · {item.alarmId}
+              </span>
+              {item.lastError !== null && (
+                <span className="problems-popover__message">{t("status.pendingAttempts", { count: item.attempts, error: item.lastError })}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

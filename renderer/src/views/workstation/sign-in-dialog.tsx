@@ -1,0 +1,54 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { AppError } from "../../../../shared/result.js";
+import { useStore } from "../../store/store-context.js";
+
+/** Operator sign-in: the backend checks the password and the role; the core remembers who signed in. */
+export function SignInDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const [operatorId, setOperatorId] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const result = await store.client.request({ type: "operator.sign-in", operatorId: operatorId.trim(), password });
+    setBusy(false);
+    if (result.ok) onClose();
+    else setError(result.error);
+  };
+
+  return (
+    <div className="ws-dialog" role="dialog" aria-modal="true" aria-labelledby="sign-in-title" data-testid="sign-in-dialog">
+      <form className="ws-dialog__body" onSubmit={(e) => void submit(e)}>
+        <h2 id="sign-in-title" className="ws-dialog__title">{t("workstation.signIn.title")}</h2>
+        <label className="ws-field">
+          <span>{t("workstation.signIn.operatorId")}</span>
+          <input data-testid="sign-in-operator" autoFocus autoComplete="username" value={operatorId} onChange={(e) => setOperatorId(e.target.value)} required />
+        </label>
+        <label className="ws-field">
+          <span>{t("workstation.signIn.password")}</span>
+          <input data-testid="sign-in-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        </label>
+        {error !== null && (
+          <p className="ws-dialog__error" role="alert" data-testid="sign-in-error" data-error-kind={error.kind}>
+            <strong>{t(`errorKinds.${error.kind}`)}:</strong> {error.message}
+          </p>
+        )}
+        <div className="ws-dialog__actions">
+          <button type="button" className="btn btn--ghost" onClick={onClose}>
+            {t("workstation.cancel")}
+          </button>
+          <button type="submit" className="btn btn--primary" data-testid="sign-in-submit" disabled={busy}>
+            {t("workstation.signIn.submit")}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:http2";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CameraSchema } from "../../shared/domain/camera.js";
+import { ChangeSchema, ChangesPageSchema } from "../../shared/protocol/backend.js";
+import { viewPath } from "../../shared/protocol/views.js";
+import { startTestBackend, type TestBackend } from "./backend-harness.js";
+
+/**
+ * A real RTSP camera on loopback (Debian's rtsp-server-perl, fed by ffmpeg) repackaged by the
+ * backend with `-c copy`, served over HTTP/2 + TLS; and named views saved through the API.
+ */
+const RTSP_SERVER = "/usr/bin/rtsp-server-perl";
+const children: ChildProcess[] = [];
+const dataDir = mkdtempSync(join(tmpdir(), "ioc-wall-streams-"));
+let t: TestBackend;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startChild(command: string, args: string[]): ChildProcess {
+  const child = spawn(command, args, { stdio: "ignore" });
+  children.push(child);
+  return child;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** GET over HTTP/2 with the backend's self-signed certificate. */
+function http2Get(base: string, path: string): Promise<{ status: number; body: Buffer; protocol: string }> {
+  return new Promise((resolve, reject) => {
+    const session = connect(base, { rejectUnauthorized: false });
+    session.once("error", reject);
+    const request = session.request({ ":path": path });
+    const chunks: Buffer[] = [];
+    let status = 0;
+    request.on("response", (headers) => {
+      status = Number(headers[":status"]);
+    });
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const protocol = session.alpnProtocol ?? "";
+      session.close();
+      resolve({ status, body: Buffer.concat(chunks), protocol });
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 40_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(300);
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(RTSP_SERVER)) throw new Error("this test needs Debian's rtsp-server-perl (apt-get install -y rtsp-server-perl)");
+  const [clientPort, sourcePort] = [await freePort(), await freePort()];
+  startChild(RTSP_SERVER, ["-c", String(clientPort), "-s", String(sourcePort), "--client_listen_address", "127.0.0.1", "--source_listen_address", "127.0.0.1"]);
+  await sleep(1500);
+  startChild("ffmpeg", [
+    "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
+    "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
+    "-f", "rtsp", `rtsp://127.0.0.1:${sourcePort}/cam1`,
+  ]);
+  await sleep(1500);
+  t = await startTestBackend({
+    dataDir,
+    video: { enabled: true, cacheDir: join(process.cwd(), ".cache", "test-video") },
+    streamTls: { enabled: true },
+    cameraSources: { "cam-05": `rtsp://127.0.0.1:${clientPort}/cam1` },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await t?.stop();
+  for (const child of children) child.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("camera streams", () => {
+  it("points camera stream URLs at the HTTP/2 + TLS server", async () => {
+    expect(t.backend.streamUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const page = ChangesPageSchema.parse((await t.get("/api/v1/changes?limit=5000")).body);
+    const cameras = page.changes.map((c) => ChangeSchema.parse(c)).filter((c) => c.entity === "camera").map((c) => CameraSchema.parse(c.data));
+    expect(cameras.find((c) => c.id === "cam-05")?.streamUrl).toBe(`${t.backend.streamUrl}/hls/cam-05/index.m3u8`);
+  });
+
+  it("repackages the RTSP camera into HLS without re-encoding, served over h2 with a DVR playlist", async () => {
+    const playlist = await until("the RTSP camera's playlist", async () => {
+      const answer = await http2Get(t.backend.streamUrl, "/hls/cam-05/index.m3u8");
+      return answer.status === 200 ? answer : null;
+    });
+    expect(playlist.protocol).toBe("h2");
+    const text = playlist.body.toString("utf8");
+    expect(text).toContain("#EXT-X-PROGRAM-DATE-TIME:");
+    const segment = text.split("\n").filter((line) => line.endsWith(".ts")).at(-1) ?? "";
+    const ts = await http2Get(t.backend.streamUrl, `/hls/cam-05/${segment}`);
+    expect(ts.status).toBe(200);
+    // MPEG-TS packets: 188 bytes, each starting with the sync byte 0x47.
+    expect(ts.body.length).toBeGreaterThan(188 * 10);
+    expect(ts.body[0]).toBe(0x47);
+    expect(ts.body[188]).toBe(0x47);
+    const dvr = await until("a DVR playlist longer than the live one", async () => {
+      const answer = await http2Get(t.backend.streamUrl, "/hls/cam-05/dvr.m3u8");
+      const segments = answer.body.toString("utf8").split("\n").filter((line) => line.endsWith(".ts")).length;
+      return answer.status === 200 && segments > 6 ? segments : null;
+    });
+    expect(dvr).toBeGreaterThan(6);
+  }, 90_000);
+});
+
+describe("named views", () => {
+  const view = { id: "view-test", operatorId: "op-01", name: "Cầu và chợ", layout: "1+5", tiles: ["cam-05", "cam-02", null], tour: null };
+
+  it("saves a view, publishes it on the change feed, and refuses another operator's delete", async () => {
+    const put = await fetch(`${t.backend.url}${viewPath(view.id)}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ view }) });
+    expect(put.status).toBe(200);
+    const page = ChangesPageSchema.parse((await t.get("/api/v1/changes?limit=5000")).body);
+    const change = page.changes.map((c) => ChangeSchema.parse(c)).find((c) => c.entity === "view" && c.id === view.id);
+    expect(change?.data).toMatchObject({ name: "Cầu và chợ", layout: "1+5", operatorId: "op-01" });
+    const denied = await fetch(`${t.backend.url}${viewPath(view.id)}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ operatorId: "op-02" }) });
+    expect(denied.status).toBe(403);
+    const bad = await fetch(`${t.backend.url}${viewPath(view.id)}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ view: { ...view, layout: "7x7" } }) });
+    expect(bad.status).toBe(400);
+    const deleted = await fetch(`${t.backend.url}${viewPath(view.id)}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ operatorId: "op-01" }) });
+    expect(deleted.status).toBe(200);
+  });
+});

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { createServer } from "node:net";
+import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+test("the link drops mid-shift: offline, actions queue up and are visible, then drain when the backend returns", async ({ page }) => {
+  const port = await freePort();
+  const backendData = tempDir("backend-offline");
+  let backend = await startTestBackend({ port, dataDir: backendData });
+  const consoleApp = await startTestConsole(backend.url);
+  try {
+    await page.goto(consoleApp.url);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "online");
+    const row = page.locator('[data-testid="alarm-row"][data-state="unacknowledged"]').first();
+    const alarmId = (await row.getAttribute("data-alarm-id"))!;
+
+    await backend.stop();
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+    await expect(page.getByTestId("sync-retry")).toBeVisible();
+
+    // Acknowledged offline: shown at once, and counted as pending.
+    await page.locator(`[data-testid="alarm-row"][data-alarm-id="${alarmId}"]`).getByTestId("ack-button").click();
+    await expect(page.locator(`[data-testid="alarm-row"][data-alarm-id="${alarmId}"]`).getByTestId("ack-info")).toContainText("Nguyễn Thị Lan");
+    await expect(page.getByTestId("pending-count")).toHaveText("1");
+    await page.getByTestId("pending-button").click();
+    await expect(page.getByTestId("pending-item")).toHaveCount(1);
+    await expect(page.getByTestId("pending-item")).toContainText(alarmId);
+    await page.keyboard.press("Escape");
+
+    backend = await startTestBackend({ port, dataDir: backendData });
+    await page.getByTestId("sync-retry").click();
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "online");
+    await expect(page.getByTestId("pending-count")).toHaveText("0");
+    expect((await backendAlarm(backend.url, alarmId))?.acknowledgedBy).toBe("op-01");
+  } finally {
+    await consoleApp.stop();
+    await backend.stop();
+  }
+});

@@ -1,0 +1,49 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { MemorySettingsStore } from "../../electron/core/settings/memory-settings-store.js";
+import { startConsoleCoreInWorker } from "../../electron/core/worker/core-host.js";
+import type { ConsoleEvent, Snapshot } from "../../shared/protocol/console-api.js";
+import { makeAlarm } from "../shared/fixtures.js";
+import { FakeBackend } from "./fake-backend.js";
+
+async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("console core in a worker thread", () => {
+  it("answers through the host, keeps settings in the host, and comes back by itself if the worker dies", async () => {
+    const fake = await new FakeBackend().start();
+    fake.changes = [{ seq: 1, entity: "alarm", op: "upsert", id: "a1", at: "2026-11-25T10:00:00.000Z", data: makeAlarm({ id: "a1" }) }];
+    fake.headSeq = 1;
+    const settings = new MemorySettingsStore({ backendUrl: fake.url, language: "vi", operatorId: "op-01" });
+    const core = await startConsoleCoreInWorker({ dataDir: mkdtempSync(join(tmpdir(), "ioc-host-")), settings });
+    const events: ConsoleEvent[] = [];
+    core.port.onEvent((e) => events.push(e));
+    try {
+      await until(() => core.port.getStatus().state === "online", "online");
+      const language = await core.port.handle({ type: "settings.update", language: "en" });
+      expect(language.ok && settings.get().language).toBe("en");
+      expect((await core.port.handle({ type: "nonsense" })).ok).toBe(false);
+
+      const first = core.currentWorker();
+      await first.terminate();
+      await until(() => events.some((e) => e.type === "status" && e.status.lastError?.includes("restarting") === true), "the restart notice");
+      await until(() => core.currentWorker() !== first && core.port.getStatus().state === "online", "online again");
+      const snapshot = await core.port.handle({ type: "snapshot" });
+      expect(snapshot.ok).toBe(true);
+      if (snapshot.ok) {
+        expect((snapshot.value as Snapshot).alarms.map((a) => a.id)).toEqual(["a1"]);
+        expect((snapshot.value as Snapshot).settings.language).toBe("en");
+      }
+    } finally {
+      await core.close();
+      await fake.stop();
+    }
+  });
+});
