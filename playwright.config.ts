@@ -1,19 +1,10 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/chromium.js";
 
 /**
  * End-to-end tests drive Debian's Chromium (never a downloaded browser) against the browser
  * console. One worker: the machine has two cores and each test runs a backend, a console and WebGL.
  */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--autoplay-policy=no-user-gesture-required",
-];
 
 export default defineConfig({
   testDir: "tests",
@@ -26,7 +17,7 @@ export default defineConfig({
     browserName: "chromium",
     headless: true,
     viewport: { width: 1600, height: 900 },
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: "off",
   },
 });

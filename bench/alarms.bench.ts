@@ -1,6 +1,7 @@
 import { chromium, type Page } from "playwright-core";
 import { spawnBackend, type BackendProcess } from "../scripts/lib/backend-process.js";
 import { spawnConsole } from "../scripts/lib/console-process.js";
+import { CHROMIUM_PATH } from "../scripts/lib/chromium.js";
 import { CHROMIUM_ARGS, median, percentile, round, tempDir, type Benchmark, type Figures } from "./harness.js";
 
 const FLOOD_PER_SECOND = 1_000;
@@ -149,7 +150,7 @@ export const alarmsBenchmark: Benchmark = {
     const consoleB = await spawnConsole({ backendUrl: backend.url, dataDir: tempDir("alarms-console-b"), operator: "op-02" });
     // Two consoles side by side, like two desks: neither window may be throttled as "in the background".
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS, "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
     });
     try {

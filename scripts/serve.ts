@@ -2,36 +2,14 @@ import { join, resolve } from "node:path";
 import { JsonSettingsStore } from "../electron/core/settings/json-settings-store.js";
 import { startConsoleWebServer } from "../electron/web/console-web-server.js";
 import { startConsoleCoreInWorker } from "../electron/core/worker/core-host.js";
-import { parseConsoleArgs, USAGE } from "./lib/args.js";
-import { REPO_ROOT, spawnBackend, type BackendProcess } from "./lib/backend-process.js";
+import { REPO_ROOT } from "./lib/backend-process.js";
+import { argsOrExit, backendOrExit, fail } from "./lib/launch.js";
 
 /** `npm run serve`: the reference backend (unless --backend-url) and the browser console. */
 async function main(): Promise<void> {
-  let args: ReturnType<typeof parseConsoleArgs>;
-  try {
-    args = parseConsoleArgs(process.argv.slice(2));
-  } catch (e) {
-    fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-  }
-  if (args.help) {
-    console.log(`npm run serve -- [options]\n${USAGE}`);
-    return;
-  }
-  let backend: BackendProcess | null = null;
-  let backendUrl = args["backend-url"];
-  if (backendUrl === undefined) {
-    const extra = [
-      ...(args["no-video"] ? ["--no-video"] : []),
-      ...(args["no-simulator"] ? ["--no-simulator"] : []),
-      ...(args["alarm-interval-ms"] ? ["--alarm-interval-ms", args["alarm-interval-ms"]] : []),
-    ];
-    try {
-      backend = await spawnBackend({ port: Number(args["backend-port"]), dataDir: resolve(args["backend-data-dir"]), extraArgs: extra, inheritOutput: true });
-    } catch (e) {
-      fail(e instanceof Error ? e.message : String(e));
-    }
-    backendUrl = backend.url;
-  }
+  const args = argsOrExit("npm run serve");
+  if (args === null) return;
+  const { backend, backendUrl } = await backendOrExit(args);
   const dataDir = resolve(args["data-dir"]);
   const settings = new JsonSettingsStore(join(dataDir, "settings.json"), {
     backendUrl,
@@ -73,11 +51,6 @@ async function main(): Promise<void> {
   backend?.child.once("exit", (code) => {
     if (code !== 0 && code !== null) console.warn(`The embedded backend exited (code ${code}); the console keeps working from its cache.`);
   });
-}
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
 }
 
 void main();

@@ -1,17 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createServer } from "node:net";
+import { freePort } from "../../scripts/lib/free-port.js";
 import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test("the link drops mid-shift: offline, actions queue up and are visible, then drain when the backend returns", async ({ page }) => {
   const port = await freePort();

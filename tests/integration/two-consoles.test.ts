@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/lib/free-port.js";
 import { startBackend, type RunningBackend } from "../../backend/app.js";
 import { startConsoleCore, type ConsoleCore } from "../../electron/core/console-core.js";
 import { MemorySettingsStore } from "../../electron/core/settings/memory-settings-store.js";
@@ -11,16 +11,6 @@ import type { ConsoleEvent, Snapshot } from "../../shared/protocol/console-api.j
 
 /** Real backend, real console cores (in process), on loopback: the sync protocol end to end. */
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;

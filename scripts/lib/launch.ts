@@ -1,0 +1,42 @@
+import { resolve } from "node:path";
+import { parseConsoleArgs, USAGE } from "./args.js";
+import { spawnBackend, type BackendProcess } from "./backend-process.js";
+
+export type ConsoleArgs = ReturnType<typeof parseConsoleArgs>;
+
+/** One sentence for the newcomer, no stack trace. */
+export function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** The command line, or null when the user only asked for help (already printed). */
+export function argsOrExit(command: string): ConsoleArgs | null {
+  let args: ConsoleArgs;
+  try {
+    args = parseConsoleArgs(process.argv.slice(2));
+  } catch (e) {
+    fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+  }
+  if (args.help) {
+    console.log(`${command} -- [options]\n${USAGE}`);
+    return null;
+  }
+  return args;
+}
+
+/** The backend to use: the one named by --backend-url, or the embedded reference backend, started here. */
+export async function backendOrExit(args: ConsoleArgs): Promise<{ backend: BackendProcess | null; backendUrl: string }> {
+  if (args["backend-url"] !== undefined) return { backend: null, backendUrl: args["backend-url"] };
+  const extra = [
+    ...(args["no-video"] ? ["--no-video"] : []),
+    ...(args["no-simulator"] ? ["--no-simulator"] : []),
+    ...(args["alarm-interval-ms"] ? ["--alarm-interval-ms", args["alarm-interval-ms"]] : []),
+  ];
+  try {
+    const backend = await spawnBackend({ port: Number(args["backend-port"]), dataDir: resolve(args["backend-data-dir"]), extraArgs: extra, inheritOutput: true });
+    return { backend, backendUrl: backend.url };
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+}
