@@ -99,7 +99,15 @@ export function useAnnunciation(): Annunciation {
       });
     };
     const timer = setInterval(sample, SAMPLE_MS);
-    return () => clearInterval(timer);
+    // What the first snapshot holds is known at once, not at the next sample: alarms raised
+    // right after the page loaded must still count as new.
+    const unsubscribe = store.subscribe(() => {
+      if (seen.current === null && store.getState().hasSnapshot) seen.current = new Set(currentAlarms(store).keys());
+    });
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+    };
   }, [store]);
 
   const silence = useCallback(() => setSilencedUntil(Date.now() + SILENCE_MS), []);

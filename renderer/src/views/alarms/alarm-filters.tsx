@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AlarmDomainSchema, AlarmPrioritySchema, AlarmStateSchema, type AlarmDomain, type AlarmState } from "../../../../shared/domain/alarm.js";
 import { useWards } from "../../hooks/use-wards.js";
@@ -8,10 +9,12 @@ import { PriorityMark } from "./priority-mark.js";
 interface AlarmFiltersProps {
   filter: AlarmFilter;
   onChange: (filter: AlarmFilter) => void;
+  /** Extra controls at the end of the row (the grouping toggle). */
+  children?: ReactNode;
 }
 
 /** Search and filters above the queue: priority toggles, state, domain, ward (the shared ward selection). */
-export function AlarmFilters({ filter, onChange }: AlarmFiltersProps) {
+export function AlarmFilters({ filter, onChange, children }: AlarmFiltersProps) {
   const { t } = useTranslation();
   const wards = useWards();
   const single = <T extends string>(set: ReadonlySet<T>): T | "" => (set.size === 1 ? [...set][0]! : "");
@@ -80,6 +83,7 @@ export function AlarmFilters({ filter, onChange }: AlarmFiltersProps) {
           </option>
         ))}
       </select>
+      {children}
     </div>
   );
 }

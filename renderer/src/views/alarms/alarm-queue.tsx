@@ -205,17 +205,6 @@ export function AlarmQueue() {
       data-last-tone={annunciation.lastTone ?? ""}
       toolbar={
         <>
-          <AlarmRateMeter rate={rate} />
-          <Badge data-testid="alarm-count" data-count={active.length}>{t("alarms.total", { count: active.length })}</Badge>
-          {isFiltering(fullFilter) && <Badge data-testid="filtered-count">{t("alarmQueue.shown", { count: filtered.length })}</Badge>}
-          {unacknowledged > 0 && (
-            <Badge tone="alert" data-testid="unacked-count">
-              {t("alarms.unacked", { count: unacknowledged })}
-            </Badge>
-          )}
-          <Button size="small" data-testid="group-toggle" aria-pressed={grouped} onClick={() => setGrouped((g) => !g)}>
-            {t("alarmQueue.groupBySource")}
-          </Button>
           <Button
             size="small"
             data-testid="silence-button"
@@ -225,11 +214,23 @@ export function AlarmQueue() {
           >
             {silenced ? `🔇 ${t("alarmQueue.silenced")}` : `🔔 ${t("alarmQueue.silence")}`}
           </Button>
+          <AlarmRateMeter rate={rate} />
+          <Badge data-testid="alarm-count" data-count={active.length}>{t("alarms.total", { count: active.length })}</Badge>
+          {isFiltering(fullFilter) && <Badge data-testid="filtered-count">{t("alarmQueue.shown", { count: filtered.length })}</Badge>}
+          {unacknowledged > 0 && (
+            <Badge tone="alert" data-testid="unacked-count">
+              {t("alarms.unacked", { count: unacknowledged })}
+            </Badge>
+          )}
         </>
       }
     >
       <FloodBanner rate={rate} />
-      <AlarmFilters filter={fullFilter} onChange={(next) => setFilter({ ...next, wardCode: null })} />
+      <AlarmFilters filter={fullFilter} onChange={(next) => setFilter({ ...next, wardCode: null })}>
+        <Button size="small" data-testid="group-toggle" aria-pressed={grouped} onClick={() => setGrouped((g) => !g)}>
+          {t("alarmQueue.groupBySource")}
+        </Button>
+      </AlarmFilters>
       {checked.size > 0 && (
         <div className="queue__bulk" data-testid="bulk-bar">
           <span>{t("alarmQueue.ticked", { count: checked.size })}</span>
