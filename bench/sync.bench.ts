@@ -7,6 +7,7 @@ import { migrate } from "../electron/core/cache/migrate.js";
 import { MemorySettingsStore } from "../electron/core/settings/memory-settings-store.js";
 import { startConsoleCoreInWorker, type HostedCore } from "../electron/core/worker/core-host.js";
 import type { ConsoleEvent } from "../shared/protocol/console-api.js";
+import { MAX_BULK_ALARMS } from "../shared/protocol/alarm-requests.js";
 import { spawnBackend, type BackendProcess } from "../scripts/lib/backend-process.js";
 import { percentile, round, tempDir, type Benchmark, type Figures } from "./harness.js";
 
@@ -117,20 +118,30 @@ async function liveLatency(backend: BackendProcess, figures: Figures): Promise<v
   figures["sync.live_received"] = { value: latencies.length, unit: "changes" };
 }
 
+/**
+ * A flood acknowledged while the link is down: OUTBOX_ACTIONS alarms, each acknowledged offline
+ * (one outbox entry per alarm), then the backend returns and the outbox drains.
+ */
 async function outboxDrain(figures: Figures): Promise<void> {
   const dataDir = tempDir("sync-outbox-backend");
   let backend = await spawnBackend({ port: 0, dataDir, extraArgs: ["--no-video", "--no-simulator"] });
   const port = Number(new URL(backend.url).port);
+  await raiseAlarms(backend, OUTBOX_ACTIONS);
+  const head = ((await (await fetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
   const core = await startCore(backend.url);
-  await waitFor(core, (e) => e.type === "status" && e.status.state === "online");
+  await waitFor(core, (e) => e.type === "status" && e.status.state === "online" && e.status.cursor >= head);
   const snapshot = await core.port.handle({ type: "snapshot" });
   if (!snapshot.ok) throw new Error(snapshot.error.message);
-  const alarmIds = (snapshot.value as { alarms: { id: string }[] }).alarms.map((a) => a.id);
+  const alarmIds = (snapshot.value as { alarms: { id: string; state: string }[] }).alarms.filter((a) => a.state === "unacknowledged").map((a) => a.id);
   await backend.stop();
   await waitFor(core, (e) => e.type === "status" && e.status.state === "offline");
-  for (let i = 0; i < OUTBOX_ACTIONS; i++) {
-    await core.port.handle({ type: "alarm.comment", alarmId: alarmIds[i % alarmIds.length]!, text: `ghi chú ${i}` });
+  const enqueueStart = performance.now();
+  for (let i = 0; i < alarmIds.length; i += MAX_BULK_ALARMS) {
+    const result = await core.port.handle({ type: "alarm.acknowledgeMany", alarmIds: alarmIds.slice(i, i + MAX_BULK_ALARMS) });
+    if (!result.ok) throw new Error(result.error.message);
   }
+  figures["sync.outbox_enqueue_10k_s"] = { value: round((performance.now() - enqueueStart) / 1000, 2), unit: "s" };
+  figures["sync.outbox_actions"] = { value: alarmIds.length, unit: "actions" };
   backend = await spawnBackend({ port, dataDir, extraArgs: ["--no-video", "--no-simulator"] });
   const started = performance.now();
   await core.port.handle({ type: "sync.retry" });
