@@ -12,39 +12,65 @@ const WALL_LAYOUT: Record<(typeof LADDER)[number], string> = { 4: "2x2", 9: "3x3
 const WARM_UP_MS = 6_000;
 const MEASURE_MS = 6_000;
 const CAMERA_COUNT = 22;
+/** cam-01 is encoded live at 180p only; every other camera is a loop with a 180p and a 360p rendition. */
+const SINGLE_RENDITION_CAMERA = "cam-01";
+
+/** The two sizes measured: a tile of about this many CSS pixels, which should play this rendition. */
+const SIZES = {
+  "180p": { width: 320, height: 180 },
+  "360p": { width: 640, height: 360 },
+} as const;
+type SizeName = keyof typeof SIZES;
 
 interface Quality {
   tiles: number;
   dropped: number;
   total: number;
   advancing: number;
+  /** Videos of multi-rendition cameras not playing the expected height (capLevelToPlayerSize at work). */
+  wrongHeight: number;
+  heights: string;
 }
 
-/** Frames decoded and dropped by every video on the page over MEASURE_MS, and how many advanced. */
-async function measureQuality(page: Page): Promise<Quality> {
+/** Frames decoded and dropped by every video on the page over MEASURE_MS, how many advanced, at what height. */
+async function measureQuality(page: Page, expectedHeight: number): Promise<Quality> {
   // In-page scripts are strings: this file compiles without the DOM library.
   const sample = () =>
     page.evaluate(`[...document.querySelectorAll("video")].map((v) => {
       const q = v.getVideoPlaybackQuality();
-      return { dropped: q.droppedVideoFrames, total: q.totalVideoFrames, time: v.currentTime };
-    })`) as Promise<{ dropped: number; total: number; time: number }[]>;
+      const camera = v.closest("[data-camera-id]")?.getAttribute("data-camera-id") ?? v.getAttribute("data-camera-id") ?? "";
+      return { dropped: q.droppedVideoFrames, total: q.totalVideoFrames, time: v.currentTime, height: v.videoHeight, camera };
+    })`) as Promise<{ dropped: number; total: number; time: number; height: number; camera: string }[]>;
   const before = await sample();
   await page.waitForTimeout(MEASURE_MS);
   const after = await sample();
   let dropped = 0;
   let total = 0;
   let advancing = 0;
+  let wrongHeight = 0;
+  const heights = new Map<number, number>();
   after.forEach((a, i) => {
     const b = before[i] ?? { dropped: 0, total: 0, time: 0 };
     dropped += a.dropped - b.dropped;
     total += a.total - b.total;
     if (a.time > b.time + MEASURE_MS / 2000) advancing += 1;
+    heights.set(a.height, (heights.get(a.height) ?? 0) + 1);
+    if (a.camera !== SINGLE_RENDITION_CAMERA && a.height !== expectedHeight) wrongHeight += 1;
   });
-  return { tiles: after.length, dropped, total, advancing };
+  const heightText = [...heights].map(([h, n]) => `${n}×${h}p`).join(" ");
+  return { tiles: after.length, dropped, total, advancing, wrongHeight, heights: heightText };
 }
 
-/** Smooth: every video advancing and under 1% of frames dropped. */
-const smooth = (q: Quality, tiles: number) => q.tiles >= tiles && q.advancing >= tiles && q.total > 0 && q.dropped / q.total < 0.01;
+/** Smooth: every video advancing at the intended rendition and under 1% of frames dropped. */
+const smooth = (q: Quality, tiles: number) => q.tiles >= tiles && q.advancing >= tiles && q.wrongHeight === 0 && q.total > 0 && q.dropped / q.total < 0.01;
+
+const describe = (q: Quality) => `${q.advancing}/${q.tiles} advancing, ${q.dropped}/${q.total} frames dropped, heights ${q.heights}`;
+
+/** Columns and rows of the square layout closest to `tiles`. */
+function gridOf(tiles: number): { cols: number; rows: number } {
+  const cols = Math.ceil(Math.sqrt(tiles));
+  return { cols, rows: Math.ceil(tiles / cols) };
+}
 
 /** CPU of all Chromium processes, in % of one core, over `ms` (Linux /proc). */
 async function chromiumCpu(page: Page, ms: number): Promise<number> {
@@ -87,8 +113,14 @@ function readDirSafe(dir: string): string[] {
   }
 }
 
-/** A bare page of plain hls.js players with default settings, 320x180 each. */
-async function bareCount(page: Page, backendUrl: string, tiles: number): Promise<Quality> {
+/**
+ * A bare page of plain hls.js players with default settings, each video `size` and loading that
+ * rendition's media playlist directly (cam-01 has only its own), laid out in a square grid.
+ */
+async function bareCount(page: Page, backendUrl: string, tiles: number, size: SizeName): Promise<Quality> {
+  const { width, height } = SIZES[size];
+  const { cols, rows } = gridOf(tiles);
+  await page.setViewportSize({ width: cols * width, height: rows * height });
   await page.setContent(`<body style="margin:0;display:flex;flex-wrap:wrap;background:#000"></body>`);
   await page.addScriptTag({ content: readFileSync(join(REPO_ROOT, "node_modules/hls.js/dist/hls.min.js"), "utf8") });
   await page.evaluate(`(() => {
@@ -96,22 +128,49 @@ async function bareCount(page: Page, backendUrl: string, tiles: number): Promise
       const video = document.createElement("video");
       video.muted = true;
       video.autoplay = true;
-      video.style.cssText = "width:320px;height:180px";
+      video.style.cssText = "width:${width}px;height:${height}px";
       document.body.appendChild(video);
       const id = "cam-" + String((i % ${CAMERA_COUNT}) + 1).padStart(2, "0");
+      video.setAttribute("data-camera-id", id);
+      const path = id === ${JSON.stringify(SINGLE_RENDITION_CAMERA)} ? "/index.m3u8" : "/${size}/index.m3u8";
       const hls = new Hls();
-      hls.loadSource(${JSON.stringify(backendUrl)} + "/hls/" + id + "/index.m3u8");
+      hls.loadSource(${JSON.stringify(backendUrl)} + "/hls/" + id + path);
       hls.attachMedia(video);
     }
   })()`);
   await page.waitForTimeout(WARM_UP_MS);
-  return measureQuality(page);
+  return measureQuality(page, height);
 }
 
-async function wallCount(page: Page, tiles: (typeof LADDER)[number]): Promise<Quality> {
+/**
+ * The wall at a layout, in a window sized so each tile is at most `size`: hls.js
+ * (capLevelToPlayerSize) must then pick that rendition by itself, which measureQuality checks.
+ */
+async function wallCount(page: Page, tiles: (typeof LADDER)[number], size: SizeName): Promise<Quality> {
+  const { width, height } = SIZES[size];
+  const { cols, rows } = gridOf(tiles);
+  const viewport = page.viewportSize() ?? { width: 1920, height: 1080 };
+  const grid = await page.locator('[data-testid="wall-grid"]').boundingBox();
+  const chrome = grid === null ? { width: 0, height: 0 } : { width: viewport.width - grid.width, height: viewport.height - grid.height };
+  await page.setViewportSize({ width: Math.round(chrome.width + cols * width), height: Math.round(chrome.height + rows * height) });
   await page.locator(`[data-testid="wall-layout-${WALL_LAYOUT[tiles]}"]`).dispatchEvent("click");
   await page.waitForTimeout(WARM_UP_MS);
-  return measureQuality(page);
+  return measureQuality(page, height);
+}
+
+/** The most tiles of the ladder that play smoothly, and the CPU per tile there (NaN if none). */
+async function ladder(label: string, measure: (tiles: number) => Promise<Quality>, cpu?: (tiles: number) => Promise<number>): Promise<{ max: number; cpuPerTile: number }> {
+  let max = 0;
+  let cpuPerTile = Number.NaN;
+  for (const tiles of LADDER) {
+    const shown = Math.min(tiles, CAMERA_COUNT);
+    const q = await measure(tiles);
+    console.log(`${label} ${tiles}: ${describe(q)}`);
+    if (!smooth(q, shown)) break;
+    max = shown;
+    if (cpu !== undefined) cpuPerTile = await cpu(shown);
+  }
+  return { max, cpuPerTile };
 }
 
 /**
@@ -126,42 +185,35 @@ export const wallBenchmark: Benchmark = {
     const consoleApp = await spawnConsole({ backendUrl: backend.url, dataDir: tempDir("wall-console") });
     const browser = await launchChromium();
     try {
-      // Wait for the loops to be encoded (first run) so nothing below measures the encoder.
-      for (let i = 0; i < 600; i++) {
+      // Wait for every loop and rendition to be encoded (first run: the 360p ones come last)
+      // so nothing below measures the encoder, and the wall's master playlists list both.
+      for (let i = 0; i < 900; i++) {
         const r = await fetch(`${backend.url}/hls/cam-22/index.m3u8`);
-        await r.arrayBuffer();
-        if (r.status === 200) break;
+        const text = await r.text();
+        if (r.status === 200 && text.includes("RESOLUTION=640x360")) break;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       const bare = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      let bareMax = 0;
-      for (const tiles of LADDER) {
-        const q = await bareCount(bare, backend.url, Math.min(tiles, CAMERA_COUNT));
-        console.log(`bare ${tiles}: ${q.advancing}/${q.tiles} advancing, ${q.dropped}/${q.total} frames dropped`);
-        if (!smooth(q, Math.min(tiles, CAMERA_COUNT))) break;
-        bareMax = Math.min(tiles, CAMERA_COUNT);
-      }
+      const bare180 = await ladder("bare 180p", (tiles) => bareCount(bare, backend.url, Math.min(tiles, CAMERA_COUNT), "180p"));
+      const bare360 = await ladder("bare 360p", (tiles) => bareCount(bare, backend.url, Math.min(tiles, CAMERA_COUNT), "360p"));
       await bare.close();
 
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       await page.goto(consoleApp.url);
       await page.waitForSelector('[data-testid="camera-tile"][data-state="playing"]', { timeout: 90_000 });
-      let wallMax = 0;
-      let cpuPerTile = Number.NaN;
-      for (const tiles of LADDER) {
-        const q = await wallCount(page, tiles);
-        console.log(`wall ${tiles}: ${q.advancing}/${q.tiles} advancing, ${q.dropped}/${q.total} frames dropped`);
-        const shown = Math.min(tiles, CAMERA_COUNT);
-        if (!smooth(q, shown)) break;
-        wallMax = shown;
-        cpuPerTile = (await chromiumCpu(page, 4_000)) / shown;
-      }
+      const wall180 = await ladder("wall 180p", (tiles) => wallCount(page, tiles as (typeof LADDER)[number], "180p"), async (shown) => (await chromiumCpu(page, 4_000)) / shown);
+      const wall360 = await ladder("wall 360p", (tiles) => wallCount(page, tiles as (typeof LADDER)[number], "360p"));
+      const bareMax = bare180.max;
+      const wallMax = wall180.max;
+      const cpuPerTile = wall180.cpuPerTile;
 
-      // Latency over the 2x2 wall: what each tile shows (program date time vs wall clock).
+      // Latency over the 2x2 wall in a 1920x1080 window: what each tile shows (program date time
+      // of the frame on screen vs the wall clock), sampled every second for 20 s.
+      await page.setViewportSize({ width: 1920, height: 1080 });
       await page.locator('[data-testid="wall-layout-2x2"]').dispatchEvent("click");
       await page.waitForTimeout(WARM_UP_MS);
       const latencies: number[] = [];
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 20; i++) {
         const values = await page.locator('[data-testid="tile-latency"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-latency") || "NaN")));
         latencies.push(...values.filter((v) => Number.isFinite(v)));
         await page.waitForTimeout(1000);
@@ -194,6 +246,9 @@ export const wallBenchmark: Benchmark = {
       return {
         "wall.max_smooth_tiles_180p": { value: wallMax, unit: "tiles" },
         "wall.bare_max_smooth_tiles_180p": { value: bareMax, unit: "tiles" },
+        "wall.max_smooth_tiles_360p": { value: wall360.max, unit: "tiles" },
+        "wall.bare_max_smooth_tiles_360p": { value: bare360.max, unit: "tiles" },
+        "wall.tiles_ratio_vs_bare_360p": { value: bare360.max === 0 ? 0 : round(wall360.max / bare360.max, 2), unit: "ratio" },
         "wall.tiles_ratio_vs_bare": { value: bareMax === 0 ? 0 : round(wallMax / bareMax, 2), unit: "ratio" },
         // Measured at the largest smooth wall; -1 when no wall size was smooth.
         "wall.cpu_per_tile_pct": { value: Number.isFinite(cpuPerTile) ? round(cpuPerTile) : -1, unit: "% of a core" },

@@ -20,9 +20,9 @@ export const FRAME_RATE = 25;
 const LOOP_SOURCES = ["testsrc2", "testsrc", "smptehdbars", "cellauto", "rgbtestsrc", "life", "mandelbrot"] as const;
 
 /** A different picture per camera, so a wall of them is easy to tell apart. */
-export function loopSourceFor(cameraIndex: number): { source: string; hue: number } {
+export function loopSourceFor(cameraIndex: number, width = VIDEO_WIDTH, height = VIDEO_HEIGHT): { source: string; hue: number } {
   const name = LOOP_SOURCES[cameraIndex % LOOP_SOURCES.length] ?? "testsrc2";
-  return { source: `${name}=size=${VIDEO_WIDTH}x${VIDEO_HEIGHT}:rate=${FRAME_RATE}`, hue: (cameraIndex * 47) % 360 };
+  return { source: `${name}=size=${width}x${height}:rate=${FRAME_RATE}`, hue: (cameraIndex * 47) % 360 };
 }
 
 interface DrawTextOptions {
@@ -51,8 +51,8 @@ export function drawText(options: DrawTextOptions): string {
 }
 
 /** The camera's id and name along the bottom edge. */
-export function nameOverlay(fontPath: string, cameraId: string, cameraName: string): string {
-  return drawText({ fontPath, text: `${cameraId.toUpperCase()} · ${cameraName}`, expand: false, x: "8", y: "h-th-10", fontSize: 13 });
+export function nameOverlay(fontPath: string, cameraId: string, cameraName: string, fontSize = 13): string {
+  return drawText({ fontPath, text: `${cameraId.toUpperCase()} · ${cameraName}`, expand: false, x: "8", y: "h-th-10", fontSize });
 }
 
 /** The wall clock (in the ffmpeg process's TZ) in the top-right corner: proof the picture is live. */

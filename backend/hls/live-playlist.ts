@@ -72,3 +72,29 @@ export function livePlaylist(input: LivePlaylistInput): string {
   }
   return `${lines.join("\n")}\n`;
 }
+
+export interface Variant {
+  /** Media playlist URI, relative to the master playlist. */
+  uri: string;
+  /** Peak bits per second over the segments. */
+  bandwidth: number;
+  width: number;
+  height: number;
+  frameRate: number;
+}
+
+/**
+ * A master playlist listing one camera's renditions, smallest first (the order hls.js starts from).
+ * Players pick among them by their size and bandwidth.
+ */
+export function masterPlaylist(variants: readonly Variant[]): string {
+  if (variants.length === 0) throw new Error("a master playlist needs at least one variant");
+  const lines = ["#EXTM3U", "#EXT-X-VERSION:3", "#EXT-X-INDEPENDENT-SEGMENTS"];
+  for (const v of [...variants].sort((a, b) => a.height - b.height || a.bandwidth - b.bandwidth)) {
+    if (!Number.isInteger(v.bandwidth) || v.bandwidth < 1) throw new Error(`BANDWIDTH of ${v.uri} must be a positive integer`);
+    if (/[\s"]/.test(v.uri) || v.uri.length === 0) throw new Error(`bad variant URI ${JSON.stringify(v.uri)}`);
+    lines.push(`#EXT-X-STREAM-INF:BANDWIDTH=${v.bandwidth},RESOLUTION=${v.width}x${v.height},FRAME-RATE=${v.frameRate.toFixed(3)}`);
+    lines.push(v.uri);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { FRAME_RATE, loopSourceFor, nameOverlay } from "./ffmpeg-filters.js";
 import { parseVodPlaylist } from "./playlist-files.js";
+import { BASE_RENDITION, type Rendition } from "./renditions.js";
 import { runFfmpeg } from "./run-ffmpeg.js";
 
 export const LOOP_SECONDS = 10;
@@ -20,18 +21,20 @@ export interface EncodedLoop {
   dir: string;
   segmentFiles: string[];
   segmentDuration: number;
+  /** Peak bits per second of a segment: the BANDWIDTH the master playlist announces. */
+  peakBitrate: number;
 }
 
 /** Bump when the recipe changes so cached loops are re-encoded. */
 const RECIPE_VERSION = 1;
 
-export function loopEncodeArgs(camera: LoopCamera, fontPath: string, outDir: string): string[] {
-  const { source, hue } = loopSourceFor(camera.index);
+export function loopEncodeArgs(camera: LoopCamera, fontPath: string, outDir: string, rendition: Rendition = BASE_RENDITION): string[] {
+  const { source, hue } = loopSourceFor(camera.index, rendition.width, rendition.height);
   return [
     "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
     "-f", "lavfi", "-i", source,
     "-t", String(LOOP_SECONDS),
-    "-vf", `hue=h=${hue},${nameOverlay(fontPath, camera.id, camera.name)}`,
+    "-vf", `hue=h=${hue},${nameOverlay(fontPath, camera.id, camera.name, rendition.fontSize)}`,
     "-an", "-c:v", "libx264", "-preset", "veryfast", "-threads", "1", "-pix_fmt", "yuv420p",
     // One keyframe per second and no scene-cut keyframes: every 1 s segment starts with an IDR.
     "-g", String(FRAME_RATE), "-keyint_min", String(FRAME_RATE), "-sc_threshold", "0",
@@ -42,8 +45,10 @@ export function loopEncodeArgs(camera: LoopCamera, fontPath: string, outDir: str
 }
 
 /** The cache directory name changes with anything that changes the picture. */
-export function loopCacheKey(camera: LoopCamera): string {
-  const recipe = JSON.stringify({ v: RECIPE_VERSION, name: camera.name, source: loopSourceFor(camera.index), s: LOOP_SECONDS });
+export function loopCacheKey(camera: LoopCamera, rendition: Rendition = BASE_RENDITION): string {
+  // The source names the size, so each rendition has its own key (and 180p keeps its old one).
+  const source = loopSourceFor(camera.index, rendition.width, rendition.height);
+  const recipe = JSON.stringify({ v: RECIPE_VERSION, name: camera.name, source, s: LOOP_SECONDS, ...(rendition === BASE_RENDITION ? {} : { font: rendition.fontSize }) });
   return `${camera.id}-${createHash("sha256").update(recipe).digest("hex").slice(0, 12)}`;
 }
 
@@ -57,7 +62,16 @@ async function readLoop(dir: string): Promise<EncodedLoop | null> {
   const { segmentFiles, durations } = parseVodPlaylist(text);
   if (segmentFiles.length === 0) return null;
   const segmentDuration = durations.reduce((a, b) => a + b, 0) / durations.length;
-  return { dir, segmentFiles, segmentDuration };
+  let peakBitrate = 1;
+  try {
+    const sizes = await Promise.all(segmentFiles.map(async (file) => (await stat(join(dir, file))).size));
+    sizes.forEach((size, i) => {
+      peakBitrate = Math.max(peakBitrate, Math.ceil((size * 8) / (durations[i] ?? segmentDuration)));
+    });
+  } catch {
+    return null;
+  }
+  return { dir, segmentFiles, segmentDuration, peakBitrate };
 }
 
 /**
@@ -65,22 +79,22 @@ async function readLoop(dir: string): Promise<EncodedLoop | null> {
  * into a temporary directory renamed into place at the end, so a crash never leaves a
  * half-written loop that looks ready.
  */
-export async function ensureLoop(ffmpegPath: string, fontPath: string, loopsDir: string, camera: LoopCamera, signal: AbortSignal): Promise<EncodedLoop> {
-  const dir = join(loopsDir, loopCacheKey(camera));
+export async function ensureLoop(ffmpegPath: string, fontPath: string, loopsDir: string, camera: LoopCamera, signal: AbortSignal, rendition: Rendition = BASE_RENDITION): Promise<EncodedLoop> {
+  const dir = join(loopsDir, loopCacheKey(camera, rendition));
   const cached = await readLoop(dir);
   if (cached !== null) return cached;
   const tmp = `${dir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
   try {
-    await runFfmpeg(ffmpegPath, loopEncodeArgs(camera, fontPath, tmp), signal);
+    await runFfmpeg(ffmpegPath, loopEncodeArgs(camera, fontPath, tmp, rendition), signal);
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
   const loop = await readLoop(dir);
-  if (loop === null) throw new Error(`ffmpeg wrote no playable loop for ${camera.id}`);
+  if (loop === null) throw new Error(`ffmpeg wrote no playable ${rendition.name} loop for ${camera.id}`);
   return loop;
 }
 

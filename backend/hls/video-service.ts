@@ -3,13 +3,16 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { hashString } from "../seeded-random.js";
 import { DVR_SEGMENTS, LIVE_PLAYLIST_SEGMENTS, LiveEncoder, type PlaylistKind } from "./live-encoder.js";
-import { livePlaylist, loopSegmentIndex, parseSegmentUri } from "./live-playlist.js";
+import { FRAME_RATE } from "./ffmpeg-filters.js";
+import { livePlaylist, loopSegmentIndex, masterPlaylist, parseSegmentUri } from "./live-playlist.js";
 import { ensureLoop, loopCacheKey, pruneLoopCache, type EncodedLoop, type LoopCamera } from "./loop-encoder.js";
+import { BASE_RENDITION, LOOP_RENDITIONS, renditionByName, type Rendition } from "./renditions.js";
 
 export type PlaylistAnswer =
   | { kind: "playlist"; body: string }
   | { kind: "unavailable"; reason: string }
-  | { kind: "unknown_camera" };
+  | { kind: "unknown_camera" }
+  | { kind: "not_found" };
 
 export type SegmentAnswer =
   | { kind: "segment"; body: Buffer }
@@ -25,9 +28,15 @@ export interface VideoService {
   readonly problem: string | null;
   /** Starts encoding in the background; returns at once. */
   start(): void;
-  /** "live": the short playlist tiles poll; "dvr": the last minutes, for instant replay. */
+  /**
+   * "live": what tiles load (a looped camera's master playlist of renditions, or a live
+   * camera's short media playlist); "dvr": the last minutes, for instant replay.
+   */
   playlist(cameraId: string, nowMs: number, kind?: PlaylistKind): Promise<PlaylistAnswer>;
-  segment(cameraId: string, segmentName: string): Promise<SegmentAnswer>;
+  /** One rendition's live media playlist (looped cameras only), e.g. "360p". */
+  renditionPlaylist(cameraId: string, rendition: string, nowMs: number): Promise<PlaylistAnswer>;
+  /** A segment of the camera's main stream, or of one rendition when `rendition` is given. */
+  segment(cameraId: string, segmentName: string, rendition?: string): Promise<SegmentAnswer>;
   close(): Promise<void>;
 }
 
@@ -60,6 +69,10 @@ export class NoVideo implements VideoService {
     return this.ids.has(cameraId) ? { kind: "unavailable", reason: this.problem } : { kind: "unknown_camera" };
   }
 
+  async renditionPlaylist(cameraId: string): Promise<PlaylistAnswer> {
+    return this.playlist(cameraId);
+  }
+
   async segment(cameraId: string): Promise<SegmentAnswer> {
     return this.ids.has(cameraId) ? { kind: "unavailable", reason: this.problem } : { kind: "unknown_camera" };
   }
@@ -71,6 +84,7 @@ export class NoVideo implements VideoService {
 export class FfmpegVideo implements VideoService {
   readonly available = true;
   readonly problem = null;
+  /** Encoded loops by loopKey(camera, rendition). */
   private readonly loops = new Map<string, EncodedLoop>();
   private readonly loopCameras: LoopCamera[];
   private readonly liveEncoders = new Map<string, LiveEncoder>();
@@ -105,29 +119,51 @@ export class FfmpegVideo implements VideoService {
       return body === null ? { kind: "unavailable", reason: "The live encoder is starting." } : { kind: "playlist", body };
     }
     if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
-    const loop = this.loops.get(cameraId);
+    if (kind === "dvr") return this.loopMediaPlaylist(cameraId, BASE_RENDITION, nowMs, DVR_SEGMENTS);
+    // The renditions encoded so far (the 360p ones follow the 180p ones in the background).
+    const ready = LOOP_RENDITIONS.flatMap((rendition) => {
+      const loop = this.loops.get(loopKey(cameraId, rendition));
+      return loop === undefined ? [] : [{ uri: `${rendition.name}/index.m3u8`, bandwidth: loop.peakBitrate, width: rendition.width, height: rendition.height, frameRate: FRAME_RATE }];
+    });
+    if (ready.length === 0 || !this.loops.has(loopKey(cameraId, BASE_RENDITION))) return { kind: "unavailable", reason: "This camera's video is still being prepared." };
+    return { kind: "playlist", body: masterPlaylist(ready) };
+  }
+
+  async renditionPlaylist(cameraId: string, renditionName: string, nowMs: number): Promise<PlaylistAnswer> {
+    if (this.liveEncoders.has(cameraId)) return { kind: "not_found" };
+    if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
+    const rendition = renditionByName(renditionName);
+    if (rendition === null) return { kind: "not_found" };
+    return this.loopMediaPlaylist(cameraId, rendition, nowMs, LIVE_PLAYLIST_SEGMENTS);
+  }
+
+  private loopMediaPlaylist(cameraId: string, rendition: Rendition, nowMs: number, windowSize: number): PlaylistAnswer {
+    const loop = this.loops.get(loopKey(cameraId, rendition));
     if (loop === undefined) return { kind: "unavailable", reason: "This camera's video is still being prepared." };
     const body = livePlaylist({
       segmentCount: loop.segmentFiles.length,
       segmentDuration: loop.segmentDuration,
-      // Staggered per camera so their segment boundaries (and players' requests) do not all coincide.
+      // Staggered per camera so their segment boundaries (and players' requests) do not all coincide;
+      // the same for every rendition, so their segments line up and players can switch between them.
       epochMs: LOOP_EPOCH_MS - (hashString(cameraId) % 60_000),
       nowMs,
-      windowSize: kind === "dvr" ? DVR_SEGMENTS : LIVE_PLAYLIST_SEGMENTS,
+      windowSize,
     });
     return { kind: "playlist", body };
   }
 
-  async segment(cameraId: string, segmentName: string): Promise<SegmentAnswer> {
+  async segment(cameraId: string, segmentName: string, renditionName?: string): Promise<SegmentAnswer> {
     const mediaSequence = parseSegmentUri(segmentName);
     const live = this.liveEncoders.get(cameraId);
     let path: string;
     if (live !== undefined) {
-      if (mediaSequence === null) return { kind: "not_found" };
+      if (mediaSequence === null || renditionName !== undefined) return { kind: "not_found" };
       path = join(live.dir, segmentName);
     } else {
       if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
-      const loop = this.loops.get(cameraId);
+      const rendition = renditionName === undefined ? BASE_RENDITION : renditionByName(renditionName);
+      if (rendition === null) return { kind: "not_found" };
+      const loop = this.loops.get(loopKey(cameraId, rendition));
       if (loop === undefined) return { kind: "unavailable", reason: "This camera's video is still being prepared." };
       const file = mediaSequence === null ? undefined : loop.segmentFiles[loopSegmentIndex(mediaSequence, loop.segmentFiles.length)];
       if (file === undefined) return { kind: "not_found" };
@@ -146,19 +182,30 @@ export class FfmpegVideo implements VideoService {
     await this.background;
   }
 
-  /** The live camera first, then the loops one after another: two cores, so one encode at a time. */
+  /**
+   * The live camera first, then every camera's 180p loop (so the wall starts fast), then the
+   * 360p ones; one encode at a time: two cores.
+   */
   private async encodeInBackground(): Promise<void> {
     for (const encoder of this.liveEncoders.values()) await encoder.start();
     const loopsDir = this.dirs.loopsDir;
-    await pruneLoopCache(loopsDir, new Set(this.loopCameras.map(loopCacheKey)));
-    for (const camera of this.loopCameras) {
-      if (this.abort.signal.aborted) return;
-      try {
-        this.loops.set(camera.id, await ensureLoop(this.ffmpegPath, this.fontPath, loopsDir, camera, this.abort.signal));
-      } catch (error) {
+    await pruneLoopCache(loopsDir, new Set(LOOP_RENDITIONS.flatMap((rendition) => this.loopCameras.map((camera) => loopCacheKey(camera, rendition)))));
+    for (const rendition of LOOP_RENDITIONS) {
+      for (const camera of this.loopCameras) {
         if (this.abort.signal.aborted) return;
-        this.logger.warn({ err: error, camera: camera.id }, "could not encode the camera's loop; it stays unavailable");
+        // A camera whose small loop failed gets no larger one either: its master playlist would be empty.
+        if (rendition !== BASE_RENDITION && !this.loops.has(loopKey(camera.id, BASE_RENDITION))) continue;
+        try {
+          this.loops.set(loopKey(camera.id, rendition), await ensureLoop(this.ffmpegPath, this.fontPath, loopsDir, camera, this.abort.signal, rendition));
+        } catch (error) {
+          if (this.abort.signal.aborted) return;
+          this.logger.warn({ err: error, camera: camera.id, rendition: rendition.name }, "could not encode the camera's loop; that rendition stays unavailable");
+        }
       }
     }
   }
+}
+
+function loopKey(cameraId: string, rendition: Rendition): string {
+  return `${cameraId}/${rendition.name}`;
 }

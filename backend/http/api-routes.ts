@@ -16,6 +16,8 @@ import {
 } from "../../shared/protocol/backend.js";
 import { parseWith } from "../../shared/result.js";
 import { applyOperatorAction } from "../actions/apply-action.js";
+import { applyIncidentRequest } from "../actions/apply-incident-action.js";
+import { IncidentActionRequestSchema, type IncidentActionResponse } from "../../shared/protocol/incident-actions.js";
 import { MIN_PROTOCOL_VERSION, protocolMismatch } from "../protocol-compat.js";
 import type { BackendStore } from "../store/backend-store.js";
 import { sendError, sendValidated } from "./respond.js";
@@ -58,8 +60,14 @@ export function registerApiRoutes(app: FastifyInstance, store: BackendStore): vo
   app.post(BACKEND_PATHS.actionsBatch, async (request, reply) => {
     const batch = parseWith(ActionBatchRequestSchema, request.body, "action batch");
     if (!batch.ok) return sendError(reply, batch.error);
-    const results: ActionResponse[] = [];
+    const results: Array<ActionResponse | IncidentActionResponse> = [];
     for (const raw of batch.value.requests) {
+      // Incident actions (issue 4) share the outbox and the batch; they carry `incidentAction` instead of `action`.
+      if (typeof raw === "object" && raw !== null && "incidentAction" in raw) {
+        const incident = parseWith(IncidentActionRequestSchema, raw, "incident action request");
+        results.push(incident.ok ? await applyIncidentRequest(store, incident.value, new Date()) : { ok: false, error: incident.error });
+        continue;
+      }
       const action = parseWith(ActionRequestSchema, raw, "action request");
       results.push(action.ok ? await applyOperatorAction(store, action.value, new Date()) : { ok: false, error: action.error });
     }

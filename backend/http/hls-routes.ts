@@ -3,11 +3,13 @@ import { z } from "zod";
 import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
 import { assertNever, parseWith } from "../../shared/result.js";
 import type { PlaylistKind } from "../hls/live-encoder.js";
-import type { VideoService } from "../hls/video-service.js";
+import type { PlaylistAnswer, SegmentAnswer, VideoService } from "../hls/video-service.js";
 import { sendError } from "./respond.js";
 
 const PlaylistParamsSchema = z.object({ cameraId: z.string().min(1) });
 const SegmentParamsSchema = z.object({ cameraId: z.string().min(1), segment: z.string().min(1) });
+const RenditionPlaylistParamsSchema = z.object({ cameraId: z.string().min(1), rendition: z.string().min(1) });
+const RenditionSegmentParamsSchema = z.object({ cameraId: z.string().min(1), rendition: z.string().min(1), segment: z.string().min(1) });
 
 export interface HlsRouteDeps {
   video: VideoService;
@@ -25,17 +27,13 @@ function unknownCamera(reply: FastifyReply, cameraId: string): FastifyReply {
 }
 
 /**
- * HLS for every camera: GET /hls/:cameraId/index.m3u8 (live, a few segments), /hls/:cameraId/dvr.m3u8
- * (the last minutes, for instant replay) and /hls/:cameraId/seg-N.ts.
+ * HLS for every camera: GET /hls/:cameraId/index.m3u8 (what tiles load: a looped camera's master
+ * playlist, or a live camera's few latest segments), /hls/:cameraId/:rendition/index.m3u8 and
+ * /hls/:cameraId/:rendition/seg-N.ts (a looped camera's renditions, e.g. 180p and 360p),
+ * /hls/:cameraId/dvr.m3u8 (the last minutes, for instant replay) and /hls/:cameraId/seg-N.ts.
  */
 export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): void {
-  const playlistRoute = (kind: PlaylistKind) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const params = parseWith(PlaylistParamsSchema, request.params, "camera id");
-    if (!params.ok) return sendError(reply, params.error);
-    const { cameraId } = params.value;
-    // Only known cameras can have an outage, so this check cannot hide a 404.
-    if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
-    const answer = await deps.video.playlist(cameraId, Date.now(), kind);
+  const sendPlaylist = (reply: FastifyReply, cameraId: string, answer: PlaylistAnswer) => {
     switch (answer.kind) {
       case "playlist":
         return reply.header("Content-Type", "application/vnd.apple.mpegurl").header("Cache-Control", "no-cache").send(answer.body);
@@ -43,19 +41,13 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
         return unavailable(reply, answer.reason);
       case "unknown_camera":
         return unknownCamera(reply, cameraId);
+      case "not_found":
+        return sendError(reply, { kind: "not_found", message: `Camera ${cameraId} has no such playlist.` });
       default:
         return assertNever(answer);
     }
   };
-  app.get(`${BACKEND_PATHS.hls}/:cameraId/index.m3u8`, playlistRoute("live"));
-  app.get(`${BACKEND_PATHS.hls}/:cameraId/dvr.m3u8`, playlistRoute("dvr"));
-
-  app.get(`${BACKEND_PATHS.hls}/:cameraId/:segment`, async (request, reply) => {
-    const params = parseWith(SegmentParamsSchema, request.params, "segment");
-    if (!params.ok) return sendError(reply, params.error);
-    const { cameraId, segment } = params.value;
-    if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
-    const answer = await deps.video.segment(cameraId, segment);
+  const sendSegment = (reply: FastifyReply, cameraId: string, segment: string, answer: SegmentAnswer) => {
     switch (answer.kind) {
       case "segment":
         // A segment name always means the same bytes (a loop position, or a clock-numbered live segment).
@@ -69,5 +61,40 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
       default:
         return assertNever(answer);
     }
+  };
+
+  const playlistRoute = (kind: PlaylistKind) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const params = parseWith(PlaylistParamsSchema, request.params, "camera id");
+    if (!params.ok) return sendError(reply, params.error);
+    const { cameraId } = params.value;
+    // Only known cameras can have an outage, so this check cannot hide a 404.
+    if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
+    return sendPlaylist(reply, cameraId, await deps.video.playlist(cameraId, Date.now(), kind));
+  };
+  app.get(`${BACKEND_PATHS.hls}/:cameraId/index.m3u8`, playlistRoute("live"));
+  app.get(`${BACKEND_PATHS.hls}/:cameraId/dvr.m3u8`, playlistRoute("dvr"));
+
+  app.get(`${BACKEND_PATHS.hls}/:cameraId/:rendition/index.m3u8`, async (request, reply) => {
+    const params = parseWith(RenditionPlaylistParamsSchema, request.params, "rendition");
+    if (!params.ok) return sendError(reply, params.error);
+    const { cameraId, rendition } = params.value;
+    if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
+    return sendPlaylist(reply, cameraId, await deps.video.renditionPlaylist(cameraId, rendition, Date.now()));
+  });
+
+  app.get(`${BACKEND_PATHS.hls}/:cameraId/:segment`, async (request, reply) => {
+    const params = parseWith(SegmentParamsSchema, request.params, "segment");
+    if (!params.ok) return sendError(reply, params.error);
+    const { cameraId, segment } = params.value;
+    if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
+    return sendSegment(reply, cameraId, segment, await deps.video.segment(cameraId, segment));
+  });
+
+  app.get(`${BACKEND_PATHS.hls}/:cameraId/:rendition/:segment`, async (request, reply) => {
+    const params = parseWith(RenditionSegmentParamsSchema, request.params, "segment");
+    if (!params.ok) return sendError(reply, params.error);
+    const { cameraId, rendition, segment } = params.value;
+    if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
+    return sendSegment(reply, cameraId, segment, await deps.video.segment(cameraId, segment, rendition));
   });
 }

@@ -44,10 +44,12 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const service = new ConsoleService(store, options.settings);
   const client = new BackendClient(options.settings.get().backendUrl);
   const sender = new OutboxSender(store, client, {
-    onConfirmed: (alarm) => service.alarmChanged(alarm.id),
-    onRefused: (alarmId, error) => {
-      service.alarmChanged(alarmId);
-      service.emit({ type: "action.refused", alarmId, error });
+    onConfirmed: (confirmed) => (confirmed.kind === "alarm" ? service.alarmChanged(confirmed.alarm.id) : service.incidentChanged(confirmed.incident.id)),
+    onRefused: (targetId, error) => {
+      // The outbox names an alarm or an incident (incident ids start with "inc-"): refresh whichever it is.
+      if (targetId.startsWith("inc-")) service.incidentChanged(targetId);
+      else service.alarmChanged(targetId);
+      service.emit({ type: "action.refused", alarmId: targetId, error });
     },
     onPendingChanged: () => service.updateStatus({}),
   }, options.outboxBatchSize);

@@ -3,7 +3,13 @@ import { applyOperatorAction, commentIdFor } from "../../shared/alarm-actions.js
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
 import type { WallView, WallViewDraft } from "../../shared/domain/wall-view.js";
-import type { ActionRequest, OperatorAction } from "../../shared/protocol/backend.js";
+import { isIncidentRequest, type ActionRequest, type OperatorAction } from "../../shared/protocol/backend.js";
+import type { Incident } from "../../shared/domain/incident.js";
+import { applyIncidentAction, alarmIdsRead, timelineIdFor } from "../../shared/incident-actions.js";
+import type { IncidentAction, IncidentActionRequest } from "../../shared/protocol/incident-actions.js";
+import { incidentRequestAction } from "../../shared/protocol/incident-requests.js";
+import { PendingIncidents } from "./incidents/pending-incidents.js";
+import type { Settlement } from "./sync/outbox-sender.js";
 import {
   ConsoleRequestSchema,
   type ConsoleEvent,
@@ -34,7 +40,7 @@ export interface ViewRemote {
 
 export interface ActionQueue {
   kick(): void;
-  waitFor(key: string, timeoutMs: number): Promise<Result<Alarm> | null>;
+  waitFor(key: string, timeoutMs: number): Promise<Settlement | null>;
 }
 
 /**
@@ -136,6 +142,11 @@ export class ConsoleService {
         case "alarm.resolve":
         case "alarm.sop":
           return await this.act(alarmRequestAction(request));
+        case "incident.create":
+        case "incident.setStatus":
+        case "incident.assign":
+        case "incident.note":
+          return await this.actOnIncident(incidentRequestAction(request, () => `inc-${randomUUID()}`));
         case "settings.update": {
           const patch: Partial<Settings> = {};
           if (request.language !== undefined) patch.language = request.language;
@@ -148,7 +159,7 @@ export class ConsoleService {
             this.store.pendingActions().map((p) => ({
               idempotencyKey: p.idempotencyKey,
               alarmId: p.alarmId,
-              action: p.request.action.type,
+              action: isIncidentRequest(p.request) ? p.request.incidentAction.type : p.request.action.type,
               createdAt: p.createdAt,
               attempts: p.attempts,
               lastError: p.lastError,
@@ -189,7 +200,7 @@ export class ConsoleService {
       cameras: this.store.list("camera"),
       sensors: this.store.list("sensor"),
       alarms: this.withPending(this.store.list("alarm")),
-      incidents: this.store.list("incident"),
+      incidents: this.pendingIncidents.all(this.store.list("incident")),
       problems: this.store.listProblems(),
     };
     return snapshot;
@@ -220,7 +231,7 @@ export class ConsoleService {
           alarms.set(c.id, c.data!);
           break;
         case "incident":
-          (event.incidents ??= []).push(c.data!);
+          (event.incidents ??= []).push(this.pendingIncidents.one(c.id, c.data!) ?? c.data!);
           break;
         case "operator":
           break;
@@ -283,11 +294,23 @@ export class ConsoleService {
 
   private operatorOf = (id: string): Operator => this.store.get("operator", id) ?? { id, name: id, role: "operator" };
 
+  private incidentsView: PendingIncidents | null = null;
+
+  private get pendingIncidents(): PendingIncidents {
+    return (this.incidentsView ??= new PendingIncidents(this.store, this.operatorOf));
+  }
+
+  incidentChanged(incidentId: string): void {
+    const incident = this.pendingIncidents.one(incidentId);
+    // Gone: an incident created here whose creation the backend refused.
+    this.emit(incident === null ? { type: "changed", removed: { incident: [incidentId] } } : { type: "changed", incidents: [incident] });
+  }
+
   private withPending(alarms: Alarm[]): Alarm[] {
     const pending = this.store.pendingActions();
     if (pending.length === 0) return alarms;
     const byAlarm = new Map<string, ActionRequest[]>();
-    for (const p of pending) (byAlarm.get(p.alarmId) ?? byAlarm.set(p.alarmId, []).get(p.alarmId)!).push(p.request);
+    for (const p of pending) if (!isIncidentRequest(p.request)) (byAlarm.get(p.alarmId) ?? byAlarm.set(p.alarmId, []).get(p.alarmId)!).push(p.request);
     return alarms.map((a) => {
       const mine = byAlarm.get(a.id);
       return mine ? overlayPending(a, mine, this.operatorOf) : a;
@@ -295,8 +318,8 @@ export class ConsoleService {
   }
 
   private withPendingOne(alarm: Alarm): Alarm {
-    const pending = this.store.pendingFor(alarm.id);
-    return pending.length === 0 ? alarm : overlayPending(alarm, pending.map((p) => p.request), this.operatorOf);
+    const pending = this.store.pendingFor(alarm.id).flatMap((p) => (isIncidentRequest(p.request) ? [] : [p.request]));
+    return pending.length === 0 ? alarm : overlayPending(alarm, pending, this.operatorOf);
   }
 
   /** Applies the action locally at once (outbox + overlay, one transaction) and asks the backend. */
@@ -338,6 +361,34 @@ export class ConsoleService {
     this.queue.kick();
     const verdict = this.status.state === "online" ? await this.queue.waitFor(idempotencyKey, ACTION_ANSWER_WAIT_MS) : null;
     // No verdict in time (offline, slow link): the action stays queued and shows as pending.
-    return verdict ?? ok(local.value);
+    if (verdict === null) return ok(local.value);
+    if (!verdict.ok) return verdict;
+    return verdict.value.kind === "alarm" ? ok(verdict.value.alarm) : ok(local.value);
+  }
+
+  /**
+   * An incident action, like an alarm action: applied locally at once with the same shared function
+   * the backend uses, written to the outbox (target column = incident id), sent with its idempotency key.
+   */
+  private async actOnIncident(action: IncidentAction): Promise<Result<Incident>> {
+    const operator = this.currentOperator();
+    const at = new Date().toISOString();
+    const idempotencyKey = randomUUID();
+    const current = this.pendingIncidents.one(action.incidentId);
+    // Alarms as the operator sees them here; the backend reads its own copies when it decides.
+    const alarms = alarmIdsRead(action).flatMap((id) => this.store.get("alarm", id) ?? []);
+    const local = applyIncidentAction(current, action, { operator, at, entryId: timelineIdFor(idempotencyKey) }, alarms);
+    if (!local.ok) return local;
+    if (local.value === current) return ok(local.value);
+    const request: IncidentActionRequest = { idempotencyKey, operatorId: operator.id, at, incidentAction: action };
+    this.store.db.transaction(() => this.store.enqueueAction(request, action.incidentId))();
+    this.emit({ type: "changed", incidents: [local.value] });
+    this.updateStatus({});
+    if (this.queue === null) return ok(local.value);
+    this.queue.kick();
+    const verdict = this.status.state === "online" ? await this.queue.waitFor(idempotencyKey, ACTION_ANSWER_WAIT_MS) : null;
+    if (verdict === null) return ok(local.value);
+    if (!verdict.ok) return verdict;
+    return verdict.value.kind === "incident" ? ok(verdict.value.incident) : ok(local.value);
   }
 }

@@ -8,6 +8,7 @@ import { SensorSchema } from "../domain/sensor.js";
 import { WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
 import { AppErrorSchema } from "../result.js";
+import { IncidentActionRequestSchema, IncidentActionResponseSchema, type IncidentActionRequest } from "./incident-actions.js";
 
 /**
  * The sync protocol between a console and the central backend.
@@ -150,7 +151,14 @@ export const ActionBatchRequestSchema = z.object({
 });
 export type ActionBatchRequest = z.infer<typeof ActionBatchRequestSchema>;
 
+/** What the console's outbox holds and sends: an alarm action or an incident action (issue 4). */
+export const QueuedActionRequestSchema = z.union([ActionRequestSchema, IncidentActionRequestSchema]);
+export type QueuedActionRequest = ActionRequest | IncidentActionRequest;
+
+export const isIncidentRequest = (request: QueuedActionRequest): request is IncidentActionRequest => "incidentAction" in request;
+
 export const ActionBatchResponseSchema = z.object({
-  results: z.array(ActionResponseSchema),
+  /** An alarm action is answered with its alarm, an incident action with its incident. */
+  results: z.array(z.union([ActionResponseSchema, IncidentActionResponseSchema])),
 });
 export type ActionBatchResponse = z.infer<typeof ActionBatchResponseSchema>;

@@ -9,6 +9,7 @@ import { WallViewDraftSchema, WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
 import { AppErrorSchema } from "../result.js";
 import { ALARM_REQUESTS, ALARM_RESPONSE_SCHEMAS } from "./alarm-requests.js";
+import { INCIDENT_REQUESTS, INCIDENT_RESPONSE_SCHEMAS } from "./incident-requests.js";
 import { WORKSTATION_EVENTS, WORKSTATION_REQUESTS, WORKSTATION_RESPONSE_SCHEMAS } from "./workstation-api.js";
 
 /**
@@ -80,6 +81,8 @@ export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("alarm.comment"), alarmId: z.string().min(1), text: z.string().trim().min(1).max(2000) }),
   // Bulk acknowledge, assign, escalate, shelve, resolve, SOP steps (issue 4).
   ...ALARM_REQUESTS,
+  // Incidents made from alarms: create, status, unit, notes (issue 4).
+  ...INCIDENT_REQUESTS,
   z.object({ type: z.literal("settings.update"), language: LanguageSchema.optional() }),
   /** Operator actions still waiting in the outbox, oldest first. */
   z.object({ type: z.literal("outbox.list") }),
@@ -101,6 +104,7 @@ export const CONSOLE_RESPONSE_SCHEMAS = {
   "alarm.acknowledge": AlarmSchema,
   "alarm.comment": AlarmSchema,
   ...ALARM_RESPONSE_SCHEMAS,
+  ...INCIDENT_RESPONSE_SCHEMAS,
   "settings.update": SettingsSchema,
   "outbox.list": z.array(PendingActionSchema),
   "sync.retry": SyncStatusSchema,

@@ -3,11 +3,13 @@ import {
   discontinuitySequence,
   livePlaylist,
   liveWindow,
+  masterPlaylist,
   loopSegmentIndex,
   parseSegmentUri,
   segmentUri,
 } from "../../backend/hls/live-playlist.js";
 import { isCompleteLivePlaylist, parseVodPlaylist } from "../../backend/hls/playlist-files.js";
+import { LOOP_RENDITIONS, renditionByName } from "../../backend/hls/renditions.js";
 
 const EPOCH = Date.UTC(2025, 0, 1);
 const base = { segmentCount: 10, segmentDuration: 1, epochMs: EPOCH, windowSize: 6 };
@@ -138,5 +140,47 @@ describe("ffmpeg playlist files", () => {
     expect(isCompleteLivePlaylist(whole.slice(0, -1))).toBe(false);
     expect(isCompleteLivePlaylist("#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:5\n#EXTINF:1.000000,\n")).toBe(false);
     expect(isCompleteLivePlaylist("")).toBe(false);
+  });
+});
+
+describe("masterPlaylist", () => {
+  const v360 = { uri: "360p/index.m3u8", bandwidth: 420_000, width: 640, height: 360, frameRate: 25 };
+  const v180 = { uri: "180p/index.m3u8", bandwidth: 150_000, width: 320, height: 180, frameRate: 25 };
+
+  it("lists each rendition with its bandwidth and resolution, smallest first", () => {
+    const text = masterPlaylist([v360, v180]);
+    expect(text.startsWith("#EXTM3U\n")).toBe(true);
+    expect(text.endsWith("\n")).toBe(true);
+    expect(tags(text, "EXT-X-STREAM-INF:")).toEqual([
+      "#EXT-X-STREAM-INF:BANDWIDTH=150000,RESOLUTION=320x180,FRAME-RATE=25.000",
+      "#EXT-X-STREAM-INF:BANDWIDTH=420000,RESOLUTION=640x360,FRAME-RATE=25.000",
+    ]);
+    expect(uris(text)).toEqual(["180p/index.m3u8", "360p/index.m3u8"]);
+    // A master playlist carries no media segments.
+    expect(tags(text, "EXTINF")).toHaveLength(0);
+    expect(tags(text, "EXT-X-MEDIA-SEQUENCE")).toHaveLength(0);
+    // Every STREAM-INF is followed by its URI.
+    const lines = text.trimEnd().split("\n");
+    lines.forEach((line, i) => {
+      if (line.startsWith("#EXT-X-STREAM-INF")) expect(lines[i + 1]?.startsWith("#")).toBe(false);
+    });
+  });
+
+  it("serves a single rendition while the larger one is still being encoded", () => {
+    expect(uris(masterPlaylist([v180]))).toEqual(["180p/index.m3u8"]);
+  });
+
+  it("refuses what would make an unplayable playlist", () => {
+    expect(() => masterPlaylist([])).toThrow();
+    expect(() => masterPlaylist([{ ...v180, bandwidth: 0 }])).toThrow();
+    expect(() => masterPlaylist([{ ...v180, bandwidth: 1.5 }])).toThrow();
+    expect(() => masterPlaylist([{ ...v180, uri: "a b.m3u8" }])).toThrow();
+  });
+
+  it("offers a small and a larger loop rendition, looked up by their URL name only", () => {
+    expect(LOOP_RENDITIONS.map((r) => `${r.width}x${r.height}`)).toEqual(["320x180", "640x360"]);
+    expect(renditionByName("360p")?.height).toBe(360);
+    expect(renditionByName("..")).toBeNull();
+    expect(renditionByName("index.m3u8")).toBeNull();
   });
 });

@@ -22,6 +22,17 @@ async function fetchWhenReady(url: string, timeoutMs = 20_000): Promise<Response
   }
 }
 
+/** Polls `probe` until it gives a value (the 360p loops are encoded after every 180p one). */
+async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 100_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 const segmentsOf = (playlist: string) => playlist.split("\n").filter((line) => line.endsWith(".ts"));
 
 function ffmpegChildren(): string[] {
@@ -69,8 +80,27 @@ describe("camera video", () => {
     expect(bytes[188]).toBe(0x47);
   });
 
-  it("serves a looped camera as a live sliding playlist", async () => {
-    const response = await fetchWhenReady(`${t.backend.url}/hls/cam-02/index.m3u8`);
+  it("serves a looped camera as a master playlist of live sliding renditions", async () => {
+    const master = await (await fetchWhenReady(`${t.backend.url}/hls/cam-02/index.m3u8`)).text();
+    expect(master).toContain("#EXT-X-STREAM-INF:");
+    expect(master).toContain("RESOLUTION=320x180");
+    expect(master).not.toContain("#EXTINF");
+    // The 360p rendition is encoded in the background after every camera's 180p one.
+    const with360 = await until("the 360p rendition", async () => {
+      const text = await (await fetch(`${t.backend.url}/hls/cam-02/index.m3u8`)).text();
+      return text.includes("RESOLUTION=640x360") ? text : null;
+    });
+    expect(with360.split("\n").filter((line) => line.endsWith(".m3u8"))).toEqual(["180p/index.m3u8", "360p/index.m3u8"]);
+    const large = await fetch(`${t.backend.url}/hls/cam-02/360p/index.m3u8`);
+    expect(large.status).toBe(200);
+    const largeSegments = segmentsOf(await large.text());
+    expect(largeSegments).toHaveLength(6);
+    const largeSegment = await fetch(`${t.backend.url}/hls/cam-02/360p/${largeSegments[0] ?? ""}`);
+    expect(new Uint8Array(await largeSegment.arrayBuffer())[0]).toBe(0x47);
+    expect((await fetch(`${t.backend.url}/hls/cam-02/720p/index.m3u8`)).status).toBe(404);
+    expect((await fetch(`${t.backend.url}/hls/cam-01/360p/index.m3u8`)).status).toBe(404);
+
+    const response = await fetch(`${t.backend.url}/hls/cam-02/180p/index.m3u8`);
     const playlist = await response.text();
     expect(playlist).toContain("#EXT-X-MEDIA-SEQUENCE:");
     expect(playlist).toContain("#EXT-X-DISCONTINUITY-SEQUENCE:");
@@ -81,7 +111,7 @@ describe("camera video", () => {
     expect(media.status).toBe(200);
     expect(new Uint8Array(await media.arrayBuffer())[0]).toBe(0x47);
     expect((await fetch(`${t.backend.url}/hls/cam-02/..%2F..%2Fioc-backend.sqlite`)).status).toBe(404);
-  });
+  }, 120_000);
 
   it("reuses the encoded loops after a restart and leaves no ffmpeg behind", async () => {
     await fetchWhenReady(`${t.backend.url}/hls/cam-03/index.m3u8`);

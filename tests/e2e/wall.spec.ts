@@ -95,6 +95,28 @@ test.describe("camera wall", () => {
     await expect(tile.getByTestId("tile-latency")).toContainText(/\d s/);
   });
 
+  test("a small tile plays the 180p rendition, a maximized tile the 360p one (capLevelToPlayerSize)", async ({ page }) => {
+    test.setTimeout(180_000);
+    // The 360p loops are encoded in the background after every camera's 180p one (first run only).
+    await expect
+      .poll(async () => (await (await fetch(`${backend.url}/hls/cam-22/index.m3u8`)).text()).includes("RESOLUTION=640x360"), { timeout: 150_000 })
+      .toBe(true);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openWall(page, consoleApp.url);
+    await chooseLayout(page, "5x5");
+    // cam-01 is the live clock camera, encoded at 180p only: take the first looped camera.
+    const tiles = page.locator('[data-testid="camera-tile"]:not([data-camera-id="cam-01"])');
+    const cameraId = (await tiles.first().getAttribute("data-camera-id"))!;
+    const tile = page.locator(`[data-testid="camera-tile"][data-camera-id="${cameraId}"]`);
+    await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 60_000 });
+    const videoHeight = () => tile.locator("video").evaluate((v: HTMLVideoElement) => v.videoHeight);
+    await expect.poll(videoHeight, { timeout: 30_000 }).toBe(180);
+    await tile.getByTestId("tile-maximize").dispatchEvent("click");
+    await expect(page.getByTestId("wall-grid")).toHaveAttribute("data-maximized", /\d/);
+    await expect.poll(videoHeight, { timeout: 45_000 }).toBe(360);
+    await expect(tile).toHaveAttribute("data-state", "playing");
+  });
+
   test("a stream that fails shows reconnecting, then plays again by itself", async ({ page }) => {
     await openWall(page, consoleApp.url);
     const tile = page.locator('[data-testid="wall-grid"] [data-tile="1"]');

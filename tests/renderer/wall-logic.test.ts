@@ -44,12 +44,23 @@ describe("tile state", () => {
   it("uses the agreed low-latency live configuration", () => {
     expect(LIVE_HLS_CONFIG).toEqual({
       liveSyncDuration: 1,
-      liveMaxLatencyDuration: 4,
+      liveMaxLatencyDuration: 3,
       maxLiveSyncPlaybackRate: 1.5,
       backBufferLength: 10,
       maxBufferLength: 8,
-      lowLatencyMode: false,
+      lowLatencyMode: true,
       capLevelToPlayerSize: true,
     });
+  });
+
+  it("leaves no latency band where a tile neither speeds up nor jumps back (1 s segments)", () => {
+    const targetDuration = 1;
+    const sync = LIVE_HLS_CONFIG.liveSyncDuration ?? Number.NaN;
+    // hls.js speeds up only in low-latency mode, and only up to sync + one target duration behind...
+    expect(LIVE_HLS_CONFIG.lowLatencyMode).toBe(true);
+    expect(LIVE_HLS_CONFIG.maxLiveSyncPlaybackRate).toBeGreaterThan(1);
+    // ...and seeks back only past liveMaxLatencyDuration: the two ranges must meet.
+    expect(LIVE_HLS_CONFIG.liveMaxLatencyDuration).toBeLessThanOrEqual(sync + 2 * targetDuration);
+    expect(LIVE_HLS_CONFIG.liveMaxLatencyDuration).toBeGreaterThan(sync);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applySelectionPatch, EMPTY_SELECTION } from "../../shared/workstation/apply-selection.js";
 import { handoverSummary } from "../../shared/workstation/handover-summary.js";
-import type { Incident } from "../../shared/domain/incident.js";
+import { freshIncidentFields, type Incident } from "../../shared/domain/incident.js";
 import { makeAlarm } from "./fixtures.js";
 
 describe("applySelectionPatch", () => {
@@ -36,6 +36,7 @@ describe("handoverSummary", () => {
     assignedUnit: null,
     createdAt,
     updatedAt: createdAt,
+    ...freshIncidentFields(),
   });
   it("lists open incidents, shelved alarms and unacknowledged critical alarms, oldest first", () => {
     const alarms = [

@@ -1,13 +1,14 @@
 import type Database from "better-sqlite3";
-import { ActionRequestSchema, ENTITY_SCHEMAS, type ActionRequest, type EntityKind } from "../../../shared/protocol/backend.js";
+import { ENTITY_SCHEMAS, QueuedActionRequestSchema, type EntityKind, type QueuedActionRequest } from "../../../shared/protocol/backend.js";
 import type { SyncProblem } from "../../../shared/protocol/console-api.js";
 import type { EntityData, QuarantinedChange, ValidChange } from "../sync/validate-changes.js";
 
 export interface OutboxEntry {
   id: number;
   idempotencyKey: string;
+  /** The alarm an alarm action is about, or the incident an incident action is about (the column keeps its old name). */
   alarmId: string;
-  request: ActionRequest;
+  request: QueuedActionRequest;
   createdAt: string;
   attempts: number;
   lastError: string | null;
@@ -96,7 +97,7 @@ export class CacheStore {
     return (this.stmts.getState.get("lastSyncAt") as string | undefined) ?? null;
   }
 
-  enqueueAction(request: ActionRequest, alarmId: string): void {
+  enqueueAction(request: QueuedActionRequest, alarmId: string): void {
     this.stmts.enqueue.run(request.idempotencyKey, alarmId, JSON.stringify(request), request.at);
   }
 
@@ -144,7 +145,7 @@ function toEntry(row: OutboxRow): OutboxEntry {
     id: row.id,
     idempotencyKey: row.idempotency_key,
     alarmId: row.alarm_id,
-    request: ActionRequestSchema.parse(JSON.parse(row.request)),
+    request: QueuedActionRequestSchema.parse(JSON.parse(row.request)),
     createdAt: row.created_at,
     attempts: row.attempts,
     lastError: row.last_error,

@@ -11,6 +11,7 @@ import {
   type ActionResponse,
   type ChangesPage,
   type HelloResponse,
+  type QueuedActionRequest,
 } from "../../../shared/protocol/backend.js";
 import type { WallView, WallViewDraft } from "../../../shared/domain/wall-view.js";
 import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../../../shared/protocol/views.js";
@@ -62,7 +63,7 @@ export class BackendClient {
   }
 
   /** Several queued actions in one round trip; the answers come back in the same order. */
-  postActions(requests: readonly ActionRequest[]): Promise<Result<ActionBatchResponse>> {
+  postActions(requests: readonly QueuedActionRequest[]): Promise<Result<ActionBatchResponse>> {
     return this.call(
       BACKEND_PATHS.actionsBatch,
       { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ requests }) },

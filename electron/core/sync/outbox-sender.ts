@@ -1,15 +1,19 @@
 import type { Alarm } from "../../../shared/domain/alarm.js";
+import type { Incident } from "../../../shared/domain/incident.js";
 import { MAX_ACTION_BATCH } from "../../../shared/protocol/backend.js";
 import type { AppError, Result } from "../../../shared/result.js";
 import type { CacheStore } from "../cache/cache-store.js";
 import type { BackendClient } from "./backend-client.js";
 import { backoffDelay } from "./backoff.js";
 
+/** The backend's copy after an action: the alarm, or the incident for an incident action. */
+export type Confirmed = { kind: "alarm"; alarm: Alarm } | { kind: "incident"; incident: Incident };
+
 export interface OutboxEvents {
   /** The backend applied it (or had already: a replay gets the first answer). */
-  onConfirmed(alarm: Alarm, idempotencyKey: string): void;
-  /** The backend refused it for good; the local overlay is dropped. */
-  onRefused(alarmId: string, error: AppError, idempotencyKey: string): void;
+  onConfirmed(confirmed: Confirmed, idempotencyKey: string): void;
+  /** The backend refused it for good; the local overlay is dropped. `targetId`: the alarm's or incident's id. */
+  onRefused(targetId: string, error: AppError, idempotencyKey: string): void;
   onPendingChanged(count: number): void;
   /** Something unexpected broke a drain (it is retried at the next kick). */
   onFailure?(message: string): void;
@@ -18,7 +22,11 @@ export interface OutboxEvents {
 /** After this many failed attempts with answers we cannot understand, an action is quarantined, not retried forever. */
 const MAX_UNDERSTOOD_FAILURES = 20;
 
-export type Settlement = Result<Alarm>;
+export type Settlement = Result<Confirmed>;
+
+function confirmedOf(value: { alarm: Alarm } | { incident: Incident }): Confirmed {
+  return "alarm" in value ? { kind: "alarm", alarm: value.alarm } : { kind: "incident", incident: value.incident };
+}
 
 /**
  * Sends queued operator actions in order, one at a time, until the backend answers each.
@@ -118,14 +126,18 @@ export class OutboxSender {
           batch.forEach((entry, i) => {
             const response = results[i]!;
             this.store.removeAction(entry.idempotencyKey);
-            if (response.ok) this.store.putConfirmed("alarm", response.value.alarm.id, response.value.alarm, response.value.seq);
+            if (!response.ok) return;
+            const confirmed = confirmedOf(response.value);
+            if (confirmed.kind === "alarm") this.store.putConfirmed("alarm", confirmed.alarm.id, confirmed.alarm, response.value.seq);
+            else this.store.putConfirmed("incident", confirmed.incident.id, confirmed.incident, response.value.seq);
           });
         })();
         batch.forEach((entry, i) => {
           const response = results[i]!;
           if (response.ok) {
-            this.events.onConfirmed(response.value.alarm, entry.idempotencyKey);
-            this.settle(entry.idempotencyKey, { ok: true, value: response.value.alarm });
+            const confirmed = confirmedOf(response.value);
+            this.events.onConfirmed(confirmed, entry.idempotencyKey);
+            this.settle(entry.idempotencyKey, { ok: true, value: confirmed });
           } else {
             this.events.onRefused(entry.alarmId, response.error, entry.idempotencyKey);
             this.settle(entry.idempotencyKey, { ok: false, error: response.error });

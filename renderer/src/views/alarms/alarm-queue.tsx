@@ -29,6 +29,11 @@ import { BulkConfirm } from "./bulk-confirm.js";
 import { queueKeyAction } from "./queue-keys.js";
 import { indexOfSelection, moveSelection } from "./queue-order.js";
 import { RefusalMessage } from "./refusal-message.js";
+import type { AppError } from "../../../../shared/result.js";
+import { useIncidentActions } from "../../hooks/use-incident-actions.js";
+import { useIncidents } from "../../hooks/use-incidents.js";
+import { CreateIncidentForm } from "../incidents/create-incident-form.js";
+import { IncidentsPanel } from "../incidents/incidents-panel.js";
 
 const ESTIMATED_ROW_HEIGHT = 96;
 let alarmsReadyMarked = false;
@@ -52,6 +57,13 @@ export function AlarmQueue() {
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
   const [confirming, setConfirming] = useState<string[] | null>(null);
   const [bulkRefused, setBulkRefused] = useState<number>(0);
+  // Incidents (issue 4): made from the ticked alarms, shown in the details panel's place when asked for.
+  const incidentActions = useIncidentActions();
+  const openIncidents = useIncidents().filter((incident) => incident.status !== "closed").length;
+  const [creatingIncident, setCreatingIncident] = useState<string[] | null>(null);
+  const [showIncidents, setShowIncidents] = useState(false);
+  const [incidentId, setIncidentId] = useState<string | null>(null);
+  const [incidentError, setIncidentError] = useState<AppError | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const detailsRef = useRef<HTMLDivElement>(null);
   const lastSelectedIndex = useRef(-1);
@@ -138,6 +150,23 @@ export function AlarmQueue() {
     setBulkRefused(result.ok ? result.value.refused.length : ids.length);
   }, [actions, confirming]);
 
+  const createIncident = useCallback(
+    async (title: string | null, unit: string | null) => {
+      const ids = creatingIncident ?? [];
+      setCreatingIncident(null);
+      const result = await incidentActions.create(ids, title, unit);
+      if (!result.ok) {
+        setIncidentError(result.error);
+        return;
+      }
+      setChecked(new Set());
+      setIncidentError(null);
+      setIncidentId(result.value.id);
+      setShowIncidents(true);
+    },
+    [creatingIncident, incidentActions],
+  );
+
   const handleKey = useCallback(
     (event: KeyboardEvent | ReactKeyboardEvent): void => {
       if (confirming !== null) return;
@@ -214,6 +243,9 @@ export function AlarmQueue() {
           >
             {silenced ? `🔇 ${t("alarmQueue.silenced")}` : `🔔 ${t("alarmQueue.silence")}`}
           </Button>
+          <Button size="small" data-testid="incidents-toggle" aria-pressed={showIncidents} onClick={() => setShowIncidents((shown) => !shown)}>
+            {t("incidents.toggle", { count: openIncidents })}
+          </Button>
           <AlarmRateMeter rate={rate} />
           <Badge data-testid="alarm-count" data-count={active.length}>{t("alarms.total", { count: active.length })}</Badge>
           {isFiltering(fullFilter) && <Badge data-testid="filtered-count">{t("alarmQueue.shown", { count: filtered.length })}</Badge>}
@@ -237,9 +269,20 @@ export function AlarmQueue() {
           <Button size="small" variant="primary" data-testid="bulk-ack-button" onClick={() => requestAcknowledge(undefined)}>
             {t("alarmQueue.ackTicked", { count: checked.size })}
           </Button>
+          <Button size="small" data-testid="create-incident-button" onClick={() => setCreatingIncident([...checked])}>
+            {t("incidents.createFromTicked", { count: checked.size })}
+          </Button>
           <Button size="small" onClick={() => setChecked(new Set())}>
             {t("alarmQueue.untickAll")}
           </Button>
+        </div>
+      )}
+      {creatingIncident !== null && (
+        <CreateIncidentForm count={creatingIncident.length} onCreate={(title, unit) => void createIncident(title, unit)} onCancel={() => setCreatingIncident(null)} />
+      )}
+      {incidentError !== null && (
+        <div className="queue__refusal">
+          <RefusalMessage error={incidentError} onDismiss={() => setIncidentError(null)} />
         </div>
       )}
       {bulkRefused > 0 && (
@@ -294,7 +337,11 @@ export function AlarmQueue() {
             </div>
           )}
         </div>
-        {selectedAlarm !== undefined && (
+        {showIncidents ? (
+          <div className="queue__details">
+            <IncidentsPanel selectedId={incidentId} onSelect={setIncidentId} alarmsById={byId} />
+          </div>
+        ) : selectedAlarm !== undefined && (
           <div className="queue__details" ref={detailsRef}>
             <AlarmDetails alarm={selectedAlarm} wardName={wardName(selectedAlarm.wardCode)} />
           </div>
