@@ -142,19 +142,29 @@ async function bareCount(page: Page, backendUrl: string, tiles: number, size: Si
   return measureQuality(page, height);
 }
 
+/** The wall grid's gap and padding (renderer/src/styles/wall.css). */
+const GRID_GAP_PX = 4;
+
 /**
- * The wall at a layout, in a window sized so each tile is at most `size`: hls.js
- * (capLevelToPlayerSize) must then pick that rendition by itself, which measureQuality checks.
+ * The wall at a layout with tiles of exactly `size` CSS pixels: the grid (normally a share of the
+ * window) is given that width by a bench-only style, and the window grows so all of it is on
+ * screen. hls.js (capLevelToPlayerSize) must then pick the rendition by itself: measureQuality checks.
  */
 async function wallCount(page: Page, tiles: (typeof LADDER)[number], size: SizeName): Promise<Quality> {
   const { width, height } = SIZES[size];
-  const { cols, rows } = gridOf(tiles);
-  const viewport = page.viewportSize() ?? { width: 1920, height: 1080 };
-  const grid = await page.locator('[data-testid="wall-grid"]').boundingBox();
-  const chrome = grid === null ? { width: 0, height: 0 } : { width: viewport.width - grid.width, height: viewport.height - grid.height };
-  await page.setViewportSize({ width: Math.round(chrome.width + cols * width), height: Math.round(chrome.height + rows * height) });
+  const { cols } = gridOf(tiles);
+  const gridWidth = cols * width + (cols + 1) * GRID_GAP_PX;
+  await page.evaluate(`(() => {
+    let style = document.getElementById("bench-wall-size");
+    if (style === null) { style = document.createElement("style"); style.id = "bench-wall-size"; document.head.appendChild(style); }
+    style.textContent = ".wall__grid { flex: none !important; width: ${gridWidth}px !important; }";
+  })()`);
   await page.locator(`[data-testid="wall-layout-${WALL_LAYOUT[tiles]}"]`).dispatchEvent("click");
+  const box = await page.locator('[data-testid="wall-grid"]').boundingBox();
+  if (box !== null) await page.setViewportSize({ width: Math.max(1920, Math.ceil(box.x + box.width + 16)), height: Math.max(1080, Math.ceil(box.y + box.height + 16)) });
   await page.waitForTimeout(WARM_UP_MS);
+  const tileSize = await page.locator('[data-testid="camera-tile"] video').first().evaluate((v) => `${v.clientWidth}x${v.clientHeight}`);
+  console.log(`wall ${size} ${tiles}: tiles of ${tileSize} CSS px`);
   return measureQuality(page, height);
 }
 
@@ -193,10 +203,17 @@ export const wallBenchmark: Benchmark = {
         if (r.status === 200 && text.includes("RESOLUTION=640x360")) break;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
-      const bare = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      const bare180 = await ladder("bare 180p", (tiles) => bareCount(bare, backend.url, Math.min(tiles, CAMERA_COUNT), "180p"));
-      const bare360 = await ladder("bare 360p", (tiles) => bareCount(bare, backend.url, Math.min(tiles, CAMERA_COUNT), "360p"));
-      await bare.close();
+      // A fresh page per step, so one step's players cannot weigh on the next.
+      const bareStep = (size: SizeName) => async (tiles: number) => {
+        const bare = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+        try {
+          return await bareCount(bare, backend.url, Math.min(tiles, CAMERA_COUNT), size);
+        } finally {
+          await bare.close();
+        }
+      };
+      const bare180 = await ladder("bare 180p", bareStep("180p"));
+      const bare360 = await ladder("bare 360p", bareStep("360p"));
 
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       await page.goto(consoleApp.url);
@@ -209,6 +226,7 @@ export const wallBenchmark: Benchmark = {
 
       // Latency over the 2x2 wall in a 1920x1080 window: what each tile shows (program date time
       // of the frame on screen vs the wall clock), sampled every second for 20 s.
+      await page.evaluate(`document.getElementById("bench-wall-size")?.remove()`);
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.locator('[data-testid="wall-layout-2x2"]').dispatchEvent("click");
       await page.waitForTimeout(WARM_UP_MS);

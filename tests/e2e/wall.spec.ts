@@ -196,7 +196,8 @@ test.describe("camera wall", () => {
   });
 });
 
-test.describe("a wall of 16 tiles over a slow link, streams over HTTP/2", () => {
+// 9 tiles: more streams than HTTP/1.1's 6 connections per host, few enough for two CPU cores to decode.
+test.describe("a wall of 9 tiles over a slow link, streams over HTTP/2", () => {
   test.use({ ignoreHTTPSErrors: true });
   let backend: BackendProcess;
   let consoleApp: ConsoleProcess;
@@ -217,10 +218,10 @@ test.describe("a wall of 16 tiles over a slow link, streams over HTTP/2", () => 
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 300, downloadThroughput: (40 * 1024 * 1024) / 8, uploadThroughput: (10 * 1024 * 1024) / 8 });
     await openWall(page, consoleApp.url);
-    await chooseLayout(page, "4x4");
+    await chooseLayout(page, "3x3");
     const tiles = page.locator('[data-testid="camera-tile"]');
     const count = await tiles.count();
-    expect(count).toBe(16);
+    expect(count).toBe(9);
     // Every tile must get its stream through the slow link and play (the machine is shared, so
     // "played" is recorded as it happens rather than demanded of all tiles in the same instant).
     await page.evaluate(() => {
@@ -233,8 +234,18 @@ test.describe("a wall of 16 tiles over a slow link, streams over HTTP/2", () => 
     const played = () => page.evaluate(() => (globalThis as { __played?: Set<string> }).__played?.size ?? 0);
     await expect.poll(played, { timeout: 150_000 }).toBe(count);
     // The streams really are HTTP/2: one connection carries all the tiles' requests.
+    // (A segment fetched again, e.g. after a jump back to the live edge, may come from the HTTP cache:
+    // no network, no protocol; only requests that went over the link are counted.)
     const protocols = await page.evaluate(() =>
-      [...new Set(performance.getEntriesByType("resource").filter((e) => e.name.includes("/hls/")).map((e) => (e as PerformanceResourceTiming).nextHopProtocol))],
+      [
+        ...new Set(
+          performance
+            .getEntriesByType("resource")
+            .map((e) => e as PerformanceResourceTiming)
+            .filter((e) => e.name.includes("/hls/") && e.transferSize > 0)
+            .map((e) => e.nextHopProtocol),
+        ),
+      ],
     );
     expect(protocols).toEqual(["h2"]);
   });
