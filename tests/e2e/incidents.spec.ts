@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
+import { backendEntity, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 
@@ -9,20 +9,7 @@ async function openConsole(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "online");
 }
 
-/** The backend's latest copy of an incident, read from its change feed (what every console receives). */
-async function backendIncident(backendUrl: string, incidentId: string): Promise<Record<string, unknown> | null> {
-  let after = 0;
-  let latest: Record<string, unknown> | null = null;
-  for (;;) {
-    const res = await fetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`);
-    const page = (await res.json()) as { changes: { seq: number; entity: string; id: string; data: Record<string, unknown> }[]; hasMore: boolean };
-    for (const c of page.changes) {
-      if (c.entity === "incident" && c.id === incidentId) latest = c.data;
-      after = c.seq;
-    }
-    if (!page.hasMore) return latest;
-  }
-}
+const backendIncident = (backendUrl: string, incidentId: string) => backendEntity(backendUrl, "incident", incidentId);
 
 test.describe("incidents from alarms", () => {
   let backend: BackendProcess;

@@ -1,30 +1,11 @@
-import { freshWorkflowFields, type Alarm } from "../../shared/domain/alarm.js";
 import type { Camera } from "../../shared/domain/camera.js";
 import type { Ward } from "../../shared/domain/ward.js";
 import type { Snapshot, SyncStatus } from "../../shared/protocol/console-api.js";
 
-export function alarm(patch: Partial<Alarm> = {}): Alarm {
-  return {
-    id: "alm-1",
-    type: "fire_alarm_market",
-    domain: "security",
-    priority: "critical",
-    state: "unacknowledged",
-    source: { kind: "sensor", id: "sen-1" },
-    cameraId: "cam-02",
-    wardCode: "06808",
-    location: [106.8, 21.1],
-    place: "Chợ trung tâm Uông Bí",
-    raisedAt: "2026-11-25T10:00:00.000Z",
-    updatedAt: "2026-11-25T10:00:00.000Z",
-    acknowledgedBy: null,
-    acknowledgedByName: null,
-    acknowledgedAt: null,
-    comments: [],
-    ...freshWorkflowFields(),
-    ...patch,
-  };
-}
+/** The same alarm fixture as the shared tests use. */
+import { makeAlarm as alarm } from "../shared/fixtures.js";
+
+export { alarm };
 
 export function camera(patch: Partial<Camera> = {}): Camera {
   return {

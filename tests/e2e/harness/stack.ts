@@ -31,17 +31,21 @@ export function startTestConsole(backendUrl: string, dataDir = tempDir("console"
   return spawnConsole({ backendUrl, dataDir, ...(operator ? { operator } : {}) });
 }
 
-/** Reads the backend's change feed to see what it really recorded. */
-export async function backendAlarm(backendUrl: string, alarmId: string): Promise<Record<string, unknown> | null> {
+/** The backend's latest copy of an entity, read from its change feed (what it really recorded). */
+export async function backendEntity(backendUrl: string, entity: string, id: string): Promise<Record<string, unknown> | null> {
   let after = 0;
   let latest: Record<string, unknown> | null = null;
   for (;;) {
     const res = await fetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`);
     const page = (await res.json()) as { changes: { seq: number; entity: string; id: string; data: Record<string, unknown> }[]; hasMore: boolean };
     for (const c of page.changes) {
-      if (c.entity === "alarm" && c.id === alarmId) latest = c.data;
+      if (c.entity === entity && c.id === id) latest = c.data;
       after = c.seq;
     }
     if (!page.hasMore) return latest;
   }
+}
+
+export function backendAlarm(backendUrl: string, alarmId: string): Promise<Record<string, unknown> | null> {
+  return backendEntity(backendUrl, "alarm", alarmId);
 }
