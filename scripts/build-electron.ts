@@ -7,7 +7,11 @@ import { REPO_ROOT } from "./lib/backend-process.js";
  * Preload: one CJS file, since a sandboxed preload cannot load other files.
  */
 await build({
-  entryPoints: { main: join(REPO_ROOT, "electron/main/main.ts"), "core-worker": join(REPO_ROOT, "electron/core/worker/core-worker.ts") },
+  entryPoints: {
+    main: join(REPO_ROOT, "electron/main/main.ts"),
+    "core-worker": join(REPO_ROOT, "electron/core/worker/core-worker.ts"),
+    "page-decoder-worker": join(REPO_ROOT, "electron/core/worker/page-decoder-worker.ts"),
+  },
   outdir: join(REPO_ROOT, "dist/electron"),
   outExtension: { ".js": ".cjs" },
   bundle: true,

@@ -6,12 +6,10 @@ import {
   ActionRequestSchema,
   ActionResponseSchema,
   BACKEND_PATHS,
-  ChangesPageSchema,
   ChangesQuerySchema,
   HelloResponseSchema,
   PROTOCOL_VERSION,
   type ActionResponse,
-  type ChangesPage,
   type HelloResponse,
 } from "../../shared/protocol/backend.js";
 import { parseWith } from "../../shared/result.js";
@@ -21,6 +19,7 @@ import { IncidentActionRequestSchema, type IncidentActionResponse } from "../../
 import { MIN_PROTOCOL_VERSION, protocolMismatch } from "../protocol-compat.js";
 import type { BackendStore } from "../store/backend-store.js";
 import { sendError, sendValidated } from "./respond.js";
+import { encodeChangesPage } from "./encode-changes.js";
 
 export const BACKEND_NAME = "IOC Uông Bí reference backend (simulator)";
 
@@ -53,8 +52,9 @@ export function registerApiRoutes(app: FastifyInstance, store: BackendStore): vo
     const headSeq = await store.headSeq();
     // One extra row tells whether another page follows without a COUNT.
     const rows = await store.changesAfter(after, limit + 1);
-    const page: ChangesPage = { changes: rows.slice(0, limit), headSeq: Math.max(headSeq, rows.at(-1)?.seq ?? 0), hasMore: rows.length > limit };
-    return sendValidated(reply, ChangesPageSchema, page);
+    // Spliced from the stored JSON text (see encode-changes.ts); tests hold it to ChangesPageSchema.
+    const text = encodeChangesPage(rows.slice(0, limit), Math.max(headSeq, rows.at(-1)?.seq ?? 0), rows.length > limit);
+    return reply.type("application/json; charset=utf-8").send(text);
   });
 
   app.post(BACKEND_PATHS.actionsBatch, async (request, reply) => {

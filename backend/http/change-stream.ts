@@ -5,6 +5,7 @@ import { WebSocket, WebSocketServer } from "ws";
 import { BACKEND_PATHS, ChangesQuerySchema, StreamMessageSchema, type Change, type StreamMessage } from "../../shared/protocol/backend.js";
 import { describeZodError } from "../../shared/result.js";
 import type { BackendStore } from "../store/backend-store.js";
+import { encodeStoredStreamChange } from "./encode-changes.js";
 
 const StreamQuerySchema = ChangesQuerySchema.pick({ after: true });
 
@@ -72,7 +73,7 @@ class StreamSession {
     for (;;) {
       const page = await store.changesAfter(this.lastSentSeq, CATCH_UP_PAGE);
       if (this.ws.readyState !== WebSocket.OPEN) return;
-      for (const change of page) this.send(encode({ type: "change", change }), change.seq);
+      for (const change of page) this.send(encodeStoredStreamChange(change), change.seq);
       if (page.length < CATCH_UP_PAGE) break;
     }
     // Synchronous from here: no commit can slip between draining and going live.

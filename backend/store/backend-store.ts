@@ -65,10 +65,23 @@ export interface IdempotentResult {
 
 export type ChangeListener = (changes: readonly Change[]) => void;
 
+/** A change as the store holds it: `dataJson` is the entity's JSON text (null for a delete). */
+export interface StoredChange {
+  seq: number;
+  entity: EntityKind;
+  op: "upsert" | "delete";
+  id: string;
+  at: string;
+  dataJson: string | null;
+}
+
 export interface BackendStore extends WorkstationRecords {
   headSeq(): Promise<number>;
-  /** Changes with seq > after, ordered by seq, at most `limit`. */
-  changesAfter(after: number, limit: number): Promise<Change[]>;
+  /**
+   * Changes with seq > after, ordered by seq, at most `limit`, with their data as the JSON text
+   * it was stored as: catch-up sends it on untouched instead of parsing and re-serialising it.
+   */
+  changesAfter(after: number, limit: number): Promise<StoredChange[]>;
   getEntity(kind: EntityKind, id: string): Promise<StoredEntity | null>;
   listEntities(kind: EntityKind): Promise<unknown[]>;
   countEntities(): Promise<number>;

@@ -10,6 +10,7 @@ import type {
   IdempotentResult,
   IdempotentWork,
   StoredAuditEntry,
+  StoredChange,
   StoredEntity,
 } from "./backend-store.js";
 import { auditEntryHash, GENESIS_HASH, verifyAuditChain, type AuditChainRow, type AuditHead } from "../audit/audit-chain.js";
@@ -63,9 +64,9 @@ export interface SqliteStoreOptions {
   onListenerError?: (error: unknown) => void;
 }
 
-function toChange(row: unknown): Change {
+function toStoredChange(row: unknown): StoredChange {
   const r = ChangeRowSchema.parse(row);
-  return { seq: r.seq, entity: r.entity, op: r.op, id: r.id, at: r.at, data: r.data === null ? null : JSON.parse(r.data) };
+  return { seq: r.seq, entity: r.entity, op: r.op, id: r.id, at: r.at, dataJson: r.data };
 }
 
 /** Opens (creating and migrating as needed) the SQLite store. Throws StoreVersionError for a newer database. */
@@ -167,8 +168,8 @@ class SqliteStore implements BackendStore {
     return CountRowSchema.parse(this.statements.head.get()).n;
   }
 
-  async changesAfter(after: number, limit: number): Promise<Change[]> {
-    return this.statements.changesAfter.all(after, limit).map(toChange);
+  async changesAfter(after: number, limit: number): Promise<StoredChange[]> {
+    return this.statements.changesAfter.all(after, limit).map(toStoredChange);
   }
 
   async getEntity(kind: EntityKind, id: string): Promise<StoredEntity | null> {

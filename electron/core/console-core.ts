@@ -6,7 +6,9 @@ import { ConsoleService } from "./console-service.js";
 import type { SettingsStore } from "./settings/settings-store.js";
 import { BackendClient } from "./sync/backend-client.js";
 import { OutboxSender } from "./sync/outbox-sender.js";
+import { inThreadPageSource } from "./sync/page-source.js";
 import { SyncEngine } from "./sync/sync-engine.js";
+import { workerPageSource } from "./worker/page-decoder-host.js";
 import { WorkstationRequests } from "./workstation/workstation-requests.js";
 
 export interface ConsoleCoreOptions {
@@ -20,6 +22,11 @@ export interface ConsoleCoreOptions {
   pageSize?: number;
   /** Actions per outbox round trip (likewise). */
   outboxBatchSize?: number;
+  /**
+   * Decode catch-up pages in a worker of their own (page-decoder-worker): set when the core runs in
+   * a worker thread, so fetching and validating pages runs beside the SQLite writes.
+   */
+  decoderWorkerPath?: string | URL;
 }
 
 export interface ConsoleCore {
@@ -66,12 +73,15 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       workstationId: hostname(),
     }),
   );
+  const pages = options.decoderWorkerPath !== undefined ? workerPageSource(client.baseUrl, options.decoderWorkerPath) : inThreadPageSource(client);
   const engine = new SyncEngine({
     store,
     client,
+    pages,
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     events: {
       onApplied: (changes) => service.changesApplied(changes),
+      onBulkApplied: (count) => service.bulkApplied(count),
       onProblems: (problems) => {
         for (const problem of problems) service.emit({ type: "problem", problem });
       },
@@ -90,6 +100,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     notices,
     close() {
       engine.stop();
+      pages.close();
       sender.stop();
       opened.db.close();
     },

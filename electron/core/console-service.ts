@@ -251,6 +251,11 @@ export class ConsoleService {
     this.updateStatus({});
   }
 
+  bulkApplied(count: number): void {
+    this.emit({ type: "bulk.changed", count });
+    this.updateStatus({});
+  }
+
   private ownViews(): WallView[] {
     const operatorId = this.currentOperator().id;
     return this.store

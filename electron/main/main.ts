@@ -40,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
         dataDir: app.getPath("userData"),
         settings,
         workerPath: join(__dirname, "core-worker.cjs"),
+        decoderWorkerPath: join(__dirname, "page-decoder-worker.cjs"),
         ...(existsSync(electronBinding) ? { nativeBinding: electronBinding } : {}),
         log: (line) => console.log(line),
       });

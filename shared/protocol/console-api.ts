@@ -131,6 +131,11 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
     /** Ids removed, per entity kind. */
     removed: z.record(z.string(), z.array(z.string())).optional(),
   }),
+  /**
+   * Many changes were written at once (a first sync, a long outage): their details are in the
+   * cache, and a renderer reads a fresh snapshot instead of taking them item by item.
+   */
+  z.object({ type: z.literal("bulk.changed"), count: z.number().int().positive() }),
   z.object({ type: z.literal("problem"), problem: SyncProblemSchema }),
   z.object({ type: z.literal("settings"), settings: SettingsSchema }),
   /** An action that was shown at once but later refused by the backend (e.g. someone acknowledged first). */

@@ -45,7 +45,8 @@ describe("SQLite store", () => {
       [2, "upsert", "b"],
       [3, "delete", "a"],
     ]);
-    expect(all[2]?.data).toBeNull();
+    expect(all[2]?.dataJson).toBeNull();
+    expect(JSON.parse(all[1]?.dataJson ?? "null")).toEqual({ n: 2 });
   });
 
   it("pages changes by seq", async () => {

@@ -8,6 +8,7 @@ import { CacheTooNewError, migrate } from "../../electron/core/cache/migrate.js"
 import { LATEST_CACHE_VERSION, MIGRATIONS } from "../../electron/core/cache/migrations/index.js";
 import { openCache } from "../../electron/core/cache/open-cache.js";
 import { validateChanges } from "../../electron/core/sync/validate-changes.js";
+import { encodeValidated } from "../../electron/core/sync/decoded-page.js";
 import { makeAlarm } from "../shared/fixtures.js";
 
 function memoryStore() {
@@ -92,20 +93,20 @@ describe("CacheStore", () => {
 
   it("applies changes and the cursor together, and never lets an older change win", () => {
     const store = memoryStore();
-    const newer = validateChanges([change(2, makeAlarm({ state: "acknowledged", acknowledgedBy: "op-01", acknowledgedByName: "Lan", acknowledgedAt: "2026-11-25T10:01:00.000Z" }))]);
-    store.applyChanges(newer.valid, newer.quarantined, 2, "2026-11-25T10:02:00.000Z");
-    const older = validateChanges([change(1, makeAlarm())]);
-    store.applyChanges(older.valid, older.quarantined, 1, "2026-11-25T10:03:00.000Z");
+    const newer = encodeValidated(validateChanges([change(2, makeAlarm({ state: "acknowledged", acknowledgedBy: "op-01", acknowledgedByName: "Lan", acknowledgedAt: "2026-11-25T10:01:00.000Z" }))]));
+    store.applyChanges(newer.rows, newer.quarantined, 2, "2026-11-25T10:02:00.000Z");
+    const older = encodeValidated(validateChanges([change(1, makeAlarm())]));
+    store.applyChanges(older.rows, older.quarantined, 1, "2026-11-25T10:03:00.000Z");
     expect(store.get("alarm", "alm-1")?.state).toBe("acknowledged");
     expect(store.getCursor()).toBe(2);
   });
 
   it("quarantines a malformed change but still applies the ones after it", () => {
     const store = memoryStore();
-    const batch = validateChanges([change(1, { nonsense: true }, "bad"), change(2, makeAlarm({ id: "alm-2" }), "alm-2"), "garbage"]);
-    expect(batch.valid).toHaveLength(1);
+    const batch = encodeValidated(validateChanges([change(1, { nonsense: true }, "bad"), change(2, makeAlarm({ id: "alm-2" }), "alm-2"), "garbage"]));
+    expect(batch.rows).toHaveLength(1);
     expect(batch.quarantined).toHaveLength(2);
-    const problems = store.applyChanges(batch.valid, batch.quarantined, batch.maxSeq ?? 0, "2026-11-25T10:00:00.000Z");
+    const problems = store.applyChanges(batch.rows, batch.quarantined, batch.maxSeq ?? 0, "2026-11-25T10:00:00.000Z");
     expect(problems).toHaveLength(2);
     expect(problems[0]!.message).toMatch(/Malformed alarm bad/);
     expect(store.get("alarm", "alm-2")).not.toBeNull();

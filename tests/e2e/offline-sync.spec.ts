@@ -37,3 +37,29 @@ test("the link drops mid-shift: offline, actions queue up and are visible, then 
     await backend.stop();
   }
 });
+
+test("a large catch-up after an outage reaches the screen in full, as one reload rather than item by item", async ({ page }) => {
+  const port = await freePort();
+  const backendData = tempDir("backend-bulk");
+  let backend = await startTestBackend({ port, dataDir: backendData });
+  const consoleApp = await startTestConsole(backend.url);
+  try {
+    await page.goto(consoleApp.url);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "online");
+    const before = Number(await page.getByTestId("alarm-count").getAttribute("data-count"));
+
+    // While the console is cut off, the city raises far more alarms than one page of details.
+    await backend.stop();
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+    backend = await startTestBackend({ port, dataDir: backendData });
+    const raised = await fetch(`${backend.url}/api/v1/sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 2500 }) });
+    expect(raised.ok).toBe(true);
+
+    // The console finds the backend again by itself (back-off of at most 15 s).
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "online", { timeout: 30_000 });
+    await expect(page.getByTestId("alarm-count")).toHaveAttribute("data-count", String(before + 2500), { timeout: 20_000 });
+  } finally {
+    await consoleApp.stop();
+    await backend.stop();
+  }
+});

@@ -46,4 +46,24 @@ describe("console core in a worker thread", () => {
       await fake.stop();
     }
   });
+
+  it("sends a large catch-up to renderers as one bulk notice per page, with the data in the cache", async () => {
+    const fake = await new FakeBackend().start();
+    fake.changes = Array.from({ length: 450 }, (_, i) => ({ seq: i + 1, entity: "alarm", op: "upsert", id: `b${i}`, at: "2026-11-25T10:00:00.000Z", data: makeAlarm({ id: `b${i}` }) }));
+    fake.headSeq = 450;
+    const settings = new MemorySettingsStore({ backendUrl: fake.url, language: "vi", operatorId: "op-01" });
+    const core = await startConsoleCoreInWorker({ dataDir: mkdtempSync(join(tmpdir(), "ioc-host-")), settings });
+    const events: ConsoleEvent[] = [];
+    core.port.onEvent((e) => events.push(e));
+    try {
+      await until(() => core.port.getStatus().state === "online" && core.port.getStatus().cursor === 450, "caught up");
+      expect(events.filter((e) => e.type === "bulk.changed")).toEqual([{ type: "bulk.changed", count: 450 }]);
+      expect(events.some((e) => e.type === "changed" && (e.alarms?.length ?? 0) > 0)).toBe(false);
+      const snapshot = await core.port.handle({ type: "snapshot" });
+      expect(snapshot.ok && (snapshot.value as Snapshot).alarms.length).toBe(450);
+    } finally {
+      await core.close();
+      await fake.stop();
+    }
+  });
 });

@@ -10,6 +10,8 @@ export class FakeBackend {
   changes: unknown[] = [];
   headSeq = 0;
   helloStatus = 200;
+  /** Holds each changes page back this long (a slow link). */
+  changesDelayMs = 0;
   helloBody: unknown = null;
   actionAnswer: (body: unknown) => { status: number; body: unknown } = () => ({ status: 503, body: {} });
   readonly actionBodies: unknown[] = [];
@@ -32,7 +34,9 @@ export class FakeBackend {
         const after = Number(url.searchParams.get("after") ?? 0);
         const limit = Number(url.searchParams.get("limit") ?? 1000);
         const rest = this.changes.filter((c) => ((c as { seq?: number }).seq ?? Number.MAX_SAFE_INTEGER) > after);
-        return json(200, { changes: rest.slice(0, limit), headSeq: this.headSeq, hasMore: rest.length > limit });
+        const page = { changes: rest.slice(0, limit), headSeq: this.headSeq, hasMore: rest.length > limit };
+        if (this.changesDelayMs > 0) return void setTimeout(() => json(200, page), this.changesDelayMs);
+        return json(200, page);
       }
       if ((url.pathname === "/api/v1/actions" || url.pathname === "/api/v1/actions/batch") && req.method === "POST") {
         let body = "";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ClientProblem, ConsoleClient, LinkState } from "../../renderer/src/api/console-client.js";
 import { connectionView } from "../../renderer/src/store/connection-display.js";
 import { addProblems, applyEvent, applySnapshot, INITIAL_STATE, MAX_PROBLEMS, upsertAlarm } from "../../renderer/src/store/live-state.js";
@@ -141,6 +141,26 @@ describe("LiveStore", () => {
     client.requests[0]!.resolve({ ok: true, value: snapshot({ wards: [ward()] }) });
     await tick();
     expect([...store.getState().cameras.keys()].sort()).toEqual(["cam-01", "cam-09"]);
+  });
+
+  it("reloads once after a burst of bulk changes, not once per page", async () => {
+    vi.useFakeTimers();
+    try {
+      const client = new ScriptedClient();
+      const store = new LiveStore(client, immediate);
+      store.start();
+      client.setLink("open");
+      client.requests[0]!.resolve({ ok: true, value: snapshot() });
+      await vi.advanceTimersByTimeAsync(0);
+      for (let page = 0; page < 20; page++) client.emit({ type: "bulk.changed", count: 1000 });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(client.requests.map((r) => r.req.type)).toEqual(["snapshot", "snapshot"]);
+      client.requests[1]!.resolve({ ok: true, value: snapshot({ alarms: [alarm({ id: "alm-bulk" })] }) });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(store.getState().alarms.has("alm-bulk")).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("drops a snapshot answer that arrives after the link closed", async () => {

@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { ENTITY_SCHEMAS, QueuedActionRequestSchema, type EntityKind, type QueuedActionRequest } from "../../../shared/protocol/backend.js";
 import type { SyncProblem } from "../../../shared/protocol/console-api.js";
-import type { EntityData, QuarantinedChange, ValidChange } from "../sync/validate-changes.js";
+import type { EncodedChange } from "../sync/decoded-page.js";
+import type { EntityData, QuarantinedChange } from "../sync/validate-changes.js";
 
 export interface OutboxEntry {
   id: number;
@@ -52,12 +53,12 @@ export class CacheStore {
   }
 
   /** Applies a page of changes and moves the cursor in ONE transaction: never one without the other. */
-  applyChanges(changes: readonly ValidChange[], quarantined: readonly QuarantinedChange[], cursor: number, at: string): SyncProblem[] {
+  applyChanges(changes: readonly EncodedChange[], quarantined: readonly QuarantinedChange[], cursor: number, at: string): SyncProblem[] {
     const problems: SyncProblem[] = [];
     this.db.transaction(() => {
       for (const c of changes) {
-        if (c.op === "delete") this.stmts.remove.run(c.entity, c.id);
-        else this.stmts.upsert.run(c.entity, c.id, JSON.stringify(c.data), c.seq);
+        if (c.op === "delete" || c.dataJson === null) this.stmts.remove.run(c.entity, c.id);
+        else this.stmts.upsert.run(c.entity, c.id, c.dataJson, c.seq);
       }
       for (const q of quarantined) problems.push(this.insertProblem("sync", q.message, q.raw, at));
       if (cursor > this.getCursor()) this.stmts.setState.run("cursor", String(cursor));

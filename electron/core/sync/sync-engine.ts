@@ -5,10 +5,14 @@ import { describeZodError } from "../../../shared/result.js";
 import type { CacheStore } from "../cache/cache-store.js";
 import type { BackendClient } from "./backend-client.js";
 import { backoffDelay } from "./backoff.js";
+import { changesFromRows, encodeValidated, type EncodedBatch } from "./decoded-page.js";
+import type { PageSource } from "./page-source.js";
 import { validateChanges, type ValidChange } from "./validate-changes.js";
 
 export interface SyncEngineEvents {
   onApplied(changes: readonly ValidChange[]): void;
+  /** Many changes were written at once; their details are in the cache. */
+  onBulkApplied(count: number): void;
   onProblems(problems: readonly SyncProblem[]): void;
   onState(state: ConnectionState, detail: { lastError: string | null; headSeq: number | null }): void;
   /** Called each time the link is up and caught up: time to drain the outbox. */
@@ -18,12 +22,16 @@ export interface SyncEngineEvents {
 export interface SyncEngineOptions {
   store: CacheStore;
   client: BackendClient;
+  /** Catch-up pages, decoded (in a worker thread when the core runs in one). */
+  pages: PageSource;
   events: SyncEngineEvents;
   pageSize?: number;
   random?: () => number;
 }
 
 const HEARTBEAT_TIMEOUT_MS = 30_000;
+/** Batches larger than this reach the renderers as "reload", not item by item. */
+export const DETAIL_LIMIT = 200;
 
 /**
  * Pulls changes from the stored cursor, then follows the live stream. Each page (and each burst
@@ -95,31 +103,40 @@ export class SyncEngine {
 
   /**
    * Pages through the backlog. The next page is requested before the current one is applied, so
-   * the backend prepares page n+1 while this thread writes page n.
+   * the page source (a worker of its own when the core runs in one) fetches and checks page n+1
+   * while this thread writes page n.
    */
   private async pullUntilCaughtUp(): Promise<string | null> {
-    const { client, store } = this.options;
+    const { store, pages } = this.options;
     const pageSize = this.options.pageSize ?? 1000;
-    let next = client.changes(store.getCursor(), pageSize);
+    let next = pages.fetch(store.getCursor(), pageSize);
     for (;;) {
       const page = await next;
       if (!this.running) return "stopped";
       if (!page.ok) return page.error.message;
       this.headSeq = page.value.headSeq;
-      if (page.value.hasMore) next = client.changes(Math.max(store.getCursor(), highestSeq(page.value.changes)), pageSize);
-      this.applyBatch(page.value.changes);
+      if (page.value.hasMore) next = pages.fetch(Math.max(store.getCursor(), page.value.maxSeq ?? 0), pageSize);
+      this.applyEncoded(page.value);
       if (!page.value.hasMore) return null;
       this.setState("syncing");
     }
   }
 
+  /** Live changes arrive a few at a time and are validated here. */
   private applyBatch(raw: readonly unknown[]): void {
     if (raw.length === 0) return;
+    this.applyEncoded(encodeValidated(validateChanges(raw)));
+  }
+
+  private applyEncoded(batch: EncodedBatch): void {
     const { store, events } = this.options;
-    const batch = validateChanges(raw);
+    if (batch.rows.length === 0 && batch.quarantined.length === 0) return;
     const cursor = Math.max(store.getCursor(), batch.maxSeq ?? 0);
-    const problems = store.applyChanges(batch.valid, batch.quarantined, cursor, new Date().toISOString());
-    if (batch.valid.length > 0) events.onApplied(batch.valid);
+    const problems = store.applyChanges(batch.rows, batch.quarantined, cursor, new Date().toISOString());
+    // Renderers are sent the details of a small batch; of a large one (a first sync, a long
+    // outage) only that much changed, and they reload once rather than take 1,000 items per page.
+    if (batch.rows.length > DETAIL_LIMIT) events.onBulkApplied(batch.rows.length);
+    else if (batch.rows.length > 0) events.onApplied(changesFromRows(batch.rows));
     if (problems.length > 0) events.onProblems(problems);
   }
 
@@ -228,14 +245,4 @@ export class SyncEngine {
       };
     });
   }
-}
-
-/** The highest sequence number among raw changes, malformed ones included (0 if none has one). */
-function highestSeq(raw: readonly unknown[]): number {
-  let max = 0;
-  for (const item of raw) {
-    const seq = (item as { seq?: unknown } | null)?.seq;
-    if (typeof seq === "number" && seq > max) max = seq;
-  }
-  return max;
 }

@@ -1,10 +1,10 @@
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { ConsoleRequestSchema, ConsoleEventSchema, type ConsoleEvent, type SyncStatus } from "../../../shared/protocol/console-api.js";
 import { err, ok, type Result } from "../../../shared/result.js";
 import type { ConsolePort } from "../console-port.js";
 import type { SettingsStore } from "../settings/settings-store.js";
+import { spawnWorker } from "./spawn-worker.js";
 import { WorkerToHostSchema, type HostToWorker, type WorkerData } from "./worker-protocol.js";
 
 export interface CoreHostOptions {
@@ -13,19 +13,9 @@ export interface CoreHostOptions {
   nativeBinding?: string;
   /** The worker script: core-worker.ts under tsx, core-worker.cjs in the Electron bundle. */
   workerPath?: string | URL;
+  /** Likewise page-decoder-worker (the core worker starts it). */
+  decoderWorkerPath?: string;
   log?: (line: string) => void;
-}
-
-/**
- * Under tsx (development, tests, the browser console) the worker is TypeScript, and Node 20 does not
- * carry tsx's loader into worker threads: a two-line bootstrap registers it there first.
- */
-function createWorker(workerPath: string | URL, workerData: WorkerData): Worker {
-  const href = workerPath instanceof URL ? workerPath.href : pathToFileURL(workerPath).href;
-  if (!href.endsWith(".ts")) return new Worker(workerPath, { workerData });
-  const tsxApi = import.meta.resolve("tsx/esm/api");
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 /**
@@ -60,8 +50,9 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
     dataDir: options.dataDir,
     settings: options.settings.get(),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.decoderWorkerPath ? { decoderWorkerPath: options.decoderWorkerPath } : {}),
   };
-  let worker = createWorker(workerPath, data);
+  let worker = spawnWorker(workerPath, data);
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
@@ -168,7 +159,7 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
       const delay = Math.min(10_000, 500 * 2 ** restarts++);
       setTimeout(() => {
         if (closing) return;
-        worker = createWorker(workerPath, { ...data, settings: options.settings.get() });
+        worker = spawnWorker(workerPath, { ...data, settings: options.settings.get() });
         attach(
           worker,
           () => {

@@ -19,6 +19,7 @@ try {
     dataDir: data.dataDir,
     settings,
     ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+    decoderWorkerPath: data.decoderWorkerPath ?? new URL("./page-decoder-worker.ts", import.meta.url),
     log: (line) => post({ kind: "log", line }),
   });
   core.service.onEvent((event) => post({ kind: "event", event }));

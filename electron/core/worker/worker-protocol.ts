@@ -32,5 +32,7 @@ export const WorkerDataSchema = z.object({
   dataDir: z.string(),
   settings: SettingsSchema,
   nativeBinding: z.string().optional(),
+  /** page-decoder-worker's file (the Electron bundle passes its .cjs; under tsx it is found beside this file). */
+  decoderWorkerPath: z.string().optional(),
 });
 export type WorkerData = z.infer<typeof WorkerDataSchema>;

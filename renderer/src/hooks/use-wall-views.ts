@@ -31,7 +31,14 @@ export function useWallViews(): WallViewsControl {
   useEffect(() => {
     if (operatorId === null) return;
     let cancelled = false;
+    const load = () =>
+      void store.client.request({ type: "view.list" }).then((result) => {
+        if (cancelled) return;
+        if (result.ok) setViews(sortByName(result.value));
+        else setError(result.error);
+      });
     const off = store.client.onEvent((event) => {
+      if (event.type === "bulk.changed") load();
       if (event.type !== "changed") return;
       const removed = event.removed?.["view"] ?? [];
       const incoming = (event.views ?? []).filter((view) => view.operatorId === operatorId);
@@ -43,11 +50,7 @@ export function useWallViews(): WallViewsControl {
         return sortByName(byId.values());
       });
     });
-    void store.client.request({ type: "view.list" }).then((result) => {
-      if (cancelled) return;
-      if (result.ok) setViews(sortByName(result.value));
-      else setError(result.error);
-    });
+    load();
     return () => {
       cancelled = true;
       off();

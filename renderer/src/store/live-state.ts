@@ -116,6 +116,9 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
     case "operator":
       // Someone else signed in at this workstation.
       return { ...state, operator: event.operator };
+    case "bulk.changed":
+      // The store reloads its snapshot (see LiveStore): nothing to merge item by item.
+      return state;
     case "selection":
     case "workstation.focus":
       // Held by store/selection.ts and each window's workstation hook, not by the live state.

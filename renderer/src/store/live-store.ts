@@ -6,6 +6,8 @@ import type { ClientProblem, ConsoleClient, LinkState } from "../api/console-cli
 import { addProblems, applyEvent, applySnapshot, INITIAL_STATE, upsertAlarm, type LiveState } from "./live-state.js";
 import { frameCoalescer } from "./notify-scheduler.js";
 
+const RELOAD_INTERVAL_MS = 500;
+
 /**
  * The one live store: loads the snapshot whenever the link to the core (re)opens,
  * then applies events. Components read it through useSyncExternalStore.
@@ -21,6 +23,7 @@ export class LiveStore {
   private snapshotRetry: ReturnType<typeof setTimeout> | null = null;
   private snapshotAttempt = 0;
   private nextOwnProblemId = -1;
+  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly client: ConsoleClient,
@@ -42,6 +45,7 @@ export class LiveStore {
   stop(): void {
     for (const off of this.offs.splice(0)) off();
     if (this.snapshotRetry !== null) clearTimeout(this.snapshotRetry);
+    if (this.reloadTimer !== null) clearTimeout(this.reloadTimer);
     this.snapshotGeneration += 1;
   }
 
@@ -105,6 +109,18 @@ export class LiveStore {
     }
   }
 
+  /**
+   * A catch-up writes a page every few milliseconds: reload at most once per RELOAD_INTERVAL_MS
+   * (the last one after the burst), never once per page.
+   */
+  private scheduleReload(): void {
+    if (this.reloadTimer !== null) return;
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = null;
+      if (this.state.link === "open") void this.loadSnapshot();
+    }, RELOAD_INTERVAL_MS);
+  }
+
   private async loadSnapshot(): Promise<void> {
     const generation = ++this.snapshotGeneration;
     this.raced = [];
@@ -128,6 +144,7 @@ export class LiveStore {
   }
 
   private onEvent(event: ConsoleEvent): void {
+    if (event.type === "bulk.changed") this.scheduleReload();
     if (this.state.loadingSnapshot) this.raced.push(event);
     this.update(applyEvent(this.state, event));
   }

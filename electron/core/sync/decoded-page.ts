@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { EntityKindSchema, type ChangesPage } from "../../../shared/protocol/backend.js";
+import { validateChanges, type EntityData, type QuarantinedChange, type ValidChange, type ValidatedBatch } from "./validate-changes.js";
+
+/**
+ * A validated change ready for the cache: its data already serialised as the JSON text the cache
+ * stores. Catch-up pages are decoded to this form off the writing thread (see page-source.ts), so
+ * the thread that owns SQLite spends its time on SQL alone.
+ */
+export const EncodedChangeSchema = z.object({
+  seq: z.number().int().positive(),
+  entity: EntityKindSchema,
+  op: z.enum(["upsert", "delete"]),
+  id: z.string().min(1),
+  dataJson: z.string().nullable(),
+});
+export type EncodedChange = z.infer<typeof EncodedChangeSchema>;
+
+export const QuarantinedChangeSchema = z.object({ seq: z.number().int().nullable(), message: z.string(), raw: z.string() });
+
+export const DecodedPageSchema = z.object({
+  rows: z.array(EncodedChangeSchema),
+  quarantined: z.array(QuarantinedChangeSchema),
+  /** Highest sequence number seen, valid or not: quarantine never blocks what follows. */
+  maxSeq: z.number().int().nullable(),
+  headSeq: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+export type DecodedPage = z.infer<typeof DecodedPageSchema>;
+
+export interface EncodedBatch {
+  rows: EncodedChange[];
+  quarantined: QuarantinedChange[];
+  maxSeq: number | null;
+}
+
+export function encodeValidated(batch: ValidatedBatch): EncodedBatch {
+  return {
+    rows: batch.valid.map((c) => ({ seq: c.seq, entity: c.entity, op: c.op, id: c.id, dataJson: c.op === "delete" ? null : JSON.stringify(c.data) })),
+    quarantined: batch.quarantined,
+    maxSeq: batch.maxSeq,
+  };
+}
+
+/** Pure: validates a page from the backend and serialises what may be written. */
+export function decodeChangesPage(page: ChangesPage): DecodedPage {
+  return { ...encodeValidated(validateChanges(page.changes)), headSeq: page.headSeq, hasMore: page.hasMore };
+}
+
+/** Back to objects, for the few rows whose details the renderers are sent (the text was built from validated data). */
+export function changesFromRows(rows: readonly EncodedChange[]): ValidChange[] {
+  return rows.map((r) => {
+    const data = r.dataJson === null ? null : (JSON.parse(r.dataJson) as EntityData[typeof r.entity]);
+    return { seq: r.seq, entity: r.entity, op: r.op, id: r.id, data } as ValidChange;
+  });
+}
