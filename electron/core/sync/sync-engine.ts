@@ -30,7 +30,7 @@ export interface SyncEngineOptions {
 }
 
 const HEARTBEAT_TIMEOUT_MS = 30_000;
-/** Batches larger than this reach the renderers as "reload", not item by item. */
+/** Catch-up pages larger than this reach the renderers as "reload", not item by item. */
 export const DETAIL_LIMIT = 200;
 
 /**
@@ -116,7 +116,7 @@ export class SyncEngine {
       if (!page.ok) return page.error.message;
       this.headSeq = page.value.headSeq;
       if (page.value.hasMore) next = pages.fetch(Math.max(store.getCursor(), page.value.maxSeq ?? 0), pageSize);
-      this.applyEncoded(page.value);
+      this.applyEncoded(page.value, "catch-up");
       if (!page.value.hasMore) return null;
       this.setState("syncing");
     }
@@ -125,17 +125,18 @@ export class SyncEngine {
   /** Live changes arrive a few at a time and are validated here. */
   private applyBatch(raw: readonly unknown[]): void {
     if (raw.length === 0) return;
-    this.applyEncoded(encodeValidated(validateChanges(raw)));
+    this.applyEncoded(encodeValidated(validateChanges(raw)), "live");
   }
 
-  private applyEncoded(batch: EncodedBatch): void {
+  private applyEncoded(batch: EncodedBatch, from: "catch-up" | "live"): void {
     const { store, events } = this.options;
     if (batch.rows.length === 0 && batch.quarantined.length === 0) return;
     const cursor = Math.max(store.getCursor(), batch.maxSeq ?? 0);
     const problems = store.applyChanges(batch.rows, batch.quarantined, cursor, new Date().toISOString());
-    // Renderers are sent the details of a small batch; of a large one (a first sync, a long
-    // outage) only that much changed, and they reload once rather than take 1,000 items per page.
-    if (batch.rows.length > DETAIL_LIMIT) events.onBulkApplied(batch.rows.length);
+    // Renderers are sent the details of live changes and of a small catch-up page; of a large page
+    // (a first sync, a long outage) only that much changed, and they reload once rather than take
+    // 1,000 items per page. Live bursts keep their details: a flood must stay incremental on screen.
+    if (from === "catch-up" && batch.rows.length > DETAIL_LIMIT) events.onBulkApplied(batch.rows.length);
     else if (batch.rows.length > 0) events.onApplied(changesFromRows(batch.rows));
     if (problems.length > 0) events.onProblems(problems);
   }

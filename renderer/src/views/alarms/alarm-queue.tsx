@@ -1,4 +1,4 @@
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { needsAttention } from "../../../../shared/alarm-lifecycle.js";
@@ -36,6 +36,18 @@ import { CreateIncidentForm } from "../incidents/create-incident-form.js";
 import { IncidentsPanel } from "../incidents/incidents-panel.js";
 
 const ESTIMATED_ROW_HEIGHT = 96;
+
+/**
+ * Row heights from the ResizeObserver only. The default reads getBoundingClientRect when a row
+ * mounts, forcing a layout per new row: in a flood (rows mounting every frame) that was the
+ * queue's largest cost. A row not yet observed keeps its last known (or estimated) height.
+ */
+function sizeFromResizeObserver(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>): number {
+  const box = entry?.borderBoxSize[0];
+  if (box !== undefined) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? ESTIMATED_ROW_HEIGHT;
+}
 let alarmsReadyMarked = false;
 
 export function AlarmQueue() {
@@ -84,6 +96,9 @@ export function AlarmQueue() {
     count: queue.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    measureElement: sizeFromResizeObserver,
+    // React batches the re-render with the rest of the frame instead of a synchronous one per change.
+    useFlushSync: false,
     overscan: 6,
     getItemKey: (index) => queue[index]?.id ?? index,
   });
@@ -96,9 +111,15 @@ export function AlarmQueue() {
     lastSelectedIndex.current = selectedIndex;
   }, [queue, selectedId, selectedIndex]);
 
+  // Scrolled to when the selection moves to another alarm (keys, clicks, another window), not
+  // when new alarms push the selected one down: in a flood that was a scroll (and a measuring
+  // pass) every frame, and the list must not jump under an officer who is reading it.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex < 0 || scrolledTo.current === selectedId) return;
+    scrolledTo.current = selectedId;
+    virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedId, selectedIndex, virtualizer]);
 
   useEffect(() => {
     if (hasSnapshot && !alarmsReadyMarked) {

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { PRIORITY_RANK, type AlarmPriority } from "../../../../shared/domain/alarm.js";
 import { assertNever } from "../../../../shared/result.js";
@@ -21,7 +22,8 @@ function Shape({ priority }: { priority: AlarmPriority }) {
   }
 }
 
-export function PriorityMark({ priority }: { priority: AlarmPriority }) {
+/** Memoised: every visible row draws one, and rows re-render as a flood shifts them. */
+export const PriorityMark = memo(function PriorityMark({ priority }: { priority: AlarmPriority }) {
   const { t } = useTranslation();
   const number = PRIORITY_RANK[priority] + 1;
   return (
@@ -35,4 +37,4 @@ export function PriorityMark({ priority }: { priority: AlarmPriority }) {
       <span className="priority__label">{t(`priorities.${priority}`)}</span>
     </span>
   );
-}
+});

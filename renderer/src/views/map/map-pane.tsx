@@ -1,9 +1,10 @@
 import "maplibre-gl/dist/maplibre-gl.css";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { needsAttention } from "../../../../shared/alarm-lifecycle.js";
 import { Pane } from "../../components/ui/pane.js";
 import { useAlarmsById, useQueueAlarms } from "../../hooks/use-alarms.js";
+import { useThrottledValue } from "../../hooks/use-throttled-value.js";
 import { useCameras } from "../../hooks/use-cameras.js";
 import { useClock } from "../../hooks/use-clock.js";
 import { useDeckOverlay } from "../../hooks/use-deck-overlay.js";
@@ -39,6 +40,8 @@ import type { SyntheticLoad } from "./synthetic-points.js";
 import { WardPanel } from "./ward-panel.js";
 import { objectsInWard, wardSummary } from "./ward-summary.js";
 
+const MAP_ALARM_REFRESH_MS = 1000;
+
 /** Cones only where they mean something: a street-level view. */
 const CONE_MIN_ZOOM = 14;
 const CONE_LENGTH_M = 120;
@@ -52,7 +55,10 @@ export function MapPane() {
   const { locale } = useLanguage();
   const wardName = useWardName();
   const cameras = useCameras();
-  const queue = useQueueAlarms();
+  // The map's alarm marks are rebuilt (clustered) from the whole queue: in a flood, at most once a
+  // second, and as a deferred render React may split and interrupt, so the queue beside it stays
+  // frame by frame.
+  const queue = useDeferredValue(useThrottledValue(useQueueAlarms(), MAP_ALARM_REFRESH_MS));
   const alarmsById = useAlarmsById();
   const selectedAlarmId = useSelectedAlarmId();
   const selectedWardCode = useSelectedWardCode();
@@ -164,7 +170,9 @@ export function MapPane() {
     }
     return list;
   }, [marks]);
-  const pulse = useMapPulse(waiting.length > 0 && layersOn);
+  // A field of rings blinking in a flood hides which alarms are new and costs a full redraw each
+  // step: when as many wait as can be pulsed, the halos stay steady.
+  const pulse = useMapPulse(waiting.length > 0 && waiting.length < MAX_PULSING && layersOn);
   const cones = useMemo(() => {
     if (marks === null || marks.zoom < CONE_MIN_ZOOM) return [];
     const list: Cone[] = [];
