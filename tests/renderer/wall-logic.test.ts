@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { LIVE_HLS_CONFIG } from "../../renderer/src/views/wall/hls-config.js";
 import { formatLatency, liveLatencySeconds, nextTileState, streamRetryDelayMs } from "../../renderer/src/views/wall/tile-state.js";
+import { FORGIVE_STALLS_AFTER_MS, forgivenTargetLatency } from "../../renderer/src/views/wall/stall-forgiveness.js";
+import { catchUpRate, DroppedFrames, LIVE_CATCH_UP } from "../../renderer/src/views/wall/live-catch-up.js";
 
 describe("tile state", () => {
   it("walks connecting → playing → stalled → playing", () => {
@@ -45,7 +47,8 @@ describe("tile state", () => {
     expect(LIVE_HLS_CONFIG).toEqual({
       liveSyncDuration: 1,
       liveMaxLatencyDuration: 3,
-      maxLiveSyncPlaybackRate: 1.5,
+      maxLiveSyncPlaybackRate: 1,
+      liveSyncOnStallIncrease: 0.25,
       backBufferLength: 10,
       maxBufferLength: 8,
       lowLatencyMode: true,
@@ -54,13 +57,56 @@ describe("tile state", () => {
   });
 
   it("leaves no latency band where a tile neither speeds up nor jumps back (1 s segments)", () => {
-    const targetDuration = 1;
     const sync = LIVE_HLS_CONFIG.liveSyncDuration ?? Number.NaN;
-    // hls.js speeds up only in low-latency mode, and only up to sync + one target duration behind...
-    expect(LIVE_HLS_CONFIG.lowLatencyMode).toBe(true);
-    expect(LIVE_HLS_CONFIG.maxLiveSyncPlaybackRate).toBeGreaterThan(1);
-    // ...and seeks back only past liveMaxLatencyDuration: the two ranges must meet.
-    expect(LIVE_HLS_CONFIG.liveMaxLatencyDuration).toBeLessThanOrEqual(sync + 2 * targetDuration);
-    expect(LIVE_HLS_CONFIG.liveMaxLatencyDuration).toBeGreaterThan(sync);
+    // Our catch-up starts below the point where hls.js jumps back to the live edge...
+    expect(LIVE_CATCH_UP.above).toBeLessThan(LIVE_HLS_CONFIG.liveMaxLatencyDuration ?? Number.NaN);
+    // ...and settles above the start-up target, so it never chases a latency it cannot hold.
+    expect(LIVE_CATCH_UP.settleBelow).toBeGreaterThan(sync);
+    expect(LIVE_CATCH_UP.settleBelow).toBeLessThan(LIVE_CATCH_UP.above);
+  });
+});
+
+describe("live catch-up", () => {
+  const at = (latencySeconds: number | null, currentRate = 1, droppedShare = 0) => catchUpRate({ latencySeconds, currentRate, droppedShare });
+  it("speeds up past the threshold and keeps that rate until well back, then plays at normal speed", () => {
+    expect(at(1.5)).toBe(1);
+    expect(at(2.2)).toBe(LIVE_CATCH_UP.rate);
+    expect(at(1.8, LIVE_CATCH_UP.rate)).toBe(LIVE_CATCH_UP.rate);
+    expect(at(1.5, LIVE_CATCH_UP.rate)).toBe(1);
+  });
+  it("plays at normal speed when the latency is unknown or the tile is already dropping frames", () => {
+    expect(at(null, LIVE_CATCH_UP.rate)).toBe(1);
+    expect(at(Number.NaN)).toBe(1);
+    expect(at(3, 1, 0.05)).toBe(1);
+    expect(at(3, LIVE_CATCH_UP.rate, 0.05)).toBe(1);
+  });
+  it("counts dropped frames over a sliding window of per-second samples", () => {
+    const frames = new DroppedFrames(2);
+    frames.sample(0, 0);
+    frames.sample(5, 25);
+    expect(frames.share()).toBeCloseTo(0.2);
+    frames.sample(5, 50);
+    frames.sample(5, 75);
+    expect(frames.share()).toBe(0);
+    // A player replaced under the tile starts its counters again: no negative sample.
+    frames.sample(0, 10);
+    frames.sample(1, 35);
+    expect(frames.share()).toBeCloseTo(1 / 50);
+  });
+});
+
+describe("stall forgiveness", () => {
+  const configured = 1;
+  it("returns the target to the configured latency after a long enough run without stalls", () => {
+    expect(forgivenTargetLatency({ nowMs: 100_000, lastStallAtMs: 100_000 - FORGIVE_STALLS_AFTER_MS, currentTarget: 2, configured })).toBe(1);
+  });
+  it("leaves it alone soon after a stall, when already at target, or before hls.js knows one", () => {
+    expect(forgivenTargetLatency({ nowMs: 100_000, lastStallAtMs: 100_000 - FORGIVE_STALLS_AFTER_MS + 1, currentTarget: 2, configured })).toBeNull();
+    expect(forgivenTargetLatency({ nowMs: 100_000, lastStallAtMs: 0, currentTarget: 1, configured })).toBeNull();
+    expect(forgivenTargetLatency({ nowMs: 100_000, lastStallAtMs: 0, currentTarget: null, configured })).toBeNull();
+  });
+  it("is used with the live configuration's own target", () => {
+    expect(LIVE_HLS_CONFIG.liveSyncDuration).toBe(1);
+    expect(LIVE_HLS_CONFIG.liveSyncOnStallIncrease).toBeLessThan(1);
   });
 });

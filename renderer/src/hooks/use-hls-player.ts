@@ -2,6 +2,8 @@ import Hls, { type ErrorData } from "hls.js";
 import { useEffect, useReducer, useState, type RefObject } from "react";
 import { LIVE_HLS_CONFIG, REPLAY_HLS_CONFIG } from "../views/wall/hls-config.js";
 import { playerCreated, playerDestroyed } from "../views/wall/player-registry.js";
+import { catchUpRate, DroppedFrames } from "../views/wall/live-catch-up.js";
+import { forgivenTargetLatency } from "../views/wall/stall-forgiveness.js";
 import { liveLatencySeconds, nextTileState, streamRetryDelayMs, type TileState } from "../views/wall/tile-state.js";
 
 export interface PlayerView {
@@ -66,6 +68,8 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
     let playing = false;
     let lastProgressAt = Date.now();
     let lastTime = -1;
+    let lastStallAt = Date.now();
+    const dropped = new DroppedFrames();
 
     const scheduleRestart = (delayMs: number) => {
       if (disposed || retryTimer !== null) return;
@@ -79,7 +83,10 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
 
     const onError = (_event: string, data: ErrorData) => {
       if (!data.fatal) {
-        if (data.details === Hls.ErrorDetails.BUFFER_STALLED_ERROR) dispatch({ type: "stalled" });
+        if (data.details === Hls.ErrorDetails.BUFFER_STALLED_ERROR) {
+          lastStallAt = Date.now();
+          dispatch({ type: "stalled" });
+        }
         return;
       }
       setDetail(`${data.type}: ${data.details}`);
@@ -147,6 +154,7 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
       dispatch({ type: "playing" });
     };
     const onWaiting = () => {
+      lastStallAt = Date.now();
       if (playing) dispatch({ type: "stalled" });
     };
     video.addEventListener("playing", onPlaying);
@@ -166,9 +174,20 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
           scheduleRestart(0);
         }
       }
+      if (mode === "live" && hls !== null && LIVE_HLS_CONFIG.liveSyncDuration !== undefined) {
+        const target = forgivenTargetLatency({ nowMs: now, lastStallAtMs: lastStallAt, currentTarget: hls.targetLatency, configured: LIVE_HLS_CONFIG.liveSyncDuration });
+        if (target !== null) hls.targetLatency = target;
+      }
       const playingDate = hls?.playingDate?.getTime() ?? null;
       // Prefer the program date time (what the camera stamped) over hls.js's playlist-based estimate.
-      setLatency(playing ? liveLatencySeconds(null, playingDate, now) ?? liveLatencySeconds(hls?.latency ?? null, null, now) : null);
+      const behind = playing ? liveLatencySeconds(null, playingDate, now) ?? liveLatencySeconds(hls?.latency ?? null, null, now) : null;
+      setLatency(behind);
+      const quality = video.getVideoPlaybackQuality?.();
+      if (quality !== undefined) dropped.sample(quality.droppedVideoFrames, quality.totalVideoFrames);
+      if (mode === "live" && hls !== null) {
+        const rate = catchUpRate({ latencySeconds: behind, currentRate: video.playbackRate, droppedShare: dropped.share() });
+        if (rate !== video.playbackRate) video.playbackRate = rate;
+      }
     }, 1000);
 
     start();

@@ -1,23 +1,23 @@
 import type { HlsConfig } from "hls.js";
 
 /**
- * One configuration for every live tile. Operators need "now", not smoothness:
- * stay about a second behind the live edge, catch up by playing faster (up to 1.5×)
- * rather than jumping, and jump back to the edge only past 3 s. Keep little back buffer
- * because nobody seeks on a live tile (memory stays flat over a shift), and fetch no
- * rendition larger than the tile shows.
+ * One configuration for every live tile. Operators need "now", not smoothness: start about a
+ * second behind the live edge and jump back to it only past 3 s. Catching up by playing faster is
+ * ours (live-catch-up.ts, with hysteresis), so hls.js's own rate control is off
+ * (maxLiveSyncPlaybackRate 1). Keep little back buffer because nobody seeks on a live tile (memory
+ * stays flat over a shift), and fetch no rendition larger than the tile shows.
  *
- * lowLatencyMode must be on: hls.js only adjusts the playback rate towards liveSyncDuration
- * in low-latency mode, so with it off a tile that fell behind at start-up or after a stall
- * stayed there (3–4 s measured). It enables nothing else here: our playlists have no
- * EXT-X-PART and no CAN-BLOCK-RELOAD, so there are no partial segments or blocking reloads.
- * hls.js catches up only within one target duration past liveSyncDuration (1 + 1 s here) and
- * seeks only past liveMaxLatencyDuration: with 4 s, a tile 3–4 s behind did neither, hence 3.
+ * Each stall moves hls.js's target back by liveSyncOnStallIncrease, up to one target duration: at
+ * its default (1 s) one stall while the console was starting kept a tile 2.5 s behind for good;
+ * a quarter second per stall still backs off a tile that keeps stalling (and stall-forgiveness.ts
+ * undoes it after a quiet spell). Our playlists have no EXT-X-PART and no CAN-BLOCK-RELOAD, so
+ * lowLatencyMode enables nothing else here.
  */
 export const LIVE_HLS_CONFIG: Partial<HlsConfig> = {
   liveSyncDuration: 1,
   liveMaxLatencyDuration: 3,
-  maxLiveSyncPlaybackRate: 1.5,
+  maxLiveSyncPlaybackRate: 1,
+  liveSyncOnStallIncrease: 0.25,
   backBufferLength: 10,
   maxBufferLength: 8,
   lowLatencyMode: true,
