@@ -41,3 +41,38 @@ test.describe("Electron shell", () => {
     }
   });
 });
+
+test.describe("Electron workstation windows", () => {
+  test.skip(binary === null, "Electron's binary is not installed on this machine (node_modules/electron/dist is empty); run `npx install-electron` to run these tests.");
+
+  test("opens one window per planned role on this machine's displays and keeps the layout across a restart", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { readFileSync } = await import("node:fs");
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/build-electron.ts"], { cwd: REPO_ROOT });
+    const backend = await startTestBackend();
+    const userData = mkdtempSync(join(tmpdir(), "ioc-electron-ws-"));
+    const launch = () =>
+      electron.launch({ executablePath: binary!, args: [REPO_ROOT, `--user-data-dir=${userData}`], env: { ...process.env, IOC_BACKEND_URL: backend.url } });
+    try {
+      let app = await launch();
+      const displays = await app.evaluate(({ screen }) => screen.getAllDisplays().length);
+      await app.firstWindow();
+      await expect.poll(() => app.windows().length).toBeGreaterThanOrEqual(Math.min(displays, 3));
+      const roles = await Promise.all(app.windows().map((w) => w.getByTestId("app").getAttribute("data-role")));
+      // The shared planner's defaults: one display → combined; two → map+queue and wall; three → map, wall, queue.
+      if (displays === 1) expect(roles).toEqual(["combined"]);
+      else expect(new Set(roles).size).toBe(roles.length);
+      await app.close();
+
+      const layout = JSON.parse(readFileSync(join(userData, "workstation-layout.json"), "utf8")) as { assignments: { role: string }[] };
+      expect(layout.assignments.map((a) => a.role).sort()).toEqual([...roles].sort());
+
+      app = await launch();
+      await app.firstWindow();
+      await expect.poll(() => app.windows().length).toBe(roles.length);
+      await app.close();
+    } finally {
+      await backend.stop();
+    }
+  });
+});
