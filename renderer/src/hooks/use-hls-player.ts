@@ -18,6 +18,8 @@ export interface PlayerView {
 
 /** No progress for this long while "playing" means the picture is frozen. */
 const STALL_AFTER_MS = 4000;
+/** The latency shown on a tile changes when it moved by this much (seconds). */
+const LATENCY_REDRAW_STEP_S = 0.05;
 /** Frozen this long: tear the player down and start again. */
 const RESTART_STALLED_AFTER_MS = 15_000;
 /** Media errors recovered in place within this window before we rebuild the player instead. */
@@ -181,7 +183,9 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
       const playingDate = hls?.playingDate?.getTime() ?? null;
       // Prefer the program date time (what the camera stamped) over hls.js's playlist-based estimate.
       const behind = playing ? liveLatencySeconds(null, playingDate, now) ?? liveLatencySeconds(hls?.latency ?? null, null, now) : null;
-      setLatency(behind);
+      // Redrawn only when it moved: an overlay repainted over nine videos every second cost the
+      // wall a third of its dropped frames on a CPU-composited page.
+      setLatency((shown) => (shown === null || behind === null || Math.abs(shown - behind) >= LATENCY_REDRAW_STEP_S ? behind : shown));
       const quality = video.getVideoPlaybackQuality?.();
       if (quality !== undefined) dropped.sample(quality.droppedVideoFrames, quality.totalVideoFrames);
       if (mode === "live" && hls !== null) {
