@@ -212,6 +212,7 @@ export class ConsoleService {
     const removed: Record<string, string[]> = {};
     // The last version of each alarm in this batch, already validated: no second read or parse.
     const alarms = new Map<string, Alarm>();
+    let signedIn: Operator | null = null;
     for (const c of changes) {
       if (c.op === "delete") {
         (removed[c.entity] ??= []).push(c.id);
@@ -234,6 +235,9 @@ export class ConsoleService {
           (event.incidents ??= []).push(this.pendingIncidents.one(c.id, c.data!) ?? c.data!);
           break;
         case "operator":
+          // The signed-in operator's record (name, role) arrived or changed: a console that
+          // showed the bare id before its first sync now shows the name.
+          if (c.id === this.currentOperator().id) signedIn = c.data!;
           break;
         case "view":
           (event.views ??= []).push(c.data!);
@@ -248,6 +252,7 @@ export class ConsoleService {
     }
     if (Object.keys(removed).length > 0) event.removed = removed;
     this.emit(event);
+    if (signedIn !== null) this.emit({ type: "operator", operator: signedIn });
     this.updateStatus({});
   }
 

@@ -66,4 +66,21 @@ describe("console core in a worker thread", () => {
       await fake.stop();
     }
   });
+
+  it("tells renderers the signed-in operator's name when the operator record arrives after they loaded", async () => {
+    const fake = await new FakeBackend().start();
+    fake.changes = [{ seq: 1, entity: "operator", op: "upsert", id: "op-01", at: "2026-11-25T10:00:00.000Z", data: { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" } }];
+    fake.headSeq = 1;
+    const settings = new MemorySettingsStore({ backendUrl: fake.url, language: "vi", operatorId: "op-01" });
+    const core = await startConsoleCoreInWorker({ dataDir: mkdtempSync(join(tmpdir(), "ioc-host-")), settings });
+    const events: ConsoleEvent[] = [];
+    core.port.onEvent((e) => events.push(e));
+    try {
+      await until(() => events.some((e) => e.type === "operator"), "the operator event");
+      expect(events.find((e) => e.type === "operator")).toEqual({ type: "operator", operator: { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" } });
+    } finally {
+      await core.close();
+      await fake.stop();
+    }
+  });
 });
