@@ -9,11 +9,13 @@ import { startConsoleCoreInWorker, type HostedCore } from "../electron/core/work
 import type { ConsoleEvent } from "../shared/protocol/console-api.js";
 import { MAX_BULK_ALARMS } from "../shared/protocol/alarm-requests.js";
 import { spawnBackend, type BackendProcess } from "../scripts/lib/backend-process.js";
-import { percentile, round, tempDir, type Benchmark, type Figures } from "./harness.js";
+import { spawnConsole } from "../scripts/lib/console-process.js";
+import { launchChromium, percentile, round, tempDir, type Benchmark, type Figures } from "./harness.js";
 
 const CATCHUP_CHANGES = Number(process.env.CATCHUP ?? 100_000);
 const LIVE_CHANGES = Number(process.env.LIVE ?? 1_000);
 const OUTBOX_ACTIONS = Number(process.env.OUTBOX ?? 10_000);
+const SCREEN_CHANGES = Number(process.env.SCREEN ?? 300);
 
 async function post(url: string, body: unknown): Promise<unknown> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -118,6 +120,64 @@ async function liveLatency(backend: BackendProcess, figures: Figures): Promise<v
   figures["sync.live_received"] = { value: latencies.length, unit: "changes" };
 }
 
+/** In the page: each time the queue's alarm count changes, when (epoch ms) it was drawn. Page code is a string (no DOM types here). */
+const WATCH_COUNT = `(() => {
+  window.__counts = [];
+  const target = document.querySelector('[data-testid="alarm-count"]');
+  new MutationObserver(() => {
+    const n = Number(target.getAttribute("data-count"));
+    requestAnimationFrame(() => window.__counts.push([performance.timeOrigin + performance.now(), n]));
+  }).observe(target, { attributes: true, attributeFilter: ["data-count"] });
+})()`;
+
+/**
+ * Backend commit to the screen of the browser console: alarms raised one at a time; each is on
+ * screen once the queue's count has reached it (the frame after the count changed).
+ */
+async function liveToScreen(backend: BackendProcess, figures: Figures): Promise<void> {
+  const consoleApp = await spawnConsole({ backendUrl: backend.url, dataDir: tempDir("sync-screen-console") });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(consoleApp.url);
+    await page.waitForSelector('[data-testid="connection-state"][data-state="online"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="alarm-queue"][data-ready="true"]');
+    await page.waitForTimeout(2_000);
+    const before = Number(await page.getByTestId("alarm-count").getAttribute("data-count"));
+    await page.evaluate(WATCH_COUNT);
+    const startSeq = ((await (await fetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
+    const ids: string[] = [];
+    for (let i = 0; i < SCREEN_CHANGES; i++) {
+      const raised = (await post(`${backend.url}/api/v1/sim/alarms`, { count: 1 })) as { value: { ids: string[] } };
+      ids.push(...raised.value.ids);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // The commit time of each: the alarm's updatedAt, as the backend's change feed holds it.
+    const updatedAt = new Map<string, number>();
+    for (let after = startSeq; ; ) {
+      const page = (await (await fetch(`${backend.url}/api/v1/changes?after=${after}&limit=5000`)).json()) as { changes: Array<{ seq: number; entity: string; id: string; data: { updatedAt: string } }>; hasMore: boolean };
+      for (const c of page.changes) if (c.entity === "alarm" && !updatedAt.has(c.id)) updatedAt.set(c.id, Date.parse(c.data.updatedAt));
+      after = page.changes.at(-1)?.seq ?? after;
+      if (!page.hasMore) break;
+    }
+    const committed = ids.map((id) => updatedAt.get(id) ?? Number.NaN).filter((t) => Number.isFinite(t));
+    await page.waitForFunction(`(window.__counts.at(-1)?.[1] ?? 0) >= ${before + SCREEN_CHANGES}`, undefined, { timeout: 30_000 });
+    const counts = (await page.evaluate("window.__counts")) as Array<[number, number]>;
+    const lags: number[] = [];
+    let c = 0;
+    committed.forEach((at, k) => {
+      while (c < counts.length && counts[c]![1] < before + k + 1) c++;
+      if (c < counts.length) lags.push(counts[c]![0] - at);
+    });
+    figures["sync.live_screen_p50_ms"] = { value: round(percentile(lags, 50), 1), unit: "ms" };
+    figures["sync.live_screen_p95_ms"] = { value: round(percentile(lags, 95), 1), unit: "ms" };
+  } finally {
+    await browser.close();
+    await consoleApp.stop();
+  }
+}
+
 /**
  * A flood acknowledged while the link is down: OUTBOX_ACTIONS alarms, each acknowledged offline
  * (one outbox entry per alarm), then the backend returns and the outbox drains.
@@ -166,6 +226,15 @@ export const syncBenchmark: Benchmark = {
       await liveLatency(backend, figures);
     } finally {
       await backend.stop();
+    }
+    // To the screen on a city of ordinary size (the 100k-change backend above would measure the
+    // browser still loading its 100,000 alarms, not the live path).
+    console.log("sync: live latency to the screen");
+    const city = await spawnBackend({ port: 0, dataDir: tempDir("sync-screen-backend"), extraArgs: ["--no-video", "--no-simulator"] });
+    try {
+      await liveToScreen(city, figures);
+    } finally {
+      await city.stop();
     }
     console.log("sync: outbox drain");
     await outboxDrain(figures);
