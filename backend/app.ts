@@ -23,7 +23,7 @@ import { OVERLAY_FONT_PATH } from "./resource-paths.js";
 import { buildCityModel, type CityModel } from "./seed/city-model.js";
 import { seedOrReconcile } from "./seed/seed.js";
 import { loadUongBiWards } from "./seed/ward-geodata.js";
-import { hashString, seededRandom } from "./seeded-random.js";
+import { hashString, seededRandom } from "../shared/seeded-random.js";
 import { AlarmIdGenerator } from "./simulator/alarm-ids.js";
 import { CameraOutages } from "./simulator/camera-outages.js";
 import { Simulator } from "./simulator/simulator.js";

@@ -1,5 +1,5 @@
 import type { LonLat, Polygon } from "../../shared/domain/geo.js";
-import { hashString, seededRandom } from "../seeded-random.js";
+import { hashString, seededRandom } from "../../shared/seeded-random.js";
 import { boundingBox, distanceToBoundary, pointInPolygon } from "./point-in-polygon.js";
 
 /** About 150 m: keeps markers visibly inside their ward rather than on its border. */

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "pino";
-import { hashString } from "../seeded-random.js";
+import { hashString } from "../../shared/seeded-random.js";
 import { DVR_SEGMENTS, LIVE_PLAYLIST_SEGMENTS, LiveEncoder, type PlaylistKind } from "./live-encoder.js";
 import { FRAME_RATE } from "./ffmpeg-filters.js";
 import { livePlaylist, loopSegmentIndex, masterPlaylist, parseSegmentUri } from "./live-playlist.js";

@@ -1,6 +1,6 @@
 import type { Alarm, AlarmComment, AlarmPriority } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
-import { hashString, seededRandom } from "../seeded-random.js";
+import { hashString, seededRandom } from "../../shared/seeded-random.js";
 import { createAlarm } from "../simulator/alarm-factory.js";
 import type { AlarmType } from "../simulator/alarm-templates.js";
 import type { CityModel } from "./city-model.js";

@@ -1,5 +1,5 @@
 import { CameraSchema, type Camera, type CameraStatus } from "../../shared/domain/camera.js";
-import { hashString, seededRandom } from "../seeded-random.js";
+import { hashString, seededRandom } from "../../shared/seeded-random.js";
 import type { BackendStore, EntityWrite } from "../store/backend-store.js";
 import { toCameraEntity, toSensorEntity, type CityModel } from "./city-model.js";
 import { SEED_OPERATORS } from "./operators.js";

@@ -1,5 +1,5 @@
 import type { SensorKind } from "../../shared/domain/sensor.js";
-import type { Random } from "../seeded-random.js";
+import type { Random } from "../../shared/seeded-random.js";
 import { SENSOR_KIND_PROFILES } from "./sensor-catalogue.js";
 
 function roundTo(value: number, decimals: number): number {

@@ -5,7 +5,7 @@ import { assertNever } from "../../shared/result.js";
 import { placeInPolygon, placeNear } from "../geo/placement.js";
 import { nearestCameraInWard, type CityModel, type PlacedCamera, type PlacedSensor } from "../seed/city-model.js";
 import { wardByCode } from "../seed/ward-geodata.js";
-import { pick, pickWeighted, randomInt, type Random } from "../seeded-random.js";
+import { pick, pickWeighted, randomInt, type Random } from "../../shared/seeded-random.js";
 import { ALARM_TEMPLATES, ALARM_TYPES, STREET_NAMES, type AlarmType, type AnchorRule } from "./alarm-templates.js";
 
 /** What the alarm is about: a camera's view, a sensor, or an address in a ward. */

@@ -3,7 +3,7 @@ import { CameraSchema, type CameraStatus } from "../../shared/domain/camera.js";
 import { transition } from "../../shared/alarm-lifecycle.js";
 import { err, ok, type Result } from "../../shared/result.js";
 import type { CityModel } from "../seed/city-model.js";
-import { hashString, seededRandom } from "../seeded-random.js";
+import { hashString, seededRandom } from "../../shared/seeded-random.js";
 import type { BackendStore, EntityWrite } from "../store/backend-store.js";
 import type { AlarmIdGenerator } from "./alarm-ids.js";
 import { createAlarm } from "./alarm-factory.js";

@@ -1,5 +1,5 @@
 import type { CityModel } from "../seed/city-model.js";
-import type { Random } from "../seeded-random.js";
+import type { Random } from "../../shared/seeded-random.js";
 import { createAlarm, randomAlarmType } from "./alarm-factory.js";
 import { ALARM_TEMPLATES, type AlarmType } from "./alarm-templates.js";
 

@@ -3,12 +3,12 @@ import { SensorSchema } from "../../shared/domain/sensor.js";
 import { transition } from "../../shared/alarm-lifecycle.js";
 import type { CityModel } from "../seed/city-model.js";
 import { nextReading } from "../seed/sensor-readings.js";
-import type { Random } from "../seeded-random.js";
+import type { Random } from "../../shared/seeded-random.js";
 import type { BackendStore, EntityWrite } from "../store/backend-store.js";
 import type { AlarmIdGenerator } from "./alarm-ids.js";
 import { createAlarm, randomAlarmType } from "./alarm-factory.js";
 import { chatterSources, type ChatterSource } from "./chatter-sources.js";
-import { pick } from "../seeded-random.js";
+import { pick } from "../../shared/seeded-random.js";
 
 export interface SimulatorOptions {
   store: BackendStore;

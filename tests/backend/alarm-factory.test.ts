@@ -3,7 +3,7 @@ import { AlarmSchema } from "../../shared/domain/alarm.js";
 import { pointInPolygon } from "../../backend/geo/point-in-polygon.js";
 import { buildCityModel } from "../../backend/seed/city-model.js";
 import { loadUongBiWards, wardByCode } from "../../backend/seed/ward-geodata.js";
-import { seededRandom } from "../../backend/seeded-random.js";
+import { seededRandom } from "../../shared/seeded-random.js";
 import { AlarmIdGenerator } from "../../backend/simulator/alarm-ids.js";
 import { createAlarm, randomAlarmType } from "../../backend/simulator/alarm-factory.js";
 import { ALARM_TEMPLATES, ALARM_TYPES } from "../../backend/simulator/alarm-templates.js";

@@ -9,7 +9,7 @@ import { SENSOR_KIND_PROFILES } from "../../backend/seed/sensor-catalogue.js";
 import { nextReading } from "../../backend/seed/sensor-readings.js";
 import { buildSeedWrites, cameraReconcileWrites, type SeedContext } from "../../backend/seed/seed.js";
 import { loadUongBiWards, wardByCode } from "../../backend/seed/ward-geodata.js";
-import { seededRandom } from "../../backend/seeded-random.js";
+import { seededRandom } from "../../shared/seeded-random.js";
 import { ALARM_TYPES } from "../../backend/simulator/alarm-templates.js";
 
 const wards = loadUongBiWards();

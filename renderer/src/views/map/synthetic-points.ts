@@ -4,21 +4,12 @@ import type { LonLat } from "../../../../shared/domain/geo.js";
 import type { Sensor, SensorKind } from "../../../../shared/domain/sensor.js";
 import type { AlarmObject, CameraObject, SensorObject } from "./map-objects.js";
 import type { Bounds } from "./ward-geometry.js";
+import { seededRandom } from "../../../../shared/seeded-random.js";
 
 /**
  * Load for benchmarks and tests only: many believable objects spread over the city, made
  * in the page (the backend's real city has tens). Seeded, so every run draws the same map.
  */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const KINDS: readonly SensorKind[] = ["air_quality", "water_level", "traffic_count", "noise", "rainfall"];
 const PRIORITIES: readonly AlarmPriority[] = ["critical", "high", "medium", "low"];
@@ -30,7 +21,7 @@ export interface SyntheticLoad {
 }
 
 export function syntheticLoad(pointCount: number, alarmCount: number, [[west, south], [east, north]]: Bounds, seed = 1): SyntheticLoad {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const at = (): LonLat => [west + (east - west) * random(), south + (north - south) * random()];
   const points: (CameraObject | SensorObject)[] = [];
   for (let i = 0; i < pointCount; i++) {
