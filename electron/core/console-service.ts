@@ -366,14 +366,22 @@ export class ConsoleService {
     const request: ActionRequest = { idempotencyKey, operatorId: operator.id, at, action };
     this.store.db.transaction(() => this.store.enqueueAction(request, action.alarmId))();
     this.alarmChanged(action.alarmId);
-    this.updateStatus({});
-    if (this.queue === null) return ok(local.value);
-    this.queue.kick();
-    const verdict = this.status.state === "online" ? await this.queue.waitFor(idempotencyKey, ACTION_ANSWER_WAIT_MS) : null;
-    // No verdict in time (offline, slow link): the action stays queued and shows as pending.
+    const verdict = await this.sendQueued(idempotencyKey);
     if (verdict === null) return ok(local.value);
     if (!verdict.ok) return verdict;
     return verdict.value.kind === "alarm" ? ok(verdict.value.alarm) : ok(local.value);
+  }
+
+  /**
+   * After an action was queued: shows the new pending count, sends the outbox and waits briefly
+   * for the backend's verdict. Null when none came in time (offline, slow link): the action stays
+   * queued and shows as pending.
+   */
+  private async sendQueued(idempotencyKey: string): Promise<Settlement | null> {
+    this.updateStatus({});
+    if (this.queue === null) return null;
+    this.queue.kick();
+    return this.status.state === "online" ? await this.queue.waitFor(idempotencyKey, ACTION_ANSWER_WAIT_MS) : null;
   }
 
   /**
@@ -393,10 +401,7 @@ export class ConsoleService {
     const request: IncidentActionRequest = { idempotencyKey, operatorId: operator.id, at, incidentAction: action };
     this.store.db.transaction(() => this.store.enqueueAction(request, action.incidentId))();
     this.emit({ type: "changed", incidents: [local.value] });
-    this.updateStatus({});
-    if (this.queue === null) return ok(local.value);
-    this.queue.kick();
-    const verdict = this.status.state === "online" ? await this.queue.waitFor(idempotencyKey, ACTION_ANSWER_WAIT_MS) : null;
+    const verdict = await this.sendQueued(idempotencyKey);
     if (verdict === null) return ok(local.value);
     if (!verdict.ok) return verdict;
     return verdict.value.kind === "incident" ? ok(verdict.value.incident) : ok(local.value);

@@ -16,15 +16,21 @@ async function until(check: () => boolean, what: string, timeoutMs = 20_000): Pr
   }
 }
 
+/** A fake backend holding `changes`, and a console core in its worker syncing from it, with every event it emits. */
+async function hostedCoreOn(changes: unknown[]) {
+  const fake = await new FakeBackend().start();
+  fake.changes = changes;
+  fake.headSeq = changes.length;
+  const settings = new MemorySettingsStore({ backendUrl: fake.url, language: "vi", operatorId: "op-01" });
+  const core = await startConsoleCoreInWorker({ dataDir: mkdtempSync(join(tmpdir(), "ioc-host-")), settings });
+  const events: ConsoleEvent[] = [];
+  core.port.onEvent((e) => events.push(e));
+  return { fake, settings, core, events };
+}
+
 describe("console core in a worker thread", () => {
   it("answers through the host, keeps settings in the host, and comes back by itself if the worker dies", async () => {
-    const fake = await new FakeBackend().start();
-    fake.changes = [{ seq: 1, entity: "alarm", op: "upsert", id: "a1", at: "2026-11-25T10:00:00.000Z", data: makeAlarm({ id: "a1" }) }];
-    fake.headSeq = 1;
-    const settings = new MemorySettingsStore({ backendUrl: fake.url, language: "vi", operatorId: "op-01" });
-    const core = await startConsoleCoreInWorker({ dataDir: mkdtempSync(join(tmpdir(), "ioc-host-")), settings });
-    const events: ConsoleEvent[] = [];
-    core.port.onEvent((e) => events.push(e));
+    const { fake, settings, core, events } = await hostedCoreOn([{ seq: 1, entity: "alarm", op: "upsert", id: "a1", at: "2026-11-25T10:00:00.000Z", data: makeAlarm({ id: "a1" }) }]);
     try {
       await until(() => core.port.getStatus().state === "online", "online");
       const language = await core.port.handle({ type: "settings.update", language: "en" });
@@ -48,13 +54,7 @@ describe("console core in a worker thread", () => {
   });
 
   it("sends a large catch-up to renderers as one bulk notice per page, with the data in the cache", async () => {
-    const fake = await new FakeBackend().start();
-    fake.changes = Array.from({ length: 450 }, (_, i) => ({ seq: i + 1, entity: "alarm", op: "upsert", id: `b${i}`, at: "2026-11-25T10:00:00.000Z", data: makeAlarm({ id: `b${i}` }) }));
-    fake.headSeq = 450;
-    const settings = new MemorySettingsStore({ backendUrl: fake.url, language: "vi", operatorId: "op-01" });
-    const core = await startConsoleCoreInWorker({ dataDir: mkdtempSync(join(tmpdir(), "ioc-host-")), settings });
-    const events: ConsoleEvent[] = [];
-    core.port.onEvent((e) => events.push(e));
+    const { fake, core, events } = await hostedCoreOn(Array.from({ length: 450 }, (_, i) => ({ seq: i + 1, entity: "alarm", op: "upsert", id: `b${i}`, at: "2026-11-25T10:00:00.000Z", data: makeAlarm({ id: `b${i}` }) })));
     try {
       await until(() => core.port.getStatus().state === "online" && core.port.getStatus().cursor === 450, "caught up");
       expect(events.filter((e) => e.type === "bulk.changed")).toEqual([{ type: "bulk.changed", count: 450 }]);
@@ -68,13 +68,7 @@ describe("console core in a worker thread", () => {
   });
 
   it("tells renderers the signed-in operator's name when the operator record arrives after they loaded", async () => {
-    const fake = await new FakeBackend().start();
-    fake.changes = [{ seq: 1, entity: "operator", op: "upsert", id: "op-01", at: "2026-11-25T10:00:00.000Z", data: { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" } }];
-    fake.headSeq = 1;
-    const settings = new MemorySettingsStore({ backendUrl: fake.url, language: "vi", operatorId: "op-01" });
-    const core = await startConsoleCoreInWorker({ dataDir: mkdtempSync(join(tmpdir(), "ioc-host-")), settings });
-    const events: ConsoleEvent[] = [];
-    core.port.onEvent((e) => events.push(e));
+    const { fake, core, events } = await hostedCoreOn([{ seq: 1, entity: "operator", op: "upsert", id: "op-01", at: "2026-11-25T10:00:00.000Z", data: { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" } }]);
     try {
       await until(() => events.some((e) => e.type === "operator"), "the operator event");
       expect(events.find((e) => e.type === "operator")).toEqual({ type: "operator", operator: { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" } });
