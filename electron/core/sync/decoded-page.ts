@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EntityKindSchema, type ChangesPage } from "../../../shared/protocol/backend.js";
-import { validateChanges, type EntityData, type QuarantinedChange, type ValidChange, type ValidatedBatch } from "./validate-changes.js";
+import { QuarantinedChangeSchema, validateChanges, type EntityData, type QuarantinedChange, type ValidChange, type ValidatedBatch } from "./validate-changes.js";
 
 /**
  * A validated change ready for the cache: its data already serialised as the JSON text the cache
@@ -15,8 +15,6 @@ export const EncodedChangeSchema = z.object({
   dataJson: z.string().nullable(),
 });
 export type EncodedChange = z.infer<typeof EncodedChangeSchema>;
-
-export const QuarantinedChangeSchema = z.object({ seq: z.number().int().nullable(), message: z.string(), raw: z.string() });
 
 export const DecodedPageSchema = z.object({
   rows: z.array(EncodedChangeSchema),

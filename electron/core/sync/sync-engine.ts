@@ -31,7 +31,7 @@ export interface SyncEngineOptions {
 
 const HEARTBEAT_TIMEOUT_MS = 30_000;
 /** Catch-up pages larger than this reach the renderers as "reload", not item by item. */
-export const DETAIL_LIMIT = 200;
+const DETAIL_LIMIT = 200;
 
 /**
  * Pulls changes from the stored cursor, then follows the live stream. Each page (and each burst

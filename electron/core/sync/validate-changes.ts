@@ -8,11 +8,9 @@ export type ValidChange = {
   [K in EntityKind]: { seq: number; entity: K; op: "upsert" | "delete"; id: string; data: EntityData[K] | null };
 }[EntityKind];
 
-export interface QuarantinedChange {
-  seq: number | null;
-  message: string;
-  raw: string;
-}
+/** A change kept aside with why: it is shown under "sync problems" and never blocks the ones after it. */
+export const QuarantinedChangeSchema = z.object({ seq: z.number().int().nullable(), message: z.string(), raw: z.string() });
+export type QuarantinedChange = z.infer<typeof QuarantinedChangeSchema>;
 
 export interface ValidatedBatch {
   valid: ValidChange[];
