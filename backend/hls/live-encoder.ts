@@ -4,7 +4,10 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { CITY_TIME_ZONE } from "../../shared/time.js";
 import { clockOverlay, FRAME_RATE, nameOverlay, VIDEO_HEIGHT, VIDEO_WIDTH } from "./ffmpeg-filters.js";
-import { isCompleteLivePlaylist, trimLivePlaylist } from "./playlist-files.js";
+import { assertNever } from "../../shared/result.js";
+import { blockingTimeoutMs, blockingVerdict } from "./blocking-reload.js";
+import { isCompleteLivePlaylist, lastMediaSequence, trimLivePlaylist, withBlockingReload } from "./playlist-files.js";
+import type { LiveReload, PlaylistAnswer } from "./video-service.js";
 
 export interface LiveCamera {
   id: string;
@@ -16,6 +19,10 @@ const STALE_PLAYLIST_MS = 8_000;
 /** Stuck this long (a source that stopped sending without closing): kill ffmpeg so it restarts. */
 const KILL_STUCK_AFTER_MS = 15_000;
 const MAX_BACKOFF_MS = 30_000;
+/** How often a held playlist request looks for ffmpeg's next segment: a twentieth of a segment. */
+const SEGMENT_POLL_MS = 50;
+/** ffmpeg's segment length (hls_time), the playlist's target duration. */
+const SEGMENT_SECONDS = 1;
 /** A run this long counts as healthy: the next crash starts the backoff from scratch. */
 const HEALTHY_RUN_MS = 60_000;
 /** Segments kept on disk and listed in the DVR playlist: 5 minutes of 1 s segments, for instant replay. */
@@ -26,7 +33,7 @@ export const LIVE_PLAYLIST_SEGMENTS = 6;
 /** ffmpeg's HLS muxer settings shared by every live producer: 1 s segments numbered by the clock, a DVR window. */
 function hlsOutputArgs(outDir: string, startNumber: number): string[] {
   return [
-    "-f", "hls", "-hls_time", "1", "-hls_list_size", String(DVR_SEGMENTS),
+    "-f", "hls", "-hls_time", String(SEGMENT_SECONDS), "-hls_list_size", String(DVR_SEGMENTS),
     "-hls_flags", "delete_segments+independent_segments+program_date_time",
     // Numbered by the clock, so a restarted ffmpeg continues the media sequence instead of going back to 0.
     "-start_number", String(startNumber),
@@ -82,6 +89,9 @@ export class LiveEncoder {
   private closed = false;
   private startedAt = 0;
   private lastGood: string | null = null;
+  /** Held blocking reloads, each waiting for a media sequence number; one poll serves them all. */
+  private readonly segmentWaiters = new Set<{ msn: number; done: () => void }>();
+  private segmentPoll: NodeJS.Timeout | null = null;
   private readonly killOnExit = () => this.child?.kill("SIGKILL");
 
   constructor(
@@ -122,8 +132,68 @@ export class LiveEncoder {
     return kind === "dvr" ? this.lastGood : trimLivePlaylist(this.lastGood, LIVE_PLAYLIST_SEGMENTS);
   }
 
+  /**
+   * The playlist as a tile asks for it: a blocking reload (reload.msn) is held until ffmpeg has
+   * written that segment, or answered with what there is after three target durations.
+   */
+  async blockingPlaylist(kind: PlaylistKind, reload: LiveReload): Promise<PlaylistAnswer> {
+    let body = await this.playlist(kind);
+    if (body !== null) {
+      const last = lastMediaSequence(body);
+      const verdict = blockingVerdict(reload.msn, last);
+      switch (verdict.kind) {
+        case "now":
+          break;
+        case "too_far":
+          return { kind: "too_far_ahead", last: last ?? 0 };
+        case "wait":
+          await this.waitForSegment(reload.msn ?? 0, blockingTimeoutMs(SEGMENT_SECONDS));
+          body = await this.playlist(kind);
+          break;
+        default:
+          return assertNever(verdict);
+      }
+    }
+    if (body === null) return { kind: "unavailable", reason: "The live encoder is starting." };
+    return { kind: "playlist", body: reload.canBlockReload ? withBlockingReload(body) : body };
+  }
+
+  private waitForSegment(msn: number, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const waiter = {
+        msn,
+        done: () => {
+          clearTimeout(timer);
+          this.segmentWaiters.delete(waiter);
+          resolve();
+        },
+      };
+      const timer = setTimeout(waiter.done, timeoutMs);
+      this.segmentWaiters.add(waiter);
+      this.segmentPoll ??= setInterval(() => void this.releaseWaiters(), SEGMENT_POLL_MS);
+    });
+  }
+
+  private polling = false;
+  private async releaseWaiters(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      const body = await this.playlist("live");
+      const last = body === null ? null : lastMediaSequence(body);
+      for (const waiter of [...this.segmentWaiters]) if (this.closed || (last !== null && waiter.msn <= last)) waiter.done();
+    } finally {
+      this.polling = false;
+      if (this.segmentWaiters.size === 0 && this.segmentPoll !== null) {
+        clearInterval(this.segmentPoll);
+        this.segmentPoll = null;
+      }
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    for (const waiter of [...this.segmentWaiters]) waiter.done();
     process.off("exit", this.killOnExit);
     if (this.restartTimer !== null) clearTimeout(this.restartTimer);
     if (this.watchdog !== null) clearInterval(this.watchdog);

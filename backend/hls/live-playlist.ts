@@ -1,9 +1,12 @@
+import { SERVER_CONTROL_BLOCKING_TAG } from "../../shared/protocol/hls-directives.js";
+
 /**
  * A looped clip served as a live HLS stream that advances with the wall clock, so every
  * console sees the same moment of a simulated camera and players behave as with a real one.
  *
- * Media sequence n is loop segment (n mod segmentCount) and starts at epoch + n·duration.
- * Every time the loop wraps, timestamps jump back, hence an EXT-X-DISCONTINUITY.
+ * Media sequence n is loop segment (n mod segmentCount) and starts at epoch + n·duration. The
+ * segments are served with their timestamps moved on by one loop length per wrap
+ * (ts-timestamps.ts), so the stream is continuous and needs no EXT-X-DISCONTINUITY.
  */
 
 export interface LivePlaylistInput {
@@ -16,6 +19,8 @@ export interface LivePlaylistInput {
   nowMs: number;
   /** How many of the latest complete segments the playlist lists. */
   windowSize: number;
+  /** Advertise blocking playlist reloads (only where the transport multiplexes: HTTP/2). */
+  canBlockReload?: boolean;
 }
 
 export function segmentUri(mediaSequence: number): string {
@@ -33,11 +38,6 @@ export function loopSegmentIndex(mediaSequence: number, segmentCount: number): n
   return mediaSequence % segmentCount;
 }
 
-/** Discontinuities (wraps) up to and including segment n: one at each multiple of segmentCount after 0. */
-export function discontinuitySequence(mediaSequence: number, segmentCount: number): number {
-  return Math.floor(mediaSequence / segmentCount);
-}
-
 /** The window of complete segments at `nowMs`: [first, last] media sequence numbers. */
 export function liveWindow(input: LivePlaylistInput): { first: number; last: number } {
   const durationMs = input.segmentDuration * 1000;
@@ -46,6 +46,11 @@ export function liveWindow(input: LivePlaylistInput): { first: number; last: num
   const inProgress = Math.max(1, Math.floor((input.nowMs - input.epochMs) / durationMs));
   const last = inProgress - 1;
   return { first: Math.max(0, last - input.windowSize + 1), last };
+}
+
+/** When segment n is complete and listed: the end of its time slot. */
+export function segmentCompleteAtMs(input: Pick<LivePlaylistInput, "epochMs" | "segmentDuration">, mediaSequence: number): number {
+  return input.epochMs + (mediaSequence + 1) * input.segmentDuration * 1000;
 }
 
 export function livePlaylist(input: LivePlaylistInput): string {
@@ -58,14 +63,11 @@ export function livePlaylist(input: LivePlaylistInput): string {
     "#EXTM3U",
     "#EXT-X-VERSION:3",
     `#EXT-X-TARGETDURATION:${Math.ceil(input.segmentDuration)}`,
+    ...(input.canBlockReload === true ? [SERVER_CONTROL_BLOCKING_TAG] : []),
     "#EXT-X-INDEPENDENT-SEGMENTS",
     `#EXT-X-MEDIA-SEQUENCE:${first}`,
-    // The discontinuity sequence number of the first listed segment; its own discontinuity tag
-    // (if it starts a loop) is counted here and therefore not repeated below it.
-    `#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuitySequence(first, input.segmentCount)}`,
   ];
   for (let n = first; n <= last; n++) {
-    if (n > first && n % input.segmentCount === 0) lines.push("#EXT-X-DISCONTINUITY");
     lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(input.epochMs + n * durationMs).toISOString()}`);
     lines.push(`#EXTINF:${input.segmentDuration.toFixed(3)},`);
     lines.push(segmentUri(n));

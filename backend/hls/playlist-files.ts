@@ -1,3 +1,5 @@
+import { SERVER_CONTROL_BLOCKING_TAG } from "../../shared/protocol/hls-directives.js";
+
 /** Reading the playlists ffmpeg writes. Pure text functions. */
 
 export interface VodPlaylist {
@@ -92,4 +94,18 @@ export function trimLivePlaylist(text: string, keep: number): string {
   if (!sawMediaSequence) newHeader.push(`#EXT-X-MEDIA-SEQUENCE:${dropCount}`);
   if (!sawDiscontinuitySequence && discontinuityShift > 0) newHeader.push(`#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuityShift}`);
   return `${[...newHeader, ...first, ...kept.slice(1).flat(), ...pending].join("\n")}\n`;
+}
+
+/** The media sequence number of a media playlist's last segment, or null if it lists none. */
+export function lastMediaSequence(text: string): number | null {
+  const first = /^#EXT-X-MEDIA-SEQUENCE:(\d+)\s*$/m.exec(text);
+  const segments = text.split(/\r?\n/).filter((line) => line.trim().length > 0 && !line.startsWith("#")).length;
+  if (segments === 0) return null;
+  return (first?.[1] === undefined ? 0 : Number(first[1])) + segments - 1;
+}
+
+/** The playlist with blocking reloads advertised (after EXT-X-TARGETDURATION, where ffmpeg writes none). */
+export function withBlockingReload(text: string): string {
+  if (text.includes("#EXT-X-SERVER-CONTROL")) return text;
+  return text.replace(/^(#EXT-X-TARGETDURATION:[^\r\n]*)$/m, `$1\n${SERVER_CONTROL_BLOCKING_TAG}`);
 }

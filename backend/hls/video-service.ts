@@ -4,12 +4,16 @@ import type { Logger } from "pino";
 import { hashString } from "../../shared/seeded-random.js";
 import { DVR_SEGMENTS, LIVE_PLAYLIST_SEGMENTS, LiveEncoder, type PlaylistKind } from "./live-encoder.js";
 import { FRAME_RATE } from "./ffmpeg-filters.js";
-import { livePlaylist, loopSegmentIndex, masterPlaylist, parseSegmentUri } from "./live-playlist.js";
+import { assertNever } from "../../shared/result.js";
+import { blockingVerdict, sleepMs } from "./blocking-reload.js";
+import { livePlaylist, liveWindow, loopSegmentIndex, masterPlaylist, parseSegmentUri, segmentCompleteAtMs } from "./live-playlist.js";
+import { loopTimestampOffset, shiftTsTimestamps } from "./ts-timestamps.js";
 import { ensureLoop, loopCacheKey, pruneLoopCache, type EncodedLoop, type LoopCamera } from "./loop-encoder.js";
 import { BASE_RENDITION, LOOP_RENDITIONS, renditionByName, type Rendition } from "./renditions.js";
 
 export type PlaylistAnswer =
   | { kind: "playlist"; body: string }
+  | { kind: "too_far_ahead"; last: number }
   | { kind: "unavailable"; reason: string }
   | { kind: "unknown_camera" }
   | { kind: "not_found" };
@@ -19,6 +23,16 @@ export type SegmentAnswer =
   | { kind: "unavailable"; reason: string }
   | { kind: "unknown_camera" }
   | { kind: "not_found" };
+
+/**
+ * How a live media playlist is asked for: whether to advertise blocking reloads (only where the
+ * transport multiplexes requests: a held request would take one of HTTP/1.1's six connections),
+ * and the media sequence number a blocking reload waits for.
+ */
+export interface LiveReload {
+  canBlockReload: boolean;
+  msn?: number;
+}
 
 /** The cameras' HLS output, whatever produces it. */
 export interface VideoService {
@@ -32,9 +46,9 @@ export interface VideoService {
    * "live": what tiles load (a looped camera's master playlist of renditions, or a live
    * camera's short media playlist); "dvr": the last minutes, for instant replay.
    */
-  playlist(cameraId: string, nowMs: number, kind?: PlaylistKind): Promise<PlaylistAnswer>;
+  playlist(cameraId: string, nowMs: number, kind?: PlaylistKind, reload?: LiveReload): Promise<PlaylistAnswer>;
   /** One rendition's live media playlist (looped cameras only), e.g. "360p". */
-  renditionPlaylist(cameraId: string, rendition: string, nowMs: number): Promise<PlaylistAnswer>;
+  renditionPlaylist(cameraId: string, rendition: string, nowMs: number, reload?: LiveReload): Promise<PlaylistAnswer>;
   /** A segment of the camera's main stream, or of one rendition when `rendition` is given. */
   segment(cameraId: string, segmentName: string, rendition?: string): Promise<SegmentAnswer>;
   close(): Promise<void>;
@@ -47,6 +61,8 @@ export interface VideoCamera {
   /** An RTSP or HLS URL to repackage (`-c copy`) instead of simulating the picture. */
   sourceUrl?: string;
 }
+
+const NO_BLOCKING: LiveReload = { canBlockReload: false };
 
 /** Every loop is served as if it had been playing since then, so all consoles agree on the picture. */
 const LOOP_EPOCH_MS = Date.UTC(2025, 0, 1);
@@ -112,14 +128,11 @@ export class FfmpegVideo implements VideoService {
     });
   }
 
-  async playlist(cameraId: string, nowMs: number, kind: PlaylistKind = "live"): Promise<PlaylistAnswer> {
+  async playlist(cameraId: string, nowMs: number, kind: PlaylistKind = "live", reload: LiveReload = NO_BLOCKING): Promise<PlaylistAnswer> {
     const live = this.liveEncoders.get(cameraId);
-    if (live !== undefined) {
-      const body = await live.playlist(kind);
-      return body === null ? { kind: "unavailable", reason: "The live encoder is starting." } : { kind: "playlist", body };
-    }
+    if (live !== undefined) return live.blockingPlaylist(kind, kind === "live" ? reload : NO_BLOCKING);
     if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
-    if (kind === "dvr") return this.loopMediaPlaylist(cameraId, BASE_RENDITION, nowMs, DVR_SEGMENTS);
+    if (kind === "dvr") return this.loopMediaPlaylist(cameraId, BASE_RENDITION, nowMs, DVR_SEGMENTS, NO_BLOCKING);
     // The renditions encoded so far (the 360p ones follow the 180p ones in the background).
     const ready = LOOP_RENDITIONS.flatMap((rendition) => {
       const loop = this.loops.get(loopKey(cameraId, rendition));
@@ -129,18 +142,18 @@ export class FfmpegVideo implements VideoService {
     return { kind: "playlist", body: masterPlaylist(ready) };
   }
 
-  async renditionPlaylist(cameraId: string, renditionName: string, nowMs: number): Promise<PlaylistAnswer> {
+  async renditionPlaylist(cameraId: string, renditionName: string, nowMs: number, reload: LiveReload = NO_BLOCKING): Promise<PlaylistAnswer> {
     if (this.liveEncoders.has(cameraId)) return { kind: "not_found" };
     if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
     const rendition = renditionByName(renditionName);
     if (rendition === null) return { kind: "not_found" };
-    return this.loopMediaPlaylist(cameraId, rendition, nowMs, LIVE_PLAYLIST_SEGMENTS);
+    return this.loopMediaPlaylist(cameraId, rendition, nowMs, LIVE_PLAYLIST_SEGMENTS, reload);
   }
 
-  private loopMediaPlaylist(cameraId: string, rendition: Rendition, nowMs: number, windowSize: number): PlaylistAnswer {
+  private async loopMediaPlaylist(cameraId: string, rendition: Rendition, nowMs: number, windowSize: number, reload: LiveReload): Promise<PlaylistAnswer> {
     const loop = this.loops.get(loopKey(cameraId, rendition));
     if (loop === undefined) return { kind: "unavailable", reason: "This camera's video is still being prepared." };
-    const body = livePlaylist({
+    const input = {
       segmentCount: loop.segmentFiles.length,
       segmentDuration: loop.segmentDuration,
       // Staggered per camera so their segment boundaries (and players' requests) do not all coincide;
@@ -148,30 +161,48 @@ export class FfmpegVideo implements VideoService {
       epochMs: LOOP_EPOCH_MS - (hashString(cameraId) % 60_000),
       nowMs,
       windowSize,
-    });
-    return { kind: "playlist", body };
+      canBlockReload: reload.canBlockReload,
+    };
+    const { last } = liveWindow(input);
+    const verdict = blockingVerdict(reload.msn, last);
+    switch (verdict.kind) {
+      case "now":
+        break;
+      case "too_far":
+        return { kind: "too_far_ahead", last };
+      case "wait": {
+        // A loop's segment n exists from the end of its time slot: no need to poll.
+        const readyAt = segmentCompleteAtMs(input, reload.msn ?? last);
+        await sleepMs(readyAt - Date.now());
+        input.nowMs = Math.max(readyAt, Date.now());
+        break;
+      }
+      default:
+        return assertNever(verdict);
+    }
+    return { kind: "playlist", body: livePlaylist(input) };
   }
 
   async segment(cameraId: string, segmentName: string, renditionName?: string): Promise<SegmentAnswer> {
     const mediaSequence = parseSegmentUri(segmentName);
     const live = this.liveEncoders.get(cameraId);
-    let path: string;
     if (live !== undefined) {
       if (mediaSequence === null || renditionName !== undefined) return { kind: "not_found" };
-      path = join(live.dir, segmentName);
-    } else {
-      if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
-      const rendition = renditionName === undefined ? BASE_RENDITION : renditionByName(renditionName);
-      if (rendition === null) return { kind: "not_found" };
-      const loop = this.loops.get(loopKey(cameraId, rendition));
-      if (loop === undefined) return { kind: "unavailable", reason: "This camera's video is still being prepared." };
-      const file = mediaSequence === null ? undefined : loop.segmentFiles[loopSegmentIndex(mediaSequence, loop.segmentFiles.length)];
-      if (file === undefined) return { kind: "not_found" };
-      path = join(loop.dir, file);
+      return readSegment(join(live.dir, segmentName));
     }
+    if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
+    const rendition = renditionName === undefined ? BASE_RENDITION : renditionByName(renditionName);
+    if (rendition === null) return { kind: "not_found" };
+    const loop = this.loops.get(loopKey(cameraId, rendition));
+    if (loop === undefined) return { kind: "unavailable", reason: "This camera's video is still being prepared." };
+    const file = mediaSequence === null ? undefined : loop.segmentFiles[loopSegmentIndex(mediaSequence, loop.segmentFiles.length)];
+    if (file === undefined || mediaSequence === null) return { kind: "not_found" };
+    const answer = await readSegment(join(loop.dir, file));
+    if (answer.kind !== "segment") return answer;
     try {
-      return { kind: "segment", body: await readFile(path) };
-    } catch {
+      return { kind: "segment", body: shiftTsTimestamps(answer.body, loopTimestampOffset(mediaSequence, loop.segmentFiles.length, loop.segmentDuration)) };
+    } catch (error) {
+      this.logger.warn({ err: error, camera: cameraId, segment: segmentName }, "a cached loop segment is not MPEG-TS; not serving it");
       return { kind: "not_found" };
     }
   }
@@ -203,6 +234,14 @@ export class FfmpegVideo implements VideoService {
         }
       }
     }
+  }
+}
+
+async function readSegment(path: string): Promise<SegmentAnswer> {
+  try {
+    return { kind: "segment", body: await readFile(path) };
+  } catch {
+    return { kind: "not_found" };
   }
 }
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
-import { assertNever, parseWith } from "../../shared/result.js";
+import { assertNever, ok, parseWith, type Result } from "../../shared/result.js";
 import type { PlaylistKind } from "../hls/live-encoder.js";
-import type { PlaylistAnswer, SegmentAnswer, VideoService } from "../hls/video-service.js";
+import { HlsPlaylistQuerySchema } from "../../shared/protocol/hls-directives.js";
+import type { LiveReload, PlaylistAnswer, SegmentAnswer, VideoService } from "../hls/video-service.js";
 import { sendError } from "./respond.js";
 
 const PlaylistParamsSchema = z.object({ cameraId: z.string().min(1) });
@@ -37,6 +38,8 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
     switch (answer.kind) {
       case "playlist":
         return reply.header("Content-Type", "application/vnd.apple.mpegurl").header("Cache-Control", "no-cache").send(answer.body);
+      case "too_far_ahead":
+        return sendError(reply, { kind: "invalid_request", message: `Camera ${cameraId}'s newest segment is ${answer.last}; a blocking reload may ask for at most two past it.` });
       case "unavailable":
         return unavailable(reply, answer.reason);
       case "unknown_camera":
@@ -63,13 +66,28 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
     }
   };
 
+  /**
+   * Blocking reloads are advertised only over HTTP/2, where a held request is one more stream on
+   * the shared connection; over HTTP/1.1 each would hold one of the browser's six connections.
+   */
+  const liveReload = (request: FastifyRequest): Result<LiveReload> => {
+    const query = parseWith(HlsPlaylistQuerySchema, request.query ?? {}, "playlist query");
+    if (!query.ok) return query;
+    return ok({ canBlockReload: request.raw.httpVersionMajor >= 2, msn: query.value._HLS_msn });
+  };
+  // A held request ends after the camera went out: say so rather than serve a stale playlist.
+  const afterWait = (reply: FastifyReply, cameraId: string, answer: PlaylistAnswer) =>
+    deps.isCameraOut(cameraId) ? unavailable(reply, `Camera ${cameraId} is offline.`) : sendPlaylist(reply, cameraId, answer);
+
   const playlistRoute = (kind: PlaylistKind) => async (request: FastifyRequest, reply: FastifyReply) => {
     const params = parseWith(PlaylistParamsSchema, request.params, "camera id");
     if (!params.ok) return sendError(reply, params.error);
     const { cameraId } = params.value;
     // Only known cameras can have an outage, so this check cannot hide a 404.
     if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
-    return sendPlaylist(reply, cameraId, await deps.video.playlist(cameraId, Date.now(), kind));
+    const reload = liveReload(request);
+    if (!reload.ok) return sendError(reply, reload.error);
+    return afterWait(reply, cameraId, await deps.video.playlist(cameraId, Date.now(), kind, kind === "live" ? reload.value : { canBlockReload: false }));
   };
   app.get(`${BACKEND_PATHS.hls}/:cameraId/index.m3u8`, playlistRoute("live"));
   app.get(`${BACKEND_PATHS.hls}/:cameraId/dvr.m3u8`, playlistRoute("dvr"));
@@ -79,7 +97,9 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
     if (!params.ok) return sendError(reply, params.error);
     const { cameraId, rendition } = params.value;
     if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
-    return sendPlaylist(reply, cameraId, await deps.video.renditionPlaylist(cameraId, rendition, Date.now()));
+    const reload = liveReload(request);
+    if (!reload.ok) return sendError(reply, reload.error);
+    return afterWait(reply, cameraId, await deps.video.renditionPlaylist(cameraId, rendition, Date.now(), reload.value));
   });
 
   app.get(`${BACKEND_PATHS.hls}/:cameraId/:segment`, async (request, reply) => {

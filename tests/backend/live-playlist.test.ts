@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  discontinuitySequence,
   livePlaylist,
   liveWindow,
   masterPlaylist,
   loopSegmentIndex,
   parseSegmentUri,
+  segmentCompleteAtMs,
   segmentUri,
 } from "../../backend/hls/live-playlist.js";
 import { isCompleteLivePlaylist, parseVodPlaylist } from "../../backend/hls/playlist-files.js";
@@ -55,42 +55,21 @@ describe("livePlaylist", () => {
     expect(Number(tagValue(c, "EXT-X-MEDIA-SEQUENCE"))).toBe(Number(tagValue(a, "EXT-X-MEDIA-SEQUENCE")) + 1);
   });
 
-  it("marks every wrap of the loop with a discontinuity", () => {
+  it("lists a wrap of the loop as a continuous stream (the segments' clocks are moved on instead)", () => {
     // Window 96..101 crosses the wrap at 100 (loop segment 9 → 0).
     const text = livePlaylist({ ...base, nowMs: at(102.2) });
-    const lines = text.split("\n");
-    const discontinuity = lines.indexOf("#EXT-X-DISCONTINUITY");
-    expect(discontinuity).toBeGreaterThan(0);
-    expect(lines.filter((l) => l === "#EXT-X-DISCONTINUITY")).toHaveLength(1);
-    expect(lines.slice(discontinuity).find((l) => l.startsWith("seg-"))).toBe("seg-100.ts");
-    expect(tagValue(text, "EXT-X-DISCONTINUITY-SEQUENCE")).toBe("9");
+    expect(uris(text)).toContain("seg-100.ts");
+    expect(tags(text, "EXT-X-DISCONTINUITY")).toHaveLength(0);
   });
 
-  it("keeps the discontinuity sequence consistent as a wrap scrolls out of the window", () => {
-    // Each segment must keep the same discontinuity number in every playlist that lists it.
-    const numbering = new Map<number, number>();
-    for (let t = 95; t < 125; t++) {
-      const text = livePlaylist({ ...base, nowMs: at(t + 0.5) });
-      let dseq = Number(tagValue(text, "EXT-X-DISCONTINUITY-SEQUENCE"));
-      for (const line of text.split("\n")) {
-        if (line === "#EXT-X-DISCONTINUITY") dseq += 1;
-        const n = parseSegmentUri(line);
-        if (n === null) continue;
-        const seen = numbering.get(n);
-        if (seen !== undefined) expect(dseq, `segment ${n} at t=${t}`).toBe(seen);
-        numbering.set(n, dseq);
-      }
-    }
-    expect(numbering.get(99)).toBe(9);
-    expect(numbering.get(100)).toBe(10);
-    expect(numbering.get(110)).toBe(11);
-  });
-
-  it("does not repeat the discontinuity tag on the first listed segment", () => {
-    const text = livePlaylist({ ...base, nowMs: at(106.1) });
-    expect(uris(text)[0]).toBe("seg-100.ts");
-    expect(tagValue(text, "EXT-X-DISCONTINUITY-SEQUENCE")).toBe("10");
-    expect(text.split("\n")).not.toContain("#EXT-X-DISCONTINUITY");
+  it("advertises blocking reloads only when asked, and says when a segment is complete", () => {
+    expect(tags(livePlaylist({ ...base, nowMs: at(50.5) }), "EXT-X-SERVER-CONTROL")).toHaveLength(0);
+    const blocking = livePlaylist({ ...base, nowMs: at(50.5), canBlockReload: true });
+    expect(tags(blocking, "EXT-X-SERVER-CONTROL")).toEqual(["#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES"]);
+    // Segment 50 covers [50 s, 51 s): it is listed from 51 s on.
+    expect(segmentCompleteAtMs(base, 50)).toBe(at(51));
+    expect(liveWindow({ ...base, nowMs: segmentCompleteAtMs(base, 50) - 1 }).last).toBe(49);
+    expect(liveWindow({ ...base, nowMs: segmentCompleteAtMs(base, 50) }).last).toBe(50);
   });
 
   it("never returns an empty playlist, even at the epoch", () => {
@@ -118,7 +97,6 @@ describe("segment names", () => {
   it("round-trips media sequence numbers and maps them onto the loop", () => {
     expect(parseSegmentUri(segmentUri(1234567))).toBe(1234567);
     expect(loopSegmentIndex(1234567, 10)).toBe(7);
-    expect(discontinuitySequence(1234567, 10)).toBe(123456);
   });
 
   it("refuses anything that is not seg-N.ts", () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CameraSchema } from "../../shared/domain/camera.js";
 import { ChangeSchema, ChangesPageSchema } from "../../shared/protocol/backend.js";
 import { viewPath } from "../../shared/protocol/views.js";
+import { lastMediaSequence } from "../../backend/hls/playlist-files.js";
 import { startTestBackend, type TestBackend } from "./backend-harness.js";
 
 /**
@@ -125,8 +126,29 @@ describe("camera streams", () => {
       return answer.status === 200 && segments > 6 ? segments : null;
     });
     expect(dvr).toBeGreaterThan(6);
+    expect(hasNoServerControl(await http2Get(t.backend.streamUrl, "/hls/cam-05/dvr.m3u8"))).toBe(true);
+  }, 90_000);
+
+  it("holds a blocking playlist reload over h2 until the asked-for segment exists (ffmpeg's and a loop's)", async () => {
+    for (const path of ["/hls/cam-05/index.m3u8", "/hls/cam-02/180p/index.m3u8"]) {
+      const first = await until(`${path}`, async () => {
+        const answer = await http2Get(t.backend.streamUrl, path);
+        return answer.status === 200 ? answer.body.toString("utf8") : null;
+      });
+      expect(first, path).toContain("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES");
+      const last = lastMediaSequence(first) ?? -1;
+      const next = await http2Get(t.backend.streamUrl, `${path}?_HLS_msn=${last + 1}`);
+      expect(next.status, path).toBe(200);
+      expect(lastMediaSequence(next.body.toString("utf8")), path).toBeGreaterThanOrEqual(last + 1);
+      const tooFar = await http2Get(t.backend.streamUrl, `${path}?_HLS_msn=${last + 10}`);
+      expect(tooFar.status, path).toBe(400);
+    }
   }, 90_000);
 });
+
+function hasNoServerControl(answer: { body: Buffer }): boolean {
+  return !answer.body.toString("utf8").includes("#EXT-X-SERVER-CONTROL");
+}
 
 describe("named views", () => {
   const view = { id: "view-test", operatorId: "op-01", name: "Cầu và chợ", layout: "1+5", tiles: ["cam-05", "cam-02", null], tour: null };

@@ -93,6 +93,9 @@ test.describe("camera wall", () => {
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(t0 + 1);
     await expect.poll(async () => Number((await tile.getByTestId("tile-latency").getAttribute("data-latency")) || "NaN"), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect(tile.getByTestId("tile-latency")).toContainText(/\d s/);
+    // Square corners: a rounded clip over a playing video is redrawn through a mask on every frame
+    // (on a CPU-composited wall it tripled the compositor's work and dropped a third of the frames).
+    expect(await tile.evaluate((el) => getComputedStyle(el).borderTopLeftRadius)).toBe("0px");
   });
 
   test("a small tile plays the 180p rendition, a maximized tile the 360p one (capLevelToPlayerSize)", async ({ page }) => {
@@ -248,5 +251,9 @@ test.describe("a wall of 9 tiles over a slow link, streams over HTTP/2", () => {
       ],
     );
     expect(protocols).toEqual(["h2"]);
+    // Over HTTP/2 the tiles hold blocking playlist reloads (LL-HLS _HLS_msn): they hear of each
+    // segment when it exists instead of polling for it.
+    const blockingReloads = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.includes(".m3u8") && e.name.includes("_HLS_msn=")).length);
+    expect(blockingReloads).toBeGreaterThan(9);
   });
 });

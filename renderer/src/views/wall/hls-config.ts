@@ -10,8 +10,9 @@ import type { HlsConfig } from "hls.js";
  * Each stall moves hls.js's target back by liveSyncOnStallIncrease, up to one target duration: at
  * its default (1 s) one stall while the console was starting kept a tile 2.5 s behind for good;
  * a quarter second per stall still backs off a tile that keeps stalling (and stall-forgiveness.ts
- * undoes it after a quiet spell). Our playlists have no EXT-X-PART and no CAN-BLOCK-RELOAD, so
- * lowLatencyMode enables nothing else here.
+ * undoes it after a quiet spell). lowLatencyMode makes hls.js use the backend's blocking playlist
+ * reloads (CAN-BLOCK-RELOAD, over HTTP/2): it asks for the next segment and hears of it the moment
+ * it exists, instead of polling once a target duration and learning of it up to a second late.
  */
 export const LIVE_HLS_CONFIG: Partial<HlsConfig> = {
   liveSyncDuration: 1,
