@@ -5,6 +5,7 @@ import { alarmFill, alarmRadiusPx } from "../../renderer/src/views/map/map-colou
 import { alarmObjects, describeMapObject, wardLabels } from "../../renderer/src/views/map/map-objects.js";
 import { buildMapStyle, GEODATA_ATTRIBUTION, wardsToGeoJSON } from "../../renderer/src/views/map/map-style.js";
 import { boundsOfWards, insidePolygon, labelPoint, padBounds, UONG_BI_BOUNDS } from "../../renderer/src/views/map/ward-geometry.js";
+import { overlayPixelRatio, SOFTWARE_OVERLAY_PIXEL_RATIO } from "../../renderer/src/views/map/overlay-pixel-ratio.js";
 import type { LonLat } from "../../shared/domain/geo.js";
 import { alarm, camera, ward } from "./fixtures.js";
 
@@ -89,5 +90,16 @@ describe("map objects", () => {
     const alarmText = describeMapObject({ kind: "alarm", id: "a", position: [0, 0], alarm: alarm({ type: "unknown_kind" }) }, ctx);
     expect(alarmText).toContain("unknown_kind");
     expect(alarmText).toContain("17:00:00");
+  });
+});
+
+describe("overlay pixel ratio", () => {
+  it("draws the overlay at half resolution only when WebGL runs on the CPU", () => {
+    expect(overlayPixelRatio("Google SwiftShader")).toBe(SOFTWARE_OVERLAY_PIXEL_RATIO);
+    expect(overlayPixelRatio("ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)")).toBe(0.5);
+    expect(overlayPixelRatio("llvmpipe (LLVM 15.0.6, 256 bits)")).toBe(0.5);
+    expect(overlayPixelRatio("ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)")).toBe(true);
+    expect(overlayPixelRatio("NVIDIA GeForce RTX 3060/PCIe/SSE2")).toBe(true);
+    expect(overlayPixelRatio(null)).toBe(true);
   });
 });

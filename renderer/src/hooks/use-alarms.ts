@@ -1,4 +1,4 @@
-import { useMemo, useRef } from "react";
+import { useDeferredValue, useMemo, useRef } from "react";
 import type { Alarm } from "../../../shared/domain/alarm.js";
 import { useLiveState } from "../store/store-context.js";
 import { updateActiveQueue } from "../views/alarms/queue-order.js";
@@ -8,9 +8,14 @@ export function useAlarmsById(): ReadonlyMap<string, Alarm> {
   return useLiveState((s) => s.alarms);
 }
 
-/** The active queue, sorted for work: newest critical first. */
+/**
+ * The active queue, sorted for work: newest critical first. Built from a deferred copy of the
+ * alarms: in a flood, the queue and what is derived from it (filters, counts, the list) are
+ * rebuilt in React's interruptible background renders, not in the frame that takes the new
+ * alarms, so no frame carries the store update, the list and the map's redraw at once.
+ */
 export function useQueueAlarms(): Alarm[] {
-  const alarms = useAlarmsById();
+  const alarms = useDeferredValue(useAlarmsById());
   // The previous order is patched, not re-sorted: in a flood that is the difference between a
   // smooth queue and a main thread blocked for every batch (see updateActiveQueue).
   const previous = useRef<{ alarms: ReadonlyMap<string, Alarm>; queue: Alarm[] }>({ alarms: new Map(), queue: [] });

@@ -1,6 +1,8 @@
 import { MapLibreOverlay } from "@deck.gl/maplibre";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
+import { overlayPixelRatio } from "../views/map/overlay-pixel-ratio.js";
+import { useWebglRendererName } from "./use-webgl-renderer-name.js";
 
 export interface DeckOverlayView {
   overlay: MapLibreOverlay | null;
@@ -18,7 +20,8 @@ const isContextLoss = (error: Error) => /context/i.test(error.message) && /lost/
  * deck.gl over the basemap, overlaid (its own canvas), started once the wards are on screen
  * so its context does not compete with the basemap's first frame. If its WebGL context is
  * lost the overlay is thrown away and a new one (new canvas, new context) takes its place:
- * deck.gl does not restore a lost context itself.
+ * deck.gl does not restore a lost context itself. Without a GPU it draws at half resolution
+ * (overlay-pixel-ratio.ts).
  */
 export function useDeckOverlay(map: MapLibreMap | null, ready: boolean): DeckOverlayView {
   const [overlay, setOverlay] = useState<MapLibreOverlay | null>(null);
@@ -27,6 +30,7 @@ export function useDeckOverlay(map: MapLibreMap | null, ready: boolean): DeckOve
   const [recoveredCount, setRecoveredCount] = useState(0);
   const frameListeners = useRef(new Set<() => void>()).current;
   const lostRef = useRef(false);
+  const pixelRatio = overlayPixelRatio(useWebglRendererName());
 
   useEffect(() => {
     if (map === null || !ready) return;
@@ -39,6 +43,7 @@ export function useDeckOverlay(map: MapLibreMap | null, ready: boolean): DeckOve
     };
     const deckOverlay = new MapLibreOverlay({
       interleaved: false,
+      useDevicePixels: pixelRatio,
       layers: [],
       onError: (error: Error) => {
         if (isContextLoss(error)) rebuild();
@@ -75,7 +80,7 @@ export function useDeckOverlay(map: MapLibreMap | null, ready: boolean): DeckOve
         console.warn("deck.gl overlay teardown", error);
       }
     };
-  }, [map, ready, generation, frameListeners]);
+  }, [map, ready, generation, frameListeners, pixelRatio]);
 
   return { overlay, contextLost, recoveredCount, frameListeners };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { needsAttention } from "../../../../shared/alarm-lifecycle.js";
 import type { Camera } from "../../../../shared/domain/camera.js";
@@ -28,7 +28,9 @@ import { WallToolbar } from "./wall-toolbar.js";
 export function WallPane() {
   const { t } = useTranslation();
   const cameras = useCameras();
-  const alarms = useAlarmsById();
+  // Which tiles are alarmed, and the hot-spot camera, follow the alarms a moment later in a
+  // flood: a background render, not the frame that takes each batch.
+  const alarms = useDeferredValue(useAlarmsById());
   const wardName = useWardName();
   const { locale } = useLanguage();
   const operator = useOperator();
