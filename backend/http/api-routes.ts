@@ -6,6 +6,7 @@ import {
   ActionRequestSchema,
   ActionResponseSchema,
   BACKEND_PATHS,
+  CHANGE_LINES_CONTENT_TYPE,
   ChangesQuerySchema,
   HelloResponseSchema,
   PROTOCOL_VERSION,
@@ -19,7 +20,7 @@ import { IncidentActionRequestSchema, type IncidentActionResponse } from "../../
 import { MIN_PROTOCOL_VERSION, protocolMismatch } from "../protocol-compat.js";
 import type { BackendStore } from "../store/backend-store.js";
 import { sendError, sendValidated } from "./respond.js";
-import { encodeChangesPage } from "./encode-changes.js";
+import { encodeChangeLines, encodeChangesPage } from "./encode-changes.js";
 
 export const BACKEND_NAME = "IOC Uông Bí reference backend (simulator)";
 
@@ -47,14 +48,17 @@ export function registerApiRoutes(app: FastifyInstance, store: BackendStore): vo
   app.get(BACKEND_PATHS.changes, async (request, reply) => {
     const query = parseWith(ChangesQuerySchema, request.query, "changes query");
     if (!query.ok) return sendError(reply, query.error);
-    const { after, limit } = query.value;
+    const { after, limit, format } = query.value;
     // Head first: it can only be >= the last change read after it, never behind the page.
     const headSeq = await store.headSeq();
     // One extra row tells whether another page follows without a COUNT.
     const rows = await store.changesAfter(after, limit + 1);
-    // Spliced from the stored JSON text (see encode-changes.ts); tests hold it to ChangesPageSchema.
-    const text = encodeChangesPage(rows.slice(0, limit), Math.max(headSeq, rows.at(-1)?.seq ?? 0), rows.length > limit);
-    return reply.type("application/json; charset=utf-8").send(text);
+    const page = rows.slice(0, limit);
+    const head = Math.max(headSeq, rows.at(-1)?.seq ?? 0);
+    // Spliced from the stored JSON text (see encode-changes.ts); tests hold it to the contract.
+    // As bytes: Fastify would otherwise measure the string's UTF-8 length and then encode it again.
+    if (format === "lines") return reply.type(CHANGE_LINES_CONTENT_TYPE).send(Buffer.from(encodeChangeLines(page, head, rows.length > limit), "utf8"));
+    return reply.type("application/json; charset=utf-8").send(encodeChangesPage(page, head, rows.length > limit));
   });
 
   app.post(BACKEND_PATHS.actionsBatch, async (request, reply) => {

@@ -1,3 +1,4 @@
+import { CHANGE_LINE_DATA_SEPARATOR } from "../../shared/protocol/backend.js";
 import type { StoredChange } from "../store/backend-store.js";
 
 /*
@@ -25,3 +26,21 @@ export function encodeStoredStreamChange(change: StoredChange): string {
   return `{"type":"change","change":${encodeStoredChange(change)}}`;
 }
 
+
+/** The envelope of a change line: the change without its data, compact (no whitespace, so no tab). */
+function encodeEnvelope(change: StoredChange): string {
+  return `{"seq":${change.seq},"entity":${JSON.stringify(change.entity)},"op":${JSON.stringify(change.op)},"id":${JSON.stringify(change.id)},"at":${JSON.stringify(change.at)}}`;
+}
+
+/** Stored text is written by JSON.stringify (no raw newline); anything else is normalised so a line stays one line. */
+function oneLine(dataJson: string | null): string {
+  if (dataJson === null) return "null";
+  return dataJson.includes("\n") || dataJson.includes("\r") ? JSON.stringify(JSON.parse(dataJson)) : dataJson;
+}
+
+/** A page as change lines (CHANGE_LINES_CONTENT_TYPE): a header line, then `<envelope>\t<data>` per change. */
+export function encodeChangeLines(changes: readonly StoredChange[], headSeq: number, hasMore: boolean): string {
+  const lines = [`{"headSeq":${headSeq},"hasMore":${hasMore}}`];
+  for (const change of changes) lines.push(`${encodeEnvelope(change)}${CHANGE_LINE_DATA_SEPARATOR}${oneLine(change.dataJson)}`);
+  return `${lines.join("\n")}\n`;
+}

@@ -64,11 +64,30 @@ export const ChangeSchema = z.object({
   data: z.unknown(),
 });
 export type Change = z.infer<typeof ChangeSchema>;
+/** A change line's envelope: everything but the data, which follows it as its own JSON text. */
+export const ChangeEnvelopeSchema = ChangeSchema.omit({ data: true });
 
 export const ChangesQuerySchema = z.object({
   after: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  /** "json": a ChangesPage; "lines": the same page as change lines (see CHANGE_LINES_CONTENT_TYPE). */
+  format: z.enum(["json", "lines"]).default("json"),
 });
+
+/**
+ * The catch-up page as lines, for a console's first sync: line 1 is a ChangeLinesHeader (JSON),
+ * then one line per change, `<envelope JSON><TAB><data JSON>`, where the envelope is a Change
+ * without its data. The data arrives as its own JSON text, so a console validates it and stores
+ * that very text, instead of serialising again what it has just parsed (a third of a second per
+ * 100,000 changes). JSON text holds no raw newline, and the envelope (written compactly) no tab.
+ */
+export const CHANGE_LINES_CONTENT_TYPE = "application/x-ioc-change-lines; charset=utf-8";
+export const CHANGE_LINE_DATA_SEPARATOR = "\t";
+export const ChangeLinesHeaderSchema = z.object({
+  headSeq: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+export type ChangeLinesHeader = z.infer<typeof ChangeLinesHeaderSchema>;
 
 /** Changes arrive as unknown items so that one bad item does not reject the page. */
 export const ChangesPageSchema = z.object({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { encodeChangesPage, encodeStoredStreamChange } from "../../backend/http/encode-changes.js";
+import { encodeChangeLines, encodeChangesPage, encodeStoredStreamChange } from "../../backend/http/encode-changes.js";
 import type { StoredChange } from "../../backend/store/backend-store.js";
-import { ChangeSchema, ChangesPageSchema, StreamMessageSchema } from "../../shared/protocol/backend.js";
+import { ChangeEnvelopeSchema, ChangeLinesHeaderSchema, ChangeSchema, ChangesPageSchema, StreamMessageSchema } from "../../shared/protocol/backend.js";
 
 const awkward: StoredChange[] = [
   { seq: 7, entity: "alarm", op: "upsert", id: 'a"quoted\\id', at: "2026-11-25T10:00:00.000Z", dataJson: JSON.stringify({ title: "Cháy chợ Uông Bí \u2028 \"x\"", n: [1, 2] }) },
@@ -28,5 +28,24 @@ describe("change encoding from stored JSON text", () => {
     const message = StreamMessageSchema.parse(JSON.parse(encodeStoredStreamChange(awkward[0]!)));
     expect(message.type).toBe("change");
     expect(message.type === "change" && ChangeSchema.parse(message.change).id).toBe('a"quoted\\id');
+  });
+
+  it("builds change lines: a header, then each envelope and its data text, one change per line", () => {
+    const text = encodeChangeLines(awkward, 9, true);
+    const lines = text.split("\n");
+    expect(lines.at(-1)).toBe("");
+    expect(ChangeLinesHeaderSchema.parse(JSON.parse(lines[0]!))).toEqual({ headSeq: 9, hasMore: true });
+    const [first, second] = lines.slice(1, 3).map((line) => line.split("\t"));
+    expect(ChangeEnvelopeSchema.parse(JSON.parse(first![0]!))).toEqual({ seq: 7, entity: "alarm", op: "upsert", id: 'a"quoted\\id', at: "2026-11-25T10:00:00.000Z" });
+    // The stored text itself, untouched.
+    expect(first![1]).toBe(awkward[0]!.dataJson);
+    expect(second).toEqual(['{"seq":8,"entity":"camera","op":"delete","id":"cam-01","at":"2026-11-25T10:00:01.000Z"}', "null"]);
+  });
+
+  it("keeps a change on one line even if its stored text was pretty-printed", () => {
+    const pretty: StoredChange = { seq: 1, entity: "ward", op: "upsert", id: "w", at: "2026-11-25T10:00:00.000Z", dataJson: '{\n  "a": 1\n}' };
+    const lines = encodeChangeLines([pretty], 1, false).split("\n");
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[1]!.split("\t")[1]!)).toEqual({ a: 1 });
   });
 });

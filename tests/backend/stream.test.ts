@@ -8,6 +8,7 @@ import { SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
 import { attachChangeStream } from "../../backend/http/change-stream.js";
 import { openSqliteStore } from "../../backend/store/sqlite-store.js";
 import { startTestBackend, StreamClient, type TestBackend } from "./backend-harness.js";
+import { decodeChangeLines } from "../../electron/core/sync/decode-change-lines.js";
 
 let t: TestBackend;
 let wsBase: string;
@@ -98,5 +99,21 @@ describe("heartbeats", () => {
     await stream.close();
     await new Promise((resolve) => server.close(resolve));
     await store.close();
+  });
+});
+
+describe("catch-up pages as change lines", () => {
+  it("serves the same changes as the JSON page, each line decodable by the console", async () => {
+    const json = (await (await fetch(`${t.backend.url}${BACKEND_PATHS.changes}?after=0&limit=50`)).json()) as { changes: unknown[]; headSeq: number; hasMore: boolean };
+    const response = await fetch(`${t.backend.url}${BACKEND_PATHS.changes}?after=0&limit=50&format=lines`);
+    expect(response.headers.get("content-type")).toContain("application/x-ioc-change-lines");
+    const decoded = decodeChangeLines(await response.text());
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    expect(decoded.value.quarantined).toEqual([]);
+    expect(decoded.value.hasMore).toBe(json.hasMore);
+    expect(decoded.value.rows.map((r) => [r.seq, r.entity, r.id, r.dataJson === null ? null : JSON.parse(r.dataJson)])).toEqual(
+      json.changes.map((c) => ChangeSchema.parse(c)).map((c) => [c.seq, c.entity, c.id, c.data]),
+    );
+    expect((await fetch(`${t.backend.url}${BACKEND_PATHS.changes}?format=xml`)).status).toBe(400);
   });
 });

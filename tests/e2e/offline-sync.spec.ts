@@ -46,6 +46,7 @@ test("a large catch-up after an outage reaches the screen in full, as one reload
   try {
     await page.goto(consoleApp.url);
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "online");
+    await expect(page.getByTestId("alarm-queue")).toHaveAttribute("data-ready", "true");
     const before = Number(await page.getByTestId("alarm-count").getAttribute("data-count"));
 
     // While the console is cut off, the city raises far more alarms than one page of details.

@@ -2,6 +2,17 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 
+function changeLines(page: { changes: unknown[]; headSeq: number; hasMore: boolean }): string {
+  const lines = [JSON.stringify({ headSeq: page.headSeq, hasMore: page.hasMore })];
+  for (const item of page.changes) {
+    if (item !== null && typeof item === "object" && "data" in item) {
+      const { data, ...envelope } = item as { data: unknown };
+      lines.push(`${JSON.stringify(envelope)}\t${JSON.stringify(data) ?? "null"}`);
+    } else lines.push(JSON.stringify(item) ?? "undefined");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /**
  * A scriptable stand-in for the central backend, to feed the console exactly the broken
  * answers a real backend must never send (the real one is tested against the console elsewhere).
@@ -35,8 +46,10 @@ export class FakeBackend {
         const limit = Number(url.searchParams.get("limit") ?? 1000);
         const rest = this.changes.filter((c) => ((c as { seq?: number }).seq ?? Number.MAX_SAFE_INTEGER) > after);
         const page = { changes: rest.slice(0, limit), headSeq: this.headSeq, hasMore: rest.length > limit };
-        if (this.changesDelayMs > 0) return void setTimeout(() => json(200, page), this.changesDelayMs);
-        return json(200, page);
+        // The console asks for change lines (CHANGE_LINES_CONTENT_TYPE); garbage items become garbage lines.
+        const body = url.searchParams.get("format") === "lines" ? changeLines(page) : page;
+        if (this.changesDelayMs > 0) return void setTimeout(() => json(200, body), this.changesDelayMs);
+        return json(200, body);
       }
       if ((url.pathname === "/api/v1/actions" || url.pathname === "/api/v1/actions/batch") && req.method === "POST") {
         let body = "";

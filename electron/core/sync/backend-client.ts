@@ -3,13 +3,11 @@ import {
   ActionBatchResponseSchema,
   ActionResponseSchema,
   BACKEND_PATHS,
-  ChangesPageSchema,
   HelloResponseSchema,
   PROTOCOL_VERSION,
   type ActionBatchResponse,
   type ActionRequest,
   type ActionResponse,
-  type ChangesPage,
   type HelloResponse,
   type QueuedActionRequest,
 } from "../../../shared/protocol/backend.js";
@@ -28,8 +26,23 @@ export class BackendClient {
     return this.call(`${BACKEND_PATHS.hello}?protocol=${PROTOCOL_VERSION}`, { method: "GET" }, HelloResponseSchema);
   }
 
-  changes(after: number, limit: number): Promise<Result<ChangesPage>> {
-    return this.call(`${BACKEND_PATHS.changes}?after=${after}&limit=${limit}`, { method: "GET" }, ChangesPageSchema);
+  /** A catch-up page as change lines (CHANGE_LINES_CONTENT_TYPE), as text: decodeChangeLines validates it. */
+  async changeLines(after: number, limit: number): Promise<Result<string>> {
+    const path = `${BACKEND_PATHS.changes}?after=${after}&limit=${limit}&format=lines`;
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.baseUrl), { method: "GET", signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (e) {
+      return err("offline", `Cannot reach the central backend at ${this.baseUrl} (${describeFetchError(e)}).`);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (e) {
+      return err("offline", `The backend's answer to ${path} broke off (${describeFetchError(e)}).`);
+    }
+    if (response.ok) return ok(text);
+    return refusalOf(path, response.status, text);
   }
 
   /** The backend's own answer (which may itself be a refusal) or, if it could not be had, why. */
@@ -101,6 +114,19 @@ export class BackendClient {
     if (!parsed.success) return err("backend_error", `The backend's answer to ${path} is malformed: ${describeZodError(parsed.error)}`);
     return ok(parsed.data);
   }
+}
+
+/** An error answer: the backend's own AppError when it sent one, else what HTTP said. */
+function refusalOf(path: string, status: number, text: string): Result<never> {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: HTTP's status is all there is.
+  }
+  const refusal = AppErrorSchema.safeParse((body as { error?: unknown } | null)?.error);
+  if (refusal.success) return { ok: false, error: refusal.data };
+  return err("backend_error", `The backend answered ${path} with HTTP ${status}.`);
 }
 
 function describeFetchError(e: unknown): string {

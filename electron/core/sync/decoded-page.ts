@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { EntityKindSchema, type ChangesPage } from "../../../shared/protocol/backend.js";
-import { QuarantinedChangeSchema, validateChanges, type EntityData, type QuarantinedChange, type ValidChange, type ValidatedBatch } from "./validate-changes.js";
+import { EntityKindSchema } from "../../../shared/protocol/backend.js";
+import { QuarantinedChangeSchema, type EntityData, type QuarantinedChange, type ValidChange, type ValidatedBatch } from "./validate-changes.js";
 
 /**
  * A validated change ready for the cache: its data already serialised as the JSON text the cache
- * stores. Catch-up pages are decoded to this form off the writing thread (see page-source.ts), so
+ * stores. Catch-up pages are decoded to this form off the writing thread (decode-change-lines.ts), so
  * the thread that owns SQLite spends its time on SQL alone.
  */
 export const EncodedChangeSchema = z.object({
@@ -38,11 +38,6 @@ export function encodeValidated(batch: ValidatedBatch): EncodedBatch {
     quarantined: batch.quarantined,
     maxSeq: batch.maxSeq,
   };
-}
-
-/** Pure: validates a page from the backend and serialises what may be written. */
-export function decodeChangesPage(page: ChangesPage): DecodedPage {
-  return { ...encodeValidated(validateChanges(page.changes)), headSeq: page.headSeq, hasMore: page.hasMore };
 }
 
 /** Back to objects, for the few rows whose details the renderers are sent (the text was built from validated data). */

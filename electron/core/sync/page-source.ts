@@ -1,7 +1,7 @@
-import type { ChangesPage } from "../../../shared/protocol/backend.js";
 import type { Result } from "../../../shared/result.js";
 import type { BackendClient } from "./backend-client.js";
-import { decodeChangesPage, type DecodedPage } from "./decoded-page.js";
+import { decodeChangeLines, lastLineSeq } from "./decode-change-lines.js";
+import type { DecodedPage } from "./decoded-page.js";
 
 /** Where catch-up pages come from: fetched, validated and serialised, ready to be written. */
 export interface PageSource {
@@ -9,35 +9,31 @@ export interface PageSource {
   close(): void;
 }
 
-/** The cursor a page leads to, read before it is validated (the same rule validateChanges applies). */
-function nextAfter(page: ChangesPage, after: number): number {
-  let max = after;
-  for (const item of page.changes) {
-    const seq = (item as { seq?: unknown } | null)?.seq;
-    if (typeof seq === "number" && Number.isInteger(seq) && seq > max) max = seq;
-  }
-  return max;
-}
-
 /**
  * Decodes on the calling thread (in the decoder worker; in tests, on the core's own thread).
- * As soon as a page has arrived, the page after it is requested, before this one is validated: the
- * backend reads and sends page n+1 while page n is checked. A guess that the caller does not take
- * (it asked for another cursor) is simply dropped.
+ * Pages come as change lines, so each change's data is validated and stored as the text the
+ * backend sent. As soon as a page has arrived, the page after it is requested, before this one
+ * is validated: the backend reads and sends page n+1 while page n is checked. A guess that the
+ * caller does not take (it asked for another cursor) is simply dropped.
  */
 export function inThreadPageSource(client: BackendClient): PageSource {
-  let ahead: { after: number; limit: number; page: Promise<Result<ChangesPage>> } | null = null;
+  let ahead: { after: number; limit: number; page: Promise<Result<string>> } | null = null;
   return {
     async fetch(after, limit) {
-      const pending = ahead !== null && ahead.after === after && ahead.limit === limit ? ahead.page : client.changes(after, limit);
+      const pending = ahead !== null && ahead.after === after && ahead.limit === limit ? ahead.page : client.changeLines(after, limit);
       ahead = null;
-      const page = await pending;
-      if (!page.ok) return page;
-      if (page.value.hasMore) {
-        const next = nextAfter(page.value, after);
-        ahead = { after: next, limit, page: client.changes(next, limit) };
-      }
-      return { ok: true, value: decodeChangesPage(page.value) };
+      const text = await pending;
+      if (!text.ok) return text;
+      const decoded = (guessNext: boolean) => {
+        const page = decodeChangeLines(text.value);
+        if (guessNext && page.ok && page.value.hasMore && page.value.maxSeq !== null) ahead = { after: page.value.maxSeq, limit, page: client.changeLines(page.value.maxSeq, limit) };
+        return page;
+      };
+      // The last line says where the next page starts: ask for it before decoding this one.
+      const next = lastLineSeq(text.value);
+      if (next === null || next <= after) return decoded(true);
+      ahead = { after: next, limit, page: client.changeLines(next, limit) };
+      return decoded(false);
     },
     close() {
       ahead = null;

@@ -25,3 +25,9 @@ export function useQueueAlarms(): Alarm[] {
     return queue;
   }, [alarms]);
 }
+
+/** True when the deferred queue has caught up with the alarms in the store (nothing pending to draw). */
+export function useAlarmsSettled(): boolean {
+  const current = useAlarmsById();
+  return useDeferredValue(current) === current;
+}

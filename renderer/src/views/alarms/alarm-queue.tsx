@@ -10,7 +10,7 @@ import { Pane } from "../../components/ui/pane.js";
 import { useAcknowledge } from "../../hooks/use-acknowledge.js";
 import { useAlarmActions } from "../../hooks/use-alarm-actions.js";
 import { useAlarmRate } from "../../hooks/use-alarm-rate.js";
-import { useAlarmsById, useQueueAlarms } from "../../hooks/use-alarms.js";
+import { useAlarmsById, useAlarmsSettled, useQueueAlarms } from "../../hooks/use-alarms.js";
 import { useAnnunciation } from "../../hooks/use-annunciation.js";
 import { useClock } from "../../hooks/use-clock.js";
 import { useLanguage } from "../../hooks/use-language.js";
@@ -55,6 +55,8 @@ export function AlarmQueue() {
   const active = useQueueAlarms();
   const byId = useAlarmsById();
   const hasSnapshot = useHasSnapshot();
+  // "Ready" once the queue shows what the store holds (it follows a deferred copy of the alarms).
+  const settled = useAlarmsSettled();
   const wardName = useWardName();
   const { locale } = useLanguage();
   const today = cityDay(useClock(60_000));
@@ -251,7 +253,7 @@ export function AlarmQueue() {
       testId="alarm-queue"
       title={t("panes.alarms")}
       className="queue"
-      data-ready={hasSnapshot ? "true" : "false"}
+      data-ready={hasSnapshot && settled ? "true" : "false"}
       data-last-tone={annunciation.lastTone ?? ""}
       toolbar={
         <>

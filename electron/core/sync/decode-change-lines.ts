@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { CHANGE_LINE_DATA_SEPARATOR, ChangeEnvelopeSchema, ChangeLinesHeaderSchema, ENTITY_SCHEMAS } from "../../../shared/protocol/backend.js";
+import { describeZodError, err, ok, type Result } from "../../../shared/result.js";
+import type { DecodedPage, EncodedChange } from "./decoded-page.js";
+import type { QuarantinedChange } from "./validate-changes.js";
+
+const SeqOnlySchema = z.object({ seq: z.number().int().positive() });
+const RAW_LIMIT = 10_000;
+
+function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * Pure: a catch-up page in change lines (see CHANGE_LINES_CONTENT_TYPE) to rows ready for the
+ * cache. Each change's envelope and data are validated like any change; what is stored is the
+ * data's own text as the backend sent it, which is the text just validated. A bad line is
+ * quarantined with its text (it never blocks the lines after it); a page without a valid
+ * header is refused whole.
+ */
+export function decodeChangeLines(text: string): Result<DecodedPage> {
+  const lines = text.split("\n");
+  const headerJson = tryJson(lines[0] ?? "");
+  const header = headerJson.ok ? ChangeLinesHeaderSchema.safeParse(headerJson.value) : null;
+  if (header === null || !header.success) {
+    const why = header === null ? "it is not JSON" : describeZodError(header.error);
+    return err("backend_error", `The backend's catch-up page does not start with a valid header line (${why}).`);
+  }
+  const rows: EncodedChange[] = [];
+  const quarantined: QuarantinedChange[] = [];
+  let maxSeq: number | null = null;
+  const quarantine = (seq: number | null, message: string, line: string) => quarantined.push({ seq, message, raw: line.slice(0, RAW_LIMIT) });
+
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === "") continue;
+    const tab = line.indexOf(CHANGE_LINE_DATA_SEPARATOR);
+    const envelopeJson = tryJson(tab < 0 ? line : line.slice(0, tab));
+    if (!envelopeJson.ok) {
+      quarantine(null, "Malformed change: the line is not JSON.", line);
+      continue;
+    }
+    const envelope = ChangeEnvelopeSchema.safeParse(envelopeJson.value);
+    if (!envelope.success) {
+      const seq = SeqOnlySchema.safeParse(envelopeJson.value);
+      if (seq.success) maxSeq = Math.max(maxSeq ?? 0, seq.data.seq);
+      quarantine(seq.success ? seq.data.seq : null, `Malformed change: ${describeZodError(envelope.error)}`, line);
+      continue;
+    }
+    const change = envelope.data;
+    maxSeq = Math.max(maxSeq ?? 0, change.seq);
+    if (change.op === "delete") {
+      rows.push({ seq: change.seq, entity: change.entity, op: "delete", id: change.id, dataJson: null });
+      continue;
+    }
+    const dataText = tab < 0 ? null : line.slice(tab + 1);
+    const dataJson = dataText === null ? null : tryJson(dataText);
+    if (dataText === null || dataJson === null || !dataJson.ok) {
+      quarantine(change.seq, `Malformed ${change.entity} ${change.id} (change ${change.seq}): its data is missing or not JSON.`, line);
+      continue;
+    }
+    const data = ENTITY_SCHEMAS[change.entity].safeParse(dataJson.value);
+    if (!data.success) {
+      quarantine(change.seq, `Malformed ${change.entity} ${change.id} (change ${change.seq}): ${describeZodError(data.error)}`, line);
+      continue;
+    }
+    rows.push({ seq: change.seq, entity: change.entity, op: "upsert", id: change.id, dataJson: dataText });
+  }
+  return ok({ rows, quarantined, maxSeq, headSeq: header.data.headSeq, hasMore: header.data.hasMore });
+}
+
+/** The sequence number of a page's last change, read from its last line alone (to ask for the next page early); null if unreadable. */
+export function lastLineSeq(text: string): number | null {
+  const end = text.endsWith("\n") ? text.length - 1 : text.length;
+  const start = text.lastIndexOf("\n", end - 1) + 1;
+  if (start === 0) return null;
+  const line = text.slice(start, end);
+  const tab = line.indexOf(CHANGE_LINE_DATA_SEPARATOR);
+  const json = tryJson(tab < 0 ? line : line.slice(0, tab));
+  if (!json.ok) return null;
+  const seq = SeqOnlySchema.safeParse(json.value);
+  return seq.success ? seq.data.seq : null;
+}
