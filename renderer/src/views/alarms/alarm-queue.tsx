@@ -107,11 +107,14 @@ export function AlarmQueue() {
 
   // When the selected alarm leaves the queue, the selection stays at the same place in the list.
   useEffect(() => {
+    // Only against a queue that shows what the store holds: a window just opened (or a flood in
+    // progress) draws a deferred, older queue, and must not move or clear the workstation's selection.
+    if (!hasSnapshot || !settled) return;
     const current = selectedIndex >= 0 ? queue[selectedIndex] : undefined;
     if (current !== undefined && current.id !== selectedId) selectAlarm(current.id);
     if (current === undefined && selectedId !== null && queue.length === 0) selectAlarm(null);
     lastSelectedIndex.current = selectedIndex;
-  }, [queue, selectedId, selectedIndex]);
+  }, [queue, selectedId, selectedIndex, hasSnapshot, settled]);
 
   // Scrolled to when the selection moves to another alarm (keys, clicks, another window), not
   // when new alarms push the selected one down: in a flood that was a scroll (and a measuring
