@@ -44,7 +44,8 @@ export interface VideoService {
   start(): void;
   /**
    * "live": what tiles load (a looped camera's master playlist of renditions, or a live
-   * camera's short media playlist); "dvr": the last minutes, for instant replay.
+   * camera's short media playlist); "dvr": the last minutes, for instant replay (never held:
+   * `reload` only applies to "live").
    */
   playlist(cameraId: string, nowMs: number, kind?: PlaylistKind, reload?: LiveReload): Promise<PlaylistAnswer>;
   /** One rendition's live media playlist (looped cameras only), e.g. "360p". */

@@ -8,12 +8,14 @@ import type { StoredChange } from "../store/backend-store.js";
  * again. The envelope's own fields go through JSON.stringify, so ids and times are escaped.
  */
 
+/** A change's fields but its data, as JSON members, compact (no whitespace, so no tab). */
+function envelopeMembers(change: StoredChange): string {
+  return `"seq":${change.seq},"entity":${JSON.stringify(change.entity)},"op":${JSON.stringify(change.op)},"id":${JSON.stringify(change.id)},"at":${JSON.stringify(change.at)}`;
+}
+
 /** One change as JSON text, field for field what ChangeSchema describes. */
 export function encodeStoredChange(change: StoredChange): string {
-  return (
-    `{"seq":${change.seq},"entity":${JSON.stringify(change.entity)},"op":${JSON.stringify(change.op)},` +
-    `"id":${JSON.stringify(change.id)},"at":${JSON.stringify(change.at)},"data":${change.dataJson ?? "null"}}`
-  );
+  return `{${envelopeMembers(change)},"data":${change.dataJson ?? "null"}}`;
 }
 
 /** A ChangesPage as JSON text. */
@@ -26,12 +28,6 @@ export function encodeStoredStreamChange(change: StoredChange): string {
   return `{"type":"change","change":${encodeStoredChange(change)}}`;
 }
 
-
-/** The envelope of a change line: the change without its data, compact (no whitespace, so no tab). */
-function encodeEnvelope(change: StoredChange): string {
-  return `{"seq":${change.seq},"entity":${JSON.stringify(change.entity)},"op":${JSON.stringify(change.op)},"id":${JSON.stringify(change.id)},"at":${JSON.stringify(change.at)}}`;
-}
-
 /** Stored text is written by JSON.stringify (no raw newline); anything else is normalised so a line stays one line. */
 function oneLine(dataJson: string | null): string {
   if (dataJson === null) return "null";
@@ -41,6 +37,6 @@ function oneLine(dataJson: string | null): string {
 /** A page as change lines (CHANGE_LINES_CONTENT_TYPE): a header line, then `<envelope>\t<data>` per change. */
 export function encodeChangeLines(changes: readonly StoredChange[], headSeq: number, hasMore: boolean): string {
   const lines = [`{"headSeq":${headSeq},"hasMore":${hasMore}}`];
-  for (const change of changes) lines.push(`${encodeEnvelope(change)}${CHANGE_LINE_DATA_SEPARATOR}${oneLine(change.dataJson)}`);
+  for (const change of changes) lines.push(`{${envelopeMembers(change)}}${CHANGE_LINE_DATA_SEPARATOR}${oneLine(change.dataJson)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -87,7 +87,7 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
     if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
     const reload = liveReload(request);
     if (!reload.ok) return sendError(reply, reload.error);
-    return afterWait(reply, cameraId, await deps.video.playlist(cameraId, Date.now(), kind, kind === "live" ? reload.value : { canBlockReload: false }));
+    return afterWait(reply, cameraId, await deps.video.playlist(cameraId, Date.now(), kind, reload.value));
   };
   app.get(`${BACKEND_PATHS.hls}/:cameraId/index.m3u8`, playlistRoute("live"));
   app.get(`${BACKEND_PATHS.hls}/:cameraId/dvr.m3u8`, playlistRoute("dvr"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeChangeLines } from "../../backend/http/encode-changes.js";
-import { decodeChangeLines, lastLineSeq } from "../../electron/core/sync/decode-change-lines.js";
+import { decodeChangeLines, nextPageAfter } from "../../electron/core/sync/decode-change-lines.js";
 import { changesFromRows, DecodedPageSchema } from "../../electron/core/sync/decoded-page.js";
 import { makeAlarm } from "../shared/fixtures.js";
 
@@ -44,13 +44,20 @@ describe("decoding a catch-up page (change lines)", () => {
     ]);
   });
 
-  it("refuses a page without a valid header line, and reads the last line's seq", () => {
+  it("refuses a page without a valid header line, and finds where the next page starts from the header and last line", () => {
     const refused = decodeChangeLines('{"changes":[]}\n');
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error.kind).toBe("backend_error");
     expect(decodeChangeLines("").ok).toBe(false);
-    const text = encodeChangeLines([{ seq: 41, entity: "camera", op: "delete", id: "c", at, dataJson: null }, { seq: 42, entity: "camera", op: "delete", id: "d", at, dataJson: null }], 42, false);
-    expect(lastLineSeq(text)).toBe(42);
-    expect(lastLineSeq(encodeChangeLines([], 0, false))).toBeNull();
+    const rows = [
+      { seq: 41, entity: "camera", op: "delete", id: "c", at, dataJson: null },
+      { seq: 42, entity: "camera", op: "delete", id: "d", at, dataJson: null },
+    ] as const;
+    expect(nextPageAfter(encodeChangeLines(rows, 90, true), 40)).toBe(42);
+    // The last page: nothing to ask for ahead.
+    expect(nextPageAfter(encodeChangeLines(rows, 42, false), 40)).toBeNull();
+    expect(nextPageAfter(encodeChangeLines(rows, 90, true), 42)).toBeNull();
+    expect(nextPageAfter(encodeChangeLines([], 0, false), 0)).toBeNull();
+    expect(nextPageAfter(`${encodeChangeLines(rows, 90, true)}garbage\n`, 40)).toBeNull();
   });
 });

@@ -29,12 +29,9 @@ export class BackendClient {
   /** A catch-up page as change lines (CHANGE_LINES_CONTENT_TYPE), as text: decodeChangeLines validates it. */
   async changeLines(after: number, limit: number): Promise<Result<string>> {
     const path = `${BACKEND_PATHS.changes}?after=${after}&limit=${limit}&format=lines`;
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.baseUrl), { method: "GET", signal: AbortSignal.timeout(this.timeoutMs) });
-    } catch (e) {
-      return err("offline", `Cannot reach the central backend at ${this.baseUrl} (${describeFetchError(e)}).`);
-    }
+    const answer = await this.request(path, { method: "GET" });
+    if (!answer.ok) return answer;
+    const response = answer.value;
     let text: string;
     try {
       text = await response.text();
@@ -42,7 +39,13 @@ export class BackendClient {
       return err("offline", `The backend's answer to ${path} broke off (${describeFetchError(e)}).`);
     }
     if (response.ok) return ok(text);
-    return refusalOf(path, response.status, text);
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not JSON: HTTP's status is all there is.
+    }
+    return refusalOf(path, response.status, body);
   }
 
   /** The backend's own answer (which may itself be a refusal) or, if it could not be had, why. */
@@ -92,38 +95,34 @@ export class BackendClient {
     return url.toString();
   }
 
-  private async call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<Result<z.infer<S>>> {
-    let response: Response;
+  /** The backend's response, or why there is none (it cannot be reached, or did not answer in time). */
+  private async request(path: string, init: RequestInit): Promise<Result<Response>> {
     try {
-      response = await fetch(new URL(path, this.baseUrl), { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      return ok(await fetch(new URL(path, this.baseUrl), { ...init, signal: AbortSignal.timeout(this.timeoutMs) }));
     } catch (e) {
       return err("offline", `Cannot reach the central backend at ${this.baseUrl} (${describeFetchError(e)}).`);
     }
+  }
+
+  private async call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<Result<z.infer<S>>> {
+    const answer = await this.request(path, init);
+    if (!answer.ok) return answer;
+    const response = answer.value;
     let body: unknown;
     try {
       body = await response.json();
     } catch {
       return err("backend_error", `The backend answered ${path} with HTTP ${response.status} and a body that is not JSON.`);
     }
-    if (!response.ok) {
-      const refusal = AppErrorSchema.safeParse((body as { error?: unknown } | null)?.error);
-      if (refusal.success) return { ok: false, error: refusal.data };
-      return err("backend_error", `The backend answered ${path} with HTTP ${response.status}.`);
-    }
+    if (!response.ok) return refusalOf(path, response.status, body);
     const parsed = schema.safeParse(body);
     if (!parsed.success) return err("backend_error", `The backend's answer to ${path} is malformed: ${describeZodError(parsed.error)}`);
     return ok(parsed.data);
   }
 }
 
-/** An error answer: the backend's own AppError when it sent one, else what HTTP said. */
-function refusalOf(path: string, status: number, text: string): Result<never> {
-  let body: unknown = null;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not JSON: HTTP's status is all there is.
-  }
+/** An error answer: the backend's own AppError when its body holds one, else what HTTP said. */
+function refusalOf(path: string, status: number, body: unknown): Result<never> {
   const refusal = AppErrorSchema.safeParse((body as { error?: unknown } | null)?.error);
   if (refusal.success) return { ok: false, error: refusal.data };
   return err("backend_error", `The backend answered ${path} with HTTP ${status}.`);

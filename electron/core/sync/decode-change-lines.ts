@@ -1,11 +1,7 @@
-import { z } from "zod";
-import { CHANGE_LINE_DATA_SEPARATOR, ChangeEnvelopeSchema, ChangeLinesHeaderSchema, ENTITY_SCHEMAS } from "../../../shared/protocol/backend.js";
+import { CHANGE_LINE_DATA_SEPARATOR, ChangeEnvelopeSchema, ChangeLinesHeaderSchema } from "../../../shared/protocol/backend.js";
 import { describeZodError, err, ok, type Result } from "../../../shared/result.js";
 import type { DecodedPage, EncodedChange } from "./decoded-page.js";
-import type { QuarantinedChange } from "./validate-changes.js";
-
-const SeqOnlySchema = z.object({ seq: z.number().int().positive() });
-const RAW_LIMIT = 10_000;
+import { checkEntityData, malformedEnvelope, QUARANTINE_RAW_LIMIT, SeqOnlySchema, type QuarantinedChange } from "./validate-changes.js";
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -33,7 +29,7 @@ export function decodeChangeLines(text: string): Result<DecodedPage> {
   const rows: EncodedChange[] = [];
   const quarantined: QuarantinedChange[] = [];
   let maxSeq: number | null = null;
-  const quarantine = (seq: number | null, message: string, line: string) => quarantined.push({ seq, message, raw: line.slice(0, RAW_LIMIT) });
+  const quarantine = (seq: number | null, message: string, line: string) => quarantined.push({ seq, message, raw: line.slice(0, QUARANTINE_RAW_LIMIT) });
 
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
@@ -46,9 +42,9 @@ export function decodeChangeLines(text: string): Result<DecodedPage> {
     }
     const envelope = ChangeEnvelopeSchema.safeParse(envelopeJson.value);
     if (!envelope.success) {
-      const seq = SeqOnlySchema.safeParse(envelopeJson.value);
-      if (seq.success) maxSeq = Math.max(maxSeq ?? 0, seq.data.seq);
-      quarantine(seq.success ? seq.data.seq : null, `Malformed change: ${describeZodError(envelope.error)}`, line);
+      const problem = malformedEnvelope(envelopeJson.value, envelope.error, line);
+      if (problem.seq !== null) maxSeq = Math.max(maxSeq ?? 0, problem.seq);
+      quarantined.push(problem);
       continue;
     }
     const change = envelope.data;
@@ -63,9 +59,9 @@ export function decodeChangeLines(text: string): Result<DecodedPage> {
       quarantine(change.seq, `Malformed ${change.entity} ${change.id} (change ${change.seq}): its data is missing or not JSON.`, line);
       continue;
     }
-    const data = ENTITY_SCHEMAS[change.entity].safeParse(dataJson.value);
-    if (!data.success) {
-      quarantine(change.seq, `Malformed ${change.entity} ${change.id} (change ${change.seq}): ${describeZodError(data.error)}`, line);
+    const data = checkEntityData(change, dataJson.value, () => line);
+    if (!data.ok) {
+      quarantined.push(data.problem);
       continue;
     }
     rows.push({ seq: change.seq, entity: change.entity, op: "upsert", id: change.id, dataJson: dataText });
@@ -73,15 +69,20 @@ export function decodeChangeLines(text: string): Result<DecodedPage> {
   return ok({ rows, quarantined, maxSeq, headSeq: header.data.headSeq, hasMore: header.data.hasMore });
 }
 
-/** The sequence number of a page's last change, read from its last line alone (to ask for the next page early); null if unreadable. */
-export function lastLineSeq(text: string): number | null {
+/**
+ * Where the page after this one starts, read from the header and the last line alone (to ask for
+ * it before this page is decoded); null when there is no page after it or the last line is unreadable.
+ */
+export function nextPageAfter(text: string, after: number): number | null {
+  const headerEnd = text.indexOf("\n");
+  const header = tryJson(headerEnd < 0 ? text : text.slice(0, headerEnd));
+  if (!header.ok || ChangeLinesHeaderSchema.safeParse(header.value).data?.hasMore !== true) return null;
   const end = text.endsWith("\n") ? text.length - 1 : text.length;
   const start = text.lastIndexOf("\n", end - 1) + 1;
   if (start === 0) return null;
   const line = text.slice(start, end);
   const tab = line.indexOf(CHANGE_LINE_DATA_SEPARATOR);
   const json = tryJson(tab < 0 ? line : line.slice(0, tab));
-  if (!json.ok) return null;
-  const seq = SeqOnlySchema.safeParse(json.value);
-  return seq.success ? seq.data.seq : null;
+  const seq = json.ok ? SeqOnlySchema.safeParse(json.value) : null;
+  return seq?.success === true && seq.data.seq > after ? seq.data.seq : null;
 }

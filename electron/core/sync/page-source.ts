@@ -1,6 +1,6 @@
 import type { Result } from "../../../shared/result.js";
 import type { BackendClient } from "./backend-client.js";
-import { decodeChangeLines, lastLineSeq } from "./decode-change-lines.js";
+import { decodeChangeLines, nextPageAfter } from "./decode-change-lines.js";
 import type { DecodedPage } from "./decoded-page.js";
 
 /** Where catch-up pages come from: fetched, validated and serialised, ready to be written. */
@@ -24,16 +24,11 @@ export function inThreadPageSource(client: BackendClient): PageSource {
       ahead = null;
       const text = await pending;
       if (!text.ok) return text;
-      const decoded = (guessNext: boolean) => {
-        const page = decodeChangeLines(text.value);
-        if (guessNext && page.ok && page.value.hasMore && page.value.maxSeq !== null) ahead = { after: page.value.maxSeq, limit, page: client.changeLines(page.value.maxSeq, limit) };
-        return page;
-      };
-      // The last line says where the next page starts: ask for it before decoding this one.
-      const next = lastLineSeq(text.value);
-      if (next === null || next <= after) return decoded(true);
-      ahead = { after: next, limit, page: client.changeLines(next, limit) };
-      return decoded(false);
+      // The header and the last line say whether and where the next page starts: ask for it
+      // before decoding this one.
+      const next = nextPageAfter(text.value, after);
+      if (next !== null) ahead = { after: next, limit, page: client.changeLines(next, limit) };
+      return decodeChangeLines(text.value);
     },
     close() {
       ahead = null;

@@ -19,12 +19,35 @@ export interface ValidatedBatch {
   maxSeq: number | null;
 }
 
+/** How much of a quarantined change's text is kept to show under "sync problems". */
+export const QUARANTINE_RAW_LIMIT = 10_000;
+/** Just a change's seq: what even a malformed change must yield, so the cursor moves past it. */
+export const SeqOnlySchema = z.object({ seq: z.number().int().positive() });
+
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value)?.slice(0, 10_000) ?? "undefined";
+    return JSON.stringify(value)?.slice(0, QUARANTINE_RAW_LIMIT) ?? "undefined";
   } catch {
     return String(value);
   }
+}
+
+/** A change whose envelope does not parse, kept with its seq if it has one (so it counts for the cursor). */
+export function malformedEnvelope(item: unknown, error: z.ZodError, raw: string): QuarantinedChange {
+  const seq = SeqOnlySchema.safeParse(item);
+  return { seq: seq.success ? seq.data.seq : null, message: `Malformed change: ${describeZodError(error)}`, raw: raw.slice(0, QUARANTINE_RAW_LIMIT) };
+}
+
+/** An upsert's data checked against its entity's schema; what fails is quarantined with `raw`. */
+export function checkEntityData(
+  change: { seq: number; entity: EntityKind; id: string },
+  data: unknown,
+  raw: () => string,
+): { ok: true; data: EntityData[EntityKind] } | { ok: false; problem: QuarantinedChange } {
+  const parsed = ENTITY_SCHEMAS[change.entity].safeParse(data);
+  if (parsed.success) return { ok: true, data: parsed.data as EntityData[EntityKind] };
+  const message = `Malformed ${change.entity} ${change.id} (change ${change.seq}): ${describeZodError(parsed.error)}`;
+  return { ok: false, problem: { seq: change.seq, message, raw: raw().slice(0, QUARANTINE_RAW_LIMIT) } };
 }
 
 /** Pure: splits raw changes from the backend into those we can apply and those we must quarantine. */
@@ -35,13 +58,9 @@ export function validateChanges(raw: readonly unknown[]): ValidatedBatch {
   for (const item of raw) {
     const envelope = ChangeSchema.safeParse(item);
     if (!envelope.success) {
-      const seq = z.object({ seq: z.number().int().positive() }).safeParse(item);
-      if (seq.success) maxSeq = Math.max(maxSeq ?? 0, seq.data.seq);
-      quarantined.push({
-        seq: seq.success ? seq.data.seq : null,
-        message: `Malformed change: ${describeZodError(envelope.error)}`,
-        raw: safeJson(item),
-      });
+      const problem = malformedEnvelope(item, envelope.error, safeJson(item));
+      if (problem.seq !== null) maxSeq = Math.max(maxSeq ?? 0, problem.seq);
+      quarantined.push(problem);
       continue;
     }
     const change = envelope.data;
@@ -50,13 +69,9 @@ export function validateChanges(raw: readonly unknown[]): ValidatedBatch {
       valid.push({ seq: change.seq, entity: change.entity, op: "delete", id: change.id, data: null } as ValidChange);
       continue;
     }
-    const data = ENTITY_SCHEMAS[change.entity].safeParse(change.data);
-    if (!data.success) {
-      quarantined.push({
-        seq: change.seq,
-        message: `Malformed ${change.entity} ${change.id} (change ${change.seq}): ${describeZodError(data.error)}`,
-        raw: safeJson(item),
-      });
+    const data = checkEntityData(change, change.data, () => safeJson(item));
+    if (!data.ok) {
+      quarantined.push(data.problem);
       continue;
     }
     valid.push({ seq: change.seq, entity: change.entity, op: "upsert", id: change.id, data: data.data } as ValidChange);
