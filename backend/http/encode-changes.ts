@@ -28,7 +28,7 @@ export function encodeStoredStreamChange(change: StoredChange): string {
   return `{"type":"change","change":${encodeStoredChange(change)}}`;
 }
 
-/** Stored text is written by JSON.stringify (no raw newline); anything else is normalised so a line stays one line. */
+/** Stored text is written by asciiJson (no raw newline); anything else is normalised so a line stays one line. */
 function oneLine(dataJson: string | null): string {
   if (dataJson === null) return "null";
   return dataJson.includes("\n") || dataJson.includes("\r") ? JSON.stringify(JSON.parse(dataJson)) : dataJson;

@@ -20,6 +20,7 @@ import { MIGRATIONS } from "./migrations/index.js";
 import type { Handover } from "../../shared/domain/handover.js";
 import { SqliteWorkstationRecords } from "./sqlite-workstation-records.js";
 import type { WorkstationRecords } from "./workstation-records.js";
+import { asciiJson } from "../../shared/protocol/ascii-json.js";
 
 const ChangeRowSchema = z.object({
   seq: z.number().int(),
@@ -296,7 +297,8 @@ class SqliteStore implements BackendStore {
   private writeEntities(writes: readonly EntityWrite[]): Change[] {
     const at = new Date().toISOString();
     return writes.map((write): Change => {
-      const json = write.op === "upsert" ? JSON.stringify(write.data) : null;
+      // ASCII JSON (see ascii-json.ts): catch-up pages are spliced from this text.
+      const json = write.op === "upsert" ? asciiJson(write.data) : null;
       const seq = Number(this.statements.insertChange.run(write.entity, write.op, write.id, at, json).lastInsertRowid);
       if (json === null) this.statements.deleteEntity.run(write.entity, write.id);
       else this.statements.upsertEntity.run(write.entity, write.id, json, seq);

@@ -49,6 +49,16 @@ describe("SQLite store", () => {
     expect(JSON.parse(all[1]?.dataJson ?? "null")).toEqual({ n: 2 });
   });
 
+  it("stores records as ASCII JSON, which reads back as the same Vietnamese text", async () => {
+    const store = memoryStore();
+    const data = { name: "Phường Quang Trung", note: "Nhà máy nhiệt điện Uông Bí" };
+    await store.commit([{ entity: "ward", op: "upsert", id: "w1", data }]);
+    const [change] = await store.changesAfter(0, 1);
+    expect(/^[\x00-\x7f]*$/.test(change!.dataJson ?? "")).toBe(true);
+    expect(JSON.parse(change!.dataJson ?? "null")).toEqual(data);
+    expect((await store.getEntity("ward", "w1"))?.data).toEqual(data);
+  });
+
   it("pages changes by seq", async () => {
     const store = memoryStore();
     await store.commit(Array.from({ length: 5 }, (_, i) => ({ entity: "ward" as const, op: "upsert" as const, id: `w${i}`, data: i })));

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CacheStore } from "../../electron/core/cache/cache-store.js";
 import { CacheTooNewError, migrate } from "../../electron/core/cache/migrate.js";
 import { LATEST_CACHE_VERSION, MIGRATIONS } from "../../electron/core/cache/migrations/index.js";
-import { openCache } from "../../electron/core/cache/open-cache.js";
+import { CACHE_PAGE_SIZE, openCache } from "../../electron/core/cache/open-cache.js";
 import { validateChanges } from "../../electron/core/sync/validate-changes.js";
 import { encodeValidated } from "../../electron/core/sync/decoded-page.js";
 import { makeAlarm } from "../shared/fixtures.js";
@@ -48,6 +48,27 @@ describe("cache migrations", () => {
     const broken = [...MIGRATIONS, { version: LATEST_CACHE_VERSION + 1, name: "broken", up: () => { throw new Error("boom"); } }];
     expect(() => migrate(db, broken)).toThrow("boom");
     expect(db.pragma("user_version", { simple: true })).toBe(LATEST_CACHE_VERSION);
+  });
+
+  it("makes a new cache with 16 KiB pages and opens an existing 4 KiB cache as it is", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ioc-cache-"));
+    const fresh = openCache({ path: join(dir, "new.sqlite") });
+    expect(fresh.db.pragma("page_size", { simple: true })).toBe(CACHE_PAGE_SIZE);
+    fresh.db.close();
+
+    const oldPath = join(dir, "old.sqlite");
+    const old = new Database(oldPath);
+    old.pragma("page_size = 4096");
+    old.pragma("journal_mode = WAL");
+    migrate(old);
+    const batch = encodeValidated(validateChanges([{ seq: 1, entity: "alarm", op: "upsert", id: "a1", at: "2026-11-25T10:00:00.000Z", data: makeAlarm({ id: "a1" }) }]));
+    new CacheStore(old).applyChanges(batch.rows, batch.quarantined, 1, "2026-11-25T10:00:00.000Z");
+    old.close();
+    const reopened = openCache({ path: oldPath });
+    expect(reopened.movedAside).toBeNull();
+    expect(reopened.db.pragma("page_size", { simple: true })).toBe(4096);
+    expect(new CacheStore(reopened.db).getCursor()).toBe(1);
+    reopened.db.close();
   });
 
   it("moves a corrupt cache file aside, keeps it, and opens a fresh one", () => {

@@ -16,9 +16,15 @@ export interface OpenedCache {
   movedAside: string | null;
 }
 
+export const CACHE_PAGE_SIZE = 16_384;
+
 function openAndMigrate(options: OpenCacheOptions): Database.Database {
   const db = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // 16 KiB pages (SQLite's default is 4 KiB): entities are stored whole in their rows, most of
+    // a kilobyte each, and a first sync of 100,000 of them writes a quarter faster. It takes only
+    // on a new file (before WAL and the first table); an existing cache keeps its pages.
+    db.pragma(`page_size = ${CACHE_PAGE_SIZE}`);
     db.pragma("journal_mode = WAL");
     // NORMAL in WAL mode keeps every committed transaction across a process crash (kill -9);
     // only an OS crash may lose the last ones, which the backend then re-sends.

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isAscii } from "node:buffer";
 import {
   ActionBatchResponseSchema,
   ActionResponseSchema,
@@ -14,8 +15,18 @@ import {
 import type { WallView, WallViewDraft } from "../../../shared/domain/wall-view.js";
 import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../../../shared/protocol/views.js";
 import { AppErrorSchema, describeZodError, err, ok, type Result } from "../../../shared/result.js";
+import { httpGetBytes } from "./http-get-bytes.js";
 
 /** HTTP client of the central backend. Never throws: every failure is a Result with a clear message. */
+/**
+ * A body as text. The backend writes its records as ASCII JSON (ascii-json.ts); such a body is
+ * read as Latin-1, which for ASCII is the same text, without a UTF-8 decode and as one-byte
+ * strings (cheaper to parse, to hand to another thread and to write to SQLite). Anything else is UTF-8.
+ */
+function bodyText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+}
+
 export class BackendClient {
   constructor(
     readonly baseUrl: string,
@@ -29,23 +40,17 @@ export class BackendClient {
   /** A catch-up page as change lines (CHANGE_LINES_CONTENT_TYPE), as text: decodeChangeLines validates it. */
   async changeLines(after: number, limit: number): Promise<Result<string>> {
     const path = `${BACKEND_PATHS.changes}?after=${after}&limit=${limit}&format=lines`;
-    const answer = await this.request(path, { method: "GET" });
-    if (!answer.ok) return answer;
-    const response = answer.value;
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (e) {
-      return err("offline", `The backend's answer to ${path} broke off (${describeFetchError(e)}).`);
-    }
-    if (response.ok) return ok(text);
+    const answer = await httpGetBytes(new URL(path, this.baseUrl), this.timeoutMs);
+    if (!answer.ok) return err("offline", `Cannot get ${path} from the central backend at ${this.baseUrl} (${answer.reason}).`);
+    const text = bodyText(answer.body);
+    if (answer.status >= 200 && answer.status < 300) return ok(text);
     let body: unknown = null;
     try {
       body = JSON.parse(text);
     } catch {
       // Not JSON: HTTP's status is all there is.
     }
-    return refusalOf(path, response.status, body);
+    return refusalOf(path, answer.status, body);
   }
 
   /** The backend's own answer (which may itself be a refusal) or, if it could not be had, why. */
