@@ -59,6 +59,20 @@ test.describe("multi-monitor workstation: role windows linked through the core",
     for (const page of [alarms, map, wall, late]) await expect(page.getByTestId("selection-indicator")).toHaveAttribute("data-alarm-id", "");
   });
 
+  test("the window with the keyboard says so in its bar, with no outline drawn over its wall of video", async ({ context }) => {
+    const wall = await openRole(context, consoleApp.url, "wall");
+    await wall.bringToFront();
+    await expect(wall.getByTestId("keyboard-indicator")).toHaveAttribute("data-has-keyboard", "true");
+    const look = await wall.evaluate(() => ({
+      outline: getComputedStyle(document.querySelector('[data-testid="app"]')!).outlineStyle,
+      bar: getComputedStyle(document.querySelector(".ws-bar")!).boxShadow,
+    }));
+    // An outline round the whole window overlaps every playing tile: Chromium then re-rasters the
+    // page's root layer on every frame.
+    expect(look.outline).toBe("none");
+    expect(look.bar).toMatch(/inset/);
+  });
+
   test("a viewer cannot acknowledge: the refusal is clear in the window and the backend refuses viewers too", async ({ context }) => {
     const page = await openRole(context, consoleApp.url, "alarms");
     await signIn(page, "view-01", "wrong password");
