@@ -17,7 +17,6 @@ import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../.
 import { AppErrorSchema, describeZodError, err, ok, type Result } from "../../../shared/result.js";
 import { httpGetBytes } from "./http-get-bytes.js";
 
-/** HTTP client of the central backend. Never throws: every failure is a Result with a clear message. */
 /**
  * A body as text. The backend writes its records as ASCII JSON (ascii-json.ts); such a body is
  * read as Latin-1, which for ASCII is the same text, without a UTF-8 decode and as one-byte
@@ -27,6 +26,7 @@ function bodyText(bytes: Buffer): string {
   return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 }
 
+/** HTTP client of the central backend. Never throws: every failure is a Result with a clear message. */
 export class BackendClient {
   constructor(
     readonly baseUrl: string,
