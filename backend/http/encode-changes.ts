@@ -1,3 +1,4 @@
+import { asciiJson } from "../../shared/protocol/ascii-json.js";
 import { CHANGE_LINE_DATA_SEPARATOR } from "../../shared/protocol/backend.js";
 import type { StoredChange } from "../store/backend-store.js";
 
@@ -28,10 +29,13 @@ export function encodeStoredStreamChange(change: StoredChange): string {
   return `{"type":"change","change":${encodeStoredChange(change)}}`;
 }
 
-/** Stored text is written by asciiJson (no raw newline); anything else is normalised so a line stays one line. */
+/**
+ * Stored text is written by asciiJson (one line, ASCII); anything else is normalised the same way,
+ * so a line stays one line and a page stays readable as Latin-1.
+ */
 function oneLine(dataJson: string | null): string {
   if (dataJson === null) return "null";
-  return dataJson.includes("\n") || dataJson.includes("\r") ? JSON.stringify(JSON.parse(dataJson)) : dataJson;
+  return dataJson.includes("\n") || dataJson.includes("\r") ? asciiJson(JSON.parse(dataJson)) : dataJson;
 }
 
 /** A page as change lines (CHANGE_LINES_CONTENT_TYPE): a header line, then `<envelope>\t<data>` per change. */

@@ -42,10 +42,11 @@ describe("change encoding from stored JSON text", () => {
     expect(second).toEqual(['{"seq":8,"entity":"camera","op":"delete","id":"cam-01","at":"2026-11-25T10:00:01.000Z"}', "null"]);
   });
 
-  it("keeps a change on one line even if its stored text was pretty-printed", () => {
-    const pretty: StoredChange = { seq: 1, entity: "ward", op: "upsert", id: "w", at: "2026-11-25T10:00:00.000Z", dataJson: '{\n  "a": 1\n}' };
+  it("keeps a change on one line, and ASCII, even if its stored text was pretty-printed", () => {
+    const pretty: StoredChange = { seq: 1, entity: "ward", op: "upsert", id: "w", at: "2026-11-25T10:00:00.000Z", dataJson: '{\n  "a": 1,\n  "name": "Phường Yên Thanh"\n}' };
     const lines = encodeChangeLines([pretty], 1, false).split("\n");
     expect(lines).toHaveLength(3);
-    expect(JSON.parse(lines[1]!.split("\t")[1]!)).toEqual({ a: 1 });
+    expect(JSON.parse(lines[1]!.split("\t")[1]!)).toEqual({ a: 1, name: "Phường Yên Thanh" });
+    expect(/^[\x00-\x7f]*$/.test(lines[1]!)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { CHANGE_LINE_DATA_SEPARATOR, ChangeEnvelopeSchema, ChangeLinesHeaderSchema } from "../../../shared/protocol/backend.js";
 import { describeZodError, err, ok, type Result } from "../../../shared/result.js";
 import type { DecodedPage, EncodedChange } from "./decoded-page.js";
-import { checkEntityData, malformedEnvelope, QUARANTINE_RAW_LIMIT, SeqOnlySchema, type QuarantinedChange } from "./validate-changes.js";
+import { checkEntityData, checkEnvelope, laterSeq, QUARANTINE_RAW_LIMIT, SeqOnlySchema, type QuarantinedChange } from "./validate-changes.js";
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -40,15 +40,13 @@ export function decodeChangeLines(text: string): Result<DecodedPage> {
       quarantine(null, "Malformed change: the line is not JSON.", line);
       continue;
     }
-    const envelope = ChangeEnvelopeSchema.safeParse(envelopeJson.value);
-    if (!envelope.success) {
-      const problem = malformedEnvelope(envelopeJson.value, envelope.error, line);
-      if (problem.seq !== null) maxSeq = Math.max(maxSeq ?? 0, problem.seq);
-      quarantined.push(problem);
+    const envelope = checkEnvelope(ChangeEnvelopeSchema, envelopeJson.value, () => line);
+    maxSeq = laterSeq(maxSeq, envelope.seq);
+    if (!envelope.ok) {
+      quarantined.push(envelope.problem);
       continue;
     }
-    const change = envelope.data;
-    maxSeq = Math.max(maxSeq ?? 0, change.seq);
+    const change = envelope.change;
     if (change.op === "delete") {
       rows.push({ seq: change.seq, entity: change.entity, op: "delete", id: change.id, dataJson: null });
       continue;

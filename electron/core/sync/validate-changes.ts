@@ -32,10 +32,26 @@ function safeJson(value: unknown): string {
   }
 }
 
-/** A change whose envelope does not parse, kept with its seq if it has one (so it counts for the cursor). */
-export function malformedEnvelope(item: unknown, error: z.ZodError, raw: string): QuarantinedChange {
+/**
+ * A change's envelope checked against `schema`. One that does not parse is quarantined with its
+ * seq when it has one; either way `seq` is what the cursor may move past (quarantine never
+ * blocks what follows).
+ */
+export function checkEnvelope<T extends { seq: number }>(
+  schema: z.ZodType<T>,
+  item: unknown,
+  raw: () => string,
+): { ok: true; change: T; seq: number } | { ok: false; problem: QuarantinedChange; seq: number | null } {
+  const parsed = schema.safeParse(item);
+  if (parsed.success) return { ok: true, change: parsed.data, seq: parsed.data.seq };
   const seq = SeqOnlySchema.safeParse(item);
-  return { seq: seq.success ? seq.data.seq : null, message: `Malformed change: ${describeZodError(error)}`, raw: raw.slice(0, QUARANTINE_RAW_LIMIT) };
+  const problem = { seq: seq.success ? seq.data.seq : null, message: `Malformed change: ${describeZodError(parsed.error)}`, raw: raw().slice(0, QUARANTINE_RAW_LIMIT) };
+  return { ok: false, problem, seq: problem.seq };
+}
+
+/** The higher of two sequence numbers, either possibly absent. */
+export function laterSeq(a: number | null, b: number | null): number | null {
+  return b === null ? a : Math.max(a ?? 0, b);
 }
 
 /** An upsert's data checked against its entity's schema; what fails is quarantined with `raw`. */
@@ -56,15 +72,13 @@ export function validateChanges(raw: readonly unknown[]): ValidatedBatch {
   const quarantined: QuarantinedChange[] = [];
   let maxSeq: number | null = null;
   for (const item of raw) {
-    const envelope = ChangeSchema.safeParse(item);
-    if (!envelope.success) {
-      const problem = malformedEnvelope(item, envelope.error, safeJson(item));
-      if (problem.seq !== null) maxSeq = Math.max(maxSeq ?? 0, problem.seq);
-      quarantined.push(problem);
+    const envelope = checkEnvelope(ChangeSchema, item, () => safeJson(item));
+    maxSeq = laterSeq(maxSeq, envelope.seq);
+    if (!envelope.ok) {
+      quarantined.push(envelope.problem);
       continue;
     }
-    const change = envelope.data;
-    maxSeq = Math.max(maxSeq ?? 0, change.seq);
+    const change = envelope.change;
     if (change.op === "delete") {
       valid.push({ seq: change.seq, entity: change.entity, op: "delete", id: change.id, data: null } as ValidChange);
       continue;
