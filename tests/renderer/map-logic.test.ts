@@ -5,7 +5,7 @@ import { alarmFill, alarmRadiusPx } from "../../renderer/src/views/map/map-colou
 import { alarmObjects, describeMapObject, wardLabels } from "../../renderer/src/views/map/map-objects.js";
 import { buildMapStyle, GEODATA_ATTRIBUTION, wardsToGeoJSON } from "../../renderer/src/views/map/map-style.js";
 import { boundsOfWards, insidePolygon, labelPoint, padBounds, UONG_BI_BOUNDS } from "../../renderer/src/views/map/ward-geometry.js";
-import { overlayPixelRatio, SOFTWARE_OVERLAY_PIXEL_RATIO } from "../../renderer/src/views/map/overlay-pixel-ratio.js";
+import { overlayContextAttributes, overlayPixelRatio, SOFTWARE_OVERLAY_PIXEL_RATIO } from "../../renderer/src/views/map/overlay-drawing.js";
 import type { LonLat } from "../../shared/domain/geo.js";
 import { alarm, camera, ward } from "./fixtures.js";
 
@@ -93,7 +93,7 @@ describe("map objects", () => {
   });
 });
 
-describe("overlay pixel ratio", () => {
+describe("overlay drawing on a CPU renderer", () => {
   it("draws the overlay at half resolution only when WebGL runs on the CPU", () => {
     expect(overlayPixelRatio("Google SwiftShader")).toBe(SOFTWARE_OVERLAY_PIXEL_RATIO);
     expect(overlayPixelRatio("ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)")).toBe(0.5);
@@ -101,5 +101,12 @@ describe("overlay pixel ratio", () => {
     expect(overlayPixelRatio("ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)")).toBe(true);
     expect(overlayPixelRatio("NVIDIA GeForce RTX 3060/PCIe/SSE2")).toBe(true);
     expect(overlayPixelRatio(null)).toBe(true);
+  });
+
+  it("drops multisampling and the preserved drawing buffer only on a CPU renderer", () => {
+    expect(overlayContextAttributes("ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)")).toEqual({ antialias: false, preserveDrawingBuffer: false });
+    expect(overlayContextAttributes("llvmpipe (LLVM 15.0.6, 256 bits)")).toEqual({ antialias: false, preserveDrawingBuffer: false });
+    expect(overlayContextAttributes("NVIDIA GeForce RTX 3060/PCIe/SSE2")).toEqual({});
+    expect(overlayContextAttributes(null)).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 import { MapLibreOverlay } from "@deck.gl/maplibre";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { useEffect, useRef, useState } from "react";
-import { overlayPixelRatio } from "../views/map/overlay-pixel-ratio.js";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { overlayContextAttributes, overlayPixelRatio } from "../views/map/overlay-drawing.js";
 import { useWebglRendererName } from "./use-webgl-renderer-name.js";
 
 export interface DeckOverlayView {
@@ -20,8 +20,8 @@ const isContextLoss = (error: Error) => /context/i.test(error.message) && /lost/
  * deck.gl over the basemap, overlaid (its own canvas), started once the wards are on screen
  * so its context does not compete with the basemap's first frame. If its WebGL context is
  * lost the overlay is thrown away and a new one (new canvas, new context) takes its place:
- * deck.gl does not restore a lost context itself. Without a GPU it draws at half resolution
- * (overlay-pixel-ratio.ts).
+ * deck.gl does not restore a lost context itself. Without a GPU it draws at half resolution,
+ * without multisampling (overlay-drawing.ts).
  */
 export function useDeckOverlay(map: MapLibreMap | null, ready: boolean): DeckOverlayView {
   const [overlay, setOverlay] = useState<MapLibreOverlay | null>(null);
@@ -30,7 +30,9 @@ export function useDeckOverlay(map: MapLibreMap | null, ready: boolean): DeckOve
   const [recoveredCount, setRecoveredCount] = useState(0);
   const frameListeners = useRef(new Set<() => void>()).current;
   const lostRef = useRef(false);
-  const pixelRatio = overlayPixelRatio(useWebglRendererName());
+  const rendererName = useWebglRendererName();
+  const pixelRatio = overlayPixelRatio(rendererName);
+  const contextAttributes = useMemo(() => overlayContextAttributes(rendererName), [rendererName]);
 
   useEffect(() => {
     if (map === null || !ready) return;
@@ -44,6 +46,7 @@ export function useDeckOverlay(map: MapLibreMap | null, ready: boolean): DeckOve
     const deckOverlay = new MapLibreOverlay({
       interleaved: false,
       useDevicePixels: pixelRatio,
+      deviceProps: { webgl: contextAttributes },
       layers: [],
       onError: (error: Error) => {
         if (isContextLoss(error)) rebuild();
@@ -80,7 +83,7 @@ export function useDeckOverlay(map: MapLibreMap | null, ready: boolean): DeckOve
         console.warn("deck.gl overlay teardown", error);
       }
     };
-  }, [map, ready, generation, frameListeners, pixelRatio]);
+  }, [map, ready, generation, frameListeners, pixelRatio, contextAttributes]);
 
   return { overlay, contextLost, recoveredCount, frameListeners };
 }

@@ -26,7 +26,7 @@ export interface OperationalLayersInput {
   pointClusters: readonly Mark[];
   alarms: MarkAttributes;
   alarmClusters: readonly Mark[];
-  /** Unacknowledged alarms in view: their halo pulses (radiusScale only, no attribute rebuilt). */
+  /** Unacknowledged alarms in view with a halo (radiusScale pulses it, no attribute rebuilt); none in a flood. */
   waiting: readonly AlarmObject[];
   pulse: number;
   cones: readonly Cone[];
@@ -82,7 +82,11 @@ function wrapBinary(attributes: MarkAttributes) {
   };
 }
 
-/** Nothing is pickable on the GPU: hover and click are answered from memory (hit-test.ts). */
+/**
+ * Nothing is pickable on the GPU: hover and click are answered from memory (hit-test.ts).
+ * A layer with nothing to draw stays in the list, hidden: deck.gl keeps its state (and the
+ * compiled shaders) for when it has data again, and a CPU renderer does not pay a draw for it.
+ */
 export function buildOperationalLayers(input: OperationalLayersInput): LayersList {
   const { palette } = input;
   return [
@@ -122,10 +126,12 @@ export function buildOperationalLayers(input: OperationalLayersInput): LayersLis
       data: input.cones,
       getPolygon: conePolygon,
       getFillColor: [56, 214, 190, 55],
+      visible: input.cones.length > 0,
       pickable: false,
     }),
     new ScatterplotLayer({
       id: "points",
+      visible: input.points.length > 0,
       data: binary(input.points),
       radiusUnits: "pixels",
       lineWidthUnits: "pixels",
@@ -134,6 +140,7 @@ export function buildOperationalLayers(input: OperationalLayersInput): LayersLis
     }),
     new TextLayer<Mark>({
       id: "point-cluster-counts",
+      visible: input.pointClusters.length > 0,
       data: input.pointClusters,
       getPosition: positionOf,
       getText: clusterText,
@@ -148,6 +155,7 @@ export function buildOperationalLayers(input: OperationalLayersInput): LayersLis
     }),
     new ScatterplotLayer<IncidentObject>({
       id: "incidents",
+      visible: input.incidents.length > 0,
       data: input.incidents,
       getPosition: positionOf,
       getRadius: 13,
@@ -161,6 +169,7 @@ export function buildOperationalLayers(input: OperationalLayersInput): LayersLis
     }),
     new ScatterplotLayer<AlarmObject>({
       id: "alarm-pulse",
+      visible: input.waiting.length > 0,
       data: input.waiting,
       getPosition: positionOf,
       getRadius: 13,
@@ -175,6 +184,7 @@ export function buildOperationalLayers(input: OperationalLayersInput): LayersLis
     }),
     new ScatterplotLayer({
       id: "alarms",
+      visible: input.alarms.length > 0,
       data: binary(input.alarms),
       radiusUnits: "pixels",
       lineWidthUnits: "pixels",
@@ -183,6 +193,7 @@ export function buildOperationalLayers(input: OperationalLayersInput): LayersLis
     }),
     new TextLayer<Mark>({
       id: "alarm-cluster-counts",
+      visible: input.alarmClusters.length > 0,
       data: input.alarmClusters,
       getPosition: positionOf,
       getText: clusterText,
