@@ -179,8 +179,15 @@ test.describe("city map", () => {
     const [lon, lat] = alarms.find((a) => a.id === alarmId)!.data["location"] as LonLat;
     const distance = (c: { lng: number; lat: number }) => Math.hypot(c.lng - lon, c.lat - lat);
     const before = distance(await mapCenter(page));
+    await page.evaluate(() => {
+      const counted = window as unknown as { __moves: number };
+      counted.__moves = 0;
+      (window.__iocMap as unknown as { on(type: string, listener: () => void): void }).on("move", () => (counted.__moves += 1));
+    });
     await row.click();
     await expect.poll(async () => distance(await mapCenter(page))).toBeLessThan(before / 4);
+    // WebGL here is SwiftShader (a CPU renderer): the map jumps (one move) instead of flying (a move per frame).
+    expect(await page.evaluate(() => (window as unknown as { __moves: number }).__moves)).toBe(1);
     await expect(page.getByTestId("map-nearest-cameras")).toHaveAttribute("data-alarm-id", alarmId);
     await expect(page.getByTestId("map-nearest-camera").first()).toBeVisible();
   });

@@ -19,6 +19,7 @@ import { useMapTheme } from "../../hooks/use-map-theme.js";
 import { useMaplibreMap } from "../../hooks/use-maplibre-map.js";
 import { useScreenedMapFeatures } from "../../hooks/use-screened-map-features.js";
 import { useSensors } from "../../hooks/use-sensors.js";
+import { useWebglRendererName } from "../../hooks/use-webgl-renderer-name.js";
 import { useWardName, useWards } from "../../hooks/use-wards.js";
 import { requestCamera, selectAlarm, selectWard, useSelectedAlarmId, useSelectedWardCode } from "../../store/selection.js";
 import { alarmsInWindow, densityWindow } from "./alarm-density.js";
@@ -35,6 +36,7 @@ import { MapNotice } from "./map-notice.js";
 import { describeMapObject, wardLabels, type AlarmObject, type MapObject } from "./map-objects.js";
 import { MAP_PALETTES } from "./map-theme.js";
 import { nearestCameras } from "./nearest-cameras.js";
+import { isSoftwareRenderer } from "./overlay-drawing.js";
 import { NearestCamerasPanel } from "./nearest-cameras-panel.js";
 import type { SyntheticLoad } from "./synthetic-points.js";
 import { WardPanel } from "./ward-panel.js";
@@ -123,6 +125,8 @@ export function MapPane() {
   // Selecting an alarm (in the queue or here) brings it into view. A selection already there
   // when the map opens (restored by the core) is not flown to: a reopened map starts on the city.
   const flownTo = useRef<string | null | undefined>(undefined);
+  const rendererName = useWebglRendererName();
+  const softwareRenderer = rendererName !== null && isSoftwareRenderer(rendererName);
   const selectedLocation = selectedAlarm?.location;
   useEffect(() => {
     if (map === null || !ready) return;
@@ -134,9 +138,12 @@ export function MapPane() {
     if (selectedAlarmId !== null && selectedLocation === undefined) return;
     flownTo.current = selectedAlarmId;
     if (selectedLocation === undefined) return;
-    const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
-    map.easeTo({ center: selectedLocation, zoom: Math.max(map.getZoom(), FOCUS_ZOOM), duration: reduced ? 0 : 900 });
-  }, [map, ready, selectedAlarmId, selectedLocation]);
+    // On a CPU renderer every frame of a flight redraws the whole basemap and overlay (40-80 ms
+    // each, measured on SwiftShader): the flight would stutter and block the console while it
+    // lasts, so the map jumps there.
+    const still = (window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false) || softwareRenderer;
+    map.easeTo({ center: selectedLocation, zoom: Math.max(map.getZoom(), FOCUS_ZOOM), duration: still ? 0 : 900 });
+  }, [map, ready, selectedAlarmId, selectedLocation, softwareRenderer]);
 
   const labels = useMemo(() => wardLabels(features.wards), [features.wards]);
   const labelText = useMemo(() => labels.map((label) => label.name).join(""), [labels]);
