@@ -73,7 +73,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       workstationId: hostname(),
     }),
   );
-  const pages = options.decoderWorkerPath !== undefined ? workerPageSource(client.baseUrl, options.decoderWorkerPath) : inThreadPageSource(client);
+  const pages = options.decoderWorkerPath !== undefined ? workerPageSource(client, options.decoderWorkerPath) : inThreadPageSource(client);
   const engine = new SyncEngine({
     store,
     client,

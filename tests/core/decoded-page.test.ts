@@ -53,11 +53,16 @@ describe("decoding a catch-up page (change lines)", () => {
       { seq: 41, entity: "camera", op: "delete", id: "c", at, dataJson: null },
       { seq: 42, entity: "camera", op: "delete", id: "d", at, dataJson: null },
     ] as const;
-    expect(nextPageAfter(encodeChangeLines(rows, 90, true), 40)).toBe(42);
+    const bytes = (text: string) => Buffer.from(text);
+    expect(nextPageAfter(bytes(encodeChangeLines(rows, 90, true)), 40)).toBe(42);
     // The last page: nothing to ask for ahead.
-    expect(nextPageAfter(encodeChangeLines(rows, 42, false), 40)).toBeNull();
-    expect(nextPageAfter(encodeChangeLines(rows, 90, true), 42)).toBeNull();
-    expect(nextPageAfter(encodeChangeLines([], 0, false), 0)).toBeNull();
-    expect(nextPageAfter(`${encodeChangeLines(rows, 90, true)}garbage\n`, 40)).toBeNull();
+    expect(nextPageAfter(bytes(encodeChangeLines(rows, 42, false)), 40)).toBeNull();
+    expect(nextPageAfter(bytes(encodeChangeLines(rows, 90, true)), 42)).toBeNull();
+    expect(nextPageAfter(bytes(encodeChangeLines([], 0, false)), 0)).toBeNull();
+    expect(nextPageAfter(bytes(`${encodeChangeLines(rows, 90, true)}garbage\n`), 40)).toBeNull();
+    // A view into a larger buffer (as a page handed between threads may be) reads only its own bytes.
+    const inside = Buffer.concat([Buffer.from("x\n"), bytes(encodeChangeLines(rows, 90, true)), Buffer.from("{\"seq\":99}\n")]);
+    expect(nextPageAfter(inside.subarray(2, inside.length - 11), 40)).toBe(42);
+    expect(nextPageAfter(new Uint8Array(0), 0)).toBeNull();
   });
 });

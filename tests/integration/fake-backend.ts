@@ -26,6 +26,8 @@ export class FakeBackend {
   helloBody: unknown = null;
   actionAnswer: (body: unknown) => { status: number; body: unknown } = () => ({ status: 503, body: {} });
   readonly actionBodies: unknown[] = [];
+  /** Every changes page asked for, in order. */
+  readonly changeRequests: { after: number; limit: number }[] = [];
   private server: Server;
   private wss = new WebSocketServer({ noServer: true });
   readonly sockets = new Set<WebSocket>();
@@ -44,6 +46,7 @@ export class FakeBackend {
       if (url.pathname === "/api/v1/changes") {
         const after = Number(url.searchParams.get("after") ?? 0);
         const limit = Number(url.searchParams.get("limit") ?? 1000);
+        this.changeRequests.push({ after, limit });
         const rest = this.changes.filter((c) => ((c as { seq?: number }).seq ?? Number.MAX_SAFE_INTEGER) > after);
         const page = { changes: rest.slice(0, limit), headSeq: this.headSeq, hasMore: rest.length > limit };
         // The console asks for change lines (CHANGE_LINES_CONTENT_TYPE); garbage items become garbage lines.

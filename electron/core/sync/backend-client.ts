@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import { isAscii } from "node:buffer";
 import {
   ActionBatchResponseSchema,
   ActionResponseSchema,
@@ -15,16 +14,8 @@ import {
 import type { WallView, WallViewDraft } from "../../../shared/domain/wall-view.js";
 import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../../../shared/protocol/views.js";
 import { AppErrorSchema, describeZodError, err, ok, type Result } from "../../../shared/result.js";
+import { bodyText } from "./body-text.js";
 import { httpGetBytes } from "./http-get-bytes.js";
-
-/**
- * A body as text. The backend writes its records as ASCII JSON (ascii-json.ts); such a body is
- * read as Latin-1, which for ASCII is the same text, without a UTF-8 decode and as one-byte
- * strings (cheaper to parse, to hand to another thread and to write to SQLite). Anything else is UTF-8.
- */
-function bodyText(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
-}
 
 /** HTTP client of the central backend. Never throws: every failure is a Result with a clear message. */
 export class BackendClient {
@@ -37,16 +28,18 @@ export class BackendClient {
     return this.call(`${BACKEND_PATHS.hello}?protocol=${PROTOCOL_VERSION}`, { method: "GET" }, HelloResponseSchema);
   }
 
-  /** A catch-up page as change lines (CHANGE_LINES_CONTENT_TYPE), as text: decodeChangeLines validates it. */
-  async changeLines(after: number, limit: number): Promise<Result<string>> {
+  /**
+   * A catch-up page as change lines (CHANGE_LINES_CONTENT_TYPE), as the bytes that came:
+   * decodeChangeLines validates them, on whichever thread decodes.
+   */
+  async changeLineBytes(after: number, limit: number): Promise<Result<Buffer>> {
     const path = `${BACKEND_PATHS.changes}?after=${after}&limit=${limit}&format=lines`;
     const answer = await httpGetBytes(new URL(path, this.baseUrl), this.timeoutMs);
     if (!answer.ok) return err("offline", `Cannot get ${path} from the central backend at ${this.baseUrl} (${answer.reason}).`);
-    const text = bodyText(answer.body);
-    if (answer.status >= 200 && answer.status < 300) return ok(text);
+    if (answer.status >= 200 && answer.status < 300) return ok(answer.body);
     let body: unknown = null;
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(bodyText(answer.body));
     } catch {
       // Not JSON: HTTP's status is all there is.
     }

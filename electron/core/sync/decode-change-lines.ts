@@ -1,7 +1,10 @@
 import { CHANGE_LINE_DATA_SEPARATOR, ChangeEnvelopeSchema, ChangeLinesHeaderSchema } from "../../../shared/protocol/backend.js";
 import { describeZodError, err, ok, type Result } from "../../../shared/result.js";
+import { bodyText } from "./body-text.js";
 import type { DecodedPage, EncodedChange } from "./decoded-page.js";
 import { checkEntityData, checkEnvelope, laterSeq, QUARANTINE_RAW_LIMIT, SeqOnlySchema, type QuarantinedChange } from "./validate-changes.js";
+
+const NEWLINE = 0x0a;
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -68,17 +71,19 @@ export function decodeChangeLines(text: string): Result<DecodedPage> {
 }
 
 /**
- * Where the page after this one starts, read from the header and the last line alone (to ask for
- * it before this page is decoded); null when there is no page after it or the last line is unreadable.
+ * Where the page after this one starts, read from the bytes of its header and last line alone
+ * (to ask for it before this page is decoded, or on another thread); null when there is no page
+ * after it or the last line is unreadable.
  */
-export function nextPageAfter(text: string, after: number): number | null {
-  const headerEnd = text.indexOf("\n");
-  const header = tryJson(headerEnd < 0 ? text : text.slice(0, headerEnd));
+export function nextPageAfter(body: Uint8Array, after: number): number | null {
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const headerEnd = bytes.indexOf(NEWLINE);
+  const header = tryJson(bodyText(bytes, 0, headerEnd < 0 ? bytes.length : headerEnd));
   if (!header.ok || ChangeLinesHeaderSchema.safeParse(header.value).data?.hasMore !== true) return null;
-  const end = text.endsWith("\n") ? text.length - 1 : text.length;
-  const start = text.lastIndexOf("\n", end - 1) + 1;
+  const end = bytes[bytes.length - 1] === NEWLINE ? bytes.length - 1 : bytes.length;
+  const start = end === 0 ? 0 : bytes.lastIndexOf(NEWLINE, end - 1) + 1;
   if (start === 0) return null;
-  const line = text.slice(start, end);
+  const line = bodyText(bytes, start, end);
   const tab = line.indexOf(CHANGE_LINE_DATA_SEPARATOR);
   const json = tryJson(tab < 0 ? line : line.slice(0, tab));
   const seq = json.ok ? SeqOnlySchema.safeParse(json.value) : null;

@@ -1,21 +1,23 @@
 import type { Worker } from "node:worker_threads";
 import { describeZodError, err, type Result } from "../../../shared/result.js";
 import type { DecodedPage } from "../sync/decoded-page.js";
-import type { PageSource } from "../sync/page-source.js";
+import type { BackendClient } from "../sync/backend-client.js";
+import { readAheadPageSource, type PageSource } from "../sync/page-source.js";
 import { DecoderAnswerSchema, type DecoderRequest } from "./page-decoder-protocol.js";
 import { spawnWorker } from "./spawn-worker.js";
 
 /**
- * A PageSource backed by page-decoder-worker. The worker starts at once; if it dies, the
- * pages it owed are answered with an error (the sync engine backs off and pulls again from its
- * cursor, so nothing is lost) and the next fetch starts a new one.
+ * A PageSource whose pages are read here, ahead of need (readAheadPageSource), and decoded by
+ * page-decoder-worker as soon as they arrive, each page's bytes moved to it, not copied. The worker starts at once; if
+ * it dies, the pages it owed are answered with an error (the sync engine backs off and pulls again
+ * from its cursor, so nothing is lost) and the next page starts a new one.
  */
 export interface WorkerPageSource extends PageSource {
   /** The decoder's thread, if one is running (diagnostics and crash drills). */
   currentWorker(): Worker | null;
 }
 
-export function workerPageSource(backendUrl: string, workerPath: string | URL = new URL("./page-decoder-worker.ts", import.meta.url)): WorkerPageSource {
+export function workerPageSource(client: BackendClient, workerPath: string | URL = new URL("./page-decoder-worker.ts", import.meta.url)): WorkerPageSource {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, (result: Result<DecodedPage>) => void>();
@@ -26,7 +28,7 @@ export function workerPageSource(backendUrl: string, workerPath: string | URL = 
   };
 
   const start = (): Worker => {
-    const current = spawnWorker(workerPath, { backendUrl });
+    const current = spawnWorker(workerPath, null);
     current.on("message", (raw: unknown) => {
       const answer = DecoderAnswerSchema.safeParse(raw);
       if (!answer.success) {
@@ -47,22 +49,30 @@ export function workerPageSource(backendUrl: string, workerPath: string | URL = 
   // Started now, not on first use: its start-up overlaps the hello that precedes the first page.
   worker = start();
 
+  const pages = readAheadPageSource(client, (body) => {
+    const current = (worker ??= start());
+    const request: DecoderRequest = { id: nextId++, body: ownBytes(body) };
+    return new Promise((resolve) => {
+      pending.set(request.id, resolve);
+      current.postMessage(request, [request.body.buffer]);
+    });
+  });
+
   return {
-    fetch(after, limit) {
-      const current = (worker ??= start());
-      const id = nextId++;
-      const request: DecoderRequest = { id, after, limit };
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        current.postMessage(request);
-      });
-    },
+    fetch: (after, limit) => pages.fetch(after, limit),
     currentWorker: () => worker,
     close() {
+      pages.close();
       const current = worker;
       worker = null;
       failAll("The page decoder was closed.");
       void current?.terminate();
     },
   };
+}
+
+/** The bytes in an ArrayBuffer of their own, so it can be moved to the worker (a small body may share Node's pool). */
+function ownBytes(body: Buffer): Uint8Array<ArrayBuffer> {
+  if (body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer) return new Uint8Array(body.buffer);
+  return new Uint8Array(body);
 }
