@@ -1,67 +1,28 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ShelfExpiry } from "../../backend/actions/shelf-expiry.js";
 import { openSqliteStore } from "../../backend/store/sqlite-store.js";
-import { startConsoleCore, type ConsoleCore } from "../../electron/core/console-core.js";
-import { MemorySettingsStore } from "../../electron/core/settings/memory-settings-store.js";
 import { AlarmSchema, type Alarm } from "../../shared/domain/alarm.js";
 import type { Snapshot } from "../../shared/protocol/console-api.js";
-import { startTestBackend, type TestBackend } from "../backend/backend-harness.js";
 import { makeAlarm } from "../shared/fixtures.js";
-
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-function auditRows(dataDir: string): Array<{ action: string; target_id: string; outcome: string }> {
-  const db = new Database(join(dataDir, "ioc-backend.sqlite"), { readonly: true });
-  try {
-    return db.prepare("SELECT action, target_id, outcome FROM audit_log ORDER BY id").all() as Array<{ action: string; target_id: string; outcome: string }>;
-  } finally {
-    db.close();
-  }
-}
+import { auditRows, consoleFlowPerTest, until } from "./flow-harness.js";
 
 describe("alarm actions through the console core and the backend", () => {
-  let backend: TestBackend | null = null;
-  let core: ConsoleCore | null = null;
-
-  afterEach(async () => {
-    core?.close();
-    core = null;
-    await backend?.stop();
-    backend = null;
-  });
-
-  function startCore(url: string): ConsoleCore {
-    const settings = new MemorySettingsStore({ backendUrl: url, language: "vi", operatorId: "op-01" });
-    core = startConsoleCore({ dataDir: mkdtempSync(join(tmpdir(), "ioc-core-alarms-")), settings });
-    return core;
-  }
-  async function snapshot(): Promise<Snapshot> {
-    const r = await core!.service.handle({ type: "snapshot" });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as Snapshot;
-  }
+  const flow = consoleFlowPerTest("ioc-core-alarms-");
 
   it("bulk acknowledgement reaches the backend exactly once per alarm", async () => {
-    backend = await startTestBackend({ dataDir: mkdtempSync(join(tmpdir(), "ioc-backend-bulk-")) });
+    const backend = await flow.startBackend({ dataDir: mkdtempSync(join(tmpdir(), "ioc-backend-bulk-")) });
     await backend.post("/api/v1/sim/alarms", { count: 40 });
-    startCore(backend.backend.url);
-    await until(() => core!.service.getStatus().state === "online", "online");
-    await until(() => core!.service.snapshot().alarms.length >= 40, "alarms synced");
-    const ids = (await snapshot()).alarms.filter((a) => a.state === "unacknowledged").map((a) => a.id);
+    const core = flow.startCore(backend.backend.url);
+    await until(() => core.service.getStatus().state === "online", "online");
+    await until(() => core.service.snapshot().alarms.length >= 40, "alarms synced");
+    const ids = (await flow.call<Snapshot>({ type: "snapshot" })).alarms.filter((a) => a.state === "unacknowledged").map((a) => a.id);
     expect(ids.length).toBeGreaterThanOrEqual(40);
-    const answer = await core!.service.handle({ type: "alarm.acknowledgeMany", alarmIds: [...ids, ids[0]] });
+    const answer = await core.service.handle({ type: "alarm.acknowledgeMany", alarmIds: [...ids, ids[0]] });
     expect(answer.ok && answer.value).toMatchObject({ acknowledged: ids, refused: [] });
-    await until(() => core!.service.getStatus().pendingActions === 0, "outbox drained");
+    await until(() => core.service.getStatus().pendingActions === 0, "outbox drained");
     const acks = auditRows(backend.dataDir).filter((r) => r.action === "acknowledge");
     expect(acks.filter((r) => r.outcome === "applied").map((r) => r.target_id).sort()).toEqual([...ids].sort());
     expect(acks.filter((r) => r.outcome !== "applied")).toEqual([]);
@@ -71,23 +32,22 @@ describe("alarm actions through the console core and the backend", () => {
 
   it("acknowledged while offline, it is shown at once and reaches the backend after reconnection", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "ioc-backend-offline-"));
-    backend = await startTestBackend({ dataDir });
+    let backend = await flow.startBackend({ dataDir });
     const port = backend.backend.port;
-    startCore(backend.backend.url);
-    await until(() => core!.service.getStatus().state === "online", "online");
-    const target = (await snapshot()).alarms.find((a) => a.state === "unacknowledged")!;
-    await backend.stop();
-    backend = null;
-    await until(() => core!.service.getStatus().state === "offline", "offline");
+    const core = flow.startCore(backend.backend.url);
+    await until(() => core.service.getStatus().state === "online", "online");
+    const target = (await flow.call<Snapshot>({ type: "snapshot" })).alarms.find((a) => a.state === "unacknowledged")!;
+    await flow.stopBackend();
+    await until(() => core.service.getStatus().state === "offline", "offline");
 
-    const local = await core!.service.handle({ type: "alarm.acknowledge", alarmId: target.id });
+    const local = await core.service.handle({ type: "alarm.acknowledge", alarmId: target.id });
     expect(local.ok && (local.value as Alarm).state).toBe("acknowledged");
-    const shelved = await core!.service.handle({ type: "alarm.escalate", alarmId: target.id, reason: "Cần hỗ trợ của tỉnh" });
+    const shelved = await core.service.handle({ type: "alarm.escalate", alarmId: target.id, reason: "Cần hỗ trợ của tỉnh" });
     expect(shelved.ok && (shelved.value as Alarm).escalations).toHaveLength(1);
-    expect(core!.service.getStatus().pendingActions).toBe(2);
+    expect(core.service.getStatus().pendingActions).toBe(2);
 
-    backend = await startTestBackend({ dataDir, port });
-    await until(() => core!.service.getStatus().pendingActions === 0, "outbox drained after reconnect", 40_000);
+    backend = await flow.startBackend({ dataDir, port });
+    await until(() => core.service.getStatus().pendingActions === 0, "outbox drained after reconnect", 40_000);
     const res = await backend.get(`/api/v1/changes?after=0&limit=5000`);
     const changes = (res.body as { changes: Array<{ entity: string; id: string; data: unknown }> }).changes;
     const latest = AlarmSchema.parse(changes.filter((c) => c.entity === "alarm" && c.id === target.id).at(-1)!.data);
