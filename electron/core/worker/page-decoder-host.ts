@@ -8,9 +8,9 @@ import { spawnWorker } from "./spawn-worker.js";
 
 /**
  * A PageSource whose pages are read here, ahead of need (readAheadPageSource), and decoded by
- * page-decoder-worker as soon as they arrive, each page's bytes moved to it, not copied. The worker starts at once; if
- * it dies, the pages it owed are answered with an error (the sync engine backs off and pulls again
- * from its cursor, so nothing is lost) and the next page starts a new one.
+ * page-decoder-worker as soon as they arrive, each page's bytes moved to it, not copied. The
+ * worker starts at once; if it dies, the pages it owed are answered with an error (the sync engine
+ * backs off and pulls again from its cursor, so nothing is lost) and the next page starts a new one.
  */
 export interface WorkerPageSource extends PageSource {
   /** The decoder's thread, if one is running (diagnostics and crash drills). */
