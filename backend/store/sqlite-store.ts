@@ -88,20 +88,32 @@ export function openSqliteStore(options: SqliteStoreOptions): BackendStore {
   return new SqliteStore(db, options.onListenerError ?? (() => undefined));
 }
 
+/**
+ * The audit columns both readings of a row share. Only the mapping is shared, not the schema: the chain
+ * check takes rows as stored (any text, hashes maybe missing) to hash them, the audit log as domain types.
+ */
+interface AuditColumns<Kind, Outcome> {
+  id: number;
+  at: string;
+  operator_id: string;
+  action: string;
+  target_kind: Kind;
+  target_id: string | null;
+  outcome: Outcome;
+}
+
+function fromAuditColumns<Kind, Outcome>(r: AuditColumns<Kind, Outcome>) {
+  return { id: r.id, at: r.at, operatorId: r.operator_id, action: r.action, targetKind: r.target_kind, targetId: r.target_id, outcome: r.outcome };
+}
+
 function toChainRow(row: unknown): AuditChainRow {
   const r = AuditChainRowSchema.parse(row);
-  return {
-    id: r.id,
-    at: r.at,
-    operatorId: r.operator_id,
-    action: r.action,
-    targetKind: r.target_kind,
-    targetId: r.target_id,
-    outcome: r.outcome,
-    detail: r.detail,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
+  return { ...fromAuditColumns(r), detail: r.detail, prevHash: r.prev_hash, hash: r.hash };
+}
+
+function toStoredAuditEntry(row: unknown): StoredAuditEntry {
+  const r = AuditRowSchema.parse(row);
+  return { ...fromAuditColumns(r), detail: z.record(z.string(), z.unknown()).parse(JSON.parse(r.detail)) };
 }
 
 function readAuditHead(db: Database.Database): AuditHead | null {
@@ -232,20 +244,7 @@ class SqliteStore implements BackendStore {
   }
 
   async auditLog(limit: number): Promise<StoredAuditEntry[]> {
-    return this.statements.auditLog.all(limit).map((row) => {
-      const r = AuditRowSchema.parse(row);
-      const detail = z.record(z.string(), z.unknown()).parse(JSON.parse(r.detail));
-      return {
-        id: r.id,
-        at: r.at,
-        operatorId: r.operator_id,
-        action: r.action,
-        targetKind: r.target_kind,
-        targetId: r.target_id,
-        outcome: r.outcome,
-        detail,
-      };
-    });
+    return this.statements.auditLog.all(limit).map(toStoredAuditEntry);
   }
 
   async verifyAudit(): Promise<AuditVerification> {
