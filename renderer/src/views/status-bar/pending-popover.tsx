@@ -1,9 +1,8 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PendingAction } from "../../../../shared/protocol/console-api.js";
 import { formatCityDateTime } from "../../../../shared/time.js";
-import { Button } from "../../components/ui/button.js";
-import { useDismiss } from "../../hooks/use-dismiss.js";
+import { Popover } from "../../components/ui/popover.js";
 import { useStore } from "../../store/store-context.js";
 
 interface PendingPopoverProps {
@@ -17,10 +16,8 @@ interface PendingPopoverProps {
 export function PendingPopover({ pendingCount, locale, onClose }: PendingPopoverProps) {
   const { t } = useTranslation();
   const store = useStore();
-  const root = useRef<HTMLDivElement>(null);
   const [items, setItems] = useState<PendingAction[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useDismiss(root, onClose);
 
   useEffect(() => {
     let live = true;
@@ -37,13 +34,7 @@ export function PendingPopover({ pendingCount, locale, onClose }: PendingPopover
   }, [store, pendingCount]);
 
   return (
-    <div className="problems-popover" role="dialog" aria-label={t("status.pendingTitle")} ref={root} data-testid="pending-list">
-      <header className="problems-popover__header">
-        <h3>{t("status.pendingTitle")}</h3>
-        <Button size="small" onClick={onClose}>
-          {t("status.close")}
-        </Button>
-      </header>
+    <Popover testId="pending-list" title={t("status.pendingTitle")} onClose={onClose}>
       {error !== null && <p className="problems-popover__empty">{error}</p>}
       {items !== null && items.length === 0 && <p className="problems-popover__empty">{t("status.noPending")}</p>}
       {items !== null && items.length > 0 && (
@@ -60,6 +51,6 @@ export function PendingPopover({ pendingCount, locale, onClose }: PendingPopover
           ))}
         </ol>
       )}
-    </div>
+    </Popover>
   );
 }

@@ -1,9 +1,7 @@
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { SyncProblem } from "../../../../shared/protocol/console-api.js";
 import { formatCityDateTime } from "../../../../shared/time.js";
-import { Button } from "../../components/ui/button.js";
-import { useDismiss } from "../../hooks/use-dismiss.js";
+import { Popover } from "../../components/ui/popover.js";
 
 interface ProblemsPopoverProps {
   problems: readonly SyncProblem[];
@@ -13,19 +11,9 @@ interface ProblemsPopoverProps {
 
 export function ProblemsPopover({ problems, locale, onClose }: ProblemsPopoverProps) {
   const { t } = useTranslation();
-  const root = useRef<HTMLDivElement>(null);
-
-  useDismiss(root, onClose);
-
   const newestFirst = [...problems].reverse();
   return (
-    <div className="problems-popover" role="dialog" aria-label={t("status.problemsTitle")} ref={root} data-testid="problems-list">
-      <header className="problems-popover__header">
-        <h3>{t("status.problemsTitle")}</h3>
-        <Button size="small" onClick={onClose}>
-          {t("status.close")}
-        </Button>
-      </header>
+    <Popover testId="problems-list" title={t("status.problemsTitle")} onClose={onClose}>
       {newestFirst.length === 0 ? (
         <p className="problems-popover__empty">{t("status.noProblems")}</p>
       ) : (
@@ -40,6 +28,6 @@ export function ProblemsPopover({ problems, locale, onClose }: ProblemsPopoverPr
           ))}
         </ol>
       )}
-    </div>
+    </Popover>
   );
 }
