@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { LAYER_KEYS, type LayerKey, type LayerVisibility } from "./layer-visibility.js";
 import type { MapTheme } from "./map-theme.js";
@@ -13,8 +14,11 @@ interface LayerPanelProps {
   onTheme: (theme: MapTheme) => void;
 }
 
-/** Layer toggles, the day/night style and the sensor colour scale, folded in a corner of the map. */
-export function LayerPanel({ visibility, onToggle, theme, onTheme }: LayerPanelProps) {
+/**
+ * Layer toggles, the day/night style and the sensor colour scale, folded in a corner of the map.
+ * Memoised: the map re-renders with every alarm refresh, the panel only when a toggle changes.
+ */
+export const LayerPanel = memo(function LayerPanel({ visibility, onToggle, theme, onTheme }: LayerPanelProps) {
   const { t } = useTranslation();
   return (
     <details className="map-panel map-layers" data-testid="map-layers" open>
@@ -60,4 +64,4 @@ export function LayerPanel({ visibility, onToggle, theme, onTheme }: LayerPanelP
       </div>
     </details>
   );
-}
+});

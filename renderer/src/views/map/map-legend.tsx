@@ -1,8 +1,9 @@
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { AlarmPrioritySchema } from "../../../../shared/domain/alarm.js";
 
-/** A compact key to the map's symbols, in the pane header. */
-export function MapLegend() {
+/** A compact key to the map's symbols, in the pane header. Memoised: the map re-renders with every alarm refresh, the key never changes. */
+export const MapLegend = memo(function MapLegend() {
   const { t } = useTranslation();
   return (
     <ul className="legend" aria-label={t("map.legend")}>
@@ -26,4 +27,4 @@ export function MapLegend() {
       </li>
     </ul>
   );
-}
+});

@@ -35,6 +35,10 @@ export function WallPane() {
   const { locale } = useLanguage();
   const operator = useOperator();
   const operatorId = operator?.id ?? null;
+  const operatorName = operator?.name ?? "";
+  // One object while the operator stays the same: tiles are memoised, and a new object on every
+  // render (ten a second in an alarm flood) re-rendered every tile of the wall.
+  const stampOperator = useMemo(() => ({ id: operatorId ?? "", name: operatorName }), [operatorId, operatorName]);
   const [arrangement, update] = useWallArrangement(operatorId, cameras);
   const views = useWallViews();
   const layout: WallLayoutId = arrangement?.layout ?? "2x2";
@@ -215,7 +219,7 @@ export function WallPane() {
           alarmedCameras={alarmedCameras}
           wardName={wardName}
           locale={locale}
-          operator={{ id: operator?.id ?? "", name: operator?.name ?? "" }}
+          operator={stampOperator}
           noCameras={cameras.length === 0}
           handlers={handlers}
           onKeyDown={onKeyDown}
