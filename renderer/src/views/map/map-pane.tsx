@@ -125,8 +125,7 @@ export function MapPane() {
   // Selecting an alarm (in the queue or here) brings it into view. A selection already there
   // when the map opens (restored by the core) is not flown to: a reopened map starts on the city.
   const flownTo = useRef<string | null | undefined>(undefined);
-  const rendererName = useWebglRendererName();
-  const softwareRenderer = rendererName !== null && isSoftwareRenderer(rendererName);
+  const softwareRenderer = isSoftwareRenderer(useWebglRendererName());
   const selectedLocation = selectedAlarm?.location;
   useEffect(() => {
     if (map === null || !ready) return;

@@ -10,13 +10,14 @@ const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|lavapipe|basi
 
 export const SOFTWARE_OVERLAY_PIXEL_RATIO = 0.5;
 
-export function isSoftwareRenderer(rendererName: string): boolean {
-  return SOFTWARE_RENDERERS.test(rendererName);
+/** True when WebGL runs on the CPU; an unknown renderer (null) is taken for a GPU. */
+export function isSoftwareRenderer(rendererName: string | null): boolean {
+  return rendererName !== null && SOFTWARE_RENDERERS.test(rendererName);
 }
 
 /** deck.gl's useDevicePixels for the overlay: true (the screen's pixels) or a fixed ratio. */
 export function overlayPixelRatio(rendererName: string | null): true | number {
-  return rendererName !== null && isSoftwareRenderer(rendererName) ? SOFTWARE_OVERLAY_PIXEL_RATIO : true;
+  return isSoftwareRenderer(rendererName) ? SOFTWARE_OVERLAY_PIXEL_RATIO : true;
 }
 
 /** The WebGL context attributes deck.gl's canvas asks for (luma.gl's deviceProps.webgl). */
@@ -33,5 +34,5 @@ export interface OverlayContextAttributes {
  * text with their own smoothing, so they stay smooth without multisampling; a real GPU keeps both.
  */
 export function overlayContextAttributes(rendererName: string | null): OverlayContextAttributes {
-  return rendererName !== null && isSoftwareRenderer(rendererName) ? { antialias: false, preserveDrawingBuffer: false } : {};
+  return isSoftwareRenderer(rendererName) ? { antialias: false, preserveDrawingBuffer: false } : {};
 }
