@@ -75,8 +75,7 @@ export function decodeChangeLines(text: string): Result<DecodedPage> {
  * (to ask for it before this page is decoded, or on another thread); null when there is no page
  * after it or the last line is unreadable.
  */
-export function nextPageAfter(body: Uint8Array, after: number): number | null {
-  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+export function nextPageAfter(bytes: Uint8Array, after: number): number | null {
   const headerEnd = bytes.indexOf(NEWLINE);
   const header = tryJson(bodyText(bytes, 0, headerEnd < 0 ? bytes.length : headerEnd));
   if (!header.ok || ChangeLinesHeaderSchema.safeParse(header.value).data?.hasMore !== true) return null;
