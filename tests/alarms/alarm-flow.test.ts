@@ -7,7 +7,8 @@ import { openSqliteStore } from "../../backend/store/sqlite-store.js";
 import { AlarmSchema, type Alarm } from "../../shared/domain/alarm.js";
 import type { Snapshot } from "../../shared/protocol/console-api.js";
 import { makeAlarm } from "../shared/fixtures.js";
-import { auditRows, consoleFlowPerTest, until } from "./flow-harness.js";
+import { until } from "../shared/until.js";
+import { auditRows, consoleFlowPerTest } from "./flow-harness.js";
 
 describe("alarm actions through the console core and the backend", () => {
   const flow = consoleFlowPerTest("ioc-core-alarms-");

@@ -8,15 +8,6 @@ import { startConsoleCore, type ConsoleCore } from "../../electron/core/console-
 import { MemorySettingsStore } from "../../electron/core/settings/memory-settings-store.js";
 import { startTestBackend, type TestBackend } from "../backend/backend-harness.js";
 
-/** Polls, because the core syncs and drains its outbox on its own timers, not on anything a test can await. */
-export async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 export interface AuditRow {
   action: string;
   target_id: string;

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { IncidentSchema, type Incident } from "../../shared/domain/incident.js";
 import type { Snapshot } from "../../shared/protocol/console-api.js";
 import type { TestBackend } from "../backend/backend-harness.js";
-import { auditRows, consoleFlowPerTest, until } from "./flow-harness.js";
+import { until } from "../shared/until.js";
+import { auditRows, consoleFlowPerTest } from "./flow-harness.js";
 
 async function backendIncident(backend: TestBackend, id: string): Promise<{ incident: Incident; changes: number }> {
   const res = await backend.get(`/api/v1/changes?after=0&limit=5000`);

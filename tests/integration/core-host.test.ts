@@ -7,14 +7,7 @@ import { startConsoleCoreInWorker } from "../../electron/core/worker/core-host.j
 import type { ConsoleEvent, Snapshot } from "../../shared/protocol/console-api.js";
 import { makeAlarm } from "../shared/fixtures.js";
 import { FakeBackend } from "./fake-backend.js";
-
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from "../shared/until.js";
 
 /** A fake backend holding `changes`, and a console core in its worker syncing from it, with every event it emits. */
 async function hostedCoreOn(changes: unknown[]) {

@@ -7,17 +7,13 @@ import { MemorySettingsStore } from "../../electron/core/settings/memory-setting
 import type { ConsoleEvent, Snapshot } from "../../shared/protocol/console-api.js";
 import { makeAlarm } from "../shared/fixtures.js";
 import { FakeBackend } from "./fake-backend.js";
+import { until } from "../shared/until.js";
+
+const WAIT_MS = 10_000;
+const POLL_MS = 20;
 
 const AT = "2026-11-25T10:00:00.000Z";
 const alarmChange = (seq: number, id: string, patch = {}) => ({ seq, entity: "alarm", op: "upsert", id, at: AT, data: makeAlarm({ id, ...patch }) });
-
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("console core against a misbehaving backend", () => {
   let fake: FakeBackend;
@@ -48,7 +44,7 @@ describe("console core against a misbehaving backend", () => {
     fake.changes = [alarmChange(1, "a1"), { seq: 2, entity: "alarm", op: "upsert", id: "a2", at: AT, data: { broken: true } }, { seq: 3, nonsense: "x" }, alarmChange(4, "a4")];
     fake.headSeq = 4;
     await start();
-    await until(() => core!.service.getStatus().state === "online", "online");
+    await until(() => core!.service.getStatus().state === "online", "online", WAIT_MS, POLL_MS);
     const snap = await snapshot();
     expect(snap.alarms.map((a) => a.id).sort()).toEqual(["a1", "a4"]);
     expect(snap.problems.map((p) => p.message).join("\n")).toMatch(/Malformed alarm a2 \(change 2\)/);
@@ -61,19 +57,19 @@ describe("console core against a misbehaving backend", () => {
     fake.changes = [alarmChange(1, "a1")];
     fake.headSeq = 1;
     await start();
-    await until(() => core!.service.getStatus().state === "online", "online");
+    await until(() => core!.service.getStatus().state === "online", "online", WAIT_MS, POLL_MS);
     fake.push("{not json");
     fake.push(JSON.stringify({ type: "mystery" }));
     fake.push(JSON.stringify({ type: "change", change: { seq: 2, entity: "alarm", op: "upsert", id: "bad", at: AT, data: 42 } }));
     fake.push(JSON.stringify({ type: "change", change: alarmChange(3, "a3") }));
-    await until(() => events.some((e) => e.type === "changed" && e.alarms?.some((a) => a.id === "a3")), "a3 applied");
+    await until(() => events.some((e) => e.type === "changed" && e.alarms?.some((a) => a.id === "a3")), "a3 applied", WAIT_MS, POLL_MS);
     expect((await snapshot()).problems.length).toBe(3);
 
     // Change 5 arrives without 4: the console must pull again rather than skip 4.
     fake.changes.push(alarmChange(4, "a4"), alarmChange(5, "a5"));
     fake.headSeq = 5;
     fake.push(JSON.stringify({ type: "change", change: alarmChange(5, "a5") }));
-    await until(() => core!.service.getStatus().cursor === 5, "cursor 5");
+    await until(() => core!.service.getStatus().cursor === 5, "cursor 5", WAIT_MS, POLL_MS);
     expect((await snapshot()).alarms.map((a) => a.id).sort()).toEqual(["a1", "a3", "a4", "a5"]);
   });
 
@@ -82,7 +78,7 @@ describe("console core against a misbehaving backend", () => {
     fake.helloStatus = 426;
     fake.helloBody = { ok: false, error: { kind: "protocol_mismatch", message: "This console speaks sync protocol 1; this backend accepts 2–3. Update the console." } };
     await start();
-    await until(() => core!.service.getStatus().lastError !== null, "an error");
+    await until(() => core!.service.getStatus().lastError !== null, "an error", WAIT_MS, POLL_MS);
     expect(core!.service.getStatus().state).toBe("offline");
     expect(core!.service.getStatus().lastError).toMatch(/Update the console/);
   });
@@ -104,7 +100,7 @@ describe("console core against a misbehaving backend", () => {
     fake.headSeq = 1;
     fake.actionAnswer = () => ({ status: 200, body: "<html>proxy error</html>" });
     await start();
-    await until(() => core!.service.getStatus().state === "online", "online");
+    await until(() => core!.service.getStatus().state === "online", "online", WAIT_MS, POLL_MS);
     const r = await core!.service.handle({ type: "alarm.acknowledge", alarmId: "a1" });
     expect(r.ok).toBe(true);
     const snap = await snapshot();

@@ -8,17 +8,11 @@ import { startConsoleCore, type ConsoleCore } from "../../electron/core/console-
 import { MemorySettingsStore } from "../../electron/core/settings/memory-settings-store.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { ConsoleEvent, Snapshot } from "../../shared/protocol/console-api.js";
+import { until } from "../shared/until.js";
+
+const WAIT_MS = 15_000;
 
 /** Real backend, real console cores (in process), on loopback: the sync protocol end to end. */
-
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface TestConsole {
   core: ConsoleCore;
@@ -67,12 +61,12 @@ describe("several consoles against one backend", () => {
     const lan = startConsole(backend.url, "op-01");
     const minh = startConsole(backend.url, "op-02");
     cleanup.push(() => lan.core.close(), () => minh.core.close());
-    await until(() => lan.online() && minh.online(), "both online");
+    await until(() => lan.online() && minh.online(), "both online", WAIT_MS);
 
     const target = (await lan.snapshot()).alarms.find((a) => a.state === "unacknowledged")!;
     const first = await lan.core.service.handle({ type: "alarm.acknowledge", alarmId: target.id });
     expect(first.ok).toBe(true);
-    await until(async () => (await minh.alarm(target.id)).acknowledgedBy === "op-01", "Minh's console sees Lan's acknowledgement");
+    await until(async () => (await minh.alarm(target.id)).acknowledgedBy === "op-01", "Minh's console sees Lan's acknowledgement", WAIT_MS);
 
     // Minh's console already knows: the refusal is immediate and says who and when.
     const second = await minh.core.service.handle({ type: "alarm.acknowledge", alarmId: target.id });
@@ -91,11 +85,11 @@ describe("several consoles against one backend", () => {
     const lan = startConsole(backend.url, "op-01");
     let minh = startConsole(backend.url, "op-02", minhDir);
     cleanup.push(() => lan.core.close());
-    await until(() => lan.online() && minh.online(), "both online");
+    await until(() => lan.online() && minh.online(), "both online", WAIT_MS);
     const target = (await lan.snapshot()).alarms.find((a) => a.state === "unacknowledged")!;
 
     await backend.close();
-    await until(() => !minh.online(), "Minh offline");
+    await until(() => !minh.online(), "Minh offline", WAIT_MS);
     const offlineAck = await minh.core.service.handle({ type: "alarm.acknowledge", alarmId: target.id });
     expect(offlineAck.ok).toBe(true);
     expect((await minh.alarm(target.id)).acknowledgedBy).toBe("op-02");
@@ -105,7 +99,7 @@ describe("several consoles against one backend", () => {
 
     backend = await backendOn(port, dataDir);
     cleanup.push(() => backend.close());
-    await until(() => lan.online(), "Lan online");
+    await until(() => lan.online(), "Lan online", WAIT_MS);
     const lanAck = await lan.core.service.handle({ type: "alarm.acknowledge", alarmId: target.id });
     expect(lanAck.ok).toBe(true);
 
@@ -114,7 +108,7 @@ describe("several consoles against one backend", () => {
     await until(async () => (await minh.snapshot()).status.pendingActions === 0, "Minh's outbox drained", 30_000);
     const refused = minh.events.find((e) => e.type === "action.refused");
     expect(refused && refused.type === "action.refused" && refused.error.kind).toBe("conflict");
-    await until(async () => (await minh.alarm(target.id)).acknowledgedBy === "op-01", "Minh's copy corrected to Lan's acknowledgement");
+    await until(async () => (await minh.alarm(target.id)).acknowledgedBy === "op-01", "Minh's copy corrected to Lan's acknowledgement", WAIT_MS);
   });
 
   it("actions taken offline are sent once after reconnect, in order, and survive a restart of the console", async () => {
@@ -124,13 +118,13 @@ describe("several consoles against one backend", () => {
     const consoleDir = mkdtempSync(join(tmpdir(), "ioc-console-"));
     const settings = new MemorySettingsStore({ backendUrl: backend.url, language: "vi", operatorId: "op-01" });
     let core = startConsoleCore({ dataDir: consoleDir, settings });
-    await until(() => core.service.getStatus().state === "online", "online");
+    await until(() => core.service.getStatus().state === "online", "online", WAIT_MS);
     const snap = await core.service.handle({ type: "snapshot" });
     if (!snap.ok) throw new Error(snap.error.message);
     const target = (snap.value as Snapshot).alarms.find((a) => a.state === "unacknowledged")!;
 
     await backend.close();
-    await until(() => core.service.getStatus().state !== "online", "offline");
+    await until(() => core.service.getStatus().state !== "online", "offline", WAIT_MS);
     expect((await core.service.handle({ type: "alarm.acknowledge", alarmId: target.id })).ok).toBe(true);
     expect((await core.service.handle({ type: "alarm.comment", alarmId: target.id, text: "Đã gọi đội tuần tra" })).ok).toBe(true);
     expect((await core.service.handle({ type: "alarm.comment", alarmId: target.id, text: "Đội đã đến hiện trường" })).ok).toBe(true);
