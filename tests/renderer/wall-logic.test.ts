@@ -71,8 +71,11 @@ describe("live catch-up", () => {
   it("speeds up past the threshold and keeps that rate until well back, then plays at normal speed", () => {
     expect(at(1.5)).toBe(1);
     expect(at(2.2)).toBe(LIVE_CATCH_UP.rate);
-    expect(at(1.8, LIVE_CATCH_UP.rate)).toBe(LIVE_CATCH_UP.rate);
+    expect(at(1.7, LIVE_CATCH_UP.rate)).toBe(LIVE_CATCH_UP.rate);
     expect(at(1.5, LIVE_CATCH_UP.rate)).toBe(1);
+  });
+  it("catches up a tile that settled just under 2 s behind (started 1 s behind an edge almost a segment old)", () => {
+    expect(at(1.9)).toBe(LIVE_CATCH_UP.rate);
   });
   it("plays at normal speed when the latency is unknown or the tile is already dropping frames", () => {
     expect(at(null, LIVE_CATCH_UP.rate)).toBe(1);
