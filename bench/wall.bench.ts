@@ -275,7 +275,7 @@ export const wallBenchmark: Benchmark = {
       };
       const bare180 = await ladder("bare 180p", bareStep("180p"));
       const bare360 = await ladder("bare 360p", bareStep("360p"));
-      const bare360OwnWindow = await ladder("bare 360p", bareStep("360p", ownWindow));
+      const bare360OwnWindow = await ladder("bare 360p, own window", bareStep("360p", ownWindow));
 
       const page = await openWall();
       const wall180 = await ladder("wall 180p", (tiles) => wallCount(page, tiles, "180p"), async (shown) => (await chromiumCpu(page, 4_000)) / shown);
