@@ -16,7 +16,11 @@ import { startStreamServer, type StreamServer } from "./http/stream-server.js";
 import { registerViewRoutes } from "./http/view-routes.js";
 import { registerSimulatorRoutes } from "./http/sim-routes.js";
 import { registerWorkstationRoutes } from "./http/workstation-routes.js";
-import { ensureSeedPasswords } from "./seed/operator-passwords.js";
+import { ensureDemoPasswords, ensureFirstSupervisor, FIRST_SUPERVISOR } from "./seed/operator-accounts.js";
+import { SessionAuthority } from "./auth/session-authority.js";
+import { ELECTRON_CONSOLE_ORIGIN } from "../shared/protocol/session.js";
+import { registerAuthentication } from "./http/authenticate.js";
+import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerAuditRoutes } from "./http/audit-routes.js";
 import { ShelfExpiry } from "./actions/shelf-expiry.js";
 import { OVERLAY_FONT_PATH } from "./resource-paths.js";
@@ -55,7 +59,20 @@ export interface BackendOptions {
   cameraSources?: Readonly<Record<string, string>>;
   /** pino logging (to stderr) on or off; tests pass false. Default on. */
   log?: boolean;
+  /**
+   * The demo city: operators op-01, op-02, sup-01 and view-01 with their known passwords
+   * (uongbi-<id>). Without it, a store nobody can sign in to gets a first supervisor with a
+   * one-time password, handed to `onFirstSupervisor` once.
+   */
+  demo?: boolean;
+  /** Called once, on a new non-demo store, with the first supervisor's one-time password. */
+  onFirstSupervisor?: (operatorId: string, password: string) => void;
+  /** The simulator's control API (/api/v1/sim/*, supervisors only). Off unless asked for. */
+  simulatorApi?: boolean;
+  /** Browser origins of the consoles that play this backend's camera streams (CORS, stream Origin check). */
+  consoleOrigins?: readonly string[];
 }
+
 
 export interface RunningBackend {
   url: string;
@@ -133,7 +150,14 @@ function urlHost(host: string): string {
 }
 
 /** The HTTP/2 + TLS stream server, or null (logged) when no certificate can be made: streams stay on HTTP/1.1. */
-async function startTlsStreams(options: BackendOptions, host: string, fastifyLogger: FastifyBaseLogger, logger: Logger, hls: HlsRouteDeps): Promise<StreamServer | null> {
+async function startTlsStreams(
+  options: BackendOptions,
+  host: string,
+  fastifyLogger: FastifyBaseLogger,
+  logger: Logger,
+  hls: HlsRouteDeps,
+  access: { authority: SessionAuthority; consoleOrigins: readonly string[] },
+): Promise<StreamServer | null> {
   let tls: TlsMaterial;
   try {
     tls = await ensureLocalCertificate(join(options.dataDir, "tls"), host);
@@ -142,7 +166,7 @@ async function startTlsStreams(options: BackendOptions, host: string, fastifyLog
     return null;
   }
   try {
-    const server = await startStreamServer({ host, port: options.streamTls?.port ?? 0, urlHost: urlHost(host), tls, logger: fastifyLogger, hls });
+    const server = await startStreamServer({ host, port: options.streamTls?.port ?? 0, urlHost: urlHost(host), tls, logger: fastifyLogger, hls, ...access });
     logger.info({ streams: server.url, certificate: tls.certPath }, "camera streams over HTTP/2 + TLS");
     return server;
   } catch (error) {
@@ -198,16 +222,20 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       bodyLimit: 1024 * 1024,
     });
     cleanups.push(() => app.close());
+    const consoleOrigins = [ELECTRON_CONSOLE_ORIGIN, ...(options.consoleOrigins ?? [])];
+    const authority = new SessionAuthority(store);
     registerJsonParser(app);
     registerErrorHandlers(app);
-    registerCors(app);
+    registerCors(app, consoleOrigins);
+    registerAuthentication(app, authority);
+    registerSessionRoutes(app, authority);
     registerApiRoutes(app, store);
-    registerSimulatorRoutes(app, simulator, outages);
+    if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store);
     registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
     registerViewRoutes(app, store);
-    const stream = await attachChangeStream({ server: app.server, store, logger });
+    const stream = await attachChangeStream({ server: app.server, store, logger, authority, allowedOrigins: consoleOrigins });
     cleanups.push(() => stream.close());
 
     try {
@@ -217,12 +245,18 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     }
     const address = app.server.address() as AddressInfo;
     const url = `http://${urlHost(host)}:${address.port}`;
-    const streamServer = options.streamTls?.enabled === true ? await startTlsStreams(options, host, fastifyLogger, logger, { video, isCameraOut: (id) => outages.isOut(id) }) : null;
+    const streamServer =
+      options.streamTls?.enabled === true ? await startTlsStreams(options, host, fastifyLogger, logger, { video, isCameraOut: (id) => outages.isOut(id) }, { authority, consoleOrigins }) : null;
     if (streamServer !== null) cleanups.push(() => streamServer.close());
     const publicUrl = options.publicUrl ?? streamServer?.url ?? url;
 
-    const seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id) });
-    await ensureSeedPasswords(store, new Date());
+    const seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id), demo: options.demo === true });
+    if (options.demo === true) {
+      await ensureDemoPasswords(store, new Date());
+    } else {
+      const password = await ensureFirstSupervisor(store, new Date());
+      if (password !== null) options.onFirstSupervisor?.(FIRST_SUPERVISOR.id, password);
+    }
     logger.info({ url, dataDir: options.dataDir, seeded }, "IOC backend listening");
     video.start();
     if (options.simulator?.enabled !== false) simulator.start();

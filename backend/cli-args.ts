@@ -15,6 +15,9 @@ export const USAGE = [
   "  --stream-tls           camera streams over HTTP/2 + TLS (self-signed, made with openssl) on their own port",
   "  --stream-port N        port of the HTTP/2 stream server (default any free port)",
   "  --camera-source ID=URL repackage an RTSP or HLS source (ffmpeg -c copy) as camera ID; repeatable",
+  "  --demo                 the demo city: operators op-01, op-02, sup-01, view-01 with known passwords (uongbi-<id>)",
+  "  --simulator-api        enable the simulator's control API (/api/v1/sim/*; supervisors only)",
+  "  --console-origin URL   a browser console's origin allowed to play camera streams; repeatable",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
 ].join("\n");
@@ -34,13 +37,16 @@ export interface CliArgs {
   cameraSources: Record<string, string>;
   quiet: boolean;
   help: boolean;
+  demo: boolean;
+  simulatorApi: boolean;
+  consoleOrigins: string[];
 }
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
 const IntervalSchema = z.coerce.number().int().min(100);
 const UrlSchema = z.url();
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source"] as const;
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
@@ -61,6 +67,9 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     cameraSources: {},
     quiet: false,
     help: false,
+    demo: false,
+    simulatorApi: false,
+    consoleOrigins: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? "";
@@ -69,6 +78,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     if (flag === "--no-simulator") args.simulator = false;
     else if (flag === "--no-video") args.video = false;
     else if (flag === "--quiet") args.quiet = true;
+    else if (flag === "--demo") args.demo = true;
+    else if (flag === "--simulator-api") args.simulatorApi = true;
     else if (flag === "--stream-tls") args.streamTls = true;
     else if (flag === "--help" || flag === "-h") args.help = true;
     else if (isValueFlag(flag)) {
@@ -124,6 +135,17 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       const match = /^([^=\s]+)=((?:rtsps?|https?):\/\/\S+)$/i.exec(value);
       if (match?.[1] === undefined || match[2] === undefined) return `--camera-source must look like cam-05=rtsp://10.0.0.7:554/stream1, not "${value}".`;
       args.cameraSources[match[1]] = match[2];
+      return null;
+    }
+    case "--console-origin": {
+      let origin: string;
+      try {
+        origin = new URL(value).origin;
+      } catch {
+        origin = "null";
+      }
+      if (origin === "null" || origin !== value.replace(/\/$/, "")) return `--console-origin must be an origin such as http://127.0.0.1:8421 (scheme, host, port; no path), not "${value}".`;
+      args.consoleOrigins.push(origin);
       return null;
     }
     default:

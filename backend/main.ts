@@ -30,6 +30,16 @@ async function main(): Promise<number> {
       streamTls: args.streamPort === undefined ? { enabled: args.streamTls } : { enabled: args.streamTls, port: args.streamPort },
       cameraSources: args.cameraSources,
       log: !args.quiet,
+      demo: args.demo,
+      simulatorApi: args.simulatorApi,
+      consoleOrigins: args.consoleOrigins,
+      onFirstSupervisor: (id, password) => {
+        process.stdout.write(
+          `First start: no operator can sign in yet, so a supervisor account was made.\n` +
+            `  operator ID: ${id}\n  one-time password: ${password}\n` +
+            `This password is shown only now and must be replaced at the first sign-in.\n`,
+        );
+      },
     });
   } catch (error) {
     if (error instanceof BackendStartError) {
@@ -39,6 +49,7 @@ async function main(): Promise<number> {
     throw error;
   }
   if (args.video && backend.videoProblem !== null) process.stderr.write(`${backend.videoProblem}\n`);
+  if (args.demo) process.stderr.write("Demo city: operators op-01, op-02, sup-01 and view-01 sign in with the known passwords uongbi-<id>. Never use --demo for a real city.\n");
   process.stdout.write(`IOC backend listening on ${backend.url}\n`);
 
   return new Promise<number>((resolve) => {

@@ -3,13 +3,16 @@ import { JsonSettingsStore } from "../electron/core/settings/json-settings-store
 import { startConsoleWebServer } from "../electron/web/console-web-server.js";
 import { startConsoleCoreInWorker } from "../electron/core/worker/core-host.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
+import { freePort } from "./lib/free-port.js";
 import { argsOrExit, backendOrExit, fail } from "./lib/launch.js";
 
 /** `npm run serve`: the reference backend (unless --backend-url) and the browser console. */
 async function main(): Promise<void> {
   const args = argsOrExit("npm run serve");
   if (args === null) return;
-  const { backend, backendUrl } = await backendOrExit(args);
+  // The port is fixed before the backend starts: the backend lets this console's origin play its streams.
+  const port = Number(args.port) === 0 ? await freePort() : Number(args.port);
+  const { backend, backendUrl } = await backendOrExit(args, `http://${args.host}:${port}`);
   const dataDir = resolve(args["data-dir"]);
   const settings = new JsonSettingsStore(join(dataDir, "settings.json"), {
     backendUrl,
@@ -18,7 +21,13 @@ async function main(): Promise<void> {
   if (settings.warning) console.warn(settings.warning);
   let core;
   try {
-    core = await startConsoleCoreInWorker({ dataDir, settings, log: (line) => console.log(`[console] ${line}`) });
+    core = await startConsoleCoreInWorker({
+      dataDir,
+      settings,
+      demo: args.demo,
+      ...(args.operator ? { autoSignIn: args.operator } : {}),
+      log: (line) => console.log(`[console] ${line}`),
+    });
   } catch (e) {
     await backend?.stop();
     fail(`The console could not open its local cache: ${e instanceof Error ? e.message : String(e)}`);
@@ -29,7 +38,7 @@ async function main(): Promise<void> {
     server = await startConsoleWebServer({
       service: core.port,
       rendererDir: join(REPO_ROOT, "dist", "renderer"),
-      port: Number(args.port),
+      port,
       host: args.host,
       backendUrl,
     });
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
     fail(code === "EADDRINUSE" ? `Port ${args.port} is already in use: stop the other IOC console or pass --port <free port>.` : e instanceof Error ? e.message : String(e));
   }
   console.log(`IOC console ready at ${server.url} (backend ${backendUrl})`);
+  if (args.demo) console.log("Demo city: operators op-01, op-02, sup-01 and view-01 sign in with the password uongbi-<id> (e.g. uongbi-op-01).");
   const shutdown = async () => {
     await server.close();
     await core.close();

@@ -1,3 +1,4 @@
+import { LIMITS } from "./limits.js";
 import { transition, type AlarmEvent } from "./alarm-lifecycle.js";
 import type { Alarm, AlarmHistoryEntry } from "./domain/alarm.js";
 import type { Operator } from "./domain/operator.js";
@@ -119,6 +120,11 @@ export function applyOperatorAction(alarm: Alarm, action: OperatorAction, operat
   if (action.type === "comment") {
     // Comments are kept whatever the alarm's state and whatever order they arrive in.
     if (alarm.comments.some((c) => c.id === actionId)) return ok(alarm);
+    // Every change of an alarm carries all its comments: an unbounded list would grow every
+    // console's cache and the change feed with each one.
+    if (alarm.comments.length >= LIMITS.commentsPerAlarm) {
+      return err("conflict", `Alarm ${alarm.id} already has ${LIMITS.commentsPerAlarm} comments, the most one alarm may hold; open an incident to keep a longer record.`);
+    }
     // Inserted after every comment at or before its time: a late-arriving older comment takes its
     // place in time, and comments made in the same millisecond keep the order they were made in.
     const comment = { id: actionId, operatorId: operator.id, operatorName: operator.name, at, text: action.text };

@@ -8,7 +8,9 @@ export const ErrorKindSchema = z.enum([
   "invalid_request", // the call itself is malformed (schema failure)
   "not_found", // the thing named does not exist
   "conflict", // someone else changed it first; `detail` says who and when
+  "unauthenticated", // no session, or one that expired or was revoked: sign in (again)
   "forbidden", // the operator's role does not allow it
+  "rate_limited", // too many attempts or actions too fast: wait and try again
   "offline", // the backend cannot be reached; the action may be queued
   "backend_error", // the backend answered, but not with something we understand
   "protocol_mismatch", // console and backend speak incompatible protocol versions

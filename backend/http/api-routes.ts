@@ -13,12 +13,16 @@ import {
   type ActionResponse,
   type HelloResponse,
 } from "../../shared/protocol/backend.js";
-import { parseWith } from "../../shared/result.js";
+import { ACTION_RATE, LIMITS } from "../../shared/limits.js";
+import { parseWith, type AppError } from "../../shared/result.js";
+import type { AuthSession } from "../auth/session-authority.js";
+import { TokenBuckets } from "../auth/token-bucket.js";
+import { ACTING_ROLES, roleRefusal, sessionOf } from "./authenticate.js";
 import { applyOperatorAction } from "../actions/apply-action.js";
 import { applyIncidentRequest } from "../actions/apply-incident-action.js";
 import { IncidentActionRequestSchema, type IncidentActionResponse } from "../../shared/protocol/incident-actions.js";
 import { MIN_PROTOCOL_VERSION, protocolMismatch } from "../protocol-compat.js";
-import type { BackendStore } from "../store/backend-store.js";
+import type { BackendStore, StoredChange } from "../store/backend-store.js";
 import { sendError, sendValidated } from "./respond.js";
 import { encodeChangeLines, encodeChangesPage } from "./encode-changes.js";
 
@@ -26,8 +30,36 @@ export const BACKEND_NAME = "IOC Uông Bí reference backend (simulator)";
 
 const HelloQuerySchema = z.object({ protocol: z.coerce.number().int().nonnegative().optional() });
 
-/** The sync API: hello, changes, actions. */
+/** Rows from the start of `rows` whose data adds up to at most `maxBytes` (always at least one). */
+export function pageWithinBytes(rows: readonly StoredChange[], maxBytes: number): StoredChange[] {
+  let bytes = 0;
+  let count = 0;
+  for (const row of rows) {
+    bytes += (row.dataJson?.length ?? 0) + row.id.length + 64;
+    if (count > 0 && bytes > maxBytes) break;
+    count += 1;
+  }
+  return rows.slice(0, count);
+}
+
+/** An action names who took it; it must be the session's operator (the console queues each operator's own). */
+function operatorClaimRefusal(session: AuthSession, raw: unknown): AppError | null {
+  const claimed = typeof raw === "object" && raw !== null && "operatorId" in raw ? raw.operatorId : undefined;
+  if (claimed === session.operator.id) return null;
+  return { kind: "forbidden", message: `This action was taken by ${String(claimed)}; it cannot be sent in ${session.operator.id}'s session.` };
+}
+
+/** The sync API: hello, changes, actions. Every route runs in a verified session (see authenticate.ts). */
 export function registerApiRoutes(app: FastifyInstance, store: BackendStore): void {
+  const buckets = new TokenBuckets(ACTION_RATE.burst, ACTION_RATE.perSecond);
+  const mayAct = (session: AuthSession, count: number): AppError | null => {
+    const role = roleRefusal(session, ACTING_ROLES, "changing alarms and incidents");
+    if (role !== null) return role;
+    if (!buckets.take(session.id, count, Date.now())) {
+      return { kind: "rate_limited", message: `More than ${ACTION_RATE.perSecond} actions a second from this session: the rest wait and are sent again shortly.` };
+    }
+    return null;
+  };
   app.get(BACKEND_PATHS.hello, async (request, reply) => {
     const query = parseWith(HelloQuerySchema, request.query, "hello query");
     if (!query.ok) return sendError(reply, query.error);
@@ -53,20 +85,29 @@ export function registerApiRoutes(app: FastifyInstance, store: BackendStore): vo
     const headSeq = await store.headSeq();
     // One extra row tells whether another page follows without a COUNT.
     const rows = await store.changesAfter(after, limit + 1);
-    const page = rows.slice(0, limit);
+    const page = pageWithinBytes(rows.slice(0, limit), LIMITS.changePageBytes);
+    const hasMore = rows.length > page.length;
     const head = Math.max(headSeq, rows.at(-1)?.seq ?? 0);
     // Spliced from the stored JSON text (see encode-changes.ts); tests hold it to the contract.
     // As bytes: Fastify would otherwise measure the string's UTF-8 length and then encode it again.
-    if (format === "lines") return reply.type(CHANGE_LINES_CONTENT_TYPE).send(Buffer.from(encodeChangeLines(page, head, rows.length > limit), "utf8"));
-    return reply.type("application/json; charset=utf-8").send(encodeChangesPage(page, head, rows.length > limit));
+    if (format === "lines") return reply.type(CHANGE_LINES_CONTENT_TYPE).send(Buffer.from(encodeChangeLines(page, head, hasMore), "utf8"));
+    return reply.type("application/json; charset=utf-8").send(encodeChangesPage(page, head, hasMore));
   });
 
   app.post(BACKEND_PATHS.actionsBatch, async (request, reply) => {
     const batch = parseWith(ActionBatchRequestSchema, request.body, "action batch");
     if (!batch.ok) return sendError(reply, batch.error);
+    const session = sessionOf(request);
+    const refused = mayAct(session, batch.value.requests.length);
+    if (refused !== null) return sendError(reply, refused);
     const results: Array<ActionResponse | IncidentActionResponse> = [];
     for (const raw of batch.value.requests) {
-      // Incident actions (issue 4) share the outbox and the batch; they carry `incidentAction` instead of `action`.
+      const claim = operatorClaimRefusal(session, raw);
+      if (claim !== null) {
+        results.push({ ok: false, error: claim });
+        continue;
+      }
+      // Incident actions share the outbox and the batch; they carry `incidentAction` instead of `action`.
       if (typeof raw === "object" && raw !== null && "incidentAction" in raw) {
         const incident = parseWith(IncidentActionRequestSchema, raw, "incident action request");
         results.push(incident.ok ? await applyIncidentRequest(store, incident.value, new Date()) : { ok: false, error: incident.error });
@@ -81,6 +122,9 @@ export function registerApiRoutes(app: FastifyInstance, store: BackendStore): vo
   app.post(BACKEND_PATHS.actions, async (request, reply) => {
     const action = parseWith(ActionRequestSchema, request.body, "action request");
     if (!action.ok) return sendError(reply, action.error);
+    const session = sessionOf(request);
+    const refused = mayAct(session, 1) ?? operatorClaimRefusal(session, action.value);
+    if (refused !== null) return sendError(reply, refused);
     const response = await applyOperatorAction(store, action.value, new Date());
     return sendValidated(reply, ActionResponseSchema, response);
   });

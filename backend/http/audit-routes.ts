@@ -4,7 +4,8 @@ import { AuditVerificationSchema, BACKEND_PATHS } from "../../shared/protocol/ba
 import { ok, resultSchema } from "../../shared/result.js";
 import { SOP_CHECKLISTS, DEFAULT_SOP } from "../../shared/sop-checklists.js";
 import type { BackendStore } from "../store/backend-store.js";
-import { sendValidated } from "./respond.js";
+import { roleRefusal, sessionOf } from "./authenticate.js";
+import { sendError, sendValidated } from "./respond.js";
 
 export const SOP_PATH = "/api/v1/sops";
 
@@ -12,7 +13,9 @@ const SopResponseSchema = resultSchema(z.object({ default: z.array(z.string()), 
 
 /** The audit trail's verification and the SOP reference data (issue 4). */
 export function registerAuditRoutes(app: FastifyInstance, store: BackendStore): void {
-  app.get(BACKEND_PATHS.auditVerify, async (_request, reply) => {
+  app.get(BACKEND_PATHS.auditVerify, async (request, reply) => {
+    const refused = roleRefusal(sessionOf(request), ["supervisor"], "checking the audit trail");
+    if (refused !== null) return sendError(reply, refused);
     const verification = await store.verifyAudit();
     return sendValidated(reply, resultSchema(AuditVerificationSchema), ok(verification));
   });

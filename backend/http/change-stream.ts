@@ -2,8 +2,10 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 import { WebSocket, WebSocketServer } from "ws";
-import { BACKEND_PATHS, ChangesQuerySchema, StreamMessageSchema, type Change, type StreamMessage } from "../../shared/protocol/backend.js";
+import { BACKEND_PATHS, ChangesQuerySchema, SESSION_ENDED_CLOSE_CODE, StreamMessageSchema, type Change, type StreamMessage } from "../../shared/protocol/backend.js";
 import { describeZodError } from "../../shared/result.js";
+import type { SessionAuthority } from "../auth/session-authority.js";
+import { bearerToken } from "../auth/tokens.js";
 import type { BackendStore } from "../store/backend-store.js";
 import { encodeStoredStreamChange } from "./encode-changes.js";
 
@@ -17,8 +19,15 @@ export interface ChangeStreamOptions {
   server: Server;
   store: BackendStore;
   logger: Logger;
+  authority: SessionAuthority;
+  /** Browser origins allowed to open the stream; requests without an Origin (consoles' cores) pass. */
+  allowedOrigins: readonly string[];
   heartbeatMs?: number;
+  /** Most streams at once, and per session (a console holds one; reconnects overlap briefly). */
+  maxClients?: number;
+  maxPerSession?: number;
 }
+
 
 export interface ChangeStream {
   clientCount(): number;
@@ -48,6 +57,8 @@ class StreamSession {
   constructor(
     readonly ws: WebSocket,
     after: number,
+    readonly sessionId: string,
+    readonly token: string,
   ) {
     this.lastSentSeq = after;
   }
@@ -101,7 +112,7 @@ class StreamSession {
 
 /** GET /api/v1/stream?after=SEQ as a WebSocket on the HTTP server: catch-up, ready, live changes, heartbeats. */
 export async function attachChangeStream(options: ChangeStreamOptions): Promise<ChangeStream> {
-  const { server, store, logger } = options;
+  const { server, store, logger, authority } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const sessions = new Set<StreamSession>();
   let headSeq = await store.headSeq();
@@ -112,20 +123,56 @@ export async function attachChangeStream(options: ChangeStreamOptions): Promise<
     for (const session of sessions) session.offer(changes, encoded);
   });
 
+  const allowedOrigins = new Set(options.allowedOrigins);
+  const maxClients = options.maxClients ?? 1000;
+  const maxPerSession = options.maxPerSession ?? 4;
+  const refuse = (socket: Duplex, status: string, kind: string, message: string) => rejectUpgrade(socket, status, JSON.stringify({ ok: false, error: { kind, message } }));
+
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (url.pathname !== BACKEND_PATHS.stream) {
-      rejectUpgrade(socket, "404 Not Found", JSON.stringify({ ok: false, error: { kind: "not_found", message: `No WebSocket at ${url.pathname}.` } }));
+      refuse(socket, "404 Not Found", "not_found", `No WebSocket at ${url.pathname}.`);
+      return;
+    }
+    // A browser always says where the page came from; only configured consoles may listen.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      refuse(socket, "403 Forbidden", "forbidden", "This origin is not a configured console.");
       return;
     }
     const query = StreamQuerySchema.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) {
-      const message = `Malformed stream query: ${describeZodError(query.error)}`;
-      rejectUpgrade(socket, "400 Bad Request", JSON.stringify({ ok: false, error: { kind: "invalid_request", message } }));
+      refuse(socket, "400 Bad Request", "invalid_request", `Malformed stream query: ${describeZodError(query.error)}`);
       return;
     }
+    const token = bearerToken(request.headers.authorization);
+    if (token === null) {
+      refuse(socket, "401 Unauthorized", "unauthenticated", "The change stream needs a session: sign in first.");
+      return;
+    }
+    if (sessions.size >= maxClients) {
+      refuse(socket, "503 Service Unavailable", "offline", "Too many consoles are listening; try again shortly.");
+      return;
+    }
+    authority.authenticate(token, new Date()).then(
+      (checked) => {
+        if (!checked.ok) return refuse(socket, "401 Unauthorized", checked.error.kind, checked.error.message);
+        if (checked.value.mustChangePassword) return refuse(socket, "403 Forbidden", "forbidden", "Signed in with a one-time password: choose a new password first.");
+        const open = [...sessions].filter((s) => s.sessionId === checked.value.id);
+        // The oldest of this session's streams gives way: a console that reconnects must not be locked out by its own ghost.
+        if (open.length >= maxPerSession) open[0]?.ws.terminate();
+        accept(request, socket, head, query.data.after, checked.value.id, token);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, "stream authentication failed");
+        refuse(socket, "500 Internal Server Error", "internal", "The backend could not check the session.");
+      },
+    );
+  };
+
+  const accept = (request: IncomingMessage, socket: Duplex, head: Buffer, after: number, sessionId: string, token: string): void => {
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const session = new StreamSession(ws, query.data.after);
+      const session = new StreamSession(ws, after, sessionId, token);
       sessions.add(session);
       ws.on("pong", () => {
         session.alive = true;
@@ -140,6 +187,10 @@ export async function attachChangeStream(options: ChangeStreamOptions): Promise<
     });
   };
   server.on("upgrade", onUpgrade);
+  const stopListening = authority.onRevoked((ids) => {
+    const ended = new Set(ids);
+    for (const session of sessions) if (ended.has(session.sessionId)) session.ws.close(SESSION_ENDED_CLOSE_CODE, "The session has ended: sign in again.");
+  });
 
   const heartbeat = setInterval(() => {
     for (const session of sessions) {
@@ -151,6 +202,13 @@ export async function attachChangeStream(options: ChangeStreamOptions): Promise<
       session.alive = false;
       session.ws.ping();
       if (session.isLive) session.heartbeat(headSeq);
+      // An open stream keeps its session from going idle, and ends with it (expiry, revocation).
+      void authority.authenticate(session.token, new Date()).then(
+        (checked) => {
+          if (!checked.ok) session.ws.close(SESSION_ENDED_CLOSE_CODE, checked.error.message.slice(0, 120));
+        },
+        (error: unknown) => logger.error({ err: error }, "stream session check failed"),
+      );
     }
   }, options.heartbeatMs ?? 10_000);
   heartbeat.unref();
@@ -160,6 +218,7 @@ export async function attachChangeStream(options: ChangeStreamOptions): Promise<
     close: async () => {
       clearInterval(heartbeat);
       unsubscribe();
+      stopListening();
       server.off("upgrade", onUpgrade);
       for (const session of sessions) session.ws.close(1001, "The backend is shutting down.");
       // Do not wait out slow closing handshakes: give clients a moment, then cut.

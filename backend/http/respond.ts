@@ -7,8 +7,12 @@ export function httpStatusFor(kind: ErrorKind): number {
   switch (kind) {
     case "invalid_request":
       return 400;
+    case "unauthenticated":
+      return 401;
     case "forbidden":
       return 403;
+    case "rate_limited":
+      return 429;
     case "not_found":
       return 404;
     case "conflict":

@@ -1,6 +1,8 @@
 import type { AddressInfo } from "node:net";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { TlsMaterial } from "../hls/tls-certificate.js";
+import type { SessionAuthority } from "../auth/session-authority.js";
+import { registerStreamAuthentication } from "./authenticate.js";
 import { registerCors } from "./cors.js";
 import { registerErrorHandlers } from "./error-handlers.js";
 import { registerHlsRoutes, type HlsRouteDeps } from "./hls-routes.js";
@@ -17,7 +19,18 @@ export interface StreamServer {
  * behind each other and stalls; over HTTP/2 they share one connection as parallel streams.
  * HTTP/1.1 is still accepted (ALPN) for clients without HTTP/2.
  */
-export async function startStreamServer(options: { host: string; port: number; urlHost: string; tls: TlsMaterial; logger: FastifyBaseLogger; hls: HlsRouteDeps }): Promise<StreamServer> {
+export interface StreamServerOptions {
+  host: string;
+  port: number;
+  urlHost: string;
+  tls: TlsMaterial;
+  logger: FastifyBaseLogger;
+  hls: HlsRouteDeps;
+  authority: SessionAuthority;
+  consoleOrigins: readonly string[];
+}
+
+export async function startStreamServer(options: StreamServerOptions): Promise<StreamServer> {
   const app = Fastify({
     http2: true,
     https: { allowHTTP1: true, key: options.tls.key, cert: options.tls.cert },
@@ -28,10 +41,12 @@ export async function startStreamServer(options: { host: string; port: number; u
   // The routes only use what HTTP/1 and HTTP/2 requests have in common (params, headers, send).
   const routes = app as unknown as FastifyInstance;
   registerErrorHandlers(routes);
-  registerCors(routes);
+  registerCors(routes, options.consoleOrigins);
+  registerStreamAuthentication(routes, options.authority);
   // Lets the console page see each request's protocol (h2) and timings in the Resource Timing API.
-  routes.addHook("onRequest", async (_request, reply) => {
-    reply.header("Timing-Allow-Origin", "*");
+  routes.addHook("onRequest", async (request, reply) => {
+    const origin = request.headers.origin;
+    if (typeof origin === "string" && options.consoleOrigins.includes(origin)) reply.header("Timing-Allow-Origin", origin);
   });
   registerHlsRoutes(routes, options.hls);
   await app.listen({ port: options.port, host: options.host });

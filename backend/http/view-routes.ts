@@ -5,6 +5,7 @@ import { DeleteViewRequestSchema, DeleteViewResponseSchema, SaveViewRequestSchem
 import { assertNever, parseWith } from "../../shared/result.js";
 import { decideViewDelete, decideViewSave, storedView, type ViewDecision } from "../actions/decide-view.js";
 import type { BackendStore } from "../store/backend-store.js";
+import { sessionOf } from "./authenticate.js";
 import { sendError, sendValidated } from "./respond.js";
 
 const ViewParamsSchema = z.object({ id: z.string().min(1).max(100) });
@@ -19,7 +20,8 @@ export function registerViewRoutes(app: FastifyInstance, store: BackendStore): v
     if (!params.ok) return sendError(reply, params.error);
     const body = parseWith(SaveViewRequestSchema, request.body, "save-view request");
     if (!body.ok) return sendError(reply, body.error);
-    const draft = body.value.view;
+    // The owner is whoever's session this is, whatever the body says.
+    const draft = { ...body.value.view, operatorId: sessionOf(request).operator.id };
     if (draft.id !== params.value.id) return sendError(reply, { kind: "invalid_request", message: "The view id in the path and in the body differ." });
     let decision: ViewDecision | null = null;
     const changes = await store.transact(
@@ -49,11 +51,12 @@ export function registerViewRoutes(app: FastifyInstance, store: BackendStore): v
   app.delete(`${BACKEND_PATHS.views}/:id`, async (request, reply) => {
     const params = parseWith(ViewParamsSchema, request.params, "view id");
     if (!params.ok) return sendError(reply, params.error);
-    const body = parseWith(DeleteViewRequestSchema, request.body, "delete-view request");
+    const body = parseWith(DeleteViewRequestSchema, request.body ?? {}, "delete-view request");
     if (!body.ok) return sendError(reply, body.error);
+    const operatorId = sessionOf(request).operator.id;
     let decision: ViewDecision | null = null;
     const changes = await store.transact([{ kind: "view", id: params.value.id }], ([view]) => {
-      decision = decideViewDelete(storedView(view?.data), params.value.id, body.value.operatorId);
+      decision = decideViewDelete(storedView(view?.data), params.value.id, operatorId);
       return decision.kind === "delete" ? [{ entity: "view", op: "delete", id: params.value.id }] : [];
     });
     const decided = decision as ViewDecision | null;

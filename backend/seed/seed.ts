@@ -10,6 +10,8 @@ export interface SeedContext {
   now: Date;
   publicUrl: string;
   cameraStatus(cameraId: string): CameraStatus;
+  /** The demo city's operators are seeded only for a demo backend. */
+  demo: boolean;
 }
 
 /** Pure: everything a new store starts with, in the order a console would like to learn it. */
@@ -17,7 +19,7 @@ export function buildSeedWrites(model: CityModel, context: SeedContext): EntityW
   const at = context.now.toISOString();
   return [
     ...model.wards.map((ward): EntityWrite => ({ entity: "ward", op: "upsert", id: ward.code, data: ward })),
-    ...SEED_OPERATORS.map((op): EntityWrite => ({ entity: "operator", op: "upsert", id: op.id, data: op })),
+    ...(context.demo ? SEED_OPERATORS : []).map((op): EntityWrite => ({ entity: "operator", op: "upsert", id: op.id, data: op })),
     ...model.cameras.map(
       (camera): EntityWrite => ({
         entity: "camera",

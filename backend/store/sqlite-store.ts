@@ -20,6 +20,8 @@ import { MIGRATIONS } from "./migrations/index.js";
 import type { Handover } from "../../shared/domain/handover.js";
 import { SqliteWorkstationRecords } from "./sqlite-workstation-records.js";
 import type { WorkstationRecords } from "./workstation-records.js";
+import type { SessionRecords } from "./session-records.js";
+import { SqliteSessionRecords } from "./sqlite-session-records.js";
 import { asciiJson } from "../../shared/protocol/ascii-json.js";
 
 const ChangeRowSchema = z.object({
@@ -251,16 +253,15 @@ class SqliteStore implements BackendStore {
     return this.db.transaction(() => verifyAuditChain(this.statements.auditChain.all().map(toChainRow), readAuditHead(this.db)))();
   }
 
-  // Operator sign-in and shift handovers (issue 7): kept in their own module, audited through writeAudit.
+  private sessionRecords: SqliteSessionRecords | null = null;
+  get sessions(): SessionRecords {
+    return (this.sessionRecords ??= new SqliteSessionRecords(this.db, (entries) => this.writeAudit(entries)));
+  }
+
+  // Shift handovers: kept in their own module, audited through writeAudit.
   private workstationRecords: SqliteWorkstationRecords | null = null;
   private get records(): SqliteWorkstationRecords {
     return (this.workstationRecords ??= new SqliteWorkstationRecords(this.db, (entries) => this.writeAudit(entries)));
-  }
-  getPasswordHash(operatorId: string): Promise<string | null> {
-    return this.records.getPasswordHash(operatorId);
-  }
-  setPasswordHash(operatorId: string, hash: string, at: string): Promise<void> {
-    return this.records.setPasswordHash(operatorId, hash, at);
   }
   addHandover(...args: Parameters<WorkstationRecords["addHandover"]>): Promise<void> {
     return this.records.addHandover(...args);

@@ -4,7 +4,6 @@ import { HandoverSchema, type Handover } from "../../shared/domain/handover.js";
 import type { AuditEntry } from "./backend-store.js";
 import type { WorkstationRecords } from "./workstation-records.js";
 
-const HashRowSchema = z.object({ password_hash: z.string() });
 const HandoverRowSchema = z.object({ data: z.string() });
 
 function toHandover(row: unknown): Handover | null {
@@ -24,25 +23,11 @@ export class SqliteWorkstationRecords implements WorkstationRecords {
     private readonly writeAudit: (entries: readonly AuditEntry[]) => void,
   ) {
     this.statements = {
-      getHash: db.prepare("SELECT password_hash FROM operator_credentials WHERE operator_id = ?"),
-      setHash: db.prepare(
-        "INSERT INTO operator_credentials (operator_id, password_hash, updated_at) VALUES (?, ?, ?) " +
-          "ON CONFLICT (operator_id) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at",
-      ),
       insertHandover: db.prepare("INSERT INTO handovers (id, written_at, from_operator_id, data, acknowledged_at) VALUES (?, ?, ?, ?, ?)"),
       updateHandover: db.prepare("UPDATE handovers SET data = ?, acknowledged_at = ? WHERE id = ?"),
       getHandover: db.prepare("SELECT data FROM handovers WHERE id = ?"),
       pendingHandover: db.prepare("SELECT data FROM handovers WHERE acknowledged_at IS NULL ORDER BY written_at DESC LIMIT 1"),
     };
-  }
-
-  async getPasswordHash(operatorId: string): Promise<string | null> {
-    const row = this.statements.getHash.get(operatorId);
-    return row === undefined ? null : HashRowSchema.parse(row).password_hash;
-  }
-
-  async setPasswordHash(operatorId: string, hash: string, at: string): Promise<void> {
-    this.statements.setHash.run(operatorId, hash, at);
   }
 
   async addHandover(handover: Handover, audit: readonly AuditEntry[]): Promise<void> {

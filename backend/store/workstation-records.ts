@@ -1,11 +1,8 @@
 import type { Handover } from "../../shared/domain/handover.js";
 import type { AuditEntry } from "./backend-store.js";
 
-/** What the backend keeps for operator sign-in and shift handovers (issue 7); part of BackendStore. */
+/** What the backend keeps for shift handovers; part of BackendStore. */
 export interface WorkstationRecords {
-  /** The stored scrypt hash, or null when the operator has no password. */
-  getPasswordHash(operatorId: string): Promise<string | null>;
-  setPasswordHash(operatorId: string, hash: string, at: string): Promise<void>;
   /** Stores a new handover together with its audit entries (one transaction). */
   addHandover(handover: Handover, audit: readonly AuditEntry[]): Promise<void>;
   getHandover(id: string): Promise<Handover | null>;

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { CacheStore } from "./cache/cache-store.js";
@@ -10,6 +11,8 @@ import { inThreadPageSource } from "./sync/page-source.js";
 import { SyncEngine } from "./sync/sync-engine.js";
 import { workerPageSource } from "./worker/page-decoder-host.js";
 import { WorkstationRequests } from "./workstation/workstation-requests.js";
+import { SessionKeeper } from "./session/session-keeper.js";
+import { demoPasswordOf } from "../../shared/demo-city.js";
 
 export interface ConsoleCoreOptions {
   /** Folder for the cache file. */
@@ -27,6 +30,10 @@ export interface ConsoleCoreOptions {
    * a worker thread, so fetching and validating pages runs beside the SQLite writes.
    */
   decoderWorkerPath?: string | URL;
+  /** The backend is a demo city (known passwords); the console says so on screen. */
+  demo?: boolean;
+  /** Demo only: sign this operator in with the demo password, as soon as the backend answers. */
+  autoSignIn?: string;
 }
 
 export interface ConsoleCore {
@@ -34,6 +41,32 @@ export interface ConsoleCore {
   /** Messages the operator must see at start (a cache moved aside, settings reset). */
   notices: string[];
   close(): void;
+}
+
+/**
+ * Demo only: signs the operator in with the demo city's known password, retrying while the backend
+ * cannot be reached, until someone is signed in. A refused password ends it (not a demo backend).
+ */
+function demoSignIn(workstation: WorkstationRequests, session: SessionKeeper, operatorId: string, log: (line: string) => void): { stop(): void } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  const attempt = async () => {
+    if (stopped || session.state !== "signed_out") return;
+    const signedIn = await workstation.signIn(operatorId, demoPasswordOf(operatorId));
+    if (signedIn.ok || stopped) return;
+    if (signedIn.error.kind === "offline" || signedIn.error.kind === "rate_limited") {
+      timer = setTimeout(() => void attempt(), 1_000);
+      return;
+    }
+    log(`demo sign-in as ${operatorId} refused: ${signedIn.error.message}`);
+  };
+  void attempt();
+  return {
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
 }
 
 /** Opens the cache and starts syncing with the backend named in the settings. */
@@ -48,9 +81,16 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     store.addProblem("cache", message, null);
     log(message);
   }
-  const service = new ConsoleService(store, options.settings);
-  const client = new BackendClient(options.settings.get().backendUrl);
-  const sender = new OutboxSender(store, client, {
+  const session = new SessionKeeper();
+  const service = new ConsoleService(store, options.settings, session, options.demo === true);
+  const client = new BackendClient(options.settings.get().backendUrl, undefined, {
+    authorization: () => session.authorization(),
+    onUnauthenticated: () => session.expired(),
+  });
+  const sender = new OutboxSender(
+    store,
+    client,
+    {
     onConfirmed: (confirmed) => (confirmed.kind === "alarm" ? service.alarmChanged(confirmed.alarm.id) : service.incidentChanged(confirmed.incident.id)),
     onRefused: (targetId, error) => {
       // The outbox names an alarm or an incident (incident ids start with "inc-"): refresh whichever it is.
@@ -59,20 +99,23 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       service.emit({ type: "action.refused", alarmId: targetId, error });
     },
     onPendingChanged: () => service.updateStatus({}),
-  }, options.outboxBatchSize);
+    },
+    () => session.actingOperatorId,
+    options.outboxBatchSize,
+  );
   service.attachQueue(sender);
   service.attachViews(client);
-  service.attachWorkstation(
-    new WorkstationRequests({
+  const workstation = new WorkstationRequests({
       client,
+      session,
       settings: options.settings,
       emit: (event) => service.emit(event),
-      currentOperator: () => service.currentOperator(),
+      sessionView: () => service.sessionView(),
       alarms: () => service.snapshot().alarms,
       incidents: () => store.list("incident"),
-      workstationId: hostname(),
-    }),
-  );
+      workstationId: store.workstationId(() => `${hostname()}-${randomBytes(3).toString("hex")}`),
+    });
+  service.attachWorkstation(workstation);
   const pages = options.decoderWorkerPath !== undefined ? workerPageSource(client, options.decoderWorkerPath) : inThreadPageSource(client);
   const engine = new SyncEngine({
     store,
@@ -94,11 +137,22 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
   });
   service.attachRetry(() => engine.retryNow());
+  // A new session (or none) changes what may be read and sent: start the link over, send what is theirs.
+  let lastSessionKey = "";
+  session.onChange(() => {
+    const key = `${session.state}:${session.operator?.id ?? ""}:${session.actingOperatorId ?? ""}`;
+    if (key === lastSessionKey) return;
+    lastSessionKey = key;
+    engine.reconnect();
+    sender.kick();
+  });
   engine.start();
+  const autoSignIn = options.demo === true && options.autoSignIn !== undefined ? demoSignIn(workstation, session, options.autoSignIn, log) : null;
   return {
     service,
     notices,
     close() {
+      autoSignIn?.stop();
       engine.stop();
       pages.close();
       sender.stop();

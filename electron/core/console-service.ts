@@ -25,6 +25,8 @@ import { overlayPending } from "./sync/overlay.js";
 import { planBulkAcknowledge } from "./alarms/plan-bulk-acknowledge.js";
 import { alarmRequestAction, type BulkAcknowledgeResult } from "../../shared/protocol/alarm-requests.js";
 import type { SettingsStore } from "./settings/settings-store.js";
+import type { SessionKeeper } from "./session/session-keeper.js";
+import type { ConsoleSession } from "../../shared/protocol/session.js";
 import type { ValidChange } from "./sync/validate-changes.js";
 
 export type ConsoleListener = (event: ConsoleEvent) => void;
@@ -35,7 +37,7 @@ const ACTION_ANSWER_WAIT_MS = 2_500;
 /** Where named wall views are saved: the central backend (they reach the cache through the change feed). */
 export interface ViewRemote {
   saveView(view: WallViewDraft): Promise<Result<WallView>>;
-  deleteView(viewId: string, operatorId: string): Promise<Result<{ id: string }>>;
+  deleteView(viewId: string): Promise<Result<{ id: string }>>;
 }
 
 export interface ActionQueue {
@@ -56,7 +58,14 @@ export class ConsoleService {
   constructor(
     private readonly store: CacheStore,
     private readonly settings: SettingsStore,
+    private readonly session: SessionKeeper,
+    /** A demo city (known passwords): the console says so on screen. */
+    private readonly demo = false,
   ) {
+    session.onChange(() => {
+      this.emit({ type: "session", session: this.sessionView() });
+      this.updateStatus({});
+    });
     this.status = {
       state: "connecting",
       backendUrl: settings.get().backendUrl,
@@ -134,7 +143,7 @@ export class ConsoleService {
         case "alarm.comment":
           return await this.act({ type: "comment", alarmId: request.alarmId, text: request.text });
         case "alarm.acknowledgeMany":
-          return ok(this.acknowledgeMany(request.alarmIds));
+          return this.acknowledgeMany(request.alarmIds);
         case "alarm.assign":
         case "alarm.escalate":
         case "alarm.shelve":
@@ -158,6 +167,7 @@ export class ConsoleService {
           return ok(
             this.store.pendingActions().map((p) => ({
               idempotencyKey: p.idempotencyKey,
+              operatorId: p.request.operatorId,
               alarmId: p.alarmId,
               action: isIncidentRequest(p.request) ? p.request.incidentAction.type : p.request.action.type,
               createdAt: p.createdAt,
@@ -170,14 +180,20 @@ export class ConsoleService {
           return ok(this.status satisfies ConsoleResponse<"sync.retry">);
         case "view.list":
           return ok(this.ownViews() satisfies ConsoleResponse<"view.list">);
-        case "view.save":
-          return await this.saveView({ ...request.view, operatorId: this.currentOperator().id });
+        case "view.save": {
+          const operator = this.actingOperator();
+          return operator.ok ? await this.saveView({ ...request.view, operatorId: operator.value.id }) : operator;
+        }
         case "view.delete":
           return await this.deleteView(request.viewId);
         case "selection.get":
         case "selection.set":
         case "workstation.focus":
         case "operator.sign-in":
+        case "operator.sign-out":
+        case "operator.change-password":
+        case "sessions.list":
+        case "sessions.revoke":
         case "handover.draft":
         case "handover.submit":
         case "handover.pending":
@@ -191,10 +207,30 @@ export class ConsoleService {
     }
   }
 
+  /** The workstation's session as renderers see it (never its tokens, but the stream token). */
+  sessionView(): ConsoleSession {
+    const issued = this.session.issued;
+    const acting = this.session.actingOperatorId;
+    return {
+      state: this.session.state,
+      operator: this.session.operator,
+      expiresAt: issued?.expiresAt ?? null,
+      streamToken: issued?.streamToken ?? null,
+      mustChangePassword: issued?.mustChangePassword ?? false,
+      demo: this.demo,
+      waiting: this.store.waitingByOperator().filter((w) => w.operatorId !== acting && w.count > 0),
+    };
+  }
+
   snapshot(): ConsoleResponse<"snapshot"> {
+    // Signed out, the console shows nothing of the city: its cache is for the operators who sign in.
+    if (this.session.state === "signed_out") {
+      return { status: this.status, session: this.sessionView(), operator: null, settings: this.settings.get(), wards: [], cameras: [], sensors: [], alarms: [], incidents: [], problems: [] };
+    }
     const snapshot: Snapshot = {
       status: this.status,
-      operator: this.currentOperator(),
+      session: this.sessionView(),
+      operator: this.session.operator,
       settings: this.settings.get(),
       wards: this.store.list("ward"),
       cameras: this.store.list("camera"),
@@ -237,7 +273,7 @@ export class ConsoleService {
         case "operator":
           // The signed-in operator's record (name, role) arrived or changed: a console that
           // showed the bare id before its first sync now shows the name.
-          if (c.id === this.currentOperator().id) signedIn = c.data!;
+          if (c.id === this.session.operator?.id) signedIn = c.data!;
           break;
         case "view":
           (event.views ??= []).push(c.data!);
@@ -252,7 +288,10 @@ export class ConsoleService {
     }
     if (Object.keys(removed).length > 0) event.removed = removed;
     this.emit(event);
-    if (signedIn !== null) this.emit({ type: "operator", operator: signedIn });
+    if (signedIn !== null) {
+      this.session.operatorUpdated(signedIn);
+      this.emit({ type: "operator", operator: signedIn });
+    }
     this.updateStatus({});
   }
 
@@ -262,7 +301,7 @@ export class ConsoleService {
   }
 
   private ownViews(): WallView[] {
-    const operatorId = this.currentOperator().id;
+    const operatorId = this.session.operator?.id;
     return this.store
       .list("view")
       .filter((view) => view.operatorId === operatorId)
@@ -279,7 +318,7 @@ export class ConsoleService {
 
   private async deleteView(viewId: string): Promise<Result<{ id: string }>> {
     if (this.views === null) return err("offline", "Views cannot be deleted: this console has no backend.");
-    const deleted = await this.views.deleteView(viewId, this.currentOperator().id);
+    const deleted = await this.views.deleteView(viewId);
     if (deleted.ok) this.emit({ type: "changed", removed: { view: [viewId] } });
     return deleted;
   }
@@ -297,9 +336,24 @@ export class ConsoleService {
     return out;
   }
 
-  currentOperator(): Operator {
-    const id = this.settings.get().operatorId;
-    return this.store.get("operator", id) ?? { id, name: id, role: "operator" };
+  /**
+   * The operator who acts now: signed in, and past any one-time password. Actions are refused
+   * here rather than queued under nobody's name.
+   */
+  private actingOperator(): Result<Operator> {
+    const operator = this.session.operator;
+    switch (this.session.state) {
+      case "signed_in":
+        if (operator === null) return err("unauthenticated", "Sign in to act.");
+        if (this.session.actingOperatorId === null) return err("forbidden", "Choose a new password first: you signed in with a one-time password.");
+        return ok(operator);
+      case "expired":
+        return err("unauthenticated", `${operator?.name ?? "The operator"}'s session has ended: sign in again to act (queued actions are kept).`);
+      case "signed_out":
+        return err("unauthenticated", "Nobody is signed in at this console: sign in to act.");
+      default:
+        return assertNever(this.session.state);
+    }
   }
 
   private operatorOf = (id: string): Operator => this.store.get("operator", id) ?? { id, name: id, role: "operator" };
@@ -338,26 +392,30 @@ export class ConsoleService {
    * so the backend applies each exactly once), all written in one transaction. Answers at once
    * with the optimistic result; refusals by the backend arrive later as action.refused events.
    */
-  private acknowledgeMany(alarmIds: readonly string[]): BulkAcknowledgeResult {
+  private acknowledgeMany(alarmIds: readonly string[]): Result<BulkAcknowledgeResult> {
+    const operator = this.actingOperator();
+    if (!operator.ok) return operator;
     const current = (id: string): Alarm | null => {
       const confirmed = this.store.get("alarm", id);
       return confirmed === null ? null : this.withPendingOne(confirmed);
     };
-    const plan = planBulkAcknowledge(alarmIds, current, this.currentOperator(), new Date().toISOString(), randomUUID);
-    if (plan.requests.length === 0) return plan.result;
+    const plan = planBulkAcknowledge(alarmIds, current, operator.value, new Date().toISOString(), randomUUID);
+    if (plan.requests.length === 0) return ok(plan.result);
     this.store.db.transaction(() => {
       for (const request of plan.requests) this.store.enqueueAction(request, request.action.alarmId);
     })();
     this.emit({ type: "changed", alarms: this.alarmsById(plan.result.acknowledged) });
     this.updateStatus({});
     this.queue?.kick();
-    return plan.result;
+    return ok(plan.result);
   }
 
   private async act(action: OperatorAction): Promise<Result<Alarm>> {
     const confirmed = this.store.get("alarm", action.alarmId);
     if (confirmed === null) return err("not_found", `No alarm ${action.alarmId} in this console.`);
-    const operator = this.currentOperator();
+    const acting = this.actingOperator();
+    if (!acting.ok) return acting;
+    const operator = acting.value;
     const at = new Date().toISOString();
     const idempotencyKey = randomUUID();
     const current = this.withPendingOne(confirmed);
@@ -389,7 +447,9 @@ export class ConsoleService {
    * the backend uses, written to the outbox (target column = incident id), sent with its idempotency key.
    */
   private async actOnIncident(action: IncidentAction): Promise<Result<Incident>> {
-    const operator = this.currentOperator();
+    const acting = this.actingOperator();
+    if (!acting.ok) return acting;
+    const operator = acting.value;
     const at = new Date().toISOString();
     const idempotencyKey = randomUUID();
     const current = this.pendingIncidents.one(action.incidentId);

@@ -43,6 +43,9 @@ if (!app.requestSingleInstanceLock()) {
         decoderWorkerPath: join(__dirname, "page-decoder-worker.cjs"),
         ...(existsSync(electronBinding) ? { nativeBinding: electronBinding } : {}),
         log: (line) => console.log(line),
+        // `npm start` runs the demo city; a packaged console never sets these.
+        ...(process.env.IOC_DEMO === "1" ? { demo: true } : {}),
+        ...(process.env.IOC_DEMO === "1" && process.env.IOC_DEMO_OPERATOR ? { autoSignIn: process.env.IOC_DEMO_OPERATOR } : {}),
       });
     } catch (e) {
       dialog.showErrorBox("IOC Console cannot open its local cache", e instanceof Error ? e.message : String(e));

@@ -9,6 +9,8 @@ import { StatusBar } from "./views/status-bar/status-bar.js";
 import { useWorkstationWindow } from "./hooks/use-workstation-window.js";
 import { roleFromSearch, showsPane } from "./views/workstation/window-role.js";
 import { WorkstationBar } from "./views/workstation/workstation-bar.js";
+import { SessionBanner } from "./views/workstation/session-banner.js";
+import { SessionGate } from "./views/workstation/session-gate.js";
 
 // The map (maplibre + deck.gl) and the wall (hls.js) are most of the code: loading them
 // after the first paint lets the alarm queue become usable sooner.
@@ -41,6 +43,8 @@ export function App() {
   return (
     <div className={`app app--${role}`} data-testid="app" data-role={role} data-has-keyboard={hasKeyboard ? "true" : "false"}>
       <WorkstationBar role={role} hasKeyboard={hasKeyboard} />
+      <SessionBanner />
+      <SessionGate>
       <main className="app__panes">
         {showsPane(role, "map") && (
           <div className="app__map">
@@ -68,6 +72,7 @@ export function App() {
           </div>
         )}
       </main>
+      </SessionGate>
       <PaneErrorBoundary testId="status-bar" titleKey="panes.status">
         <StatusBar />
       </PaneErrorBoundary>

@@ -15,6 +15,7 @@ export function parseConsoleArgs(argv: string[]) {
       "no-simulator": { type: "boolean", default: false },
       "alarm-interval-ms": { type: "string" },
       operator: { type: "string" },
+      demo: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -32,4 +33,6 @@ export const USAGE = `Options:
   --no-video             embedded backend without camera video (no ffmpeg)
   --no-simulator         embedded backend without the city simulator
   --alarm-interval-ms N  how often the simulator raises an alarm
-  --operator ID          operator signed in at this workstation (default from settings, op-01)`;
+  --demo                 the demo city: its operators have known passwords (uongbi-<id>, see README);
+                         the embedded backend also opens its simulator controls to supervisors
+  --operator ID          with --demo only: sign this demo operator in at start, without typing the password`;

@@ -13,7 +13,11 @@ export interface SpawnConsoleOptions {
   backendUrl: string;
   dataDir: string;
   port?: number;
-  operator?: string;
+  /**
+   * The demo operator to sign in at start (with --demo: the backend must be a demo city), or
+   * null to start signed out. Default op-01: the console tests drive the signed-in console.
+   */
+  operator?: string | null;
 }
 
 /** Starts the browser console (core + web server) against an existing backend, as a child process. */
@@ -28,7 +32,8 @@ export function spawnConsole(options: SpawnConsoleOptions): Promise<ConsoleProce
     options.backendUrl,
     "--data-dir",
     options.dataDir,
-    ...(options.operator ? ["--operator", options.operator] : []),
+    "--demo",
+    ...(options.operator === null ? [] : ["--operator", options.operator ?? "op-01"]),
   ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {

@@ -22,13 +22,17 @@ export function argsOrExit(command: string): ConsoleArgs | null {
     console.log(`${command} -- [options]\n${USAGE}`);
     return null;
   }
+  if (args.operator !== undefined && !args.demo) fail("--operator signs an operator in without a password, so it exists only with --demo.");
   return args;
 }
 
 /** The backend to use: the one named by --backend-url, or the embedded reference backend, started here. */
-export async function backendOrExit(args: ConsoleArgs): Promise<{ backend: BackendProcess | null; backendUrl: string }> {
+export async function backendOrExit(args: ConsoleArgs, consoleOrigin: string): Promise<{ backend: BackendProcess | null; backendUrl: string }> {
   if (args["backend-url"] !== undefined) return { backend: null, backendUrl: args["backend-url"] };
   const extra = [
+    "--console-origin",
+    consoleOrigin,
+    ...(args.demo ? ["--demo", "--simulator-api"] : []),
     ...(args["no-video"] ? ["--no-video"] : []),
     ...(args["no-simulator"] ? ["--no-simulator"] : []),
     ...(args["alarm-interval-ms"] ? ["--alarm-interval-ms", args["alarm-interval-ms"]] : []),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIMITS } from "../limits.js";
 import { AlarmPrioritySchema } from "./alarm.js";
 import { IsoTimeSchema } from "./geo.js";
 
@@ -10,7 +11,7 @@ export const HandoverSummarySchema = z.object({
 });
 export type HandoverSummary = z.infer<typeof HandoverSummarySchema>;
 
-export const HandoverNoteSchema = z.string().trim().min(1).max(4000);
+export const HandoverNoteSchema = z.string().trim().min(1).max(LIMITS.handoverNoteChars);
 
 /** A shift handover: written by the outgoing operator, acknowledged by the incoming one. */
 export const HandoverSchema = z.object({

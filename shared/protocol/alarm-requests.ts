@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema, NameTextSchema, NoteTextSchema } from "../limits.js";
 import { AlarmSchema } from "../domain/alarm.js";
 import { AppErrorSchema } from "../result.js";
 import { ESCALATION_TARGETS, MAX_SHELVE_MINUTES, type OperatorAction } from "./backend.js";
@@ -9,8 +10,8 @@ import { ESCALATION_TARGETS, MAX_SHELVE_MINUTES, type OperatorAction } from "./b
  * (see `alarmRequestAction`) that goes through the outbox like an acknowledgement.
  */
 
-const AlarmId = z.string().min(1);
-const Note = z.string().trim().min(1).max(2000);
+const AlarmId = IdSchema;
+const Note = NoteTextSchema;
 
 /** Most alarms one bulk acknowledgement may name: the whole active queue in a flood. */
 export const MAX_BULK_ALARMS = 10_000;
@@ -20,14 +21,14 @@ export const ALARM_REQUESTS = [
   z.object({
     type: z.literal("alarm.assign"),
     alarmId: AlarmId,
-    assigneeId: z.string().min(1).nullable(),
-    assigneeName: z.string().min(1).max(200).nullable(),
+    assigneeId: IdSchema.nullable(),
+    assigneeName: NameTextSchema.nullable(),
   }),
   z.object({ type: z.literal("alarm.escalate"), alarmId: AlarmId, to: z.enum(ESCALATION_TARGETS).default("province_ioc"), reason: Note }),
   z.object({ type: z.literal("alarm.shelve"), alarmId: AlarmId, reason: Note, minutes: z.number().int().min(1).max(MAX_SHELVE_MINUTES) }),
   z.object({ type: z.literal("alarm.unshelve"), alarmId: AlarmId }),
   z.object({ type: z.literal("alarm.resolve"), alarmId: AlarmId, note: Note }),
-  z.object({ type: z.literal("alarm.sop"), alarmId: AlarmId, stepId: z.string().min(1).max(100), done: z.boolean() }),
+  z.object({ type: z.literal("alarm.sop"), alarmId: AlarmId, stepId: IdSchema, done: z.boolean() }),
 ] as const;
 
 export type AlarmRequest = z.infer<(typeof ALARM_REQUESTS)[number]>;

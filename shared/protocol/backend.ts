@@ -7,6 +7,7 @@ import { OperatorSchema } from "../domain/operator.js";
 import { SensorSchema } from "../domain/sensor.js";
 import { WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
+import { IdSchema, NameTextSchema, NoteTextSchema } from "../limits.js";
 import { AppErrorSchema } from "../result.js";
 import { IncidentActionRequestSchema, IncidentActionResponseSchema, type IncidentActionRequest } from "./incident-actions.js";
 
@@ -97,6 +98,9 @@ export const ChangesPageSchema = z.object({
 });
 export type ChangesPage = z.infer<typeof ChangesPageSchema>;
 
+/** The live stream's close code when its session ended (revoked, expired): sign in again. */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
 /** Messages the backend pushes on the live stream. */
 export const StreamMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready"), headSeq: z.number().int().nonnegative() }),
@@ -106,8 +110,8 @@ export const StreamMessageSchema = z.discriminatedUnion("type", [
 export type StreamMessage = z.infer<typeof StreamMessageSchema>;
 
 /** What an operator can do to an alarm, as sent to the backend. */
-const AlarmIdSchema = z.string().min(1);
-const NoteSchema = z.string().trim().min(1).max(2000);
+const AlarmIdSchema = IdSchema;
+const NoteSchema = NoteTextSchema;
 
 /** Longest an alarm may be shelved: one 8-hour shift (EEMUA 191 wants shelving time-limited). */
 export const MAX_SHELVE_MINUTES = 480;
@@ -122,21 +126,22 @@ export const OperatorActionSchema = z.discriminatedUnion("type", [
     type: z.literal("assign"),
     alarmId: AlarmIdSchema,
     /** null: take the assignment away. */
-    assigneeId: z.string().min(1).nullable(),
-    assigneeName: z.string().min(1).max(200).nullable(),
+    assigneeId: IdSchema.nullable(),
+    assigneeName: NameTextSchema.nullable(),
   }),
   z.object({ type: z.literal("escalate"), alarmId: AlarmIdSchema, to: z.enum(ESCALATION_TARGETS), reason: NoteSchema }),
   z.object({ type: z.literal("shelve"), alarmId: AlarmIdSchema, reason: NoteSchema, minutes: z.number().int().min(1).max(MAX_SHELVE_MINUTES) }),
   z.object({ type: z.literal("unshelve"), alarmId: AlarmIdSchema }),
   z.object({ type: z.literal("resolve"), alarmId: AlarmIdSchema, note: NoteSchema }),
-  z.object({ type: z.literal("sop_step"), alarmId: AlarmIdSchema, stepId: z.string().min(1).max(100), done: z.boolean() }),
+  z.object({ type: z.literal("sop_step"), alarmId: AlarmIdSchema, stepId: IdSchema, done: z.boolean() }),
 ]);
 export type OperatorAction = z.infer<typeof OperatorActionSchema>;
 
 export const ActionRequestSchema = z.object({
   /** Client-generated; the backend applies each key at most once and replays its first answer. */
   idempotencyKey: z.string().min(8).max(100),
-  operatorId: z.string().min(1),
+  /** Who took the action; the backend checks it against the session's operator. */
+  operatorId: IdSchema,
   at: IsoTimeSchema,
   action: OperatorActionSchema,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema, NoteTextSchema } from "../limits.js";
 import { AlarmSchema } from "../domain/alarm.js";
 import { CameraSchema } from "../domain/camera.js";
 import { IsoTimeSchema } from "../domain/geo.js";
@@ -10,6 +11,7 @@ import { WardSchema } from "../domain/ward.js";
 import { AppErrorSchema } from "../result.js";
 import { ALARM_REQUESTS, ALARM_RESPONSE_SCHEMAS } from "./alarm-requests.js";
 import { INCIDENT_REQUESTS, INCIDENT_RESPONSE_SCHEMAS } from "./incident-requests.js";
+import { ConsoleSessionSchema, SESSION_EVENTS, SESSION_REQUESTS, SESSION_RESPONSE_SCHEMAS } from "./session.js";
 import { WORKSTATION_EVENTS, WORKSTATION_REQUESTS, WORKSTATION_RESPONSE_SCHEMAS } from "./workstation-api.js";
 
 /**
@@ -46,6 +48,8 @@ export type SyncProblem = z.infer<typeof SyncProblemSchema>;
 
 export const PendingActionSchema = z.object({
   idempotencyKey: z.string(),
+  /** Who took it: it is sent only in that operator's session. */
+  operatorId: z.string(),
   alarmId: z.string(),
   /** The operator action's type, e.g. "acknowledge". */
   action: z.string(),
@@ -64,7 +68,9 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const SnapshotSchema = z.object({
   status: SyncStatusSchema,
-  operator: OperatorSchema,
+  session: ConsoleSessionSchema,
+  /** The signed-in operator; null when nobody is. */
+  operator: OperatorSchema.nullable(),
   settings: SettingsSchema,
   wards: z.array(WardSchema),
   cameras: z.array(CameraSchema),
@@ -77,8 +83,8 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("snapshot") }),
-  z.object({ type: z.literal("alarm.acknowledge"), alarmId: z.string().min(1) }),
-  z.object({ type: z.literal("alarm.comment"), alarmId: z.string().min(1), text: z.string().trim().min(1).max(2000) }),
+  z.object({ type: z.literal("alarm.acknowledge"), alarmId: IdSchema }),
+  z.object({ type: z.literal("alarm.comment"), alarmId: IdSchema, text: NoteTextSchema }),
   // Bulk acknowledge, assign, escalate, shelve, resolve, SOP steps (issue 4).
   ...ALARM_REQUESTS,
   // Incidents made from alarms: create, status, unit, notes (issue 4).
@@ -92,9 +98,10 @@ export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("view.list") }),
   /** Saves (creates or replaces) a named wall view of the current operator; the core sets operatorId. */
   z.object({ type: z.literal("view.save"), view: WallViewDraftSchema.omit({ operatorId: true }) }),
-  z.object({ type: z.literal("view.delete"), viewId: z.string().min(1) }),
+  z.object({ type: z.literal("view.delete"), viewId: IdSchema }),
   // Selection shared by the workstation's windows, operator sign-in, shift handover (issue 7).
   ...WORKSTATION_REQUESTS,
+  ...SESSION_REQUESTS,
 ]);
 export type ConsoleRequest = z.infer<typeof ConsoleRequestSchema>;
 export type ConsoleRequestType = ConsoleRequest["type"];
@@ -112,6 +119,7 @@ export const CONSOLE_RESPONSE_SCHEMAS = {
   "view.save": WallViewSchema,
   "view.delete": z.object({ id: z.string().min(1) }),
   ...WORKSTATION_RESPONSE_SCHEMAS,
+  ...SESSION_RESPONSE_SCHEMAS,
 } as const satisfies Record<ConsoleRequestType, z.ZodType>;
 
 export type ConsoleResponse<T extends ConsoleRequestType> = z.infer<(typeof CONSOLE_RESPONSE_SCHEMAS)[T]>;
@@ -145,5 +153,6 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
     error: AppErrorSchema,
   }),
   ...WORKSTATION_EVENTS,
+  ...SESSION_EVENTS,
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;

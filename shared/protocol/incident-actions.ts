@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema, NameTextSchema, NoteTextSchema } from "../limits.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema, IncidentStatusSchema } from "../domain/incident.js";
 import { AppErrorSchema } from "../result.js";
@@ -15,16 +16,16 @@ export const MAX_INCIDENT_ALARMS = 50;
 
 /** Client-generated (an incident created offline keeps its id): `inc-` and a UUID. */
 export const IncidentIdSchema = z.string().regex(/^inc-[0-9a-zA-Z-]{8,64}$/, "an incident id is inc- followed by a UUID");
-export const IncidentTitleSchema = z.string().trim().min(1).max(200);
+export const IncidentTitleSchema = NameTextSchema;
 /** A response unit, e.g. "Công an phường Quang Trung", "Đội PCCC số 3". */
-export const IncidentUnitSchema = z.string().trim().min(1).max(200);
-const Note = z.string().trim().min(1).max(2000);
+export const IncidentUnitSchema = NameTextSchema;
+const Note = NoteTextSchema;
 
 export const IncidentActionSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("incident_create"),
     incidentId: IncidentIdSchema,
-    alarmIds: z.array(z.string().min(1)).min(1).max(MAX_INCIDENT_ALARMS),
+    alarmIds: z.array(IdSchema).min(1).max(MAX_INCIDENT_ALARMS),
     /** null: a title made from the alarms' places. */
     title: IncidentTitleSchema.nullable(),
     assignedUnit: IncidentUnitSchema.nullable(),
@@ -39,7 +40,7 @@ export type IncidentAction = z.infer<typeof IncidentActionSchema>;
 export const IncidentActionRequestSchema = z.object({
   /** Client-generated; the backend applies each key at most once and replays its first answer. */
   idempotencyKey: z.string().min(8).max(100),
-  operatorId: z.string().min(1),
+  operatorId: IdSchema,
   at: IsoTimeSchema,
   incidentAction: IncidentActionSchema,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema, NoteTextSchema } from "../limits.js";
 import { IncidentSchema, IncidentStatusSchema } from "../domain/incident.js";
 import { IncidentIdSchema, IncidentTitleSchema, IncidentUnitSchema, MAX_INCIDENT_ALARMS, type IncidentAction } from "./incident-actions.js";
 
@@ -11,13 +12,13 @@ import { IncidentIdSchema, IncidentTitleSchema, IncidentUnitSchema, MAX_INCIDENT
 export const INCIDENT_REQUESTS = [
   z.object({
     type: z.literal("incident.create"),
-    alarmIds: z.array(z.string().min(1)).min(1).max(MAX_INCIDENT_ALARMS),
+    alarmIds: z.array(IdSchema).min(1).max(MAX_INCIDENT_ALARMS),
     title: IncidentTitleSchema.optional(),
     assignedUnit: IncidentUnitSchema.optional(),
   }),
   z.object({ type: z.literal("incident.setStatus"), incidentId: IncidentIdSchema, status: IncidentStatusSchema }),
   z.object({ type: z.literal("incident.assign"), incidentId: IncidentIdSchema, unit: IncidentUnitSchema.nullable() }),
-  z.object({ type: z.literal("incident.note"), incidentId: IncidentIdSchema, text: z.string().trim().min(1).max(2000) }),
+  z.object({ type: z.literal("incident.note"), incidentId: IncidentIdSchema, text: NoteTextSchema }),
 ] as const;
 
 export type IncidentRequest = z.infer<(typeof INCIDENT_REQUESTS)[number]>;

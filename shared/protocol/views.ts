@@ -16,6 +16,7 @@ export type SaveViewRequest = z.infer<typeof SaveViewRequestSchema>;
 export const SaveViewResponseSchema = resultSchema(z.object({ view: WallViewSchema, seq: z.number().int().nonnegative() }));
 export type SaveViewResponse = z.infer<typeof SaveViewResponseSchema>;
 
-export const DeleteViewRequestSchema = z.object({ operatorId: z.string().min(1) });
+/** The view's owner is the session's operator: nothing else to say. */
+export const DeleteViewRequestSchema = z.object({});
 export const DeleteViewResponseSchema = resultSchema(z.object({ id: z.string().min(1), seq: z.number().int().nonnegative() }));
 export type DeleteViewResponse = z.infer<typeof DeleteViewResponseSchema>;

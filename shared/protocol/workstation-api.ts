@@ -2,6 +2,8 @@ import { z } from "zod";
 import { HandoverNoteSchema, HandoverSchema } from "../domain/handover.js";
 import { OperatorSchema } from "../domain/operator.js";
 import { DisplayRoleSchema } from "../domain/workstation.js";
+import { LIMITS } from "../limits.js";
+import { PasswordSchema } from "./session.js";
 
 /**
  * The workstation's part of the console API (selection shared by every window, operator
@@ -34,7 +36,7 @@ export const WORKSTATION_REQUESTS = [
   z.object({ type: z.literal("selection.set"), patch: SelectionPatchSchema }),
   /** Bring the window of a role to the front (a workstation shortcut in any window). */
   z.object({ type: z.literal("workstation.focus"), role: DisplayRoleSchema }),
-  z.object({ type: z.literal("operator.sign-in"), operatorId: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
+  z.object({ type: z.literal("operator.sign-in"), operatorId: z.string().trim().min(1).max(LIMITS.idChars), password: PasswordSchema }),
   /** The summary a handover note would list now (open incidents, shelved, unacknowledged critical). */
   z.object({ type: z.literal("handover.draft") }),
   z.object({ type: z.literal("handover.submit"), note: HandoverNoteSchema }),
@@ -64,7 +66,6 @@ export const WORKSTATION_EVENTS = [
 // ---- Backend protocol: sign-in and handovers ----
 
 export const WORKSTATION_PATHS = {
-  signIn: "/api/v1/sign-in",
   /** POST writes a handover. */
   handovers: "/api/v1/handovers",
   /** GET: the newest handover nobody acknowledged yet ({handover: null} when none). */
@@ -73,19 +74,10 @@ export const WORKSTATION_PATHS = {
   handoverAcknowledge: (id: string) => `/api/v1/handovers/${encodeURIComponent(id)}/acknowledge`,
 } as const;
 
-export const SignInRequestSchema = z.object({
-  operatorId: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
-  workstationId: z.string().max(200).optional(),
-});
-export type SignInRequest = z.infer<typeof SignInRequestSchema>;
-export const SignInResponseSchema = z.object({ operator: OperatorSchema });
-
+/** The writer is the session's operator. */
 export const HandoverWriteSchema = z.object({
-  operatorId: z.string().min(1),
   note: HandoverNoteSchema,
   summary: HandoverSchema.shape.summary,
 });
 export type HandoverWrite = z.infer<typeof HandoverWriteSchema>;
-export const HandoverAcknowledgeSchema = z.object({ operatorId: z.string().min(1) });
 export const PendingHandoverSchema = z.object({ handover: HandoverSchema.nullable() });

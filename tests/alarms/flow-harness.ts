@@ -63,7 +63,7 @@ export function consoleFlowPerTest(coreDirPrefix: string): ConsoleFlow {
     },
     startCore(backendUrl) {
       const settings = new MemorySettingsStore({ backendUrl, language: "vi", operatorId: "op-01" });
-      core = startConsoleCore({ dataDir: mkdtempSync(join(tmpdir(), coreDirPrefix)), settings });
+      core = startConsoleCore({ dataDir: mkdtempSync(join(tmpdir(), coreDirPrefix)), settings, demo: true, autoSignIn: "op-01" });
       return core;
     },
     async call<T>(request: unknown): Promise<T> {

@@ -25,18 +25,23 @@ describe("POST /api/v1/actions/batch", () => {
   it("applies actions in order, each with its own answer; a malformed one does not stop the rest; a replay changes nothing", async () => {
     const [a, b] = await unacknowledgedAlarmIds();
     const at = new Date().toISOString();
-    const requests = [
+    // A batch is one operator's queue, sent in their session.
+    const lan = [
       { idempotencyKey: newKey(), operatorId: "op-01", at, action: { type: "acknowledge", alarmId: a } },
       { idempotencyKey: "short", operatorId: "op-01", at, action: { type: "acknowledge", alarmId: b } },
+    ];
+    const minh = [
       { idempotencyKey: newKey(), operatorId: "op-02", at, action: { type: "acknowledge", alarmId: a } },
       { idempotencyKey: newKey(), operatorId: "op-02", at, action: { type: "comment", alarmId: b, text: "Đã kiểm tra" } },
     ];
-    const first = ActionBatchResponseSchema.parse((await t.post(BACKEND_PATHS.actionsBatch, { requests })).body);
-    expect(first.results.map((r) => (r.ok ? "ok" : r.error.kind))).toEqual(["ok", "invalid_request", "conflict", "ok"]);
+    const send = async (requests: unknown[], as: string) => ActionBatchResponseSchema.parse((await t.post(BACKEND_PATHS.actionsBatch, { requests }, as)).body).results;
+    const kinds = (results: Awaited<ReturnType<typeof send>>) => results.map((r) => (r.ok ? "ok" : r.error.kind));
+    const first = [...(await send(lan, "op-01")), ...(await send(minh, "op-02"))];
+    expect(kinds(first)).toEqual(["ok", "invalid_request", "conflict", "ok"]);
 
     const headBefore = ChangesPageSchema.parse((await t.get(`${BACKEND_PATHS.changes}?after=0&limit=1`)).body).headSeq;
-    const replay = ActionBatchResponseSchema.parse((await t.post(BACKEND_PATHS.actionsBatch, { requests })).body);
-    expect(replay.results).toEqual(first.results);
+    const replay = [...(await send(lan, "op-01")), ...(await send(minh, "op-02"))];
+    expect(replay).toEqual(first);
     const headAfter = ChangesPageSchema.parse((await t.get(`${BACKEND_PATHS.changes}?after=0&limit=1`)).body).headSeq;
     expect(headAfter).toBe(headBefore);
   });

@@ -12,6 +12,7 @@ import {
   type Change,
 } from "../../shared/protocol/backend.js";
 import { cameraOutagePath, CameraOutageResponseSchema, RaiseAlarmsResponseSchema, SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
+import { backendFetch } from "../shared/backend-session.js";
 import { newKey, startTestBackend, type TestBackend } from "./backend-harness.js";
 
 let t: TestBackend;
@@ -60,15 +61,15 @@ describe("hello", () => {
     expect((await t.get(`${BACKEND_PATHS.hello}?protocol=abc`)).status).toBe(400);
   });
 
-  it("answers CORS preflights and marks responses for any origin", async () => {
+  it("gives a browser page no CORS access to the API: consoles reach it through their core", async () => {
     const preflight = await fetch(`${t.backend.url}${BACKEND_PATHS.actions}`, {
       method: "OPTIONS",
       headers: { Origin: "http://127.0.0.1:5173", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
     });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
-    expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
-    expect((await t.get(BACKEND_PATHS.hello)).headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    const hello = await backendFetch(`${t.backend.url}${BACKEND_PATHS.hello}`, { headers: { Origin: "http://127.0.0.1:5173" } });
+    expect(hello.status).toBe(200);
+    expect(hello.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
 
@@ -147,12 +148,12 @@ describe("actions", () => {
     expect((await alarm("alm-0002")).acknowledgedBy).toBe("op-01");
   });
 
-  it("forbids viewers and unknown operators, and reports unknown alarms", async () => {
-    expect((await t.post(BACKEND_PATHS.actions, ack("alm-0003", "view-01"))).body).toEqual({
-      ok: false,
-      error: { kind: "forbidden", message: "Viewers cannot acknowledge alarms." },
+  it("forbids viewers and actions claimed for another operator, and reports unknown alarms", async () => {
+    expect(await t.post(BACKEND_PATHS.actions, ack("alm-0003", "view-01"))).toMatchObject({
+      status: 403,
+      body: { ok: false, error: { kind: "forbidden", message: "Lê Thu Hà is signed in as viewer; changing alarms and incidents needs operator or supervisor." } },
     });
-    expect((await t.post(BACKEND_PATHS.actions, ack("alm-0003", "nobody"))).body).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    expect(await t.post(BACKEND_PATHS.actions, ack("alm-0003", "nobody"), "op-01")).toMatchObject({ status: 403, body: { ok: false, error: { kind: "forbidden" } } });
     expect((await t.post(BACKEND_PATHS.actions, ack("alm-nope", "op-01"))).body).toMatchObject({ ok: false, error: { kind: "not_found" } });
     expect((await alarm("alm-0003")).state).toBe("unacknowledged");
   });
@@ -197,8 +198,10 @@ describe("simulator controls", () => {
   });
 
   it("raises one alarm for an empty body and refuses silly counts", async () => {
-    const one = await fetch(`${t.backend.url}${SIMULATOR_PATHS.alarms}`, { method: "POST" });
+    const one = await backendFetch(`${t.backend.url}${SIMULATOR_PATHS.alarms}`, { method: "POST" });
     expect(RaiseAlarmsResponseSchema.parse(await one.json())).toMatchObject({ ok: true, value: { ids: [expect.any(String)] } });
+    expect((await fetch(`${t.backend.url}${SIMULATOR_PATHS.alarms}`, { method: "POST" })).status).toBe(401);
+    expect((await t.post(SIMULATOR_PATHS.alarms, {}, "op-01")).status).toBe(403);
     expect((await t.post(SIMULATOR_PATHS.alarms, { count: 0 })).status).toBe(400);
     expect((await t.post(SIMULATOR_PATHS.alarms, { count: 10_001 })).status).toBe(400);
   });
@@ -221,7 +224,6 @@ describe("HLS without video", () => {
   it("answers 503 for known cameras and 404 for unknown ones", async () => {
     const known = await t.get("/hls/cam-02/index.m3u8");
     expect(known.status).toBe(503);
-    expect(known.headers.get("access-control-allow-origin")).toBe("*");
     expect((await t.get("/hls/cam-99/index.m3u8")).status).toBe(404);
     expect((await t.get("/hls/cam-02/seg-1.ts")).status).toBe(503);
   });

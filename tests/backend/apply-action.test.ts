@@ -12,7 +12,7 @@ const now = new Date("2026-11-25T08:00:00Z");
 
 beforeEach(async () => {
   store = openSqliteStore({ filename: ":memory:" });
-  await store.commit(buildSeedWrites(buildCityModel(loadUongBiWards()), { now, publicUrl: "http://127.0.0.1:1", cameraStatus: () => "offline" }));
+  await store.commit(buildSeedWrites(buildCityModel(loadUongBiWards()), { now, publicUrl: "http://127.0.0.1:1", cameraStatus: () => "offline", demo: true }));
 });
 afterEach(async () => {
   await store.close();

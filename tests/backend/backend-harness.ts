@@ -4,16 +4,22 @@ import { join } from "node:path";
 import WebSocket from "ws";
 import { startBackend, type BackendOptions, type RunningBackend } from "../../backend/app.js";
 import { StreamMessageSchema, type StreamMessage } from "../../shared/protocol/backend.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 export interface TestBackend {
   backend: RunningBackend;
   dataDir: string;
-  get(path: string): Promise<{ status: number; body: unknown; headers: Headers }>;
-  post(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
+  /** In `as`'s session (default the supervisor sup-01); `as: null` sends no credentials. */
+  get(path: string, as?: string | null): Promise<{ status: number; body: unknown; headers: Headers }>;
+  /** In `as`'s session (default whoever the body says acted, else sup-01); `as: null` sends no credentials. */
+  post(path: string, body: unknown, as?: string | null): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
 }
 
-/** A real backend on a random port with a fresh data directory; video and simulator timers off unless asked. */
+/**
+ * A real demo backend (known operators and passwords, simulator controls on) on a random port with
+ * a fresh data directory; video and simulator timers off unless asked. Calls go through real sessions.
+ */
 export async function startTestBackend(overrides: Partial<BackendOptions> = {}): Promise<TestBackend> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "ioc-backend-test-"));
   const backend = await startBackend({
@@ -22,6 +28,8 @@ export async function startTestBackend(overrides: Partial<BackendOptions> = {}):
     log: false,
     video: { enabled: false },
     simulator: { enabled: false },
+    demo: true,
+    simulatorApi: true,
     ...overrides,
   });
   const read = async (response: Response) => {
@@ -31,16 +39,15 @@ export async function startTestBackend(overrides: Partial<BackendOptions> = {}):
   return {
     backend,
     dataDir,
-    get: async (path) => {
-      const response = await fetch(`${backend.url}${path}`);
+    get: async (path, as) => {
+      const url = `${backend.url}${path}`;
+      const response = as === null ? await fetch(url) : await backendFetch(url, {}, as);
       return { status: response.status, headers: response.headers, body: await read(response) };
     },
-    post: async (path, body) => {
-      const response = await fetch(`${backend.url}${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: typeof body === "string" ? body : JSON.stringify(body),
-      });
+    post: async (path, body, as) => {
+      const url = `${backend.url}${path}`;
+      const init = { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) };
+      const response = as === null ? await fetch(url, init) : await backendFetch(url, init, as);
       return { status: response.status, body: await read(response) };
     },
     stop: async () => {
@@ -56,8 +63,9 @@ export class StreamClient {
   private waiters: Array<{ test: (m: StreamMessage) => boolean; resolve: (m: StreamMessage) => void }> = [];
   readonly ws: WebSocket;
 
-  constructor(url: string) {
-    this.ws = new WebSocket(url);
+  /** `token`: the session's bearer token (see sessionOf); without one the backend refuses the stream. */
+  constructor(url: string, token?: string) {
+    this.ws = new WebSocket(url, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
     this.ws.on("message", (data) => {
       const message = StreamMessageSchema.parse(JSON.parse(String(data)));
       this.messages.push(message);

@@ -22,17 +22,33 @@ describe("incident actions in the action batch", () => {
     const id = `inc-${newKey()}`;
     const at = new Date().toISOString();
     const incident = (incidentAction: unknown, operatorId = "op-01") => ({ idempotencyKey: newKey(), operatorId, at, incidentAction });
-    const requests = [
-      incident({ type: "incident_create", incidentId: id, alarmIds, title: null, assignedUnit: "Công an phường Quang Trung" }),
-      { idempotencyKey: newKey(), operatorId: "op-01", at, action: { type: "comment", alarmId: alarmIds[0], text: "Đã lập sự cố" } },
-      incident({ type: "incident_status", incidentId: id, status: "reopened" }),
-      incident({ type: "incident_note", incidentId: id, text: "Xem trước" }, "view-01"),
-      incident({ type: "incident_create", incidentId: `inc-${newKey()}`, alarmIds: ["alm-none"], title: null, assignedUnit: null }),
-      incident({ type: "incident_status", incidentId: id, status: "closed" }, "op-02"),
-      incident({ type: "incident_status", incidentId: id, status: "in_progress" }),
+    // Each batch is one operator's queue, sent in their own session.
+    const batches: Array<[string, unknown[]]> = [
+      [
+        "op-01",
+        [
+          incident({ type: "incident_create", incidentId: id, alarmIds, title: null, assignedUnit: "Công an phường Quang Trung" }),
+          { idempotencyKey: newKey(), operatorId: "op-01", at, action: { type: "comment", alarmId: alarmIds[0], text: "Đã lập sự cố" } },
+          incident({ type: "incident_status", incidentId: id, status: "reopened" }),
+          incident({ type: "incident_create", incidentId: `inc-${newKey()}`, alarmIds: ["alm-none"], title: null, assignedUnit: null }),
+        ],
+      ],
+      ["op-02", [incident({ type: "incident_status", incidentId: id, status: "closed" }, "op-02")]],
+      ["op-01", [incident({ type: "incident_status", incidentId: id, status: "in_progress" })]],
     ];
-    const first = ActionBatchResponseSchema.parse((await t.post(BACKEND_PATHS.actionsBatch, { requests })).body);
-    expect(first.results.map((r) => (r.ok ? "ok" : r.error.kind))).toEqual(["ok", "ok", "invalid_request", "forbidden", "not_found", "ok", "conflict"]);
+    const sendAll = async () => {
+      const kinds: string[] = [];
+      for (const [as, requests] of batches) {
+        const results = ActionBatchResponseSchema.parse((await t.post(BACKEND_PATHS.actionsBatch, { requests }, as)).body).results;
+        kinds.push(...results.map((r) => (r.ok ? "ok" : r.error.kind)));
+      }
+      return kinds;
+    };
+    const first = await sendAll();
+    expect(first).toEqual(["ok", "ok", "invalid_request", "not_found", "ok", "conflict"]);
+    // A viewer's session may not act at all: the whole batch is refused.
+    const viewer = await t.post(BACKEND_PATHS.actionsBatch, { requests: [incident({ type: "incident_note", incidentId: id, text: "Xem trước" }, "view-01")] }, "view-01");
+    expect(viewer).toMatchObject({ status: 403, body: { ok: false, error: { kind: "forbidden" } } });
 
     const stored = (await changes()).filter((c) => c.entity === "incident" && c.id === id);
     expect(stored).toHaveLength(2);
@@ -44,8 +60,7 @@ describe("incident actions in the action batch", () => {
       ["status", "op-02"],
     ]);
 
-    const replay = ActionBatchResponseSchema.parse((await t.post(BACKEND_PATHS.actionsBatch, { requests })).body);
-    expect(replay.results).toEqual(first.results);
+    expect(await sendAll()).toEqual(first);
     expect((await changes()).filter((c) => c.entity === "incident" && c.id === id)).toHaveLength(2);
     expect((await t.get(BACKEND_PATHS.auditVerify)).body).toMatchObject({ ok: true, value: { valid: true } });
   });

@@ -55,7 +55,7 @@ describe("backend CLI", () => {
 
   it("keeps running without video when ffmpeg is broken, and stops cleanly on SIGTERM", async () => {
     let stopped = false;
-    const run = await runCli(["--port", "0", "--no-simulator", "--ffmpeg", "/nonexistent/ffmpeg"], (stop) => {
+    const run = await runCli(["--port", "0", "--no-simulator", "--demo", "--ffmpeg", "/nonexistent/ffmpeg"], (stop) => {
       if (stopped) return;
       stopped = true;
       stop();
@@ -63,6 +63,21 @@ describe("backend CLI", () => {
     expect(run.stdout).toMatch(/^IOC backend listening on http:\/\/127\.0\.0\.1:\d+\n$/);
     expect(run.stderr).toContain("ffmpeg not found or not working (/nonexistent/ffmpeg: not found): cameras will show as offline; install ffmpeg or run npm install to get @ffmpeg-installer/ffmpeg.");
     expect(run.code).toBe(0);
+  });
+
+  it("on a new store without --demo, makes the first supervisor with a one-time password shown once", async () => {
+    const own = mkdtempSync(join(tmpdir(), "ioc-cli-first-"));
+    try {
+      const once = (stop: () => void) => stop();
+      const first = await runCli(["--port", "0", "--no-simulator", "--no-video", "--data-dir", own], once);
+      const password = /one-time password: ([a-z0-9-]+)/.exec(first.stdout)?.[1];
+      expect(password).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+      expect(first.stdout).toContain("operator ID: supervisor");
+      const second = await runCli(["--port", "0", "--no-simulator", "--no-video", "--data-dir", own], once);
+      expect(second.stdout).toMatch(/^IOC backend listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it("explains a bad flag", async () => {

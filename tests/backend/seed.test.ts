@@ -14,7 +14,7 @@ import { ALARM_TYPES } from "../../backend/simulator/alarm-templates.js";
 
 const wards = loadUongBiWards();
 const model = buildCityModel(wards);
-const context: SeedContext = { now: new Date("2026-11-25T03:00:00Z"), publicUrl: "http://127.0.0.1:8420", cameraStatus: () => "online" };
+const context: SeedContext = { now: new Date("2026-11-25T03:00:00Z"), publicUrl: "http://127.0.0.1:8420", cameraStatus: () => "online", demo: true };
 const writes = buildSeedWrites(model, context);
 const dataOf = (entity: string) => writes.flatMap((w) => (w.entity === entity && w.op === "upsert" ? [w.data] : []));
 
@@ -93,7 +93,7 @@ describe("camera reconciliation", () => {
   });
 
   it("rewrites stream URLs for a new port and statuses when video went away", () => {
-    const next = cameraReconcileWrites(cameras, model, { ...context, publicUrl: "http://127.0.0.1:9999", cameraStatus: () => "offline" });
+    const next = cameraReconcileWrites(cameras, model, { ...context, publicUrl: "http://127.0.0.1:9999", cameraStatus: () => "offline", demo: true });
     expect(next).toHaveLength(cameras.length);
     const first = next[0];
     expect(first?.op === "upsert" && CameraSchema.parse(first.data)).toMatchObject({ status: "offline", streamUrl: expect.stringContaining(":9999/hls/") });

@@ -9,12 +9,18 @@ import { attachChangeStream } from "../../backend/http/change-stream.js";
 import { openSqliteStore } from "../../backend/store/sqlite-store.js";
 import { startTestBackend, StreamClient, type TestBackend } from "./backend-harness.js";
 import { decodeChangeLines } from "../../electron/core/sync/decode-change-lines.js";
+import { backendFetch, sessionOf } from "../shared/backend-session.js";
+import { SessionAuthority } from "../../backend/auth/session-authority.js";
+import { ensureDemoPasswords } from "../../backend/seed/operator-accounts.js";
+import { SEED_OPERATORS } from "../../backend/seed/operators.js";
 
 let t: TestBackend;
 let wsBase: string;
+let token: string;
 
 beforeAll(async () => {
   t = await startTestBackend();
+  token = (await sessionOf(t.backend.url, "op-01")).token;
   wsBase = `${t.backend.url.replace(/^http/, "ws")}${BACKEND_PATHS.stream}`;
 });
 afterAll(async () => {
@@ -28,7 +34,7 @@ const headSeq = async () => (await t.get(BACKEND_PATHS.hello)).body as { headSeq
 describe("change stream", () => {
   it("sends the backlog, then ready, then live changes", async () => {
     const { headSeq: head } = await headSeq();
-    const client = new StreamClient(`${wsBase}?after=0`);
+    const client = new StreamClient(`${wsBase}?after=0`, token);
     const ready = await client.waitFor((m) => m.type === "ready");
     expect(ready).toEqual({ type: "ready", headSeq: head });
     expect(changeSeqs(client.messages)).toEqual(Array.from({ length: head }, (_, i) => i + 1));
@@ -42,7 +48,7 @@ describe("change stream", () => {
 
   it("resumes after a cursor", async () => {
     const { headSeq: head } = await headSeq();
-    const client = new StreamClient(`${wsBase}?after=${head - 3}`);
+    const client = new StreamClient(`${wsBase}?after=${head - 3}`, token);
     await client.waitFor((m) => m.type === "ready");
     expect(changeSeqs(client.messages)).toEqual([head - 2, head - 1, head]);
     client.close();
@@ -50,7 +56,7 @@ describe("change stream", () => {
 
   it("tells a client whose cursor is ahead of this backend the real head", async () => {
     const { headSeq: head } = await headSeq();
-    const client = new StreamClient(`${wsBase}?after=${head + 100}`);
+    const client = new StreamClient(`${wsBase}?after=${head + 100}`, token);
     expect(await client.waitFor((m) => m.type === "ready")).toEqual({ type: "ready", headSeq: head });
     expect(changeSeqs(client.messages)).toEqual([]);
     client.close();
@@ -60,7 +66,7 @@ describe("change stream", () => {
     const writers = Array.from({ length: 12 }, (_, i) =>
       new Promise((resolve) => setTimeout(resolve, i * 3)).then(() => t.post(SIMULATOR_PATHS.alarms, { count: 200 })),
     );
-    const clients = Array.from({ length: 4 }, () => new StreamClient(`${wsBase}?after=0`));
+    const clients = Array.from({ length: 4 }, () => new StreamClient(`${wsBase}?after=0`, token));
     await Promise.all(writers);
     const { headSeq: head } = await headSeq();
     for (const client of clients) {
@@ -89,11 +95,16 @@ describe("heartbeats", () => {
     await store.commit([{ entity: "ward", op: "upsert", id: "w", data: {} }]);
     server = createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const stream = await attachChangeStream({ server, store, logger: pino({ enabled: false }), heartbeatMs: 50 });
+    await store.commit(SEED_OPERATORS.map((op) => ({ entity: "operator", op: "upsert", id: op.id, data: op })));
+    await ensureDemoPasswords(store, new Date());
+    const authority = new SessionAuthority(store);
+    const signedIn = await authority.signIn("op-01", "uongbi-op-01", "desk", "127.0.0.1", new Date());
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    const stream = await attachChangeStream({ server, store, logger: pino({ enabled: false }), heartbeatMs: 50, authority, allowedOrigins: [] });
     const port = (server.address() as AddressInfo).port;
-    const client = new StreamClient(`ws://127.0.0.1:${port}${BACKEND_PATHS.stream}`);
+    const client = new StreamClient(`ws://127.0.0.1:${port}${BACKEND_PATHS.stream}`, signedIn.value.session.token);
     const beat = await client.waitFor((m) => m.type === "heartbeat", 2000);
-    expect(beat).toMatchObject({ type: "heartbeat", headSeq: 1, serverTime: expect.any(String) });
+    expect(beat).toMatchObject({ type: "heartbeat", headSeq: await store.headSeq(), serverTime: expect.any(String) });
     expect(stream.clientCount()).toBe(1);
     client.close();
     await stream.close();
@@ -104,8 +115,8 @@ describe("heartbeats", () => {
 
 describe("catch-up pages as change lines", () => {
   it("serves the same changes as the JSON page, each line decodable by the console", async () => {
-    const json = (await (await fetch(`${t.backend.url}${BACKEND_PATHS.changes}?after=0&limit=50`)).json()) as { changes: unknown[]; headSeq: number; hasMore: boolean };
-    const response = await fetch(`${t.backend.url}${BACKEND_PATHS.changes}?after=0&limit=50&format=lines`);
+    const json = (await (await backendFetch(`${t.backend.url}${BACKEND_PATHS.changes}?after=0&limit=50`)).json()) as { changes: unknown[]; headSeq: number; hasMore: boolean };
+    const response = await backendFetch(`${t.backend.url}${BACKEND_PATHS.changes}?after=0&limit=50&format=lines`);
     expect(response.headers.get("content-type")).toContain("application/x-ioc-change-lines");
     const decoded = decodeChangeLines(await response.text());
     if (!decoded.ok) throw new Error(decoded.error.message);
@@ -114,6 +125,6 @@ describe("catch-up pages as change lines", () => {
     expect(decoded.value.rows.map((r) => [r.seq, r.entity, r.id, r.dataJson === null ? null : JSON.parse(r.dataJson)])).toEqual(
       json.changes.map((c) => ChangeSchema.parse(c)).map((c) => [c.seq, c.entity, c.id, c.data]),
     );
-    expect((await fetch(`${t.backend.url}${BACKEND_PATHS.changes}?format=xml`)).status).toBe(400);
+    expect((await backendFetch(`${t.backend.url}${BACKEND_PATHS.changes}?format=xml`)).status).toBe(400);
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CameraSchema } from "../../shared/domain/camera.js";
 import { BACKEND_PATHS, ChangeSchema, ChangesPageSchema } from "../../shared/protocol/backend.js";
 import { startTestBackend, type TestBackend } from "./backend-harness.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "ioc-video-test-"));
 
@@ -32,7 +33,7 @@ let t: TestBackend;
 async function fetchWhenReady(url: string, timeoutMs = 20_000): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const response = await fetch(url);
+    const response = await backendFetch(url);
     if (response.status === 200) return response;
     if (response.status !== 503 || Date.now() > deadline) throw new Error(`${url} answered ${response.status}`);
     await response.arrayBuffer();
@@ -88,7 +89,7 @@ describe("camera video", () => {
     expect(playlist).toContain("#EXT-X-PROGRAM-DATE-TIME:");
     const segment = segmentsOf(playlist).at(-1) ?? "";
     expect(Number(/seg-(\d+)\.ts/.exec(segment)?.[1])).toBeGreaterThan(1_700_000_000);
-    const media = await fetch(`${t.backend.url}/hls/cam-01/${segment}`);
+    const media = await backendFetch(`${t.backend.url}/hls/cam-01/${segment}`);
     expect(media.status).toBe(200);
     expect(media.headers.get("content-type")).toBe("video/mp2t");
     const bytes = new Uint8Array(await media.arrayBuffer());
@@ -105,20 +106,20 @@ describe("camera video", () => {
     expect(master).not.toContain("#EXTINF");
     // The 360p rendition is encoded in the background after every camera's 180p one.
     const with360 = await until("the 360p rendition", async () => {
-      const text = await (await fetch(`${t.backend.url}/hls/cam-02/index.m3u8`)).text();
+      const text = await (await backendFetch(`${t.backend.url}/hls/cam-02/index.m3u8`)).text();
       return text.includes("RESOLUTION=640x360") ? text : null;
     });
     expect(with360.split("\n").filter((line) => line.endsWith(".m3u8"))).toEqual(["180p/index.m3u8", "360p/index.m3u8"]);
-    const large = await fetch(`${t.backend.url}/hls/cam-02/360p/index.m3u8`);
+    const large = await backendFetch(`${t.backend.url}/hls/cam-02/360p/index.m3u8`);
     expect(large.status).toBe(200);
     const largeSegments = segmentsOf(await large.text());
     expect(largeSegments).toHaveLength(6);
-    const largeSegment = await fetch(`${t.backend.url}/hls/cam-02/360p/${largeSegments[0] ?? ""}`);
+    const largeSegment = await backendFetch(`${t.backend.url}/hls/cam-02/360p/${largeSegments[0] ?? ""}`);
     expect(new Uint8Array(await largeSegment.arrayBuffer())[0]).toBe(0x47);
-    expect((await fetch(`${t.backend.url}/hls/cam-02/720p/index.m3u8`)).status).toBe(404);
-    expect((await fetch(`${t.backend.url}/hls/cam-01/360p/index.m3u8`)).status).toBe(404);
+    expect((await backendFetch(`${t.backend.url}/hls/cam-02/720p/index.m3u8`)).status).toBe(404);
+    expect((await backendFetch(`${t.backend.url}/hls/cam-01/360p/index.m3u8`)).status).toBe(404);
 
-    const response = await fetch(`${t.backend.url}/hls/cam-02/180p/index.m3u8`);
+    const response = await backendFetch(`${t.backend.url}/hls/cam-02/180p/index.m3u8`);
     const playlist = await response.text();
     expect(playlist).toContain("#EXT-X-MEDIA-SEQUENCE:");
     // A continuous stream (each wrap's timestamps moved on), and no blocking reloads over HTTP/1.1.
@@ -127,10 +128,10 @@ describe("camera video", () => {
     expect(playlist).not.toContain("#EXT-X-ENDLIST");
     const segments = segmentsOf(playlist);
     expect(segments).toHaveLength(6);
-    const media = await fetch(`${t.backend.url}/hls/cam-02/${segments[0] ?? ""}`);
+    const media = await backendFetch(`${t.backend.url}/hls/cam-02/${segments[0] ?? ""}`);
     expect(media.status).toBe(200);
     expect(new Uint8Array(await media.arrayBuffer())[0]).toBe(0x47);
-    expect((await fetch(`${t.backend.url}/hls/cam-02/..%2F..%2Fioc-backend.sqlite`)).status).toBe(404);
+    expect((await backendFetch(`${t.backend.url}/hls/cam-02/..%2F..%2Fioc-backend.sqlite`)).status).toBe(404);
   }, 120_000);
 
   it("reuses the encoded loops after a restart and leaves no ffmpeg behind", async () => {

@@ -10,6 +10,7 @@ import { ChangeSchema, ChangesPageSchema } from "../../shared/protocol/backend.j
 import { viewPath } from "../../shared/protocol/views.js";
 import { lastMediaSequence } from "../../backend/hls/playlist-files.js";
 import { startTestBackend, type TestBackend } from "./backend-harness.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 /**
  * A real RTSP camera on loopback (Debian's rtsp-server-perl, fed by ffmpeg) repackaged by the
@@ -154,16 +155,16 @@ describe("named views", () => {
   const view = { id: "view-test", operatorId: "op-01", name: "Cầu và chợ", layout: "1+5", tiles: ["cam-05", "cam-02", null], tour: null };
 
   it("saves a view, publishes it on the change feed, and refuses another operator's delete", async () => {
-    const put = await fetch(`${t.backend.url}${viewPath(view.id)}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ view }) });
+    const put = await backendFetch(`${t.backend.url}${viewPath(view.id)}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ view }) }, "op-01");
     expect(put.status).toBe(200);
     const page = ChangesPageSchema.parse((await t.get("/api/v1/changes?limit=5000")).body);
     const change = page.changes.map((c) => ChangeSchema.parse(c)).find((c) => c.entity === "view" && c.id === view.id);
     expect(change?.data).toMatchObject({ name: "Cầu và chợ", layout: "1+5", operatorId: "op-01" });
-    const denied = await fetch(`${t.backend.url}${viewPath(view.id)}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ operatorId: "op-02" }) });
+    const denied = await backendFetch(`${t.backend.url}${viewPath(view.id)}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({}) }, "op-02");
     expect(denied.status).toBe(403);
-    const bad = await fetch(`${t.backend.url}${viewPath(view.id)}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ view: { ...view, layout: "7x7" } }) });
+    const bad = await backendFetch(`${t.backend.url}${viewPath(view.id)}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ view: { ...view, layout: "9x9" } }) }, "op-01");
     expect(bad.status).toBe(400);
-    const deleted = await fetch(`${t.backend.url}${viewPath(view.id)}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ operatorId: "op-01" }) });
+    const deleted = await backendFetch(`${t.backend.url}${viewPath(view.id)}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({}) }, "op-01");
     expect(deleted.status).toBe(200);
   });
 });

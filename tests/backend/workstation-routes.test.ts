@@ -87,14 +87,15 @@ describe("sign-in and handover endpoints", () => {
   }
 
   it("signs in with the right password, names the role; refuses the wrong one and unknown ids alike; audits both", async () => {
-    const good = await t.post("/api/v1/sign-in", { operatorId: "view-01", password: "uongbi-view-01" });
-    expect(good).toMatchObject({ status: 200, body: { operator: { id: "view-01", role: "viewer" } } });
-    const wrong = await t.post("/api/v1/sign-in", { operatorId: "op-01", password: "uongbi-op-02" });
-    const unknown = await t.post("/api/v1/sign-in", { operatorId: "ghost", password: "x" });
-    expect(wrong).toMatchObject({ status: 403, body: { ok: false, error: { kind: "forbidden", message: "Wrong operator ID or password." } } });
+    const before = auditRows().filter((r) => r.action === "sign_in").length;
+    const good = await t.post("/api/v1/sign-in", { operatorId: "view-01", password: "uongbi-view-01", workstationId: "desk-9" }, null);
+    expect(good).toMatchObject({ status: 200, body: { operator: { id: "view-01", role: "viewer" }, session: { token: expect.any(String), mustChangePassword: false } } });
+    const wrong = await t.post("/api/v1/sign-in", { operatorId: "op-01", password: "uongbi-op-02", workstationId: "desk-9" }, null);
+    const unknown = await t.post("/api/v1/sign-in", { operatorId: "ghost", password: "x", workstationId: "desk-9" }, null);
+    expect(wrong).toMatchObject({ status: 401, body: { ok: false, error: { kind: "unauthenticated", message: "Wrong operator ID or password." } } });
     expect(unknown.body).toEqual(wrong.body);
-    expect((await t.post("/api/v1/sign-in", { operatorId: "op-01" })).status).toBe(400);
-    const signIns = auditRows().filter((r) => r.action === "sign_in");
+    expect((await t.post("/api/v1/sign-in", { operatorId: "op-01" }, null)).status).toBe(400);
+    const signIns = auditRows().filter((r) => r.action === "sign_in").slice(before);
     expect(signIns.map((r) => `${r.operator_id}:${r.outcome}`)).toEqual(["view-01:applied", "op-01:rejected", "ghost:rejected"]);
   });
 

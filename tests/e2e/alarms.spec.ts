@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 async function openConsole(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -12,7 +13,7 @@ async function openConsole(page: Page, url: string): Promise<void> {
 }
 
 async function post(url: string, body: unknown): Promise<unknown> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await backendFetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   return res.json();
 }
 

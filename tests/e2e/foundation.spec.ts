@@ -4,10 +4,11 @@ import { projectToPage, } from "./harness/map.js";
 import { colourDistance, pixelsAt } from "./harness/pixels.js";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 /** Centre of the bounding box of a ward's outer ring: inside for the compact wards of Uông Bí. */
 async function wardInteriorPoint(backendUrl: string, wardName: string): Promise<[number, number]> {
-  const res = await fetch(`${backendUrl}/api/v1/changes?after=0&limit=5000`);
+  const res = await backendFetch(`${backendUrl}/api/v1/changes?after=0&limit=5000`);
   const page = (await res.json()) as { changes: { entity: string; data: { name: string; boundary: { coordinates: number[][][] } } }[] };
   const ward = page.changes.find((c) => c.entity === "ward" && c.data.name === wardName);
   if (!ward) throw new Error(`ward ${wardName} not in the backend`);

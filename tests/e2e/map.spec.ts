@@ -6,6 +6,7 @@ import type {} from "../../renderer/src/hooks/use-map-test-hooks.js";
 import { mapCenter, projectToPage } from "./harness/map.js";
 import { colourDistance, pixelsAt, type Rgb } from "./harness/pixels.js";
 import { startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 type LonLat = [number, number];
 interface Entity {
@@ -45,7 +46,7 @@ async function backendEntities(backendUrl: string, entity: string): Promise<Enti
   const latest = new Map<string, Entity>();
   let after = 0;
   for (;;) {
-    const res = await fetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`);
+    const res = await backendFetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`);
     const page = (await res.json()) as { changes: (Entity & { seq: number })[]; hasMore: boolean };
     for (const change of page.changes) {
       if (change.entity === entity) latest.set(change.id, change);

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { freePort } from "../../scripts/lib/free-port.js";
 import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 
 test("the link drops mid-shift: offline, actions queue up and are visible, then drain when the backend returns", async ({ page }) => {
@@ -53,7 +54,7 @@ test("a large catch-up after an outage reaches the screen in full, as one reload
     await backend.stop();
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
     backend = await startTestBackend({ port, dataDir: backendData });
-    const raised = await fetch(`${backend.url}/api/v1/sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 2500 }) });
+    const raised = await backendFetch(`${backend.url}/api/v1/sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 2500 }) });
     expect(raised.ok).toBe(true);
 
     // The console finds the backend again by itself (back-off of at most 15 s).

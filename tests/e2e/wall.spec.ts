@@ -1,8 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { spawnBackend, type BackendProcess } from "../../scripts/lib/backend-process.js";
-import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
+import { spawnConsole, type ConsoleProcess } from "../../scripts/lib/console-process.js";
+import { freePort } from "../../scripts/lib/free-port.js";
 import { cameraOutagePath } from "../../shared/protocol/simulator.js";
 import { startTestBackend, startTestConsole, tempDir, VIDEO_CACHE_DIR } from "./harness/stack.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 /** Camera id per visible tile, in tile order (null for an empty tile). */
 function wallCameras(page: Page): Promise<(string | null)[]> {
@@ -102,7 +104,7 @@ test.describe("camera wall", () => {
     test.setTimeout(180_000);
     // The 360p loops are encoded in the background after every camera's 180p one (first run only).
     await expect
-      .poll(async () => (await (await fetch(`${backend.url}/hls/cam-22/index.m3u8`)).text()).includes("RESOLUTION=640x360"), { timeout: 150_000 })
+      .poll(async () => (await (await backendFetch(`${backend.url}/hls/cam-22/index.m3u8`)).text()).includes("RESOLUTION=640x360"), { timeout: 150_000 })
       .toBe(true);
     await page.setViewportSize({ width: 1280, height: 720 });
     await openWall(page, consoleApp.url);
@@ -133,7 +135,7 @@ test.describe("camera wall", () => {
     await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 60_000 });
 
     // A camera outage on the backend: offline, then back by itself when the outage ends.
-    const res = await fetch(`${backend.url}${cameraOutagePath(cameraId)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds: 4 }) });
+    const res = await backendFetch(`${backend.url}${cameraOutagePath(cameraId)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds: 4 }) });
     expect(res.status).toBe(200);
     await expect(tile).toHaveAttribute("data-state", "offline", { timeout: 20_000 });
     await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 60_000 });
@@ -206,8 +208,13 @@ test.describe("a wall of 9 tiles over a slow link, streams over HTTP/2", () => {
   let consoleApp: ConsoleProcess;
 
   test.beforeAll(async () => {
-    backend = await spawnBackend({ port: 0, dataDir: tempDir("backend-h2"), extraArgs: ["--video-cache-dir", VIDEO_CACHE_DIR, "--stream-tls", "--no-simulator"] });
-    consoleApp = await startTestConsole(backend.url, tempDir("console-h2"));
+    const consolePort = await freePort();
+    backend = await spawnBackend({
+      port: 0,
+      dataDir: tempDir("backend-h2"),
+      extraArgs: ["--video-cache-dir", VIDEO_CACHE_DIR, "--stream-tls", "--no-simulator", "--demo", "--console-origin", `http://127.0.0.1:${consolePort}`],
+    });
+    consoleApp = await spawnConsole({ backendUrl: backend.url, dataDir: tempDir("console-h2"), port: consolePort });
   });
 
   test.afterAll(async () => {

@@ -2,6 +2,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 /** One browser console, its windows as role pages of one browser context (as a desk's windows are). */
 async function openRole(context: BrowserContext, url: string, role: string): Promise<Page> {
@@ -89,7 +90,7 @@ test.describe("multi-monitor workstation: role windows linked through the core",
     await expect(page.getByTestId("alarm-error")).toHaveAttribute("data-error-kind", "forbidden");
 
     // The backend's own answer to a viewer, whatever the console does.
-    const response = await fetch(`${backend.url}/api/v1/actions`, {
+    const response = await backendFetch(`${backend.url}/api/v1/actions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ idempotencyKey: `viewer-${Date.now()}`, operatorId: "view-01", at: new Date().toISOString(), action: { type: "acknowledge", alarmId } }),
@@ -124,7 +125,7 @@ test.describe("multi-monitor workstation: role windows linked through the core",
     await other.getByTestId("handover-acknowledge").click();
     await expect(other.getByTestId("handover-acknowledged")).toContainText("Trần Văn Minh");
 
-    const left = await (await fetch(`${backend.url}/api/v1/handovers/pending`)).json();
+    const left = await (await backendFetch(`${backend.url}/api/v1/handovers/pending`)).json();
     expect(left).toEqual({ handover: null });
   });
 });

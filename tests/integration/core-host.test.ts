@@ -15,7 +15,7 @@ async function hostedCoreOn(changes: unknown[]) {
   fake.changes = changes;
   fake.headSeq = changes.length;
   const settings = new MemorySettingsStore({ backendUrl: fake.url, language: "vi", operatorId: "op-01" });
-  const core = await startConsoleCoreInWorker({ dataDir: mkdtempSync(join(tmpdir(), "ioc-host-")), settings });
+  const core = await startConsoleCoreInWorker({ dataDir: mkdtempSync(join(tmpdir(), "ioc-host-")), settings, demo: true, autoSignIn: "op-01" });
   const events: ConsoleEvent[] = [];
   core.port.onEvent((e) => events.push(e));
   return { fake, settings, core, events };
@@ -60,11 +60,12 @@ describe("console core in a worker thread", () => {
     }
   });
 
-  it("tells renderers the signed-in operator's name when the operator record arrives after they loaded", async () => {
-    const { fake, core, events } = await hostedCoreOn([{ seq: 1, entity: "operator", op: "upsert", id: "op-01", at: "2026-11-25T10:00:00.000Z", data: { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" } }]);
+  it("tells renderers when the signed-in operator's record changes on the backend", async () => {
+    const renamed = { id: "op-01", name: "Nguyễn Thị Lan (trưởng ca)", role: "operator" as const };
+    const { fake, core, events } = await hostedCoreOn([{ seq: 1, entity: "operator", op: "upsert", id: "op-01", at: "2026-11-25T10:00:00.000Z", data: renamed }]);
     try {
-      await until(() => events.some((e) => e.type === "operator"), "the operator event");
-      expect(events.find((e) => e.type === "operator")).toEqual({ type: "operator", operator: { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" } });
+      await until(() => events.some((e) => e.type === "operator" && e.operator.name === renamed.name), "the operator event");
+      expect(events.filter((e) => e.type === "session").at(-1)).toMatchObject({ type: "session", session: { state: "signed_in", operator: renamed } });
     } finally {
       await core.close();
       await fake.stop();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CacheStore } from "../../electron/core/cache/cache-store.js";
 import { openCache } from "../../electron/core/cache/open-cache.js";
 import { REPO_ROOT, spawnBackend, stopChild, type BackendProcess } from "../../scripts/lib/backend-process.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 /**
  * kill -9 of the console at random points during catch-up and outbox sending, many times:
@@ -46,7 +47,7 @@ async function backendEntities(url: string): Promise<{ entities: Map<string, unk
   let after = 0;
   let headSeq = 0;
   for (;;) {
-    const page = (await (await fetch(`${url}/api/v1/changes?after=${after}&limit=5000`)).json()) as {
+    const page = (await (await backendFetch(`${url}/api/v1/changes?after=${after}&limit=5000`)).json()) as {
       changes: { seq: number; entity: string; id: string; op: string; data: unknown }[];
       hasMore: boolean;
       headSeq: number;
@@ -104,8 +105,8 @@ describe("crash safety: random kill -9 of the console", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "ioc-crash-"));
 
   beforeAll(async () => {
-    backend = await spawnBackend({ port: 0, dataDir: mkdtempSync(join(tmpdir(), "ioc-crash-backend-")), extraArgs: ["--no-video", "--no-simulator"] });
-    const res = await fetch(`${backend.url}/api/v1/sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 3000 }) });
+    backend = await spawnBackend({ port: 0, dataDir: mkdtempSync(join(tmpdir(), "ioc-crash-backend-")), extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
+    const res = await backendFetch(`${backend.url}/api/v1/sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 3000 }) });
     expect(res.ok).toBe(true);
   });
   afterAll(async () => {

@@ -40,6 +40,13 @@ export class FakeBackend {
         res.writeHead(status, { "content-type": "application/json" });
         res.end(typeof body === "string" ? body : JSON.stringify(body));
       };
+      // A demo sign-in that always succeeds: this fake tests what the console does with malformed data, not sessions.
+      if (url.pathname === "/api/v1/sign-in" && req.method === "POST") {
+        return json(200, {
+          operator: { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" },
+          session: { token: "t".repeat(43), streamToken: "s".repeat(43), sessionId: "ses-fake", expiresAt: new Date(Date.now() + 3_600_000).toISOString(), idleTimeoutMs: 1_800_000, mustChangePassword: false },
+        });
+      }
       if (url.pathname === "/api/v1/hello") {
         return json(this.helloStatus, this.helloBody ?? { backendName: "fake", protocolVersion: 1, minProtocolVersion: 1, serverTime: new Date().toISOString(), headSeq: this.headSeq });
       }

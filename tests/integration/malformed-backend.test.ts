@@ -22,7 +22,7 @@ describe("console core against a misbehaving backend", () => {
 
   async function start(): Promise<ConsoleCore> {
     const settings = new MemorySettingsStore({ backendUrl: fake.url, language: "vi", operatorId: "op-01" });
-    core = startConsoleCore({ dataDir: mkdtempSync(join(tmpdir(), "ioc-core-")), settings });
+    core = startConsoleCore({ dataDir: mkdtempSync(join(tmpdir(), "ioc-core-")), settings, demo: true, autoSignIn: "op-01" });
     core.service.onEvent((e) => events.push(e));
     return core;
   }
@@ -78,7 +78,7 @@ describe("console core against a misbehaving backend", () => {
     fake.helloStatus = 426;
     fake.helloBody = { ok: false, error: { kind: "protocol_mismatch", message: "This console speaks sync protocol 1; this backend accepts 2–3. Update the console." } };
     await start();
-    await until(() => core!.service.getStatus().lastError !== null, "an error", WAIT_MS, POLL_MS);
+    await until(() => /Update the console/.test(core!.service.getStatus().lastError ?? ""), "an error", WAIT_MS, POLL_MS);
     expect(core!.service.getStatus().state).toBe("offline");
     expect(core!.service.getStatus().lastError).toMatch(/Update the console/);
   });

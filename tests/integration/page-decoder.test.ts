@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { BackendClient } from "../../electron/core/sync/backend-client.js";
 import { workerPageSource } from "../../electron/core/worker/page-decoder-host.js";
 import { makeAlarm } from "../shared/fixtures.js";
+
+/** The fake backend takes any bearer token. */
+const SIGNED_IN = { authorization: () => `Bearer ${"t".repeat(43)}`, onUnauthenticated: () => undefined };
 import { FakeBackend } from "./fake-backend.js";
 
 const at = "2026-11-25T10:00:00.000Z";
@@ -12,7 +15,7 @@ describe("catch-up pages decoded in their own worker", () => {
     fake.changes = Array.from({ length: 5 }, (_, i) => ({ seq: i + 1, entity: "alarm", op: "upsert", id: `a${i}`, at, data: makeAlarm({ id: `a${i}` }) }));
     fake.changes.push({ seq: 6, entity: "alarm", op: "upsert", id: "broken", at, data: { nope: 1 } });
     fake.headSeq = 6;
-    const source = workerPageSource(new BackendClient(fake.url));
+    const source = workerPageSource(new BackendClient(fake.url, undefined, SIGNED_IN));
     try {
       const first = await source.fetch(0, 3);
       expect(first.ok && first.value.rows.map((r) => r.id)).toEqual(["a0", "a1", "a2"]);
@@ -41,7 +44,7 @@ describe("catch-up pages decoded in their own worker", () => {
     const fake = await new FakeBackend().start();
     fake.changes = [{ seq: 1, entity: "alarm", op: "upsert", id: "a0", at, data: makeAlarm({ id: "a0" }) }];
     fake.headSeq = 1;
-    const source = workerPageSource(new BackendClient(fake.url), new URL("./fixtures/dying-page-decoder.ts", import.meta.url));
+    const source = workerPageSource(new BackendClient(fake.url, undefined, SIGNED_IN), new URL("./fixtures/dying-page-decoder.ts", import.meta.url));
     try {
       const lost = await source.fetch(0, 10);
       expect(lost.ok).toBe(false);
@@ -56,7 +59,7 @@ describe("catch-up pages decoded in their own worker", () => {
     const fake = await new FakeBackend().start();
     fake.changes = Array.from({ length: 9 }, (_, i) => ({ seq: i + 1, entity: "alarm", op: "upsert", id: `a${i}`, at, data: makeAlarm({ id: `a${i}` }) }));
     fake.headSeq = 9;
-    const source = workerPageSource(new BackendClient(fake.url));
+    const source = workerPageSource(new BackendClient(fake.url, undefined, SIGNED_IN));
     try {
       const first = await source.fetch(0, 3);
       expect(first.ok && first.value.rows.map((r) => r.id)).toEqual(["a0", "a1", "a2"]);

@@ -9,6 +9,7 @@ import { MemorySettingsStore } from "../../electron/core/settings/memory-setting
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { ConsoleEvent, Snapshot } from "../../shared/protocol/console-api.js";
 import { until } from "../shared/until.js";
+import { backendFetch } from "../shared/backend-session.js";
 
 const WAIT_MS = 15_000;
 
@@ -26,6 +27,8 @@ function startConsole(backendUrl: string, operatorId: string, dataDir = mkdtempS
   const core = startConsoleCore({
     dataDir,
     settings: new MemorySettingsStore({ backendUrl, language: "vi", operatorId }),
+    demo: true,
+    autoSignIn: operatorId,
   });
   const events: ConsoleEvent[] = [];
   core.service.onEvent((e) => events.push(e));
@@ -51,7 +54,7 @@ describe("several consoles against one backend", () => {
   });
 
   async function backendOn(port: number, dataDir: string): Promise<RunningBackend> {
-    const backend = await startBackend({ port, dataDir, log: false, video: { enabled: false }, simulator: { enabled: false } });
+    const backend = await startBackend({ port, dataDir, log: false, video: { enabled: false }, simulator: { enabled: false }, demo: true, simulatorApi: true });
     return backend;
   }
 
@@ -117,7 +120,7 @@ describe("several consoles against one backend", () => {
     let backend = await backendOn(port, dataDir);
     const consoleDir = mkdtempSync(join(tmpdir(), "ioc-console-"));
     const settings = new MemorySettingsStore({ backendUrl: backend.url, language: "vi", operatorId: "op-01" });
-    let core = startConsoleCore({ dataDir: consoleDir, settings });
+    let core = startConsoleCore({ dataDir: consoleDir, settings, demo: true, autoSignIn: "op-01" });
     await until(() => core.service.getStatus().state === "online", "online", WAIT_MS);
     const snap = await core.service.handle({ type: "snapshot" });
     if (!snap.ok) throw new Error(snap.error.message);
@@ -130,7 +133,7 @@ describe("several consoles against one backend", () => {
     expect((await core.service.handle({ type: "alarm.comment", alarmId: target.id, text: "Đội đã đến hiện trường" })).ok).toBe(true);
     // The console restarts while still offline: the outbox is on disk.
     core.close();
-    core = startConsoleCore({ dataDir: consoleDir, settings });
+    core = startConsoleCore({ dataDir: consoleDir, settings, demo: true, autoSignIn: "op-01" });
     cleanup.push(() => core.close());
     expect(core.service.getStatus().pendingActions).toBe(3);
 
@@ -138,7 +141,7 @@ describe("several consoles against one backend", () => {
     cleanup.push(() => backend.close());
     await until(() => core.service.getStatus().state === "online" && core.service.getStatus().pendingActions === 0, "drained", 30_000);
 
-    const res = await fetch(`${backend.url}/api/v1/changes?after=0&limit=5000`);
+    const res = await backendFetch(`${backend.url}/api/v1/changes?after=0&limit=5000`);
     const page = (await res.json()) as { changes: { entity: string; id: string; data: Alarm }[] };
     const versions = page.changes.filter((c) => c.entity === "alarm" && c.id === target.id).map((c) => c.data);
     const latest = versions.at(-1)!;

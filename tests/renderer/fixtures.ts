@@ -62,6 +62,15 @@ export function status(patch: Partial<SyncStatus> = {}): SyncStatus {
 export function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
   return {
     status: status(),
+    session: {
+      state: "signed_in",
+      operator: { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" },
+      expiresAt: "2026-11-26T03:41:07.000Z",
+      streamToken: "s".repeat(43),
+      mustChangePassword: false,
+      demo: true,
+      waiting: [],
+    },
     operator: { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" },
     settings: { backendUrl: "http://127.0.0.1:8420", language: "vi", operatorId: "op-01" },
     wards: [ward()],

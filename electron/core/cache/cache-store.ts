@@ -40,10 +40,11 @@ export class CacheStore {
       get: db.prepare("SELECT data FROM entities WHERE kind = ? AND id = ?").pluck(),
       getState: db.prepare("SELECT value FROM sync_state WHERE key = ?").pluck(),
       setState: db.prepare("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-      enqueue: db.prepare("INSERT INTO outbox (idempotency_key, alarm_id, request, created_at) VALUES (?, ?, ?, ?)"),
+      enqueue: db.prepare("INSERT INTO outbox (idempotency_key, alarm_id, request, created_at, operator_id) VALUES (?, ?, ?, ?, ?)"),
       pending: db.prepare("SELECT * FROM outbox ORDER BY id"),
       pendingFor: db.prepare("SELECT * FROM outbox WHERE alarm_id = ? ORDER BY id"),
-      nextPending: db.prepare("SELECT * FROM outbox ORDER BY id LIMIT ?"),
+      nextPendingOf: db.prepare("SELECT * FROM outbox WHERE operator_id = ? ORDER BY id LIMIT ?"),
+      waitingByOperator: db.prepare("SELECT operator_id AS operatorId, count(*) AS count FROM outbox GROUP BY operator_id ORDER BY min(id)"),
       pendingCount: db.prepare("SELECT count(*) FROM outbox").pluck(),
       dequeue: db.prepare("DELETE FROM outbox WHERE idempotency_key = ?"),
       attempt: db.prepare("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE idempotency_key = ?"),
@@ -94,21 +95,41 @@ export class CacheStore {
     return v === undefined ? 0 : Number(v);
   }
 
+  /**
+   * This console's name in the backend's sessions and audit trail, made once per cache: two
+   * consoles on one machine are two workstations, and a console keeps its name across restarts.
+   */
+  workstationId(make: () => string): string {
+    const stored = this.stmts.getState.get("workstationId") as string | undefined;
+    if (stored !== undefined) return stored;
+    const made = make();
+    this.stmts.setState.run("workstationId", made);
+    return made;
+  }
+
   getLastSyncAt(): string | null {
     return (this.stmts.getState.get("lastSyncAt") as string | undefined) ?? null;
   }
 
   enqueueAction(request: QueuedActionRequest, alarmId: string): void {
-    this.stmts.enqueue.run(request.idempotencyKey, alarmId, JSON.stringify(request), request.at);
+    this.stmts.enqueue.run(request.idempotencyKey, alarmId, JSON.stringify(request), request.at, request.operatorId);
   }
 
   pendingActions(): OutboxEntry[] {
     return (this.stmts.pending.all() as OutboxRow[]).map(toEntry);
   }
 
-  /** The oldest queued actions, in order: what the outbox sends next (without reading a long queue whole). */
-  nextPending(limit: number): OutboxEntry[] {
-    return (this.stmts.nextPending.all(limit) as OutboxRow[]).map(toEntry);
+  /**
+   * One operator's oldest queued actions, in order: what the outbox sends next in that operator's
+   * session (without reading a long queue whole). Others' actions wait for their own sessions.
+   */
+  nextPendingOf(operatorId: string, limit: number): OutboxEntry[] {
+    return (this.stmts.nextPendingOf.all(operatorId, limit) as OutboxRow[]).map(toEntry);
+  }
+
+  /** How many actions each operator has queued, oldest queue first. */
+  waitingByOperator(): Array<{ operatorId: string; count: number }> {
+    return this.stmts.waitingByOperator.all() as Array<{ operatorId: string; count: number }>;
   }
 
   pendingFor(alarmId: string): OutboxEntry[] {

@@ -14,15 +14,44 @@ import {
 import type { WallView, WallViewDraft } from "../../../shared/domain/wall-view.js";
 import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../../../shared/protocol/views.js";
 import { AppErrorSchema, describeZodError, err, ok, type Result } from "../../../shared/result.js";
+import { SESSION_PATHS, SignInResponseSchema, type SignInRequest, type SignInResponse } from "../../../shared/protocol/session.js";
 import { bodyText } from "./body-text.js";
 import { httpGetBytes } from "./http-get-bytes.js";
+
+/** How the client learns the session it acts in, and tells that the backend refused it. */
+export interface ClientSession {
+  /** `Bearer <token>`, or null without a session (the call is then not made). */
+  authorization(): string | null;
+  /** The backend answered "unauthenticated": the session expired or was revoked. */
+  onUnauthenticated(): void;
+}
+
+const NO_SESSION: ClientSession = { authorization: () => null, onUnauthenticated: () => undefined };
 
 /** HTTP client of the central backend. Never throws: every failure is a Result with a clear message. */
 export class BackendClient {
   constructor(
     readonly baseUrl: string,
     private readonly timeoutMs = 8_000,
+    private readonly session: ClientSession = NO_SESSION,
   ) {}
+
+  /** Headers of an authenticated call (the change stream's too); null without a session. */
+  authHeaders(): Record<string, string> | null {
+    const authorization = this.session.authorization();
+    return authorization === null ? null : { authorization };
+  }
+
+  /** Sign-in is the one call made without a session; its refusal is a wrong password, not an expiry. */
+  signIn(request: SignInRequest): Promise<Result<SignInResponse>> {
+    const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) };
+    return this.call(SESSION_PATHS.signIn, init, SignInResponseSchema, { authenticated: false });
+  }
+
+  /** The stream's close code or upgrade status said the session ended. */
+  sessionEnded(): void {
+    this.session.onUnauthenticated();
+  }
 
   hello(): Promise<Result<HelloResponse>> {
     return this.call(`${BACKEND_PATHS.hello}?protocol=${PROTOCOL_VERSION}`, { method: "GET" }, HelloResponseSchema);
@@ -34,7 +63,9 @@ export class BackendClient {
    */
   async changeLineBytes(after: number, limit: number): Promise<Result<Buffer>> {
     const path = `${BACKEND_PATHS.changes}?after=${after}&limit=${limit}&format=lines`;
-    const answer = await httpGetBytes(new URL(path, this.baseUrl), this.timeoutMs);
+    const headers = this.authHeaders();
+    if (headers === null) return signedOut();
+    const answer = await httpGetBytes(new URL(path, this.baseUrl), this.timeoutMs, headers);
     if (!answer.ok) return err("offline", `Cannot get ${path} from the central backend at ${this.baseUrl} (${answer.reason}).`);
     if (answer.status >= 200 && answer.status < 300) return ok(answer.body);
     let body: unknown = null;
@@ -43,7 +74,7 @@ export class BackendClient {
     } catch {
       // Not JSON: HTTP's status is all there is.
     }
-    return refusalOf(path, answer.status, body);
+    return this.refused(refusalOf(path, answer.status, body));
   }
 
   /** The backend's own answer (which may itself be a refusal) or, if it could not be had, why. */
@@ -63,14 +94,14 @@ export class BackendClient {
     return answer.value.ok ? ok(answer.value.value.view) : { ok: false, error: answer.value.error };
   }
 
-  async deleteView(viewId: string, operatorId: string): Promise<Result<{ id: string }>> {
-    const init = { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ operatorId }) };
+  async deleteView(viewId: string): Promise<Result<{ id: string }>> {
+    const init = { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({}) };
     const answer = await this.call(viewPath(viewId), init, DeleteViewResponseSchema);
     if (!answer.ok) return answer;
     return answer.value.ok ? ok({ id: answer.value.value.id }) : { ok: false, error: answer.value.error };
   }
 
-  /** Workstation endpoints (sign-in, handovers), with the same error handling as the sync calls. */
+  /** Session and workstation endpoints (sign-out, handovers, sessions), with the same error handling as the sync calls. */
   send<S extends z.ZodType>(path: string, method: "GET" | "POST", body: unknown, schema: S): Promise<Result<z.infer<S>>> {
     const init: RequestInit = method === "GET" ? { method } : { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
     return this.call(path, init, schema);
@@ -102,8 +133,19 @@ export class BackendClient {
     }
   }
 
-  private async call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<Result<z.infer<S>>> {
-    const answer = await this.request(path, init);
+  private refused(result: Result<never>): Result<never> {
+    if (!result.ok && result.error.kind === "unauthenticated") this.session.onUnauthenticated();
+    return result;
+  }
+
+  private async call<S extends z.ZodType>(path: string, init: RequestInit, schema: S, options = { authenticated: true }): Promise<Result<z.infer<S>>> {
+    let sent = init;
+    if (options.authenticated) {
+      const auth = this.authHeaders();
+      if (auth === null) return signedOut();
+      sent = { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...auth } };
+    }
+    const answer = await this.request(path, sent);
     if (!answer.ok) return answer;
     const response = answer.value;
     let body: unknown;
@@ -112,11 +154,15 @@ export class BackendClient {
     } catch {
       return err("backend_error", `The backend answered ${path} with HTTP ${response.status} and a body that is not JSON.`);
     }
-    if (!response.ok) return refusalOf(path, response.status, body);
+    if (!response.ok) return options.authenticated ? this.refused(refusalOf(path, response.status, body)) : refusalOf(path, response.status, body);
     const parsed = schema.safeParse(body);
     if (!parsed.success) return err("backend_error", `The backend's answer to ${path} is malformed: ${describeZodError(parsed.error)}`);
     return ok(parsed.data);
   }
+}
+
+function signedOut(): Result<never> {
+  return err("unauthenticated", "Nobody is signed in at this console: sign in to reach the central backend.");
 }
 
 /** An error answer: the backend's own AppError when its body holds one, else what HTTP said. */

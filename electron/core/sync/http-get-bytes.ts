@@ -9,7 +9,7 @@ export type BytesAnswer = { ok: true; status: number; body: Buffer } | { ok: fal
  * chunk through promises, which cost the decoding thread twice the CPU of node:http here.
  * Keep-alive comes from Node's global agents.
  */
-export function httpGetBytes(url: URL, timeoutMs: number): Promise<BytesAnswer> {
+export function httpGetBytes(url: URL, timeoutMs: number, headers: Readonly<Record<string, string>> = {}): Promise<BytesAnswer> {
   return new Promise((resolve) => {
     const get = url.protocol === "https:" ? https.get : http.get;
     let settled = false;
@@ -19,7 +19,7 @@ export function httpGetBytes(url: URL, timeoutMs: number): Promise<BytesAnswer> 
       clearTimeout(timer);
       resolve(answer);
     };
-    const request = get(url, (response) => {
+    const request = get(url, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => settle({ ok: true, status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));

@@ -45,6 +45,8 @@ export class OutboxSender {
     private readonly store: CacheStore,
     private readonly client: BackendClient,
     private readonly events: OutboxEvents,
+    /** Whose actions may be sent now (the signed-in operator); null: nobody's. */
+    private readonly actingOperatorId: () => string | null,
     private readonly batchSize = MAX_ACTION_BATCH,
   ) {}
 
@@ -95,11 +97,21 @@ export class OutboxSender {
     try {
       while (this.online) {
         // After a failure, go one at a time: a batch the backend cannot read may hold one poison action.
-        const batch = this.store.nextPending(this.failures > 0 ? 1 : this.batchSize);
+        // Only the signed-in operator's own actions go, in their session; everyone else's wait for theirs.
+        const operatorId = this.actingOperatorId();
+        if (operatorId === null) break;
+        const batch = this.store.nextPendingOf(operatorId, this.failures > 0 ? 1 : this.batchSize);
         if (batch.length === 0) break;
         const answer = await this.client.postActions(batch.map((entry) => entry.request));
         // Closed meanwhile: the actions stay queued and go again (idempotently) at the next start.
         if (this.stopped) return;
+        // The session ended (expired, revoked): they stay queued until their operator signs in again.
+        if (!answer.ok && answer.error.kind === "unauthenticated") break;
+        // Sent faster than the backend takes from one session: the same batch goes again shortly.
+        if (!answer.ok && answer.error.kind === "rate_limited") {
+          this.scheduleRetry();
+          return;
+        }
         if (!answer.ok || answer.value.results.length !== batch.length) {
           // No usable answer (offline, timeout, garbage): keep them queued and try again later.
           const error = answer.ok ? { kind: "backend_error" as const, message: "The backend answered a different number of actions than it was sent." } : answer.error;

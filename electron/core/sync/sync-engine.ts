@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import { StreamMessageSchema } from "../../../shared/protocol/backend.js";
+import { SESSION_ENDED_CLOSE_CODE, StreamMessageSchema } from "../../../shared/protocol/backend.js";
 import type { ConnectionState, SyncProblem } from "../../../shared/protocol/console-api.js";
 import { describeZodError } from "../../../shared/result.js";
 import type { CacheStore } from "../cache/cache-store.js";
@@ -65,6 +65,13 @@ export class SyncEngine {
     this.wakeUp?.();
   }
 
+  /** Drop the live stream and start over now: the session changed (signed in, out, another operator). */
+  reconnect(): void {
+    this.attempt = 0;
+    this.socket?.terminate();
+    this.wakeUp?.();
+  }
+
   private setState(state: ConnectionState): void {
     this.options.events.onState(state, { lastError: this.lastError, headSeq: this.headSeq });
   }
@@ -89,6 +96,8 @@ export class SyncEngine {
   /** One connect → catch up → follow cycle. Resolves with the reason it ended. */
   private async cycle(): Promise<string> {
     const { client } = this.options;
+    // Nothing is read from the backend without a session; the cache still answers the screens.
+    if (client.authHeaders() === null) return "Nobody is signed in at this console: sign in to sync with the central backend.";
     this.setState("connecting");
     const hello = await client.hello();
     if (!this.running) return "stopped";
@@ -144,7 +153,7 @@ export class SyncEngine {
   private follow(): Promise<string> {
     const { client, store } = this.options;
     return new Promise<string>((resolve) => {
-      const socket = new WebSocket(client.streamUrl(store.getCursor()), { handshakeTimeout: 8_000 });
+      const socket = new WebSocket(client.streamUrl(store.getCursor()), { handshakeTimeout: 8_000, headers: client.authHeaders() ?? {} });
       this.socket = socket;
       let queue: unknown[] = [];
       let flushScheduled = false;
@@ -228,7 +237,14 @@ export class SyncEngine {
             break;
         }
       });
-      socket.on("close", () => end("The live stream from the backend closed."));
+      socket.on("unexpected-response", (_request, response) => {
+        if (response.statusCode === 401) client.sessionEnded();
+        end(`The backend refused the live stream (HTTP ${response.statusCode ?? "?"}).`);
+      });
+      socket.on("close", (code) => {
+        if (code === SESSION_ENDED_CLOSE_CODE) client.sessionEnded();
+        end(code === SESSION_ENDED_CLOSE_CODE ? "The session has ended: sign in again." : "The live stream from the backend closed.");
+      });
       socket.on("error", (e) => end(`Live stream error: ${e.message}`));
     });
   }

@@ -16,6 +16,9 @@ export interface CoreHostOptions {
   /** Likewise page-decoder-worker (the core worker starts it). */
   decoderWorkerPath?: string;
   log?: (line: string) => void;
+  /** A demo city (known passwords), and the demo operator to sign in at start. */
+  demo?: boolean;
+  autoSignIn?: string;
 }
 
 /**
@@ -51,6 +54,8 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
     settings: options.settings.get(),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.decoderWorkerPath ? { decoderWorkerPath: options.decoderWorkerPath } : {}),
+    ...(options.demo === true ? { demo: true } : {}),
+    ...(options.autoSignIn !== undefined ? { autoSignIn: options.autoSignIn } : {}),
   };
   let worker = spawnWorker(workerPath, data);
   const listeners = new Set<(event: ConsoleEvent) => void>();
@@ -155,7 +160,10 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
       if (closing) return;
       const message = `The console core stopped unexpectedly (exit ${code}); restarting it from the local cache.`;
       options.log?.(message);
-      if (status !== null) emit({ type: "status", status: { ...status, state: "offline", lastError: message } });
+      if (status !== null) {
+        status = { ...status, state: "offline", lastError: message };
+        emit({ type: "status", status });
+      }
       const delay = Math.min(10_000, 500 * 2 ** restarts++);
       setTimeout(() => {
         if (closing) return;

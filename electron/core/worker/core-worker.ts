@@ -21,6 +21,8 @@ try {
     ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
     decoderWorkerPath: data.decoderWorkerPath ?? new URL("./page-decoder-worker.ts", import.meta.url),
     log: (line) => post({ kind: "log", line }),
+    ...(data.demo === true ? { demo: true } : {}),
+    ...(data.autoSignIn !== undefined ? { autoSignIn: data.autoSignIn } : {}),
   });
   core.service.onEvent((event) => post({ kind: "event", event }));
   post({ kind: "ready", notices: core.notices, status: core.service.getStatus() });

@@ -34,5 +34,7 @@ export const WorkerDataSchema = z.object({
   nativeBinding: z.string().optional(),
   /** page-decoder-worker's file (the Electron bundle passes its .cjs; under tsx it is found beside this file). */
   decoderWorkerPath: z.string().optional(),
+  demo: z.boolean().optional(),
+  autoSignIn: z.string().optional(),
 });
 export type WorkerData = z.infer<typeof WorkerDataSchema>;

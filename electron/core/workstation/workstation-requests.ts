@@ -3,7 +3,16 @@ import { HandoverSchema } from "../../../shared/domain/handover.js";
 import type { Incident } from "../../../shared/domain/incident.js";
 import type { Operator } from "../../../shared/domain/operator.js";
 import type { ConsoleEvent, ConsoleRequest } from "../../../shared/protocol/console-api.js";
-import { PendingHandoverSchema, SignInResponseSchema, WORKSTATION_PATHS, type SharedSelection } from "../../../shared/protocol/workstation-api.js";
+import { PendingHandoverSchema, WORKSTATION_PATHS, type SharedSelection } from "../../../shared/protocol/workstation-api.js";
+import {
+  ChangePasswordResponseSchema,
+  RevokeResponseSchema,
+  SESSION_PATHS,
+  SessionListSchema,
+  SignOutResponseSchema,
+  type ConsoleSession,
+} from "../../../shared/protocol/session.js";
+import type { SessionKeeper } from "../session/session-keeper.js";
 import { assertNever, err, ok, type Result } from "../../../shared/result.js";
 import { applySelectionPatch, EMPTY_SELECTION } from "../../../shared/workstation/apply-selection.js";
 import { handoverSummary } from "../../../shared/workstation/handover-summary.js";
@@ -12,14 +21,30 @@ import type { BackendClient } from "../sync/backend-client.js";
 
 export type WorkstationRequest = Extract<
   ConsoleRequest,
-  { type: "selection.get" | "selection.set" | "workstation.focus" | "operator.sign-in" | "handover.draft" | "handover.submit" | "handover.pending" | "handover.acknowledge" }
+  {
+    type:
+      | "selection.get"
+      | "selection.set"
+      | "workstation.focus"
+      | "operator.sign-in"
+      | "operator.sign-out"
+      | "operator.change-password"
+      | "sessions.list"
+      | "sessions.revoke"
+      | "handover.draft"
+      | "handover.submit"
+      | "handover.pending"
+      | "handover.acknowledge";
+  }
 >;
 
 export interface WorkstationDeps {
-  client: Pick<BackendClient, "send">;
+  client: Pick<BackendClient, "send" | "signIn">;
+  session: SessionKeeper;
   settings: SettingsStore;
   emit(event: ConsoleEvent): void;
-  currentOperator(): Operator;
+  /** The workstation's session as the renderers see it. */
+  sessionView(): ConsoleSession;
   /** The console's alarms as the operator sees them (pending actions applied) and incidents. */
   alarms(): Alarm[];
   incidents(): Incident[];
@@ -29,7 +54,7 @@ export interface WorkstationDeps {
 
 /**
  * The workstation part of the console API, held by the core: the selection every window shows
- * (one source of truth, so no window holds state another needs), operator sign-in, shift handover.
+ * (one source of truth, so no window holds state another needs), operator sessions, shift handover.
  */
 export class WorkstationRequests {
   private selection: SharedSelection = EMPTY_SELECTION;
@@ -58,37 +83,63 @@ export class WorkstationRequests {
         return ok({ role: request.role });
       case "operator.sign-in":
         return this.signIn(request.operatorId, request.password);
+      case "operator.sign-out":
+        return this.signOut();
+      case "operator.change-password": {
+        const body = { currentPassword: request.currentPassword, newPassword: request.newPassword };
+        const changed = await this.deps.client.send(SESSION_PATHS.password, "POST", body, ChangePasswordResponseSchema);
+        if (!changed.ok) return changed;
+        this.deps.session.passwordChanged();
+        return ok(this.deps.sessionView());
+      }
+      case "sessions.list": {
+        const listed = await this.deps.client.send(SESSION_PATHS.sessions, "GET", undefined, SessionListSchema);
+        return listed.ok ? ok(listed.value.sessions) : listed;
+      }
+      case "sessions.revoke":
+        return this.deps.client.send(SESSION_PATHS.revoke(request.sessionId), "POST", {}, RevokeResponseSchema);
       case "handover.draft":
         return ok(handoverSummary(this.deps.alarms(), this.deps.incidents()));
       case "handover.submit": {
         const summary = handoverSummary(this.deps.alarms(), this.deps.incidents());
-        const body = { operatorId: this.deps.currentOperator().id, note: request.note, summary };
-        return this.deps.client.send(WORKSTATION_PATHS.handovers, "POST", body, HandoverSchema);
+        return this.deps.client.send(WORKSTATION_PATHS.handovers, "POST", { note: request.note, summary }, HandoverSchema);
       }
       case "handover.pending": {
         const pending = await this.deps.client.send(WORKSTATION_PATHS.handoverPending, "GET", undefined, PendingHandoverSchema);
         return pending.ok ? ok(pending.value.handover) : pending;
       }
       case "handover.acknowledge":
-        return this.deps.client.send(WORKSTATION_PATHS.handoverAcknowledge(request.handoverId), "POST", { operatorId: this.deps.currentOperator().id }, HandoverSchema);
+        return this.deps.client.send(WORKSTATION_PATHS.handoverAcknowledge(request.handoverId), "POST", {}, HandoverSchema);
       default:
         return assertNever(request);
     }
   }
 
-  private async signIn(operatorId: string, password: string): Promise<Result<Operator>> {
-    const answer = await this.deps.client.send(WORKSTATION_PATHS.signIn, "POST", { operatorId, password, workstationId: this.deps.workstationId }, SignInResponseSchema);
+  /**
+   * Signs an operator in at this workstation. The backend ends the previous operator's session
+   * here; their queued actions stay, shown as waiting, until they sign in again.
+   */
+  async signIn(operatorId: string, password: string): Promise<Result<Operator>> {
+    const answer = await this.deps.client.signIn({ operatorId, password, workstationId: this.deps.workstationId });
     if (!answer.ok) {
-      if (answer.error.kind === "offline") {
-        return err("offline", `Cannot check the password while the backend is unreachable; ${this.deps.currentOperator().name} stays signed in.`);
-      }
+      if (answer.error.kind === "offline") return err("offline", "Cannot check the password while the central backend is unreachable; try again when the link is back.");
       return answer;
     }
-    const operator = answer.value.operator;
-    // Remembered across restarts: the console opens with the operator who last signed in.
+    const { operator, session } = answer.value;
+    this.deps.session.signedIn(operator, session);
+    // Remembered across restarts to fill in the sign-in form; the session itself is not.
     const settings = this.deps.settings.update({ operatorId: operator.id });
     this.deps.emit({ type: "settings", settings });
     this.deps.emit({ type: "operator", operator });
     return ok(operator);
+  }
+
+  private async signOut(): Promise<Result<ConsoleSession>> {
+    if (this.deps.session.authorization() !== null) {
+      // Ended on the backend too; when it cannot be reached, the session still ends here and expires there.
+      await this.deps.client.send(SESSION_PATHS.signOut, "POST", {}, SignOutResponseSchema);
+    }
+    this.deps.session.signedOut();
+    return ok(this.deps.sessionView());
   }
 }

@@ -2,6 +2,7 @@ import Hls, { type ErrorData } from "hls.js";
 import { useEffect, useReducer, useState, type RefObject } from "react";
 import { LIVE_HLS_CONFIG, REPLAY_HLS_CONFIG } from "../views/wall/hls-config.js";
 import { playerCreated, playerDestroyed } from "../views/wall/player-registry.js";
+import { streamXhrSetup, withStreamToken } from "../views/wall/stream-access.js";
 import { catchUpRate, DroppedFrames } from "../views/wall/live-catch-up.js";
 import { forgivenTargetLatency } from "../views/wall/stall-forgiveness.js";
 import { liveLatencySeconds, nextTileState, streamRetryDelayMs, type TileState } from "../views/wall/tile-state.js";
@@ -129,7 +130,7 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
       lastProgressAt = Date.now();
       dispatch({ type: "start" });
       if (Hls.isSupported()) {
-        const player = new Hls(mode === "live" ? LIVE_HLS_CONFIG : REPLAY_HLS_CONFIG);
+        const player = new Hls({ ...(mode === "live" ? LIVE_HLS_CONFIG : REPLAY_HLS_CONFIG), xhrSetup: streamXhrSetup });
         playerCreated();
         hls = player;
         player.on(Hls.Events.ERROR, onError);
@@ -139,7 +140,7 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: 
         player.loadSource(url);
         player.attachMedia(video);
       } else if (video.canPlayType("application/vnd.apple.mpegurl") !== "") {
-        video.src = url;
+        video.src = withStreamToken(url);
         video.play().catch(() => undefined);
       } else {
         setDetail("HLS is not supported here");

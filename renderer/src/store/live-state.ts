@@ -5,6 +5,7 @@ import type { Operator } from "../../../shared/domain/operator.js";
 import type { Sensor } from "../../../shared/domain/sensor.js";
 import type { Ward } from "../../../shared/domain/ward.js";
 import type { ConsoleEvent, Settings, Snapshot, SyncProblem, SyncStatus } from "../../../shared/protocol/console-api.js";
+import type { ConsoleSession } from "../../../shared/protocol/session.js";
 import { assertNever, type AppError } from "../../../shared/result.js";
 import type { LinkState } from "../api/console-client.js";
 
@@ -18,6 +19,8 @@ export interface LiveState {
   /** A snapshot request is in flight (first load or after a reconnect). */
   loadingSnapshot: boolean;
   status: SyncStatus | null;
+  /** The workstation's session; null until the first snapshot. */
+  session: ConsoleSession | null;
   operator: Operator | null;
   settings: Settings | null;
   wards: ReadonlyMap<string, Ward>;
@@ -43,6 +46,7 @@ export const INITIAL_STATE: LiveState = {
   hasSnapshot: false,
   loadingSnapshot: false,
   status: null,
+  session: null,
   operator: null,
   settings: null,
   wards: new Map(),
@@ -68,6 +72,7 @@ export function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
     ...state,
     hasSnapshot: true,
     status: snapshot.status,
+    session: snapshot.session,
     operator: snapshot.operator,
     settings: snapshot.settings,
     wards: wardsByCode(snapshot.wards),
@@ -114,8 +119,10 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
       // Shown at once by the core, refused later by the backend (someone else was first).
       return { ...state, refusal: { alarmId: event.alarmId, error: event.error } };
     case "operator":
-      // Someone else signed in at this workstation.
+      // Someone else signed in at this workstation, or the operator's record changed.
       return { ...state, operator: event.operator };
+    case "session":
+      return applySession(state, event.session);
     case "bulk.changed":
       // The store reloads its snapshot (see LiveStore): nothing to merge item by item.
       return state;
@@ -149,6 +156,12 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
     default:
       return assertNever(event);
   }
+}
+
+/** Signed out, the page forgets the city (the next sign-in reloads it); expired, it keeps showing it. */
+function applySession(state: LiveState, session: ConsoleSession): LiveState {
+  if (session.state !== "signed_out") return { ...state, session, operator: session.operator };
+  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), refusal: null };
 }
 
 export function upsertAlarm(state: LiveState, alarm: Alarm): LiveState {

@@ -4,6 +4,7 @@ import type { AppError, Result } from "../../../shared/result.js";
 import { backoffDelayMs, RECONNECT_BACKOFF } from "../api/backoff.js";
 import type { ClientProblem, ConsoleClient, LinkState } from "../api/console-client.js";
 import { addProblems, applyEvent, applySnapshot, INITIAL_STATE, upsertAlarm, type LiveState } from "./live-state.js";
+import { setStreamToken } from "../views/wall/stream-access.js";
 import { frameCoalescer } from "./notify-scheduler.js";
 
 const RELOAD_INTERVAL_MS = 500;
@@ -145,12 +146,15 @@ export class LiveStore {
 
   private onEvent(event: ConsoleEvent): void {
     if (event.type === "bulk.changed") this.scheduleReload();
+    // Signed in (again): the core now answers with the city it holds for this operator.
+    if (event.type === "session" && event.session.state === "signed_in" && this.state.session?.state !== "signed_in" && this.state.link === "open") void this.loadSnapshot();
     if (this.state.loadingSnapshot) this.raced.push(event);
     this.update(applyEvent(this.state, event));
   }
 
   private update(next: LiveState): void {
     if (next === this.state) return;
+    if (next.session?.streamToken !== this.state.session?.streamToken) setStreamToken(next.session?.streamToken ?? null);
     this.state = next;
     this.scheduleNotify();
   }

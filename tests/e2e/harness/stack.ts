@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnBackend, type BackendProcess } from "../../../scripts/lib/backend-process.js";
 import { spawnConsole, type ConsoleProcess } from "../../../scripts/lib/console-process.js";
+import { freePort } from "../../../scripts/lib/free-port.js";
+import { backendFetch } from "../../shared/backend-session.js";
 
 /** A fresh temporary folder per use: tests never share caches or stores by accident. */
 export function tempDir(prefix: string): string {
@@ -19,16 +21,31 @@ export interface StartBackendOptions {
   port?: number;
 }
 
-export function startTestBackend(options: StartBackendOptions = {}): Promise<BackendProcess> {
+/** The ports the consoles of a test stack will listen on: the backend lets exactly those origins play its streams. */
+const consolePorts = new Map<string, number[]>();
+
+/** A demo backend (known operators, simulator controls for sup-01), with room for `consoles` browser consoles. */
+export async function startTestBackend(options: StartBackendOptions & { consoles?: number } = {}): Promise<BackendProcess> {
+  const ports = await Promise.all(Array.from({ length: options.consoles ?? 2 }, () => freePort()));
   const extra = [
+    "--demo",
+    "--simulator-api",
+    ...ports.flatMap((port) => ["--console-origin", `http://127.0.0.1:${port}`]),
     ...(options.video ? ["--video-cache-dir", VIDEO_CACHE_DIR] : ["--no-video"]),
     ...(options.simulator ? [] : ["--no-simulator"]),
   ];
-  return spawnBackend({ port: options.port ?? 0, dataDir: options.dataDir ?? tempDir("backend"), extraArgs: extra });
+  const backend = await spawnBackend({ port: options.port ?? 0, dataDir: options.dataDir ?? tempDir("backend"), extraArgs: extra });
+  consolePorts.set(backend.url, ports);
+  return backend;
 }
 
-export function startTestConsole(backendUrl: string, dataDir = tempDir("console"), operator?: string): Promise<ConsoleProcess> {
-  return spawnConsole({ backendUrl, dataDir, ...(operator ? { operator } : {}) });
+/**
+ * A browser console signed in as `operator` (a demo operator, default op-01; null: signed out),
+ * on one of the ports its test backend was started for.
+ */
+export function startTestConsole(backendUrl: string, dataDir = tempDir("console"), operator?: string | null): Promise<ConsoleProcess> {
+  const port = consolePorts.get(backendUrl)?.shift();
+  return spawnConsole({ backendUrl, dataDir, ...(operator === undefined ? {} : { operator }), ...(port === undefined ? {} : { port }) });
 }
 
 /** The backend's latest copy of an entity, read from its change feed (what it really recorded). */
@@ -36,7 +53,7 @@ export async function backendEntity(backendUrl: string, entity: string, id: stri
   let after = 0;
   let latest: Record<string, unknown> | null = null;
   for (;;) {
-    const res = await fetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`);
+    const res = await backendFetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`);
     const page = (await res.json()) as { changes: { seq: number; entity: string; id: string; data: Record<string, unknown> }[]; hasMore: boolean };
     for (const c of page.changes) {
       if (c.entity === entity && c.id === id) latest = c.data;

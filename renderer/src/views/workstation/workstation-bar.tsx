@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { DisplayRole } from "../../../../shared/domain/workstation.js";
 import { useOperator } from "../../hooks/use-operator.js";
 import { clearSelection, useSelectedAlarmId } from "../../store/selection.js";
-import { useLiveState } from "../../store/store-context.js";
+import { useLiveState, useStore } from "../../store/store-context.js";
+import { SessionsPopover } from "./sessions-popover.js";
 import { HandoverDialog } from "./handover-dialog.js";
 import { popOut } from "./pop-out.js";
 import { SignInDialog } from "./sign-in-dialog.js";
@@ -18,7 +19,9 @@ export function WorkstationBar({ role, hasKeyboard }: { role: DisplayRole; hasKe
   const operator = useOperator();
   const selectedId = useSelectedAlarmId();
   const selected = useLiveState((s) => (selectedId === null ? null : (s.alarms.get(selectedId) ?? null)));
-  const [dialog, setDialog] = useState<"sign-in" | "handover" | null>(null);
+  const [dialog, setDialog] = useState<"sign-in" | "handover" | "sessions" | null>(null);
+  const store = useStore();
+  const demo = useLiveState((s) => s.session?.demo ?? false);
 
   return (
     <header className="ws-bar" data-testid="workstation-bar">
@@ -58,9 +61,25 @@ export function WorkstationBar({ role, hasKeyboard }: { role: DisplayRole; hasKe
         <button type="button" className="btn btn--ghost btn--small" data-testid="handover-button" onClick={() => setDialog("handover")}>
           {t("workstation.handover.open")}
         </button>
+        {operator?.role === "supervisor" && (
+          <button type="button" className="btn btn--ghost btn--small" data-testid="sessions-button" onClick={() => setDialog("sessions")}>
+            {t("session.list")}
+          </button>
+        )}
+        {operator !== null && (
+          <button type="button" className="btn btn--ghost btn--small" data-testid="sign-out-button" onClick={() => void store.client.request({ type: "operator.sign-out" })}>
+            {t("session.signOut")}
+          </button>
+        )}
+        {demo && (
+          <span className="ws-bar__demo" data-testid="demo-badge" title={t("session.demo")}>
+            {t("session.demoBadge")}
+          </span>
+        )}
       </span>
       {dialog === "sign-in" && <SignInDialog onClose={() => setDialog(null)} />}
       {dialog === "handover" && <HandoverDialog onClose={() => setDialog(null)} />}
+      {dialog === "sessions" && <SessionsPopover onClose={() => setDialog(null)} />}
     </header>
   );
 }

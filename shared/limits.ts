@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/**
+ * Every size and count a request may carry, named once: the schemas at each boundary and the
+ * renderer's inputs (maxLength) use these, so what the user may type is what the backend accepts.
+ * They bound how much one operator can make the store, the change feed and every console hold.
+ */
+export const LIMITS = {
+  /** Ids of alarms, incidents, cameras, operators, views, sessions. */
+  idChars: 100,
+  /** Comments, notes, reasons. */
+  noteChars: 2000,
+  /** Names of people, units, incident titles. */
+  nameChars: 200,
+  /** A handover note, which lists a whole shift. */
+  handoverNoteChars: 4000,
+  /** Comments one alarm may collect: every change of an alarm carries them all. */
+  commentsPerAlarm: 50,
+  /** Timeline notes one incident may collect, for the same reason. */
+  notesPerIncident: 100,
+  passwordChars: 200,
+  /** A change page stops growing past this many bytes (at least one change is always sent). */
+  changePageBytes: 8 * 1024 * 1024,
+} as const;
+
+export const IdSchema = z.string().min(1).max(LIMITS.idChars);
+export const NoteTextSchema = z.string().trim().min(1).max(LIMITS.noteChars);
+export const NameTextSchema = z.string().trim().min(1).max(LIMITS.nameChars);
+
+/**
+ * Operator actions one session may send: a burst as large as a flood's bulk acknowledgement or an
+ * outbox drained after an outage, refilled at a rate no person reaches by hand.
+ */
+export const ACTION_RATE = { burst: 2000, perSecond: 50 } as const;
