@@ -12,7 +12,9 @@ import { SyncEngine } from "./sync/sync-engine.js";
 import { workerPageSource } from "./worker/page-decoder-host.js";
 import { WorkstationRequests } from "./workstation/workstation-requests.js";
 import { SessionKeeper } from "./session/session-keeper.js";
+import { OfflineVerifierSchema } from "./session/offline-verifier.js";
 import { demoPasswordOf } from "../../shared/demo-city.js";
+import { assertNever } from "../../shared/result.js";
 
 export interface ConsoleCoreOptions {
   /** Folder for the cache file. */
@@ -51,9 +53,15 @@ function demoSignIn(workstation: WorkstationRequests, session: SessionKeeper, op
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   const attempt = async () => {
-    if (stopped || session.state !== "signed_out") return;
+    if (stopped || (session.state !== "signed_out" && session.state !== "local")) return;
     const signedIn = await workstation.signIn(operatorId, demoPasswordOf(operatorId));
-    if (signedIn.ok || stopped) return;
+    if (stopped) return;
+    // Signed in at this console only: keep trying the backend, to send what the operator does.
+    if (signedIn.ok && session.state === "local") {
+      timer = setTimeout(() => void attempt(), 2_000);
+      return;
+    }
+    if (signedIn.ok) return;
     if (signedIn.error.kind === "offline" || signedIn.error.kind === "rate_limited") {
       timer = setTimeout(() => void attempt(), 1_000);
       return;
@@ -67,6 +75,22 @@ function demoSignIn(workstation: WorkstationRequests, session: SessionKeeper, op
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+function noSessionReason(session: SessionKeeper, reachable: boolean): string {
+  switch (session.state) {
+    case "local":
+      return reachable
+        ? "The central backend is reachable again: sign in again to sync and to send the actions taken offline."
+        : "Signed in at this console only, while the central backend is unreachable: actions are kept here and sent after the next sign-in.";
+    case "expired":
+      return "The session has ended: sign in again to sync and to send the queued actions.";
+    case "signed_in":
+    case "signed_out":
+      return "Nobody is signed in at this console: sign in to sync with the central backend.";
+    default:
+      return assertNever(session.state);
+  }
 }
 
 /** Opens the cache and starts syncing with the backend named in the settings. */
@@ -85,7 +109,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const service = new ConsoleService(store, options.settings, session, options.demo === true);
   const client = new BackendClient(options.settings.get().backendUrl, undefined, {
     authorization: () => session.authorization(),
-    onUnauthenticated: () => session.expired(),
+    onUnauthenticated: (authorization) => session.expired(authorization),
   });
   const sender = new OutboxSender(
     store,
@@ -100,7 +124,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
     onPendingChanged: () => service.updateStatus({}),
     },
-    () => session.actingOperatorId,
+    () => session.sendingOperatorId,
     options.outboxBatchSize,
   );
   service.attachQueue(sender);
@@ -113,6 +137,14 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       sessionView: () => service.sessionView(),
       alarms: () => service.snapshot().alarms,
       incidents: () => store.list("incident"),
+      verifiers: {
+        get: (operatorId) => {
+          const raw = store.localValue(`verifier:${operatorId}`);
+          const parsed = raw === null ? null : OfflineVerifierSchema.safeParse(JSON.parse(raw));
+          return parsed?.success === true ? parsed.data : null;
+        },
+        set: (verifier) => store.setLocalValue(`verifier:${verifier.operator.id}`, JSON.stringify(verifier)),
+      },
       workstationId: store.workstationId(() => `${hostname()}-${randomBytes(3).toString("hex")}`),
     });
   service.attachWorkstation(workstation);
@@ -122,6 +154,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     client,
     pages,
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+    noSessionReason: (reachable) => noSessionReason(session, reachable),
     events: {
       onApplied: (changes) => service.changesApplied(changes),
       onBulkApplied: (count) => service.bulkApplied(count),
@@ -140,7 +173,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   // A new session (or none) changes what may be read and sent: start the link over, send what is theirs.
   let lastSessionKey = "";
   session.onChange(() => {
-    const key = `${session.state}:${session.operator?.id ?? ""}:${session.actingOperatorId ?? ""}`;
+    const key = `${session.state}:${session.operator?.id ?? ""}:${session.sendingOperatorId ?? ""}`;
     if (key === lastSessionKey) return;
     lastSessionKey = key;
     engine.reconnect();

@@ -210,7 +210,7 @@ export class ConsoleService {
   /** The workstation's session as renderers see it (never its tokens, but the stream token). */
   sessionView(): ConsoleSession {
     const issued = this.session.issued;
-    const acting = this.session.actingOperatorId;
+    const acting = this.session.sendingOperatorId;
     return {
       state: this.session.state,
       operator: this.session.operator,
@@ -347,6 +347,8 @@ export class ConsoleService {
         if (operator === null) return err("unauthenticated", "Sign in to act.");
         if (this.session.actingOperatorId === null) return err("forbidden", "Choose a new password first: you signed in with a one-time password.");
         return ok(operator);
+      case "local":
+        return operator === null ? err("unauthenticated", "Sign in to act.") : ok(operator);
       case "expired":
         return err("unauthenticated", `${operator?.name ?? "The operator"}'s session has ended: sign in again to act (queued actions are kept).`);
       case "signed_out":

@@ -77,7 +77,12 @@ export const HealthResponseSchema = z.object({ ok: z.literal(true) });
 
 // ---- Console API: the workstation's session as the renderer sees it ----
 
-export const ConsoleSessionStateSchema = z.enum(["signed_out", "signed_in", "expired"]);
+/**
+ * signed_out: nobody; signed_in: a session with the backend; local: signed in at this console while
+ * the backend was unreachable (the cache shows, actions queue, nothing is sent until the operator
+ * signs in with the backend); expired: the backend ended the session (sign in again to send).
+ */
+export const ConsoleSessionStateSchema = z.enum(["signed_out", "signed_in", "local", "expired"]);
 export type ConsoleSessionState = z.infer<typeof ConsoleSessionStateSchema>;
 
 export const ConsoleSessionSchema = z.object({

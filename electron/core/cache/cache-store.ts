@@ -107,6 +107,15 @@ export class CacheStore {
     return made;
   }
 
+  /** A value this console keeps for itself (an operator's offline verifier), or null. */
+  localValue(key: string): string | null {
+    return (this.stmts.getState.get(`local:${key}`) as string | undefined) ?? null;
+  }
+
+  setLocalValue(key: string, value: string): void {
+    this.stmts.setState.run(`local:${key}`, value);
+  }
+
   getLastSyncAt(): string | null {
     return (this.stmts.getState.get("lastSyncAt") as string | undefined) ?? null;
   }

@@ -30,8 +30,14 @@ export class SessionKeeper {
     return this.held.operator;
   }
 
-  /** The operator whose actions may be sent now: signed in, and past any one-time password. */
+  /** The operator who may act here now (their actions queue): signed in online or at this console. */
   get actingOperatorId(): string | null {
+    if (this.held.state === "local") return this.held.operator?.id ?? null;
+    return this.sendingOperatorId;
+  }
+
+  /** The operator whose actions may be sent now: signed in with the backend, past any one-time password. */
+  get sendingOperatorId(): string | null {
     return this.held.state === "signed_in" && this.held.issued?.mustChangePassword === false ? (this.held.operator?.id ?? null) : null;
   }
 
@@ -48,6 +54,11 @@ export class SessionKeeper {
     this.set({ state: "signed_in", operator, issued });
   }
 
+  /** Signed in at this console only (the backend unreachable): acts on the cache, sends nothing. */
+  signedInLocally(operator: Operator): void {
+    this.set({ state: "local", operator, issued: null });
+  }
+
   passwordChanged(): void {
     if (this.held.issued === null) return;
     this.set({ ...this.held, issued: { ...this.held.issued, mustChangePassword: false } });
@@ -59,9 +70,12 @@ export class SessionKeeper {
     this.set({ ...this.held, operator });
   }
 
-  /** The backend no longer knows this session (expired, revoked): the same operator must sign in again. */
-  expired(): void {
-    if (this.held.state !== "signed_in") return;
+  /**
+   * The backend no longer knows the session that `authorization` belonged to (expired, revoked):
+   * if it is still this workstation's, the same operator must sign in again.
+   */
+  expired(authorization: string): void {
+    if (this.held.state !== "signed_in" || this.authorization() !== authorization) return;
     this.set({ state: "expired", operator: this.held.operator, issued: null });
   }
 

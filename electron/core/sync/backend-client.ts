@@ -14,7 +14,7 @@ import {
 import type { WallView, WallViewDraft } from "../../../shared/domain/wall-view.js";
 import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../../../shared/protocol/views.js";
 import { AppErrorSchema, describeZodError, err, ok, type Result } from "../../../shared/result.js";
-import { SESSION_PATHS, SignInResponseSchema, type SignInRequest, type SignInResponse } from "../../../shared/protocol/session.js";
+import { HealthResponseSchema, SESSION_PATHS, SignInResponseSchema, type SignInRequest, type SignInResponse } from "../../../shared/protocol/session.js";
 import { bodyText } from "./body-text.js";
 import { httpGetBytes } from "./http-get-bytes.js";
 
@@ -22,8 +22,11 @@ import { httpGetBytes } from "./http-get-bytes.js";
 export interface ClientSession {
   /** `Bearer <token>`, or null without a session (the call is then not made). */
   authorization(): string | null;
-  /** The backend answered "unauthenticated": the session expired or was revoked. */
-  onUnauthenticated(): void;
+  /**
+   * The backend answered "unauthenticated" to a call made with `authorization`: that session
+   * expired or was revoked (a newer session may hold the workstation by the time the answer comes).
+   */
+  onUnauthenticated(authorization: string): void;
 }
 
 const NO_SESSION: ClientSession = { authorization: () => null, onUnauthenticated: () => undefined };
@@ -48,9 +51,15 @@ export class BackendClient {
     return this.call(SESSION_PATHS.signIn, init, SignInResponseSchema, { authenticated: false });
   }
 
-  /** The stream's close code or upgrade status said the session ended. */
-  sessionEnded(): void {
-    this.session.onUnauthenticated();
+  /** Whether the backend answers at all (no session needed): a console signed in offline learns the link is back. */
+  async reachable(): Promise<boolean> {
+    const answer = await this.call(SESSION_PATHS.health, { method: "GET" }, HealthResponseSchema, { authenticated: false });
+    return answer.ok;
+  }
+
+  /** The stream's close code or upgrade status said the session it was opened with ended. */
+  sessionEnded(authorization: string | undefined): void {
+    if (authorization !== undefined) this.session.onUnauthenticated(authorization);
   }
 
   hello(): Promise<Result<HelloResponse>> {
@@ -74,7 +83,7 @@ export class BackendClient {
     } catch {
       // Not JSON: HTTP's status is all there is.
     }
-    return this.refused(refusalOf(path, answer.status, body));
+    return this.refused(refusalOf(path, answer.status, body), headers.authorization);
   }
 
   /** The backend's own answer (which may itself be a refusal) or, if it could not be had, why. */
@@ -133,16 +142,18 @@ export class BackendClient {
     }
   }
 
-  private refused(result: Result<never>): Result<never> {
-    if (!result.ok && result.error.kind === "unauthenticated") this.session.onUnauthenticated();
+  private refused(result: Result<never>, authorization: string | undefined): Result<never> {
+    if (!result.ok && result.error.kind === "unauthenticated" && authorization !== undefined) this.session.onUnauthenticated(authorization);
     return result;
   }
 
   private async call<S extends z.ZodType>(path: string, init: RequestInit, schema: S, options = { authenticated: true }): Promise<Result<z.infer<S>>> {
     let sent = init;
+    let authorization: string | undefined;
     if (options.authenticated) {
       const auth = this.authHeaders();
       if (auth === null) return signedOut();
+      authorization = auth.authorization;
       sent = { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...auth } };
     }
     const answer = await this.request(path, sent);
@@ -154,7 +165,7 @@ export class BackendClient {
     } catch {
       return err("backend_error", `The backend answered ${path} with HTTP ${response.status} and a body that is not JSON.`);
     }
-    if (!response.ok) return options.authenticated ? this.refused(refusalOf(path, response.status, body)) : refusalOf(path, response.status, body);
+    if (!response.ok) return this.refused(refusalOf(path, response.status, body), authorization);
     const parsed = schema.safeParse(body);
     if (!parsed.success) return err("backend_error", `The backend's answer to ${path} is malformed: ${describeZodError(parsed.error)}`);
     return ok(parsed.data);

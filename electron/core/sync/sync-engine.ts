@@ -27,6 +27,8 @@ export interface SyncEngineOptions {
   events: SyncEngineEvents;
   pageSize?: number;
   random?: () => number;
+  /** Why there is no session to sync in, in one sentence (signed out, offline sign-in, ended). */
+  noSessionReason?: (backendReachable: boolean) => string;
 }
 
 const HEARTBEAT_TIMEOUT_MS = 30_000;
@@ -97,7 +99,10 @@ export class SyncEngine {
   private async cycle(): Promise<string> {
     const { client } = this.options;
     // Nothing is read from the backend without a session; the cache still answers the screens.
-    if (client.authHeaders() === null) return "Nobody is signed in at this console: sign in to sync with the central backend.";
+    if (client.authHeaders() === null) {
+      const reachable = await client.reachable();
+      return this.options.noSessionReason?.(reachable) ?? "Nobody is signed in at this console: sign in to sync with the central backend.";
+    }
     this.setState("connecting");
     const hello = await client.hello();
     if (!this.running) return "stopped";
@@ -153,7 +158,8 @@ export class SyncEngine {
   private follow(): Promise<string> {
     const { client, store } = this.options;
     return new Promise<string>((resolve) => {
-      const socket = new WebSocket(client.streamUrl(store.getCursor()), { handshakeTimeout: 8_000, headers: client.authHeaders() ?? {} });
+      const headers = client.authHeaders() ?? {};
+      const socket = new WebSocket(client.streamUrl(store.getCursor()), { handshakeTimeout: 8_000, headers });
       this.socket = socket;
       let queue: unknown[] = [];
       let flushScheduled = false;
@@ -238,11 +244,11 @@ export class SyncEngine {
         }
       });
       socket.on("unexpected-response", (_request, response) => {
-        if (response.statusCode === 401) client.sessionEnded();
+        if (response.statusCode === 401) client.sessionEnded(headers.authorization);
         end(`The backend refused the live stream (HTTP ${response.statusCode ?? "?"}).`);
       });
       socket.on("close", (code) => {
-        if (code === SESSION_ENDED_CLOSE_CODE) client.sessionEnded();
+        if (code === SESSION_ENDED_CLOSE_CODE) client.sessionEnded(headers.authorization);
         end(code === SESSION_ENDED_CLOSE_CODE ? "The session has ended: sign in again." : "The live stream from the backend closed.");
       });
       socket.on("error", (e) => end(`Live stream error: ${e.message}`));

@@ -13,6 +13,7 @@ import {
   type ConsoleSession,
 } from "../../../shared/protocol/session.js";
 import type { SessionKeeper } from "../session/session-keeper.js";
+import { checkOfflineVerifier, makeOfflineVerifier, type OfflineVerifier } from "../session/offline-verifier.js";
 import { assertNever, err, ok, type Result } from "../../../shared/result.js";
 import { applySelectionPatch, EMPTY_SELECTION } from "../../../shared/workstation/apply-selection.js";
 import { handoverSummary } from "../../../shared/workstation/handover-summary.js";
@@ -50,6 +51,8 @@ export interface WorkstationDeps {
   incidents(): Incident[];
   /** Names this workstation in the backend's audit trail. */
   workstationId: string;
+  /** Where each operator's offline verifier is kept (see offline-verifier.ts); absent: no offline sign-in. */
+  verifiers?: { get(operatorId: string): OfflineVerifier | null; set(verifier: OfflineVerifier): void };
 }
 
 /**
@@ -121,17 +124,26 @@ export class WorkstationRequests {
    */
   async signIn(operatorId: string, password: string): Promise<Result<Operator>> {
     const answer = await this.deps.client.signIn({ operatorId, password, workstationId: this.deps.workstationId });
-    if (!answer.ok) {
-      if (answer.error.kind === "offline") return err("offline", "Cannot check the password while the central backend is unreachable; try again when the link is back.");
-      return answer;
-    }
+    if (!answer.ok) return answer.error.kind === "offline" ? this.signInLocally(operatorId, password) : answer;
     const { operator, session } = answer.value;
     this.deps.session.signedIn(operator, session);
+    if (this.deps.verifiers !== undefined) this.deps.verifiers.set(await makeOfflineVerifier(operator, password));
     // Remembered across restarts to fill in the sign-in form; the session itself is not.
     const settings = this.deps.settings.update({ operatorId: operator.id });
     this.deps.emit({ type: "settings", settings });
     this.deps.emit({ type: "operator", operator });
     return ok(operator);
+  }
+
+  /** The backend cannot be reached: the password this console last saw accepted opens its cache, and nothing is sent. */
+  private async signInLocally(operatorId: string, password: string): Promise<Result<Operator>> {
+    const verifier = this.deps.verifiers?.get(operatorId) ?? null;
+    if (verifier === null || !(await checkOfflineVerifier(verifier, password))) {
+      return err("offline", "The central backend is unreachable and this console cannot check that password: only an operator who signed in here before can sign in while the link is down.");
+    }
+    this.deps.session.signedInLocally(verifier.operator);
+    this.deps.emit({ type: "operator", operator: verifier.operator });
+    return ok(verifier.operator);
   }
 
   private async signOut(): Promise<Result<ConsoleSession>> {

@@ -12,13 +12,14 @@ export function SessionBanner() {
   const session = useLiveState((s) => s.session);
   const pending = useLiveState((s) => s.status?.pendingActions ?? 0);
   const [signingIn, setSigningIn] = useState(false);
-  if (session === null || (session.state !== "expired" && session.waiting.length === 0)) return null;
+  const ended = session !== null && (session.state === "expired" || session.state === "local");
+  if (session === null || (!ended && session.waiting.length === 0)) return null;
   const waitingOthers = session.waiting.filter((w) => w.operatorId !== session.operator?.id);
   return (
     <div className="session-banner" role="alert" data-testid="session-banner" data-state={session.state}>
-      {session.state === "expired" && (
+      {ended && (
         <>
-          <span data-testid="session-expired">{t("session.expired", { name: session.operator?.name ?? "", count: pending })}</span>
+          <span data-testid="session-expired">{t(session.state === "local" ? "session.local" : "session.expired", { name: session.operator?.name ?? "", count: pending })}</span>
           <button type="button" className="btn btn--primary btn--small" data-testid="session-sign-in-again" onClick={() => setSigningIn(true)}>
             {t("session.signInAgain")}
           </button>

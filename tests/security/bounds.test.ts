@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ACTION_RATE, LIMITS } from "../../shared/limits.js";
+import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
+import { pageWithinBytes } from "../../backend/http/api-routes.js";
+import { TokenBuckets } from "../../backend/auth/token-bucket.js";
+import { startTestBackend } from "../backend/backend-harness.js";
+import type { StoredChange } from "../../backend/store/backend-store.js";
+
+let n = 0;
+const key = () => `bound-${Date.now().toString(36)}-${(n++).toString(36)}`;
+const comment = (alarmId: string, text: string) => ({ idempotencyKey: key(), operatorId: "op-01", at: new Date().toISOString(), action: { type: "comment", alarmId, text } });
+
+describe("bounds on what one operator can make the backend store", () => {
+  it("refuses over-long texts and ids, and more comments on one alarm than the limit", async () => {
+    const t = await startTestBackend();
+    try {
+      const tooLong = await t.post(BACKEND_PATHS.actions, comment("alm-0001", "x".repeat(LIMITS.noteChars + 1)));
+      expect(tooLong.status).toBe(400);
+      const longId = await t.post(BACKEND_PATHS.actions, comment("a".repeat(LIMITS.idChars + 1), "ok"));
+      expect(longId.status).toBe(400);
+
+      const requests = Array.from({ length: LIMITS.commentsPerAlarm + 1 }, (_, i) => comment("alm-0001", `Ghi chú ${i}`));
+      const answers = (await t.post(BACKEND_PATHS.actionsBatch, { requests })).body as { results: Array<{ ok: boolean; error?: { kind: string } }> };
+      expect(answers.results.slice(0, LIMITS.commentsPerAlarm).every((r) => r.ok)).toBe(true);
+      expect(answers.results.at(-1)).toMatchObject({ ok: false, error: { kind: "conflict" } });
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it("limits a session to a burst of actions, then answers rate_limited for the whole batch", async () => {
+    const t = await startTestBackend();
+    try {
+      const batch = () => ({ requests: Array.from({ length: 200 }, () => ({ idempotencyKey: key(), operatorId: "op-02", at: new Date().toISOString(), action: { type: "acknowledge", alarmId: "alm-none" } })) });
+      const statuses: number[] = [];
+      for (let i = 0; i < Math.ceil(ACTION_RATE.burst / 200) + 1; i++) statuses.push((await t.post(BACKEND_PATHS.actionsBatch, batch(), "op-02")).status);
+      expect(statuses.slice(0, ACTION_RATE.burst / 200)).toEqual(Array(ACTION_RATE.burst / 200).fill(200));
+      expect(statuses.at(-1)).toBe(429);
+      // Another operator's session has its own allowance.
+      expect((await t.post(BACKEND_PATHS.actionsBatch, { requests: [comment("alm-0002", "vẫn được")] }, "op-01")).status).toBe(200);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it("token buckets refill at their rate and never exceed their burst", () => {
+    const buckets = new TokenBuckets(10, 2);
+    expect(buckets.take("s", 10, 0)).toBe(true);
+    expect(buckets.take("s", 1, 0)).toBe(false);
+    expect(buckets.take("s", 1, 400)).toBe(false);
+    expect(buckets.take("s", 1, 500)).toBe(true);
+    expect(buckets.take("s", 11, 60_000)).toBe(false);
+    expect(buckets.take("s", 10, 60_000)).toBe(true);
+  });
+
+  it("a change page stops growing at its byte limit, but always carries at least one change", () => {
+    const row = (seq: number, bytes: number): StoredChange => ({ seq, entity: "alarm", op: "upsert", id: `a${seq}`, at: "2026-12-04T00:00:00.000Z", dataJson: "x".repeat(bytes) });
+    expect(pageWithinBytes([row(1, 600), row(2, 600), row(3, 600)], 1000).map((r) => r.seq)).toEqual([1]);
+    expect(pageWithinBytes([row(1, 5000)], 1000).map((r) => r.seq)).toEqual([1]);
+    expect(pageWithinBytes([row(1, 100), row(2, 100)], 1000).map((r) => r.seq)).toEqual([1, 2]);
+  });
+});
