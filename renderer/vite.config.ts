@@ -7,8 +7,13 @@ const rendererRoot = fileURLToPath(new URL(".", import.meta.url));
 /** In `vite dev`, forward the console API to a running core (npm run serve) so the page gets live data. */
 const coreOrigin = process.env.IOC_CORE_ORIGIN ?? "http://127.0.0.1:8421";
 
-export default defineConfig({
+/**
+ * `--mode test` (npm test, npm run bench) builds the page with the hooks end-to-end tests and
+ * benchmarks read (window.__iocMap, __iocMapTest, __iocWall); every other build leaves them out.
+ */
+export default defineConfig(({ mode }) => ({
   root: rendererRoot,
+  define: { __IOC_TEST_HOOKS__: JSON.stringify(mode === "test") },
   // Relative asset URLs: Electron loads the built page from file://.
   base: "./",
   plugins: [react()],
@@ -25,4 +30,4 @@ export default defineConfig({
       "/console-api": { target: coreOrigin, ws: true },
     },
   },
-});
+}));

@@ -7,6 +7,7 @@ import { blockingTimeoutMs, blockingVerdict } from "../../backend/hls/blocking-r
 import { lastMediaSequence, withBlockingReload } from "../../backend/hls/playlist-files.js";
 import { loopTimestampOffset, readPcrBase, readPesTimestamp, shiftTsTimestamps, TIMESTAMP_MODULO } from "../../backend/hls/ts-timestamps.js";
 import { HlsPlaylistQuerySchema } from "../../shared/protocol/hls-directives.js";
+import { testFfmpeg, videoPacketDts } from "../shared/media-tools.js";
 
 describe("blocking playlist reloads (LL-HLS _HLS_msn)", () => {
   it("answers at once, holds the request, or refuses a number too far ahead", () => {
@@ -96,15 +97,13 @@ describe("continuous timestamps for looped cameras", () => {
   const dir = mkdtempSync(join(tmpdir(), "ioc-ts-shift-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("makes a real encoded loop play on across its wrap (ffprobe sees rising timestamps)", () => {
-    execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=25", "-t", "3", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-keyint_min", "25", "-sc_threshold", "0", "-f", "hls", "-hls_time", "1", "-hls_playlist_type", "vod", "-hls_segment_filename", join(dir, "seg-%03d.ts"), join(dir, "loop.m3u8")]);
+  it("makes a real encoded loop play on across its wrap (ffmpeg reads rising timestamps)", async () => {
+    execFileSync(await testFfmpeg(), ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=25", "-t", "3", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-keyint_min", "25", "-sc_threshold", "0", "-f", "hls", "-hls_time", "1", "-hls_playlist_type", "vod", "-hls_segment_filename", join(dir, "seg-%03d.ts"), join(dir, "loop.m3u8")]);
     const segments = [0, 1, 2].map((i) => readFileSync(join(dir, `seg-00${i}.ts`)));
     // Media sequence 0..5: the loop twice, the second time moved on by its length.
     const served = [0, 1, 2, 3, 4, 5].map((n) => shiftTsTimestamps(segments[n % 3]!, loopTimestampOffset(n, 3, 1)));
     writeFileSync(join(dir, "joined.ts"), Buffer.concat(served));
-    const dts = execFileSync("ffprobe", ["-v", "error", "-select_streams", "v", "-show_entries", "packet=dts", "-of", "csv=p=0", join(dir, "joined.ts")], { encoding: "utf8" })
-      .split("\n")
-      .flatMap((line) => (/^\d+/.test(line) ? [Number.parseInt(line, 10)] : []));
+    const dts = await videoPacketDts(join(dir, "joined.ts"));
     expect(dts).toHaveLength(150);
     for (let i = 1; i < dts.length; i++) expect(dts[i]! - dts[i - 1]!, `frame ${i}`).toBe(3600);
   });

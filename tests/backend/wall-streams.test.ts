@@ -10,7 +10,9 @@ import { ChangeSchema, ChangesPageSchema } from "../../shared/protocol/backend.j
 import { viewPath } from "../../shared/protocol/views.js";
 import { lastMediaSequence } from "../../backend/hls/playlist-files.js";
 import { startTestBackend, type TestBackend } from "./backend-harness.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch, sessionOf } from "../shared/backend-session.js";
+import { STREAM_TOKEN_PARAM } from "../../shared/protocol/session.js";
+import { testFfmpeg } from "../shared/media-tools.js";
 
 /**
  * A real RTSP camera on loopback (Debian's rtsp-server-perl, fed by ffmpeg) repackaged by the
@@ -41,12 +43,15 @@ function startChild(command: string, args: string[]): ChildProcess {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** GET over HTTP/2 with the backend's self-signed certificate. */
+/** The stream token of a signed-in operator: camera streams open with nothing less. */
+let streamToken = "";
+
+/** GET over HTTP/2 with the backend's self-signed certificate, in an operator's session. */
 function http2Get(base: string, path: string): Promise<{ status: number; body: Buffer; protocol: string }> {
   return new Promise((resolve, reject) => {
     const session = connect(base, { rejectUnauthorized: false });
     session.once("error", reject);
-    const request = session.request({ ":path": path });
+    const request = session.request({ ":path": `${path}${path.includes("?") ? "&" : "?"}${STREAM_TOKEN_PARAM}=${streamToken}` });
     const chunks: Buffer[] = [];
     let status = 0;
     request.on("response", (headers) => {
@@ -78,7 +83,7 @@ beforeAll(async () => {
   const [clientPort, sourcePort] = [await freePort(), await freePort()];
   startChild(RTSP_SERVER, ["-c", String(clientPort), "-s", String(sourcePort), "--client_listen_address", "127.0.0.1", "--source_listen_address", "127.0.0.1"]);
   await sleep(1500);
-  startChild("ffmpeg", [
+  startChild(await testFfmpeg(), [
     "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
     "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
     "-f", "rtsp", `rtsp://127.0.0.1:${sourcePort}/cam1`,
@@ -90,6 +95,7 @@ beforeAll(async () => {
     streamTls: { enabled: true },
     cameraSources: { "cam-05": `rtsp://127.0.0.1:${clientPort}/cam1` },
   });
+  streamToken = (await sessionOf(t.backend.url, "op-01")).streamToken;
 }, 60_000);
 
 afterAll(async () => {

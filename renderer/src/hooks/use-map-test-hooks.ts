@@ -61,6 +61,8 @@ export function useMapTestHooks(deps: TestHookDeps): () => void {
   }).current;
 
   useEffect(() => {
+    // Production builds leave the hooks out (dead code once the constant is false).
+    if (!__IOC_TEST_HOOKS__) return;
     const hooks: MapTestHooks = {
       loadSynthetic: (points, alarms) =>
         new Promise((resolve) => {

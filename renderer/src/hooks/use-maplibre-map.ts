@@ -80,7 +80,7 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
       setFailure(error instanceof Error ? error.message : String(error));
       return;
     }
-    window.__iocMap = created;
+    if (__IOC_TEST_HOOKS__) window.__iocMap = created;
     if (withWards) {
       drawnWardsRef.current = initial.wards;
       fittedRef.current = true;
@@ -101,7 +101,7 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
 
     return () => {
       setMap(null);
-      if (window.__iocMap === created) window.__iocMap = undefined;
+      if (__IOC_TEST_HOOKS__ && window.__iocMap === created) window.__iocMap = undefined;
       created.remove();
     };
   }, []);

@@ -8,7 +8,7 @@ interface WallDebug {
 }
 
 const debug: WallDebug = { livePlayers: 0, created: 0 };
-(globalThis as { __iocWall?: WallDebug }).__iocWall = debug;
+if (__IOC_TEST_HOOKS__) (globalThis as { __iocWall?: WallDebug }).__iocWall = debug;
 
 export function playerCreated(): void {
   debug.livePlayers += 1;
