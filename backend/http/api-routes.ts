@@ -16,7 +16,7 @@ import {
 import { ACTION_RATE, LIMITS } from "../../shared/limits.js";
 import { parseWith, type AppError } from "../../shared/result.js";
 import type { AuthSession } from "../auth/session-authority.js";
-import { TokenBuckets } from "../auth/token-bucket.js";
+import { TokenBuckets } from "../../shared/token-bucket.js";
 import { ACTING_ROLES, roleRefusal, sessionOf } from "./authenticate.js";
 import { applyOperatorAction } from "../actions/apply-action.js";
 import { applyIncidentRequest } from "../actions/apply-incident-action.js";

@@ -54,7 +54,10 @@ function demoSignIn(workstation: WorkstationRequests, session: SessionKeeper, op
   let timer: NodeJS.Timeout | null = null;
   const attempt = async () => {
     if (stopped || (session.state !== "signed_out" && session.state !== "local")) return;
-    const signedIn = await workstation.signIn(operatorId, demoPasswordOf(operatorId));
+    const signedIn = await workstation.signIn(operatorId, demoPasswordOf(operatorId)).catch((error: unknown) => ({
+      ok: false as const,
+      error: { kind: "internal" as const, message: error instanceof Error ? error.message : String(error) },
+    }));
     if (stopped) return;
     // Signed in at this console only: keep trying the backend, to send what the operator does.
     if (signedIn.ok && session.state === "local") {
@@ -138,12 +141,16 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       alarms: () => service.snapshot().alarms,
       incidents: () => store.list("incident"),
       verifiers: {
+        // A sign-in still in flight when the console closes finds the cache closed: nothing to keep then.
         get: (operatorId) => {
+          if (!store.db.open) return null;
           const raw = store.localValue(`verifier:${operatorId}`);
           const parsed = raw === null ? null : OfflineVerifierSchema.safeParse(JSON.parse(raw));
           return parsed?.success === true ? parsed.data : null;
         },
-        set: (verifier) => store.setLocalValue(`verifier:${verifier.operator.id}`, JSON.stringify(verifier)),
+        set: (verifier) => {
+          if (store.db.open) store.setLocalValue(`verifier:${verifier.operator.id}`, JSON.stringify(verifier));
+        },
       },
       workstationId: store.workstationId(() => `${hostname()}-${randomBytes(3).toString("hex")}`),
     });

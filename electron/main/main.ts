@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { err } from "../../shared/result.js";
 import { IPC_CHANNELS } from "../../shared/protocol/wire.js";
 import { startConsoleCoreInWorker, type HostedCore } from "../core/worker/core-host.js";
-import { contentSecurityPolicy } from "../web/content-security-policy.js";
+import { contentSecurityPolicy } from "../../shared/security/content-security-policy.js";
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from "./app-protocol.js";
 import { ElectronSettingsStore } from "./electron-settings-store.js";
 import { hardenSessions, isTrustedSender } from "./harden.js";

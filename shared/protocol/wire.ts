@@ -6,6 +6,15 @@ import { ConsoleEventSchema, ConsoleRequestSchema } from "./console-api.js";
 
 export const CONSOLE_WS_PATH = "/console-api";
 
+/**
+ * The browser console's page secret: minted for each page the console's web server serves, put in
+ * the page as <meta name=PAGE_SECRET_META>, and shown back when the page opens the console API's
+ * WebSocket, as the subprotocol PAGE_SECRET_PROTOCOL_PREFIX + secret (the one thing a page may
+ * choose in a WebSocket handshake). A page served anywhere else cannot read it.
+ */
+export const PAGE_SECRET_META = "ioc-console-secret";
+export const PAGE_SECRET_PROTOCOL_PREFIX = "ioc-console.";
+
 export { IPC_CHANNELS } from "./bridge.js";
 
 /** Browser → core. The request stays unknown here so a bad request still gets an answer with its id. */

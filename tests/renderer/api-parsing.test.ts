@@ -26,11 +26,13 @@ describe("consoleSocketUrl", () => {
     expect(consoleSocketUrl({ protocol: "https:", host: "ioc.local", search: "" })).toBe("wss://ioc.local/console-api");
   });
 
-  it("accepts a ?core= override for development only when it is a ws URL", () => {
-    expect(consoleSocketUrl({ protocol: "http:", host: "x:5173", search: "?core=ws://127.0.0.1:8421" })).toBe(
-      "ws://127.0.0.1:8421/console-api",
-    );
-    expect(consoleSocketUrl({ protocol: "http:", host: "x:5173", search: "?core=javascript:alert(1)" })).toBe("ws://x:5173/console-api");
+  it("accepts a ?core= override in a development build only, and only a ws URL", () => {
+    expect(consoleSocketUrl({ protocol: "http:", host: "x:5173", search: "?core=ws://127.0.0.1:8421" }, true)).toBe("ws://127.0.0.1:8421/console-api");
+    expect(consoleSocketUrl({ protocol: "http:", host: "x:5173", search: "?core=javascript:alert(1)" }, true)).toBe("ws://x:5173/console-api");
+  });
+
+  it("ignores ?core= in a production build: the page talks only to the server that served it", () => {
+    expect(consoleSocketUrl({ protocol: "http:", host: "127.0.0.1:8421", search: "?core=ws://evil.example:9" }, false)).toBe("ws://127.0.0.1:8421/console-api");
   });
 });
 

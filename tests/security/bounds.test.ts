@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ACTION_RATE, LIMITS } from "../../shared/limits.js";
 import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
 import { pageWithinBytes } from "../../backend/http/api-routes.js";
-import { TokenBuckets } from "../../backend/auth/token-bucket.js";
+import { TokenBuckets } from "../../shared/token-bucket.js";
 import { startTestBackend } from "../backend/backend-harness.js";
 import type { StoredChange } from "../../backend/store/backend-store.js";
 

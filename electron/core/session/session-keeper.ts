@@ -85,6 +85,12 @@ export class SessionKeeper {
 
   private set(next: Held): void {
     this.held = next;
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch {
+        // A listener of a console that is closing (its cache shut) must not undo the change.
+      }
+    }
   }
 }

@@ -1,13 +1,16 @@
 import { BRIDGE_GLOBAL, type IocBridge } from "../../../shared/protocol/bridge.js";
-import { CONSOLE_WS_PATH } from "../../../shared/protocol/wire.js";
+import { CONSOLE_WS_PATH, PAGE_SECRET_META, PAGE_SECRET_PROTOCOL_PREFIX } from "../../../shared/protocol/wire.js";
 import type { ConsoleClient } from "./console-client.js";
 import { IpcConsoleClient } from "./ipc-client.js";
 import { WebSocketConsoleClient } from "./websocket-client.js";
 
-/** Where the console API lives when this page was served over http(s) by the core's web server. */
-export function consoleSocketUrl(location: Pick<Location, "protocol" | "host" | "search">): string {
-  // `?core=ws://host:port` lets a developer point a page served elsewhere (vite dev) at a core.
-  const override = new URLSearchParams(location.search).get("core");
+/**
+ * Where the console API lives when this page was served over http(s) by the core's web server.
+ * `?core=ws://host:port` points a page served elsewhere (vite dev) at a core, in development
+ * builds only: in a production page it would send the operator's password wherever it says.
+ */
+export function consoleSocketUrl(location: Pick<Location, "protocol" | "host" | "search">, allowOverride = import.meta.env.DEV): string {
+  const override = allowOverride ? new URLSearchParams(location.search).get("core") : null;
   if (override !== null && /^wss?:\/\//.test(override)) {
     return override.includes(CONSOLE_WS_PATH) ? override : `${override.replace(/\/$/, "")}${CONSOLE_WS_PATH}`;
   }
@@ -25,5 +28,7 @@ function isBridge(value: unknown): value is IocBridge {
 export function createConsoleClient(): ConsoleClient {
   const bridge: unknown = Reflect.get(window, BRIDGE_GLOBAL);
   if (isBridge(bridge)) return new IpcConsoleClient(bridge);
-  return new WebSocketConsoleClient({ url: consoleSocketUrl(window.location) });
+  // The secret the console's web server put in this page; without it the API refuses the socket.
+  const secret = document.querySelector<HTMLMetaElement>(`meta[name="${PAGE_SECRET_META}"]`)?.content ?? "";
+  return new WebSocketConsoleClient({ url: consoleSocketUrl(window.location), protocols: secret === "" ? [] : [`${PAGE_SECRET_PROTOCOL_PREFIX}${secret}`] });
 }

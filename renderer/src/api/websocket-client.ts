@@ -20,6 +20,8 @@ export interface SocketLike {
 
 export interface WebSocketClientOptions {
   url: string;
+  /** Offered in the handshake: the page secret (see PAGE_SECRET_PROTOCOL_PREFIX). */
+  protocols?: readonly string[];
   /** A request with no answer by then fails as offline: the core is gone or wedged. */
   requestTimeoutMs?: number;
   createSocket?: (url: string) => SocketLike;
@@ -54,7 +56,8 @@ export class WebSocketConsoleClient implements ConsoleClient {
 
   constructor(options: WebSocketClientOptions) {
     this.endpoint = options.url;
-    this.createSocket = options.createSocket ?? ((url) => new WebSocket(url));
+    const protocols = [...(options.protocols ?? [])];
+    this.createSocket = options.createSocket ?? ((url) => new WebSocket(url, protocols));
     this.random = options.random ?? Math.random;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 20_000;
     this.connect();

@@ -9,7 +9,7 @@ export function roleFromSearch(search: string): DisplayRole {
   return parsed.success ? parsed.data : "combined";
 }
 
-/** The URL of the window for `role`, keeping the rest of the query (e.g. ?core=) of this page. */
+/** The URL of the window for `role`, keeping the rest of the query (e.g. ?core= in development) of this page. */
 export function roleUrl(href: string, role: DisplayRole): string {
   const url = new URL(href);
   url.searchParams.set("role", role);

@@ -1,6 +1,7 @@
 /**
  * The console page's CSP, shared by the browser console and Electron. Scripts only from the
- * app itself; network only to the app's own origin and the configured backend (HLS, API).
+ * app itself; network only to the app's own origin (its console API socket included: 'self'
+ * covers ws: to the page's own host) and the configured backend (camera streams).
  * maplibre-gl starts its workers from blob: URLs, hence worker-src blob:.
  */
 export function contentSecurityPolicy(backendUrl: string): string {
@@ -14,7 +15,7 @@ export function contentSecurityPolicy(backendUrl: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self' ws: wss: ${backend} ${backendWs}${streams}`,
+    `connect-src 'self' ${backend} ${backendWs}${streams}`,
     `media-src 'self' blob: ${backend}${streams}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
