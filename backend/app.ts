@@ -34,7 +34,8 @@ import { Simulator } from "./simulator/simulator.js";
 import { BackendStartError, errorCode } from "./start-error.js";
 import type { BackendStore } from "./store/backend-store.js";
 import { StoreVersionError } from "./store/migrate.js";
-import { openSqliteStore } from "./store/sqlite-store.js";
+import { AuditKeyMismatchError, openSqliteStore } from "./store/sqlite-store.js";
+import { AuditKeyError, loadAuditKey, type LoadedAuditKey } from "./audit/audit-key.js";
 
 export interface BackendOptions {
   /** 0 = a random free port. */
@@ -71,6 +72,8 @@ export interface BackendOptions {
   simulatorApi?: boolean;
   /** Browser origins of the consoles that play this backend's camera streams (CORS, stream Origin check). */
   consoleOrigins?: readonly string[];
+  /** The audit trail's HMAC key file (default dataDir/keys/audit.key, made on first start); IOC_AUDIT_KEY wins. */
+  auditKeyFile?: string;
 }
 
 
@@ -94,19 +97,31 @@ function createLogger(enabled: boolean): Logger {
   return pino({ enabled, level: "info", base: { service: "ioc-backend" } }, pino.destination({ dest: 2, sync: true }));
 }
 
-function openStore(dataDir: string, logger: Logger): BackendStore {
+function openStore(dataDir: string, logger: Logger, auditKeyFile: string | undefined): BackendStore {
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
     throw new BackendStartError("data_dir", `Cannot create the data directory ${dataDir}: ${errorCode(error) ?? String(error)}.`, { cause: error });
   }
+  let auditKey: LoadedAuditKey;
+  try {
+    auditKey = loadAuditKey({ env: process.env["IOC_AUDIT_KEY"], file: auditKeyFile, dataDir, create: true });
+  } catch (error) {
+    if (error instanceof AuditKeyError) throw new BackendStartError("audit_key", error.message, { cause: error });
+    throw error;
+  }
+  if (auditKey.created && auditKeyFile === undefined) {
+    logger.warn({ file: auditKey.source }, "made the audit key beside the store; a real city keeps it elsewhere (--audit-key-file on another disk, or IOC_AUDIT_KEY)");
+  }
   try {
     return openSqliteStore({
+      auditKey: auditKey.key,
       filename: join(dataDir, "ioc-backend.sqlite"),
       onListenerError: (error) => logger.error({ err: error }, "change listener failed"),
     });
   } catch (error) {
     if (error instanceof StoreVersionError) throw new BackendStartError("store_version", error.message, { cause: error });
+    if (error instanceof AuditKeyMismatchError) throw new BackendStartError("audit_key", error.message, { cause: error });
     throw error;
   }
 }
@@ -177,7 +192,7 @@ async function startTlsStreams(
 export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
   const host = options.host ?? "127.0.0.1";
   const logger = createLogger(options.log !== false);
-  const store = openStore(options.dataDir, logger);
+  const store = openStore(options.dataDir, logger, options.auditKeyFile);
   const cleanups: Array<() => Promise<void> | void> = [() => store.close()];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) {

@@ -18,6 +18,7 @@ export const USAGE = [
   "  --demo                 the demo city: operators op-01, op-02, sup-01, view-01 with known passwords (uongbi-<id>)",
   "  --simulator-api        enable the simulator's control API (/api/v1/sim/*; supervisors only)",
   "  --console-origin URL   a browser console's origin allowed to play camera streams; repeatable",
+  "  --audit-key-file FILE  the audit trail's HMAC key (default DATA_DIR/keys/audit.key, made once); IOC_AUDIT_KEY wins",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
 ].join("\n");
@@ -40,13 +41,14 @@ export interface CliArgs {
   demo: boolean;
   simulatorApi: boolean;
   consoleOrigins: string[];
+  auditKeyFile: string | undefined;
 }
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
 const IntervalSchema = z.coerce.number().int().min(100);
 const UrlSchema = z.url();
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin"] as const;
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
@@ -70,6 +72,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     demo: false,
     simulatorApi: false,
     consoleOrigins: [],
+    auditKeyFile: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? "";
@@ -137,6 +140,9 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       args.cameraSources[match[1]] = match[2];
       return null;
     }
+    case "--audit-key-file":
+      args.auditKeyFile = value;
+      return null;
     case "--console-origin": {
       let origin: string;
       try {

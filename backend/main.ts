@@ -33,6 +33,7 @@ async function main(): Promise<number> {
       demo: args.demo,
       simulatorApi: args.simulatorApi,
       consoleOrigins: args.consoleOrigins,
+      ...(args.auditKeyFile === undefined ? {} : { auditKeyFile: args.auditKeyFile }),
       onFirstSupervisor: (id, password) => {
         process.stdout.write(
           `First start: no operator can sign in yet, so a supervisor account was made.\n` +

@@ -9,7 +9,7 @@ import { assertNever, err, ok, type Result } from "./result.js";
  * A comment's id comes from its action's idempotency key, so console and backend name it alike.
  * The same id names the action's history entry, which is how a replayed action is recognised.
  */
-export const commentIdFor = (idempotencyKey: string): string => `cmt-${idempotencyKey}`;
+export const commentIdFor = (idempotencyKey: string, operatorId: string): string => `cmt-${operatorId}-${idempotencyKey}`;
 
 /** Enough history to read on screen; the backend's audit trail keeps everything. */
 export const MAX_HISTORY = 100;

@@ -9,7 +9,7 @@ import { assertNever, err, ok, type Result } from "./result.js";
 export const MAX_TIMELINE = 500;
 
 /** A timeline line's id comes from its action's idempotency key, so console and backend name it alike. */
-export const timelineIdFor = (idempotencyKey: string): string => `tl-${idempotencyKey}`;
+export const timelineIdFor = (idempotencyKey: string, operatorId: string): string => `tl-${operatorId}-${idempotencyKey}`;
 
 /** Where an incident may go next: forward only, and closed is final. */
 const NEXT_STATUS: Record<IncidentStatus, readonly IncidentStatus[]> = {

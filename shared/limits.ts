@@ -32,3 +32,10 @@ export const NameTextSchema = z.string().trim().min(1).max(LIMITS.nameChars);
  * outbox drained after an outage, refilled at a rate no person reaches by hand.
  */
 export const ACTION_RATE = { burst: 2000, perSecond: 50 } as const;
+
+/**
+ * How far back an action taken offline may date itself: a console offline longer than this
+ * (three days) sends its actions with the oldest time the backend accepts; the server's own
+ * receive time is kept beside it in the audit trail.
+ */
+export const OFFLINE_ACTION_WINDOW_MS = 72 * 60 * 60_000;

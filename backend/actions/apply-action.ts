@@ -4,7 +4,8 @@ import { OperatorSchema } from "../../shared/domain/operator.js";
 import { ActionResponseSchema, type ActionRequest, type ActionResponse, type OperatorAction } from "../../shared/protocol/backend.js";
 import { assertNever, describeZodError } from "../../shared/result.js";
 import type { AuditEntry, BackendStore, IdempotentOutcome, StoredEntity } from "../store/backend-store.js";
-import { decideAction, type ActionDecision } from "./decide-action.js";
+import { requestHash } from "./request-hash.js";
+import { clampedTime, decideAction, type ActionDecision } from "./decide-action.js";
 
 /** null: no such entity; "corrupt": the stored JSON no longer matches the schema (a bug, not a client error). */
 function parseStored<T>(schema: z.ZodType<T>, entity: StoredEntity | null): T | null | "corrupt" {
@@ -29,7 +30,9 @@ function auditFor(request: ActionRequest, decision: ActionDecision, at: string):
     detail: {
       idempotencyKey: request.idempotencyKey,
       clientAt: request.at,
-      ...actionParameters(request.action),
+      ...clampedTime(request.at, at),
+      // A refused action is recorded without what it carried: junk must not fill the trail.
+      ...(decision.kind === "reject" ? {} : actionParameters(request.action)),
       ...(decision.kind === "reject" ? { error: decision.error.kind, message: decision.error.message } : {}),
       ...(decision.kind === "unchanged" ? { note: "already acknowledged by this operator" } : {}),
     },
@@ -61,7 +64,9 @@ function outcomeOf(request: ActionRequest, decision: ActionDecision, alarmSeq: n
 export async function applyOperatorAction(store: BackendStore, request: ActionRequest, now: Date): Promise<ActionResponse> {
   const at = now.toISOString();
   const result = await store.applyOnce({
+    operatorId: request.operatorId,
     idempotencyKey: request.idempotencyKey,
+    requestHash: requestHash(request),
     at,
     reads: [
       { kind: "alarm", id: request.action.alarmId },

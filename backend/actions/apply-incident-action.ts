@@ -6,7 +6,8 @@ import { alarmIdsRead, applyIncidentAction, timelineIdFor } from "../../shared/i
 import { IncidentActionResponseSchema, type IncidentAction, type IncidentActionRequest, type IncidentActionResponse } from "../../shared/protocol/incident-actions.js";
 import { assertNever, describeZodError, type AppError } from "../../shared/result.js";
 import type { AuditEntry, BackendStore, StoredEntity } from "../store/backend-store.js";
-import { effectiveActionTime } from "./decide-action.js";
+import { requestHash } from "./request-hash.js";
+import { clampedTime, effectiveActionTime } from "./decide-action.js";
 
 export type IncidentDecision = { kind: "apply"; incident: Incident } | { kind: "unchanged"; incident: Incident } | { kind: "reject"; error: AppError };
 
@@ -26,7 +27,7 @@ export interface IncidentContext {
 export function decideIncidentAction(context: IncidentContext): IncidentDecision {
   const { request, incident, operator, alarms, now } = context;
   if (operator === null) return { kind: "reject", error: { kind: "forbidden", message: `Operator "${request.operatorId}" is not known to this backend.` } };
-  const actor = { operator, at: effectiveActionTime(request.at, now), entryId: timelineIdFor(request.idempotencyKey) };
+  const actor = { operator, at: effectiveActionTime(request.at, now), entryId: timelineIdFor(request.idempotencyKey, request.operatorId) };
   const result = applyIncidentAction(incident, request.incidentAction, actor, alarms);
   if (!result.ok) return { kind: "reject", error: result.error };
   return result.value === incident ? { kind: "unchanged", incident: result.value } : { kind: "apply", incident: result.value };
@@ -56,7 +57,9 @@ function auditFor(request: IncidentActionRequest, decision: IncidentDecision, at
     detail: {
       idempotencyKey: request.idempotencyKey,
       clientAt: request.at,
-      ...actionParameters(request.incidentAction),
+      ...clampedTime(request.at, at),
+      // A refused action is recorded without what it carried: junk must not fill the trail.
+      ...(decision.kind === "reject" ? {} : actionParameters(request.incidentAction)),
       ...(decision.kind === "reject" ? { error: decision.error.kind, message: decision.error.message } : {}),
     },
   };
@@ -72,7 +75,9 @@ export async function applyIncidentRequest(store: BackendStore, request: Inciden
   const action = request.incidentAction;
   const alarmIds = alarmIdsRead(action);
   const result = await store.applyOnce({
+    operatorId: request.operatorId,
     idempotencyKey: request.idempotencyKey,
+    requestHash: requestHash(request),
     at,
     reads: [{ kind: "incident", id: action.incidentId }, { kind: "operator", id: request.operatorId }, ...alarmIds.map((id) => ({ kind: "alarm" as const, id }))],
     decide: ([incidentEntity = null, operatorEntity = null, ...alarmEntities]) => {

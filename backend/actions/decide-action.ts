@@ -4,6 +4,7 @@ import { applyOperatorAction, commentIdFor } from "../../shared/alarm-actions.js
 import { transition } from "../../shared/alarm-lifecycle.js";
 import type { ActionRequest } from "../../shared/protocol/backend.js";
 import type { AppError } from "../../shared/result.js";
+import { OFFLINE_ACTION_WINDOW_MS } from "../../shared/limits.js";
 import { formatCityDateTime } from "../../shared/time.js";
 
 export type ActionDecision =
@@ -32,8 +33,15 @@ const reject = (kind: AppError["kind"], message: string, detail?: Record<string,
  * the server's clock, so a console with a fast clock cannot stamp the future.
  */
 export function effectiveActionTime(requestAt: string, now: Date): string {
-  const at = new Date(requestAt);
-  return at.getTime() > now.getTime() ? now.toISOString() : at.toISOString();
+  const at = new Date(requestAt).getTime();
+  const oldest = now.getTime() - OFFLINE_ACTION_WINDOW_MS;
+  return new Date(Math.min(now.getTime(), Math.max(oldest, at))).toISOString();
+}
+
+/** For the audit trail: the time the action was recorded at, when it differs from the one it claimed (clamped). */
+export function clampedTime(requestAt: string, receivedAt: string): { actedAt: string } | Record<string, never> {
+  const acted = effectiveActionTime(requestAt, new Date(receivedAt));
+  return Date.parse(acted) === Date.parse(requestAt) ? {} : { actedAt: acted };
 }
 
 /** The backend's own refusals, with the wording operators see; null when the shared rules decide. */
@@ -68,7 +76,7 @@ export function decideAction(context: ActionContext): ActionDecision {
   const refused = precheck(alarm, operator, request);
   if (refused !== null) return refused;
   const at = effectiveActionTime(request.at, now);
-  const result = applyOperatorAction(alarm, request.action, operator, at, commentIdFor(request.idempotencyKey));
+  const result = applyOperatorAction(alarm, request.action, operator, at, commentIdFor(request.idempotencyKey, request.operatorId));
   if (!result.ok) return { kind: "reject", error: result.error };
   // The shared function hands back the same object when there is nothing to do (a comment already present).
   return result.value === alarm ? { kind: "unchanged", alarm } : { kind: "apply", alarm: result.value };

@@ -1,24 +1,38 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { AuditKeyError, loadAuditKey } from "./audit-key.js";
 import { openSqliteStore } from "../store/sqlite-store.js";
 
 /**
- * `npm run audit:verify -- --data-dir <backend data dir>`: checks the audit trail's hash chain.
- * Exit code 0 when intact, 1 when an entry was edited or removed, 2 when it cannot be checked.
+ * `npm run audit:verify -- --data-dir <backend data dir> [--audit-key-file FILE]`: checks the audit
+ * trail's HMAC chain with the backend's key, opening the store read-only (it changes nothing, and a
+ * store it finds broken stays as it was found). Exit code 0 when intact, 1 when an entry or the head
+ * was edited, removed or forged, 2 when it cannot be checked.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { "data-dir": { type: "string", default: ".cache/backend" } } });
-  const file = join(values["data-dir"], "ioc-backend.sqlite");
+  const { values } = parseArgs({ options: { "data-dir": { type: "string", default: ".cache/backend" }, "audit-key-file": { type: "string" } } });
+  const dataDir = values["data-dir"];
+  const file = join(dataDir, "ioc-backend.sqlite");
   if (!existsSync(file)) {
     console.error(`No backend store at ${file}: pass the backend's --data-dir.`);
     return 2;
   }
-  const store = openSqliteStore({ filename: file });
+  let key: Buffer;
+  try {
+    key = loadAuditKey({ env: process.env["IOC_AUDIT_KEY"], file: values["audit-key-file"], dataDir, create: false }).key;
+  } catch (error) {
+    if (error instanceof AuditKeyError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const store = openSqliteStore({ filename: file, auditKey: key, readonly: true });
   try {
     const result = await store.verifyAudit();
     if (result.valid) {
-      console.log(`Audit trail intact: ${result.entries} entries, every hash matches.`);
+      console.log(`Audit trail intact: ${result.entries} entries, every MAC matches.`);
       return 0;
     }
     console.error(`Audit trail BROKEN at entry ${result.firstBadId}: ${result.reason}.`);

@@ -49,7 +49,11 @@ export interface IdempotentOutcome {
 }
 
 export interface IdempotentWork {
+  /** Keys are the operator's own: another operator's same key is another piece of work. */
+  operatorId: string;
   idempotencyKey: string;
+  /** A hash of the request the key came with: the same key with another request is refused, not replayed. */
+  requestHash: string;
   /** Server time, recorded with the key. */
   at: string;
   /** Read inside the transaction (a PostgreSQL store would lock them), in this order. */

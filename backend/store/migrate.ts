@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { Migration } from "./migrations/migration.js";
+import type { Migration, MigrationContext } from "./migrations/migration.js";
 
 /** The data directory was written by a newer backend; we must not touch it. */
 export class StoreVersionError extends Error {
@@ -29,7 +29,7 @@ export function checkMigrationOrder(migrations: readonly Migration[]): void {
  * together with its `PRAGMA user_version`, so a failure leaves the previous version intact.
  * Returns the version reached.
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
+export function migrate(db: Database.Database, migrations: readonly Migration[], context: MigrationContext): number {
   checkMigrationOrder(migrations);
   const latest = migrations.length;
   const current = Number(db.pragma("user_version", { simple: true }));
@@ -37,6 +37,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   for (const migration of migrations.slice(current)) {
     db.transaction(() => {
       for (const statement of migration.statements) db.exec(statement);
+      migration.run?.(db, context);
       // PRAGMA takes no bound parameters; the version is an integer we control.
       db.pragma(`user_version = ${migration.version}`);
     })();

@@ -13,9 +13,10 @@ import type {
   StoredChange,
   StoredEntity,
 } from "./backend-store.js";
-import { auditEntryHash, GENESIS_HASH, verifyAuditChain, type AuditChainRow, type AuditHead } from "../audit/audit-chain.js";
+import { randomBytes } from "node:crypto";
+import { auditEntryMac, auditHeadMac, GENESIS_HASH, verifyAuditChain, type AuditChainRow, type AuditHead } from "../audit/audit-chain.js";
 import type { AuditVerification } from "../../shared/protocol/backend.js";
-import { migrate } from "./migrate.js";
+import { migrate, StoreVersionError } from "./migrate.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { Handover } from "../../shared/domain/handover.js";
 import { SqliteWorkstationRecords } from "./sqlite-workstation-records.js";
@@ -35,8 +36,8 @@ const ChangeRowSchema = z.object({
 const EntityRowSchema = z.object({ data: z.string(), seq: z.number().int() });
 const DataRowSchema = z.object({ data: z.string() });
 const CountRowSchema = z.object({ n: z.number().int() });
-const ResponseRowSchema = z.object({ response: z.string() });
-const AuditHeadRowSchema = z.object({ last_id: z.number().int(), hash: z.string() });
+const ResponseRowSchema = z.object({ request_hash: z.string(), response: z.string() });
+const AuditHeadRowSchema = z.object({ last_id: z.number().int(), hash: z.string(), mac: z.string().nullable() });
 const AuditChainRowSchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -63,6 +64,13 @@ const AuditRowSchema = z.object({
 export interface SqliteStoreOptions {
   /** A file path, or ":memory:" for tests. */
   filename: string;
+  /**
+   * The audit trail's HMAC key (see backend/audit/audit-key.ts); a store in memory may go without
+   * (it gets a key of its own that dies with it), a file never does.
+   */
+  auditKey?: Buffer;
+  /** Open to read and verify only (the audit verifier): no migration, no write, no WAL files. */
+  readonly?: boolean;
   /** Where a throwing commit listener is reported; the commit itself has already succeeded. */
   onListenerError?: (error: unknown) => void;
 }
@@ -74,6 +82,9 @@ function toStoredChange(row: unknown): StoredChange {
 
 /** Opens (creating and migrating as needed) the SQLite store. Throws StoreVersionError for a newer database. */
 export function openSqliteStore(options: SqliteStoreOptions): BackendStore {
+  const auditKey = options.auditKey ?? (options.filename === ":memory:" ? randomBytes(32) : null);
+  if (auditKey === null) throw new Error(`The store ${options.filename} needs its audit key.`);
+  if (options.readonly === true) return new SqliteStore(openReadonly(options.filename), () => undefined, auditKey);
   const db = new Database(options.filename);
   try {
     if (options.filename !== ":memory:") db.pragma("journal_mode = WAL");
@@ -81,13 +92,37 @@ export function openSqliteStore(options: SqliteStoreOptions): BackendStore {
     // and it keeps commits cheap.
     db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 5000");
-    migrate(db, MIGRATIONS);
-    sealLegacyAudit(db);
+    migrate(db, MIGRATIONS, { auditKey });
+    checkAuditHead(db, auditKey);
   } catch (error) {
     db.close();
     throw error;
   }
-  return new SqliteStore(db, options.onListenerError ?? (() => undefined));
+  return new SqliteStore(db, options.onListenerError ?? (() => undefined), auditKey);
+}
+
+/** A store whose audit head this key did not MAC is refused: the wrong key, or a forged head. */
+export class AuditKeyMismatchError extends Error {
+  constructor() {
+    super("The audit key does not match this store's audit trail: it is not the key this store was written with, or the trail's head was tampered with. Start with the right key (--audit-key-file / IOC_AUDIT_KEY) and run npm run audit:verify.");
+    this.name = "AuditKeyMismatchError";
+  }
+}
+
+function checkAuditHead(db: Database.Database, auditKey: Buffer): void {
+  const head = readAuditHead(db);
+  if (head === null || head.mac !== auditHeadMac(auditKey, head.lastId, head.hash)) throw new AuditKeyMismatchError();
+}
+
+/** The verifier's view: read-only, of a store at the newest schema this backend knows. */
+function openReadonly(filename: string): Database.Database {
+  const db = new Database(filename, { readonly: true, fileMustExist: true });
+  const version = Number(db.pragma("user_version", { simple: true }));
+  if (version !== MIGRATIONS.length) {
+    db.close();
+    throw new StoreVersionError(version, MIGRATIONS.length);
+  }
+  return db;
 }
 
 /**
@@ -119,30 +154,10 @@ function toStoredAuditEntry(row: unknown): StoredAuditEntry {
 }
 
 function readAuditHead(db: Database.Database): AuditHead | null {
-  const row = db.prepare("SELECT last_id, hash FROM audit_head WHERE singleton = 1").get();
+  const row = db.prepare("SELECT last_id, hash, mac FROM audit_head WHERE singleton = 1").get();
   if (row === undefined) return null;
   const r = AuditHeadRowSchema.parse(row);
-  return { lastId: r.last_id, hash: r.hash };
-}
-
-/**
- * Entries written before the chain existed (schema version 1) are chained once, on the first open
- * after the upgrade. Only while there is no head: later, a missing hash is tampering, not history.
- */
-function sealLegacyAudit(db: Database.Database): void {
-  db.transaction(() => {
-    if (readAuditHead(db) !== null) return;
-    const rows = db.prepare("SELECT * FROM audit_log ORDER BY id").all().map(toChainRow);
-    if (rows.length === 0) return;
-    const update = db.prepare("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?");
-    let previous = GENESIS_HASH;
-    for (const row of rows) {
-      const hash = auditEntryHash(previous, row);
-      update.run(previous, hash, row.id);
-      previous = hash;
-    }
-    db.prepare("INSERT INTO audit_head (singleton, last_id, hash) VALUES (1, ?, ?)").run(rows[rows.length - 1]!.id, previous);
-  })();
+  return { lastId: r.last_id, hash: r.hash, mac: r.mac };
 }
 
 class SqliteStore implements BackendStore {
@@ -152,6 +167,7 @@ class SqliteStore implements BackendStore {
   constructor(
     private readonly db: Database.Database,
     private readonly onListenerError: (error: unknown) => void,
+    private readonly auditKey: Buffer,
   ) {
     this.statements = {
       head: db.prepare("SELECT COALESCE(MAX(seq), 0) AS n FROM changes"),
@@ -170,12 +186,12 @@ class SqliteStore implements BackendStore {
       ),
       maxAuditId: db.prepare("SELECT COALESCE(MAX(id), 0) AS n FROM audit_log"),
       setAuditHead: db.prepare(
-        "INSERT INTO audit_head (singleton, last_id, hash) VALUES (1, ?, ?) ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash",
+        "INSERT INTO audit_head (singleton, last_id, hash, mac) VALUES (1, ?, ?, ?) ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash, mac = excluded.mac",
       ),
       auditChain: db.prepare("SELECT * FROM audit_log ORDER BY id"),
       auditLog: db.prepare("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?"),
-      getApplied: db.prepare("SELECT response FROM applied_actions WHERE idempotency_key = ?"),
-      insertApplied: db.prepare("INSERT INTO applied_actions (idempotency_key, response, at) VALUES (?, ?, ?)"),
+      getApplied: db.prepare("SELECT request_hash, response FROM applied_actions_by_operator WHERE operator_id = ? AND idempotency_key = ?"),
+      insertApplied: db.prepare("INSERT INTO applied_actions_by_operator (operator_id, idempotency_key, request_hash, response, at) VALUES (?, ?, ?, ?, ?)"),
     };
   }
 
@@ -229,16 +245,22 @@ class SqliteStore implements BackendStore {
 
   async applyOnce(work: IdempotentWork): Promise<IdempotentResult> {
     const outcome = this.db.transaction((): IdempotentResult & { changes: Change[] } => {
-      const previous = this.statements.getApplied.get(work.idempotencyKey);
+      // The operator's own key first; a key answered before keys were per operator, for anyone.
+      const previous = this.statements.getApplied.get(work.operatorId, work.idempotencyKey) ?? this.statements.getApplied.get("", work.idempotencyKey);
       if (previous !== undefined) {
-        return { replayed: true, response: JSON.parse(ResponseRowSchema.parse(previous).response), changes: [] };
+        const row = ResponseRowSchema.parse(previous);
+        if (row.request_hash !== "" && row.request_hash !== work.requestHash) {
+          const refusal = { ok: false, error: { kind: "conflict", message: `Idempotency key ${work.idempotencyKey} was already used for another request: nothing was applied.` } };
+          return { replayed: true, response: refusal, changes: [] };
+        }
+        return { replayed: true, response: JSON.parse(row.response), changes: [] };
       }
       const entities = work.reads.map((ref) => this.readEntity(ref.kind, ref.id));
       const decision = work.decide(entities);
       this.writeAudit(decision.audit);
       const changes = this.writeEntities(decision.writes);
       const response = decision.respond(changes);
-      this.statements.insertApplied.run(work.idempotencyKey, JSON.stringify(response), work.at);
+      this.statements.insertApplied.run(work.operatorId, work.idempotencyKey, work.requestHash, JSON.stringify(response), work.at);
       return { replayed: false, response, changes };
     })();
     this.emit(outcome.changes);
@@ -250,7 +272,7 @@ class SqliteStore implements BackendStore {
   }
 
   async verifyAudit(): Promise<AuditVerification> {
-    return this.db.transaction(() => verifyAuditChain(this.statements.auditChain.all().map(toChainRow), readAuditHead(this.db)))();
+    return this.db.transaction(() => verifyAuditChain(this.statements.auditChain.all().map(toChainRow), readAuditHead(this.db), this.auditKey))();
   }
 
   private sessionRecords: SqliteSessionRecords | null = null;
@@ -317,11 +339,11 @@ class SqliteStore implements BackendStore {
     for (const e of entries) {
       id += 1;
       const row = { id, at: e.at, operatorId: e.operatorId, action: e.action, targetKind: e.targetKind, targetId: e.targetId, outcome: e.outcome, detail: JSON.stringify(e.detail) };
-      const hash = auditEntryHash(previous, row);
-      this.statements.insertAudit.run(id, row.at, row.operatorId, row.action, row.targetKind, row.targetId, row.outcome, row.detail, previous, hash);
-      previous = hash;
+      const mac = auditEntryMac(this.auditKey, previous, row);
+      this.statements.insertAudit.run(id, row.at, row.operatorId, row.action, row.targetKind, row.targetId, row.outcome, row.detail, previous, mac);
+      previous = mac;
     }
-    this.statements.setAuditHead.run(id, previous);
+    this.statements.setAuditHead.run(id, previous, auditHeadMac(this.auditKey, id, previous));
   }
 
   private emit(changes: readonly Change[]): void {

@@ -421,7 +421,7 @@ export class ConsoleService {
     const at = new Date().toISOString();
     const idempotencyKey = randomUUID();
     const current = this.withPendingOne(confirmed);
-    const local = applyOperatorAction(current, action, operator, at, commentIdFor(idempotencyKey));
+    const local = applyOperatorAction(current, action, operator, at, commentIdFor(idempotencyKey, operator.id));
     if (!local.ok) return local;
     const request: ActionRequest = { idempotencyKey, operatorId: operator.id, at, action };
     this.store.db.transaction(() => this.store.enqueueAction(request, action.alarmId))();
@@ -457,7 +457,7 @@ export class ConsoleService {
     const current = this.pendingIncidents.one(action.incidentId);
     // Alarms as the operator sees them here; the backend reads its own copies when it decides.
     const alarms = alarmIdsRead(action).flatMap((id) => this.store.get("alarm", id) ?? []);
-    const local = applyIncidentAction(current, action, { operator, at, entryId: timelineIdFor(idempotencyKey) }, alarms);
+    const local = applyIncidentAction(current, action, { operator, at, entryId: timelineIdFor(idempotencyKey, operator.id) }, alarms);
     if (!local.ok) return local;
     if (local.value === current) return ok(local.value);
     const request: IncidentActionRequest = { idempotencyKey, operatorId: operator.id, at, incidentAction: action };

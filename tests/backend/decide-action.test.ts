@@ -48,7 +48,7 @@ describe("decideAction", () => {
         acknowledgedByName: "Nguyễn Thị Lan",
         acknowledgedAt: clickedAt,
         updatedAt: clickedAt,
-        history: [{ id: "cmt-key-12345678", at: clickedAt, operatorId: "op-01", operatorName: "Nguyễn Thị Lan", action: "acknowledge", note: null }],
+        history: [{ id: "cmt-op-01-key-12345678", at: clickedAt, operatorId: "op-01", operatorName: "Nguyễn Thị Lan", action: "acknowledge", note: null }],
       },
     });
   });
@@ -115,7 +115,7 @@ describe("decideAction", () => {
     expect(decision.alarm.updatedAt).toBe(clickedAt);
     expect(decision.alarm.comments).toEqual([
       earlier,
-      { id: "cmt-key-12345678", operatorId: "op-01", operatorName: "Nguyễn Thị Lan", at: clickedAt, text: "Xe cứu thương đã tới." },
+      { id: "cmt-op-01-key-12345678", operatorId: "op-01", operatorName: "Nguyễn Thị Lan", at: clickedAt, text: "Xe cứu thương đã tới." },
     ]);
   });
 

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { checkMigrationOrder, migrate, StoreVersionError } from "../../backend/store/migrate.js";
 import { MIGRATIONS } from "../../backend/store/migrations/index.js";
 import type { Migration } from "../../backend/store/migrations/migration.js";
+
+const CONTEXT = { auditKey: Buffer.alloc(32, 7) };
 import { openSqliteStore } from "../../backend/store/sqlite-store.js";
 
 const open: Database.Database[] = [];
@@ -28,32 +30,32 @@ afterEach(() => {
 describe("migrations", () => {
   it("creates the schema on an empty database and sets user_version", () => {
     const db = memoryDb();
-    expect(migrate(db, MIGRATIONS)).toBe(MIGRATIONS.length);
+    expect(migrate(db, MIGRATIONS, CONTEXT)).toBe(MIGRATIONS.length);
     expect(userVersion(db)).toBe(MIGRATIONS.length);
-    expect(tables(db)).toEqual(expect.arrayContaining(["applied_actions", "audit_log", "changes", "entities"]));
+    expect(tables(db)).toEqual(expect.arrayContaining(["applied_actions_by_operator", "audit_log", "changes", "entities"]));
   });
 
   it("does nothing the second time", () => {
     const db = memoryDb();
-    migrate(db, MIGRATIONS);
-    expect(() => migrate(db, MIGRATIONS)).not.toThrow();
+    migrate(db, MIGRATIONS, CONTEXT);
+    expect(() => migrate(db, MIGRATIONS, CONTEXT)).not.toThrow();
     expect(userVersion(db)).toBe(MIGRATIONS.length);
   });
 
   it("applies only the versions a database lacks, in order", () => {
     const db = memoryDb();
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, CONTEXT);
     const next: Migration = { version: MIGRATIONS.length + 1, name: "extra", statements: ["CREATE TABLE extra (id INTEGER PRIMARY KEY)"] };
-    migrate(db, [...MIGRATIONS, next]);
+    migrate(db, [...MIGRATIONS, next], CONTEXT);
     expect(userVersion(db)).toBe(next.version);
     expect(tables(db)).toContain("extra");
   });
 
   it("rolls a failing migration back entirely, version included", () => {
     const db = memoryDb();
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, CONTEXT);
     const broken: Migration = { version: MIGRATIONS.length + 1, name: "broken", statements: ["CREATE TABLE half (id INTEGER)", "THIS IS NOT SQL"] };
-    expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow();
+    expect(() => migrate(db, [...MIGRATIONS, broken], CONTEXT)).toThrow();
     expect(userVersion(db)).toBe(MIGRATIONS.length);
     expect(tables(db)).not.toContain("half");
   });
@@ -61,8 +63,8 @@ describe("migrations", () => {
   it("refuses a database written by a newer backend", () => {
     const db = memoryDb();
     db.pragma("user_version = 99");
-    expect(() => migrate(db, MIGRATIONS)).toThrow(StoreVersionError);
-    expect(() => migrate(db, MIGRATIONS)).toThrow(/schema version 99.*newer backend/);
+    expect(() => migrate(db, MIGRATIONS, CONTEXT)).toThrow(StoreVersionError);
+    expect(() => migrate(db, MIGRATIONS, CONTEXT)).toThrow(/schema version 99.*newer backend/);
   });
 
   it("refuses to open a newer database file, without touching it", () => {
@@ -72,7 +74,7 @@ describe("migrations", () => {
       const db = new Database(file);
       db.pragma("user_version = 42");
       db.close();
-      expect(() => openSqliteStore({ filename: file })).toThrow(StoreVersionError);
+      expect(() => openSqliteStore({ filename: file, auditKey: CONTEXT.auditKey })).toThrow(StoreVersionError);
       const again = new Database(file);
       expect(userVersion(again)).toBe(42);
       again.close();
@@ -99,7 +101,7 @@ describe("query plans", () => {
 
   it("reads changes after a seq with a primary-key range search, not a scan", () => {
     const db = memoryDb();
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, CONTEXT);
     const detail = plan(db, "SELECT seq, entity, op, id, at, data FROM changes WHERE seq > ? ORDER BY seq LIMIT ?", 10, 100);
     expect(detail).toMatch(/SEARCH changes USING INTEGER PRIMARY KEY \(rowid>\?\)/);
     expect(detail).not.toMatch(/SCAN|TEMP B-TREE/);
@@ -107,7 +109,7 @@ describe("query plans", () => {
 
   it("looks entities up by their primary key", () => {
     const db = memoryDb();
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, CONTEXT);
     const detail = plan(db, "SELECT data, seq FROM entities WHERE kind = ? AND id = ?", "alarm", "a");
     expect(detail).toMatch(/SEARCH entities USING INDEX sqlite_autoindex_entities_1 \(kind=\? AND id=\?\)/);
   });

@@ -14,9 +14,11 @@ afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
 });
 
-function counterWork(key: string, value: number): IdempotentWork {
+function counterWork(key: string, value: number, request = { operatorId: "op-01", hash: "same-request" }): IdempotentWork {
   return {
+    operatorId: request.operatorId,
     idempotencyKey: key,
+    requestHash: request.hash,
     at: new Date().toISOString(),
     reads: [{ kind: "operator", id: "op-01" }],
     decide: ([existing]) => ({
@@ -90,6 +92,16 @@ describe("SQLite store", () => {
     expect(replay).toEqual({ replayed: true, response: { value: 1, seq: 1 } });
     expect(await store.headSeq()).toBe(1);
     expect(await store.auditLog(10)).toHaveLength(1);
+  });
+
+  it("keeps idempotency keys per operator, and refuses a key reused for another request", async () => {
+    const store = memoryStore();
+    await store.applyOnce(counterWork("key-00003", 1));
+    const other = await store.applyOnce(counterWork("key-00003", 2, { operatorId: "op-02", hash: "same-request" }));
+    expect(other.replayed).toBe(false);
+    const reused = await store.applyOnce(counterWork("key-00003", 3, { operatorId: "op-01", hash: "another-request" }));
+    expect(reused).toMatchObject({ replayed: true, response: { ok: false, error: { kind: "conflict" } } });
+    expect(await store.headSeq()).toBe(2);
   });
 
   it("keeps nothing of a piece of work whose decision throws, not even its key", async () => {

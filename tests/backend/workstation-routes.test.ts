@@ -13,7 +13,7 @@ const EMPTY_SUMMARY = { openIncidents: [], shelvedAlarms: [], unacknowledgedCrit
 describe("operators-and-handovers migration", () => {
   it("creates the credential and handover tables; the pending query uses its index", () => {
     const db = new Database(":memory:");
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, { auditKey: Buffer.alloc(32, 7) });
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(["operator_credentials", "handovers"]));
     const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT data FROM handovers WHERE acknowledged_at IS NULL ORDER BY written_at DESC LIMIT 1").all() as { detail: string }[])

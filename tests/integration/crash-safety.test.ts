@@ -8,6 +8,7 @@ import { CacheStore } from "../../electron/core/cache/cache-store.js";
 import { openCache } from "../../electron/core/cache/open-cache.js";
 import { REPO_ROOT, spawnBackend, stopChild, type BackendProcess } from "../../scripts/lib/backend-process.js";
 import { backendFetch } from "../shared/backend-session.js";
+import { commentIdFor } from "../../shared/alarm-actions.js";
 
 /**
  * kill -9 of the console at random points during catch-up and outbox sending, many times:
@@ -144,7 +145,7 @@ describe("crash safety: random kill -9 of the console", () => {
 
     const { entities, headSeq } = await backendEntities(backend.url);
     const commentIds = [...entities.values()].flatMap((e) => ((e as { comments?: { id: string }[] }).comments ?? []).map((c) => c.id));
-    for (const key of keys) expect(commentIds.filter((id) => id === `cmt-${key}`), key).toHaveLength(1);
+    for (const key of keys) expect(commentIds.filter((id) => id === commentIdFor(key, "op-01")), key).toHaveLength(1);
 
     await runUntil(dataDir, backend.url, () => cacheEntities(dataDir).cursor >= headSeq);
     const cache = cacheEntities(dataDir);

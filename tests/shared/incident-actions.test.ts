@@ -121,9 +121,9 @@ describe("working an incident", () => {
 
   it("is idempotent: an action already on the timeline returns the very same incident", () => {
     const incident = created();
-    const noted = applyIncidentAction(incident, { type: "incident_note", incidentId: ID, text: "Đã gọi 114" }, actor(timelineIdFor("k-2")), []);
+    const noted = applyIncidentAction(incident, { type: "incident_note", incidentId: ID, text: "Đã gọi 114" }, actor(timelineIdFor("k-2", "op-01")), []);
     if (!noted.ok) throw new Error(noted.error.message);
-    const replay = applyIncidentAction(noted.value, { type: "incident_note", incidentId: ID, text: "Đã gọi 114" }, actor(timelineIdFor("k-2")), []);
+    const replay = applyIncidentAction(noted.value, { type: "incident_note", incidentId: ID, text: "Đã gọi 114" }, actor(timelineIdFor("k-2", "op-01")), []);
     expect(replay.ok && replay.value).toBe(noted.value);
     const recreate = applyIncidentAction(incident, create(), actor("tl-k1"), [market, camera]);
     expect(recreate.ok && recreate.value).toBe(incident);

@@ -3,8 +3,7 @@ import type { Migration } from "./migration.js";
 /**
  * Hash-chains the audit trail: each entry carries the hash of the one before it and its own,
  * and audit_head remembers the last entry, so an edited, removed or truncated entry shows
- * (see backend/audit/audit-chain.ts). Entries written before this version are sealed into the
- * chain once, when the store opens.
+ * (see backend/audit/audit-chain.ts). Version 5 keys the chain with an HMAC.
  */
 export const auditHashChainMigration: Migration = {
   version: 2,

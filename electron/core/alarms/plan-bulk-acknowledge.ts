@@ -33,7 +33,7 @@ export function planBulkAcknowledge(
     }
     const idempotencyKey = newKey();
     const action = { type: "acknowledge" as const, alarmId };
-    const local = applyOperatorAction(alarm, action, operator, at, commentIdFor(idempotencyKey));
+    const local = applyOperatorAction(alarm, action, operator, at, commentIdFor(idempotencyKey, operator.id));
     if (!local.ok) {
       result.refused.push({ alarmId, error: local.error });
       continue;

@@ -14,7 +14,7 @@ import type { IncidentActionRequest } from "../../../shared/protocol/incident-ac
 export function overlayPending(alarm: Alarm, pending: readonly ActionRequest[], operatorOf: (id: string) => Operator): Alarm {
   let current = alarm;
   for (const request of pending) {
-    const next = applyOperatorAction(current, request.action, operatorOf(request.operatorId), request.at, commentIdFor(request.idempotencyKey));
+    const next = applyOperatorAction(current, request.action, operatorOf(request.operatorId), request.at, commentIdFor(request.idempotencyKey, request.operatorId));
     if (next.ok) current = next.value;
   }
   return current;
@@ -34,7 +34,7 @@ export function overlayPendingIncident(
 ): Incident | null {
   let current = incident;
   for (const request of pending) {
-    const actor = { operator: operatorOf(request.operatorId), at: request.at, entryId: timelineIdFor(request.idempotencyKey) };
+    const actor = { operator: operatorOf(request.operatorId), at: request.at, entryId: timelineIdFor(request.idempotencyKey, request.operatorId) };
     const next = applyIncidentAction(current, request.incidentAction, actor, alarmsOf(alarmIdsRead(request.incidentAction)));
     if (next.ok) current = next.value;
   }
