@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import Fastify, { LogController, type FastifyBaseLogger } from "fastify";
+import { readFileSync } from "node:fs";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { pino, type Logger } from "pino";
 import type { CameraStatus } from "../shared/domain/camera.js";
 import { ffmpegProblemSentence, findWorkingFfmpeg } from "./hls/ffmpeg-locator.js";
@@ -74,6 +75,11 @@ export interface BackendOptions {
   consoleOrigins?: readonly string[];
   /** The audit trail's HMAC key file (default dataDir/keys/audit.key, made on first start); IOC_AUDIT_KEY wins. */
   auditKeyFile?: string;
+  /**
+   * The API, the change stream and camera streams over TLS with this certificate (PEM files: the
+   * city's own PKI or a public CA). Consoles verify it (their --backend-ca for a private CA).
+   */
+  tls?: { certFile: string; keyFile: string };
 }
 
 
@@ -158,6 +164,18 @@ function listenError(error: unknown, port: number, host: string): BackendStartEr
   return new BackendStartError("listen", `Cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
+/** The certificate and key files, or one sentence saying which cannot be read. */
+function readTls(files: { certFile: string; keyFile: string }): TlsMaterial {
+  const read = (file: string, what: string) => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new BackendStartError("tls", `Cannot read the TLS ${what} ${file}: ${errorCode(error) ?? String(error)}.`, { cause: error });
+    }
+  };
+  return { cert: read(files.certFile, "certificate"), key: read(files.keyFile, "key"), certPath: files.certFile };
+}
+
 /** Host as it goes in a URL: a wildcard becomes loopback, IPv6 gets brackets. */
 function urlHost(host: string): string {
   if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
@@ -175,7 +193,8 @@ async function startTlsStreams(
 ): Promise<StreamServer | null> {
   let tls: TlsMaterial;
   try {
-    tls = await ensureLocalCertificate(join(options.dataDir, "tls"), host);
+    // The backend's own certificate when it has one; else one made here (browsers must be told to trust it).
+    tls = options.tls === undefined ? await ensureLocalCertificate(join(options.dataDir, "tls"), host) : readTls(options.tls);
   } catch (error) {
     logger.warn({ err: error }, "no certificate for HTTP/2 streams; camera streams stay on HTTP/1.1");
     return null;
@@ -230,12 +249,15 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     // HLS segments are fetched every second per camera: no per-request logging.
     // Typed as fastify's own logger interface so route modules take a plain FastifyInstance.
     const fastifyLogger: FastifyBaseLogger = logger;
+    const tls = options.tls === undefined ? null : readTls(options.tls);
+    // Typed as the plain HTTP instance: the routes use only what HTTP and HTTPS requests share.
     const app = Fastify({
       loggerInstance: fastifyLogger,
       logController: new LogController({ disableRequestLogging: true }),
       forceCloseConnections: true,
       bodyLimit: 1024 * 1024,
-    });
+      ...(tls === null ? {} : { https: { key: tls.key, cert: tls.cert } }),
+    }) as unknown as FastifyInstance;
     cleanups.push(() => app.close());
     const consoleOrigins = [ELECTRON_CONSOLE_ORIGIN, ...(options.consoleOrigins ?? [])];
     const authority = new SessionAuthority(store);
@@ -259,7 +281,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       throw listenError(error, options.port, host);
     }
     const address = app.server.address() as AddressInfo;
-    const url = `http://${urlHost(host)}:${address.port}`;
+    const url = `${tls === null ? "http" : "https"}://${urlHost(host)}:${address.port}`;
     const streamServer =
       options.streamTls?.enabled === true ? await startTlsStreams(options, host, fastifyLogger, logger, { video, isCameraOut: (id) => outages.isOut(id) }, { authority, consoleOrigins }) : null;
     if (streamServer !== null) cleanups.push(() => streamServer.close());

@@ -18,6 +18,8 @@ export const USAGE = [
   "  --demo                 the demo city: operators op-01, op-02, sup-01, view-01 with known passwords (uongbi-<id>)",
   "  --simulator-api        enable the simulator's control API (/api/v1/sim/*; supervisors only)",
   "  --console-origin URL   a browser console's origin allowed to play camera streams; repeatable",
+  "  --tls-cert FILE        serve the API, change stream and camera streams over TLS with this certificate (PEM)",
+  "  --tls-key FILE         its private key (PEM); both or neither",
   "  --audit-key-file FILE  the audit trail's HMAC key (default DATA_DIR/keys/audit.key, made once); IOC_AUDIT_KEY wins",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
@@ -42,13 +44,15 @@ export interface CliArgs {
   simulatorApi: boolean;
   consoleOrigins: string[];
   auditKeyFile: string | undefined;
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
 }
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
 const IntervalSchema = z.coerce.number().int().min(100);
 const UrlSchema = z.url();
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file"] as const;
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
@@ -73,6 +77,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     simulatorApi: false,
     consoleOrigins: [],
     auditKeyFile: undefined,
+    tlsCert: undefined,
+    tlsKey: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? "";
@@ -94,6 +100,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
       return { ok: false, error: `Unknown option ${raw}.` };
     }
   }
+  if ((args.tlsCert === undefined) !== (args.tlsKey === undefined)) return { ok: false, error: "--tls-cert and --tls-key go together: give both, or neither." };
   return { ok: true, value: args };
 }
 
@@ -142,6 +149,12 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
     }
     case "--audit-key-file":
       args.auditKeyFile = value;
+      return null;
+    case "--tls-cert":
+      args.tlsCert = value;
+      return null;
+    case "--tls-key":
+      args.tlsKey = value;
       return null;
     case "--console-origin": {
       let origin: string;

@@ -34,6 +34,7 @@ async function main(): Promise<number> {
       simulatorApi: args.simulatorApi,
       consoleOrigins: args.consoleOrigins,
       ...(args.auditKeyFile === undefined ? {} : { auditKeyFile: args.auditKeyFile }),
+      ...(args.tlsCert !== undefined && args.tlsKey !== undefined ? { tls: { certFile: args.tlsCert, keyFile: args.tlsKey } } : {}),
       onFirstSupervisor: (id, password) => {
         process.stdout.write(
           `First start: no operator can sign in yet, so a supervisor account was made.\n` +

@@ -2,6 +2,7 @@ import { chromium, type Page } from "playwright-core";
 import { spawnBackend, type BackendProcess } from "../scripts/lib/backend-process.js";
 import { spawnConsole } from "../scripts/lib/console-process.js";
 import { CHROMIUM_PATH } from "../scripts/lib/chromium.js";
+import { backendFetch } from "../scripts/lib/backend-session.js";
 import { CHROMIUM_ARGS, median, percentile, round, tempDir, type Benchmark, type Figures } from "./harness.js";
 
 const FLOOD_PER_SECOND = 1_000;
@@ -10,7 +11,7 @@ const TOTAL_FOR_HEAP = 100_000;
 const ROUND_TRIPS = 25;
 
 async function post(url: string, body: unknown): Promise<unknown> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await backendFetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
   return res.json();
 }
@@ -20,7 +21,7 @@ async function raisedTimes(backendUrl: string): Promise<number[]> {
   const latest = new Map<string, number>();
   let after = 0;
   for (;;) {
-    const res = await fetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`);
+    const res = await backendFetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`);
     const page = (await res.json()) as { changes: Array<{ seq: number; entity: string; id: string; data: { raisedAt: string } }>; hasMore: boolean };
     for (const c of page.changes) {
       after = c.seq;
@@ -145,7 +146,7 @@ async function ackRoundTrips(backend: BackendProcess, a: Page, b: Page): Promise
 export const alarmsBenchmark: Benchmark = {
   name: "alarms",
   async run() {
-    const backend = await spawnBackend({ port: 0, dataDir: tempDir("alarms-backend"), extraArgs: ["--no-video", "--no-simulator"] });
+    const backend = await spawnBackend({ port: 0, dataDir: tempDir("alarms-backend"), extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
     const consoleA = await spawnConsole({ backendUrl: backend.url, dataDir: tempDir("alarms-console-a") });
     const consoleB = await spawnConsole({ backendUrl: backend.url, dataDir: tempDir("alarms-console-b"), operator: "op-02" });
     // Two consoles side by side, like two desks: neither window may be throttled as "in the background".

@@ -38,7 +38,7 @@ interface PageGlobals {
 export const mapBenchmark: Benchmark = {
   name: "map",
   async run() {
-    const backend = await spawnBackend({ port: 0, dataDir: tempDir("map-backend"), extraArgs: ["--no-video", "--no-simulator"] });
+    const backend = await spawnBackend({ port: 0, dataDir: tempDir("map-backend"), extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
     const consoleApp = await spawnConsole({ backendUrl: backend.url, dataDir: tempDir("map-console") });
     const browser = await launchChromium();
     try {

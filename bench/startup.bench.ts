@@ -12,7 +12,7 @@ const RUNS = 7;
 export const startupBenchmark: Benchmark = {
   name: "startup",
   async run() {
-    const backend = await spawnBackend({ port: 0, dataDir: tempDir("startup-backend"), extraArgs: ["--no-video", "--no-simulator"] });
+    const backend = await spawnBackend({ port: 0, dataDir: tempDir("startup-backend"), extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
     const dataDir = tempDir("startup-console");
     const browser = await launchChromium();
     try {

@@ -11,6 +11,7 @@ import { asciiJson } from "../shared/protocol/ascii-json.js";
 import { MAX_BULK_ALARMS } from "../shared/protocol/alarm-requests.js";
 import { REPO_ROOT, spawnBackend, type BackendProcess } from "../scripts/lib/backend-process.js";
 import { spawnConsole } from "../scripts/lib/console-process.js";
+import { backendFetch } from "../scripts/lib/backend-session.js";
 import { launchChromium, percentile, round, tempDir, type Benchmark, type Figures } from "./harness.js";
 
 const CATCHUP_CHANGES = Number(process.env.CATCHUP ?? 100_000);
@@ -19,7 +20,7 @@ const OUTBOX_ACTIONS = Number(process.env.OUTBOX ?? 10_000);
 const SCREEN_CHANGES = Number(process.env.SCREEN ?? 300);
 
 async function post(url: string, body: unknown): Promise<unknown> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await backendFetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   return res.json();
 }
 
@@ -60,7 +61,7 @@ function waitFor(core: HostedCore, check: (e: ConsoleEvent) => boolean): Promise
 async function rawInsertSeconds(backendUrl: string, asText: boolean): Promise<number> {
   const rows: { entity: string; id: string; seq: number; data: unknown }[] = [];
   for (let after = 0; ; ) {
-    const page = (await (await fetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`)).json()) as { changes: typeof rows; hasMore: boolean };
+    const page = (await (await backendFetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`)).json()) as { changes: typeof rows; hasMore: boolean };
     rows.push(...page.changes);
     after = page.changes.at(-1)?.seq ?? after;
     if (!page.hasMore) break;
@@ -82,7 +83,7 @@ async function rawInsertSeconds(backendUrl: string, asText: boolean): Promise<nu
 }
 
 async function catchUp(backend: BackendProcess, figures: Figures): Promise<void> {
-  const head = ((await (await fetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
+  const head = ((await (await backendFetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
   // Timed from the moment the core is up (its worker booted), so the figure is the catch-up itself.
@@ -165,7 +166,7 @@ async function liveToScreen(backend: BackendProcess, figures: Figures): Promise<
     await page.waitForTimeout(2_000);
     const before = Number(await page.getByTestId("alarm-count").getAttribute("data-count"));
     await page.evaluate(WATCH_COUNT);
-    const startSeq = ((await (await fetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
+    const startSeq = ((await (await backendFetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
     const ids: string[] = [];
     for (let i = 0; i < SCREEN_CHANGES; i++) {
       const raised = (await post(`${backend.url}/api/v1/sim/alarms`, { count: 1 })) as { value: { ids: string[] } };
@@ -175,7 +176,7 @@ async function liveToScreen(backend: BackendProcess, figures: Figures): Promise<
     // The commit time of each: the alarm's updatedAt, as the backend's change feed holds it.
     const updatedAt = new Map<string, number>();
     for (let after = startSeq; ; ) {
-      const page = (await (await fetch(`${backend.url}/api/v1/changes?after=${after}&limit=5000`)).json()) as { changes: Array<{ seq: number; entity: string; id: string; data: { updatedAt: string } }>; hasMore: boolean };
+      const page = (await (await backendFetch(`${backend.url}/api/v1/changes?after=${after}&limit=5000`)).json()) as { changes: Array<{ seq: number; entity: string; id: string; data: { updatedAt: string } }>; hasMore: boolean };
       for (const c of page.changes) if (c.entity === "alarm" && !updatedAt.has(c.id)) updatedAt.set(c.id, Date.parse(c.data.updatedAt));
       after = page.changes.at(-1)?.seq ?? after;
       if (!page.hasMore) break;
@@ -203,10 +204,10 @@ async function liveToScreen(backend: BackendProcess, figures: Figures): Promise<
  */
 async function outboxDrain(figures: Figures): Promise<void> {
   const dataDir = tempDir("sync-outbox-backend");
-  let backend = await spawnBackend({ port: 0, dataDir, extraArgs: ["--no-video", "--no-simulator"] });
+  let backend = await spawnBackend({ port: 0, dataDir, extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
   const port = Number(new URL(backend.url).port);
   await raiseAlarms(backend, OUTBOX_ACTIONS);
-  const head = ((await (await fetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
+  const head = ((await (await backendFetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
   const core = await startCore(backend.url);
   await waitFor(core, (e) => e.type === "status" && e.status.state === "online" && e.status.cursor >= head);
   const snapshot = await core.port.handle({ type: "snapshot" });
@@ -221,7 +222,7 @@ async function outboxDrain(figures: Figures): Promise<void> {
   }
   figures["sync.outbox_enqueue_10k_s"] = { value: round((performance.now() - enqueueStart) / 1000, 2), unit: "s" };
   figures["sync.outbox_actions"] = { value: alarmIds.length, unit: "actions" };
-  backend = await spawnBackend({ port, dataDir, extraArgs: ["--no-video", "--no-simulator"] });
+  backend = await spawnBackend({ port, dataDir, extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
   const started = performance.now();
   await core.port.handle({ type: "sync.retry" });
   await waitFor(core, (e) => e.type === "status" && e.status.pendingActions === 0);
@@ -235,9 +236,9 @@ export const syncBenchmark: Benchmark = {
   name: "sync",
   async run() {
     const figures: Figures = {};
-    const backend = await spawnBackend({ port: 0, dataDir: tempDir("sync-backend"), extraArgs: ["--no-video", "--no-simulator"] });
+    const backend = await spawnBackend({ port: 0, dataDir: tempDir("sync-backend"), extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
     try {
-      const seeded = ((await (await fetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
+      const seeded = ((await (await backendFetch(`${backend.url}/api/v1/hello`)).json()) as { headSeq: number }).headSeq;
       await raiseAlarms(backend, CATCHUP_CHANGES - seeded);
       console.log("sync: backend holds 100k changes; catching up");
       await catchUp(backend, figures);
@@ -249,7 +250,7 @@ export const syncBenchmark: Benchmark = {
     // To the screen on a city of ordinary size (the 100k-change backend above would measure the
     // browser still loading its 100,000 alarms, not the live path).
     console.log("sync: live latency to the screen");
-    const city = await spawnBackend({ port: 0, dataDir: tempDir("sync-screen-backend"), extraArgs: ["--no-video", "--no-simulator"] });
+    const city = await spawnBackend({ port: 0, dataDir: tempDir("sync-screen-backend"), extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
     try {
       await liveToScreen(city, figures);
     } finally {

@@ -5,6 +5,7 @@ import { REPO_ROOT, spawnBackend } from "../scripts/lib/backend-process.js";
 import { spawnConsole } from "../scripts/lib/console-process.js";
 import { freePort } from "../scripts/lib/free-port.js";
 import { cameraOutagePath } from "../shared/protocol/simulator.js";
+import { backendFetch } from "../scripts/lib/backend-session.js";
 import { launchChromium, median, percentile, round, tempDir, type Benchmark } from "./harness.js";
 
 /** Tile counts tried, smallest first; the wall's layouts offer these (25 is capped by the 22 cameras). */
@@ -230,7 +231,7 @@ export const wallBenchmark: Benchmark = {
       // Wait for every loop and rendition to be encoded (first run: the 360p ones come last)
       // so nothing below measures the encoder, and the wall's master playlists list both.
       for (let i = 0; i < 900; i++) {
-        const r = await fetch(`${backend.url}/hls/cam-22/index.m3u8`);
+        const r = await backendFetch(`${backend.url}/hls/cam-22/index.m3u8`);
         const text = await r.text();
         if (r.status === 200 && text.includes("RESOLUTION=640x360")) break;
         await new Promise((resolve) => setTimeout(resolve, 500));
@@ -315,7 +316,7 @@ export const wallBenchmark: Benchmark = {
 
       // Recovery: a 3 s outage of the tile's camera, timed from when the backend serves it again.
       const cameraId = (await page.locator('[data-testid="camera-tile"]').first().getAttribute("data-camera-id")) ?? "cam-01";
-      const outage = await fetch(`${backend.url}${cameraOutagePath(cameraId)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds: 3 }) });
+      const outage = await backendFetch(`${backend.url}${cameraOutagePath(cameraId)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds: 3 }) });
       const until = Date.parse(((await outage.json()) as { value: { until: string } }).value.until);
       await page.waitForSelector(`[data-testid="camera-tile"][data-camera-id="${cameraId}"][data-state="offline"]`, { timeout: 30_000 });
       await page.waitForSelector(`[data-testid="camera-tile"][data-camera-id="${cameraId}"][data-state="playing"]`, { timeout: 60_000 });

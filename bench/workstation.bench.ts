@@ -40,7 +40,7 @@ const drawnAt = (id: string) => `(() => { const e = (window.__iocLink || []).fin
 export const workstationBenchmark: Benchmark = {
   name: "workstation",
   async run() {
-    const backend = await spawnBackend({ port: 0, dataDir: tempDir("ws-backend"), extraArgs: ["--no-video", "--no-simulator"] });
+    const backend = await spawnBackend({ port: 0, dataDir: tempDir("ws-backend"), extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
     const consoleApp = await spawnConsole({ backendUrl: backend.url, dataDir: tempDir("ws-console") });
     const browser = await launchChromium();
     try {

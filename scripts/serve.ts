@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { JsonSettingsStore } from "../electron/core/settings/json-settings-store.js";
 import { startConsoleWebServer } from "../electron/web/console-web-server.js";
@@ -5,6 +6,14 @@ import { startConsoleCoreInWorker } from "../electron/core/worker/core-host.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
 import { freePort } from "./lib/free-port.js";
 import { argsOrExit, backendOrExit, fail } from "./lib/launch.js";
+
+function readCaOrExit(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    fail(`Cannot read the backend's CA certificate ${file}: ${(e as { code?: string }).code ?? String(e)}.`);
+  }
+}
 
 /** `npm run serve`: the reference backend (unless --backend-url) and the browser console. */
 async function main(): Promise<void> {
@@ -25,6 +34,7 @@ async function main(): Promise<void> {
       dataDir,
       settings,
       demo: args.demo,
+      ...(args["backend-ca"] ? { backendCa: readCaOrExit(args["backend-ca"]) } : {}),
       ...(args.operator ? { autoSignIn: args.operator } : {}),
       log: (line) => console.log(`[console] ${line}`),
     });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from "node:http";
+import type { Server as TlsServer } from "node:https";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 import { WebSocket, WebSocketServer } from "ws";
@@ -16,7 +17,7 @@ const CATCH_UP_PAGE = 1000;
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export interface ChangeStreamOptions {
-  server: Server;
+  server: Server | TlsServer;
   store: BackendStore;
   logger: Logger;
   authority: SessionAuthority;

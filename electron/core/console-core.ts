@@ -36,6 +36,8 @@ export interface ConsoleCoreOptions {
   demo?: boolean;
   /** Demo only: sign this operator in with the demo password, as soon as the backend answers. */
   autoSignIn?: string;
+  /** PEM of the CA that signed an https backend's certificate (a city's own PKI). */
+  backendCa?: Buffer;
 }
 
 export interface ConsoleCore {
@@ -110,10 +112,15 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   }
   const session = new SessionKeeper();
   const service = new ConsoleService(store, options.settings, session, options.demo === true);
-  const client = new BackendClient(options.settings.get().backendUrl, undefined, {
-    authorization: () => session.authorization(),
-    onUnauthenticated: (authorization) => session.expired(authorization),
-  });
+  const client = new BackendClient(
+    options.settings.get().backendUrl,
+    undefined,
+    {
+      authorization: () => session.authorization(),
+      onUnauthenticated: (authorization) => session.expired(authorization),
+    },
+    options.backendCa,
+  );
   const sender = new OutboxSender(
     store,
     client,

@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain } from "electron";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { err } from "../../shared/result.js";
 import { IPC_CHANNELS } from "../../shared/protocol/wire.js";
@@ -44,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
         ...(existsSync(electronBinding) ? { nativeBinding: electronBinding } : {}),
         log: (line) => console.log(line),
         // `npm start` runs the demo city; a packaged console never sets these.
+        // A backend on the city's own PKI: the CA that signed its certificate (PEM file).
+        ...(process.env.IOC_BACKEND_CA ? { backendCa: readFileSync(process.env.IOC_BACKEND_CA, "utf8") } : {}),
         ...(process.env.IOC_DEMO === "1" ? { demo: true } : {}),
         ...(process.env.IOC_DEMO === "1" && process.env.IOC_DEMO_OPERATOR ? { autoSignIn: process.env.IOC_DEMO_OPERATOR } : {}),
       });

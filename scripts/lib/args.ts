@@ -16,6 +16,7 @@ export function parseConsoleArgs(argv: string[]) {
       "alarm-interval-ms": { type: "string" },
       operator: { type: "string" },
       demo: { type: "boolean", default: false },
+      "backend-ca": { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -33,6 +34,7 @@ export const USAGE = `Options:
   --no-video             embedded backend without camera video (no ffmpeg)
   --no-simulator         embedded backend without the city simulator
   --alarm-interval-ms N  how often the simulator raises an alarm
+  --backend-ca FILE      the CA certificate (PEM) that signed an https backend's certificate (a city's own PKI)
   --demo                 the demo city: its operators have known passwords (uongbi-<id>, see README);
                          the embedded backend also opens its simulator controls to supervisors
   --operator ID          with --demo only: sign this demo operator in at start, without typing the password`;

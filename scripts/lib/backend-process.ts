@@ -30,7 +30,7 @@ export function spawnBackend(options: SpawnBackendOptions): Promise<BackendProce
       const text = chunk.toString();
       output += text;
       if (options.inheritOutput) process.stdout.write(text);
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      const match = /listening on (https?:\/\/\S+)/.exec(output);
       if (match) {
         child.stdout?.off("data", onData);
         if (options.inheritOutput) child.stdout?.on("data", (c: Buffer) => process.stdout.write(c));

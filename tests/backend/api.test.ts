@@ -12,7 +12,7 @@ import {
   type Change,
 } from "../../shared/protocol/backend.js";
 import { cameraOutagePath, CameraOutageResponseSchema, RaiseAlarmsResponseSchema, SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { newKey, startTestBackend, type TestBackend } from "./backend-harness.js";
 
 let t: TestBackend;

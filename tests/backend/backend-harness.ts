@@ -4,7 +4,7 @@ import { join } from "node:path";
 import WebSocket from "ws";
 import { startBackend, type BackendOptions, type RunningBackend } from "../../backend/app.js";
 import { StreamMessageSchema, type StreamMessage } from "../../shared/protocol/backend.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 
 export interface TestBackend {
   backend: RunningBackend;

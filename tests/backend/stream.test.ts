@@ -9,7 +9,7 @@ import { attachChangeStream } from "../../backend/http/change-stream.js";
 import { openSqliteStore } from "../../backend/store/sqlite-store.js";
 import { startTestBackend, StreamClient, type TestBackend } from "./backend-harness.js";
 import { decodeChangeLines } from "../../electron/core/sync/decode-change-lines.js";
-import { backendFetch, sessionOf } from "../shared/backend-session.js";
+import { backendFetch, sessionOf } from "../../scripts/lib/backend-session.js";
 import { SessionAuthority } from "../../backend/auth/session-authority.js";
 import { ensureDemoPasswords } from "../../backend/seed/operator-accounts.js";
 import { SEED_OPERATORS } from "../../backend/seed/operators.js";

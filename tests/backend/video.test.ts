@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CameraSchema } from "../../shared/domain/camera.js";
 import { BACKEND_PATHS, ChangeSchema, ChangesPageSchema } from "../../shared/protocol/backend.js";
 import { startTestBackend, type TestBackend } from "./backend-harness.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "ioc-video-test-"));
 

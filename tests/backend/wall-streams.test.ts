@@ -10,7 +10,7 @@ import { ChangeSchema, ChangesPageSchema } from "../../shared/protocol/backend.j
 import { viewPath } from "../../shared/protocol/views.js";
 import { lastMediaSequence } from "../../backend/hls/playlist-files.js";
 import { startTestBackend, type TestBackend } from "./backend-harness.js";
-import { backendFetch, sessionOf } from "../shared/backend-session.js";
+import { backendFetch, sessionOf } from "../../scripts/lib/backend-session.js";
 import { STREAM_TOKEN_PARAM } from "../../shared/protocol/session.js";
 import { testFfmpeg } from "../shared/media-tools.js";
 

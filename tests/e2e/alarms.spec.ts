@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 
 async function openConsole(page: Page, url: string): Promise<void> {
   await page.goto(url);

@@ -4,7 +4,7 @@ import { projectToPage, } from "./harness/map.js";
 import { colourDistance, pixelsAt } from "./harness/pixels.js";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 
 /** Centre of the bounding box of a ward's outer ring: inside for the compact wards of Uông Bí. */
 async function wardInteriorPoint(backendUrl: string, wardName: string): Promise<[number, number]> {

@@ -6,7 +6,7 @@ import type {} from "../../renderer/src/hooks/use-map-test-hooks.js";
 import { mapCenter, projectToPage } from "./harness/map.js";
 import { colourDistance, pixelsAt, type Rgb } from "./harness/pixels.js";
 import { startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 
 type LonLat = [number, number];
 interface Entity {

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { freePort } from "../../scripts/lib/free-port.js";
 import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 
 
 test("the link drops mid-shift: offline, actions queue up and are visible, then drain when the backend returns", async ({ page }) => {

@@ -4,7 +4,7 @@ import { spawnConsole, type ConsoleProcess } from "../../scripts/lib/console-pro
 import { freePort } from "../../scripts/lib/free-port.js";
 import { cameraOutagePath } from "../../shared/protocol/simulator.js";
 import { startTestBackend, startTestConsole, tempDir, VIDEO_CACHE_DIR } from "./harness/stack.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 
 /** Camera id per visible tile, in tile order (null for an empty tile). */
 function wallCameras(page: Page): Promise<(string | null)[]> {

@@ -2,7 +2,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 
 /** One browser console, its windows as role pages of one browser context (as a desk's windows are). */
 async function openRole(context: BrowserContext, url: string, role: string): Promise<Page> {

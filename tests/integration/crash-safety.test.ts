@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CacheStore } from "../../electron/core/cache/cache-store.js";
 import { openCache } from "../../electron/core/cache/open-cache.js";
 import { REPO_ROOT, spawnBackend, stopChild, type BackendProcess } from "../../scripts/lib/backend-process.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { commentIdFor } from "../../shared/alarm-actions.js";
 
 /**

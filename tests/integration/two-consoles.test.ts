@@ -9,7 +9,7 @@ import { MemorySettingsStore } from "../../electron/core/settings/memory-setting
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { ConsoleEvent, Snapshot } from "../../shared/protocol/console-api.js";
 import { until } from "../shared/until.js";
-import { backendFetch } from "../shared/backend-session.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
 
 const WAIT_MS = 15_000;
 

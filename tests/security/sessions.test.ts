@@ -6,7 +6,7 @@ import { BACKEND_PATHS, SESSION_ENDED_CLOSE_CODE } from "../../shared/protocol/b
 import { SESSION_PATHS } from "../../shared/protocol/session.js";
 import { SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
 import { startTestBackend, type TestBackend } from "../backend/backend-harness.js";
-import { signInAs } from "../shared/backend-session.js";
+import { signInAs } from "../../scripts/lib/backend-session.js";
 
 /** What an outsider on the network tries against a backend, and what an operator's session may not do. */
 let t: TestBackend;

@@ -1,13 +1,10 @@
 import type { z } from "zod";
 import {
   ActionBatchResponseSchema,
-  ActionResponseSchema,
   BACKEND_PATHS,
   HelloResponseSchema,
   PROTOCOL_VERSION,
   type ActionBatchResponse,
-  type ActionRequest,
-  type ActionResponse,
   type HelloResponse,
   type QueuedActionRequest,
 } from "../../../shared/protocol/backend.js";
@@ -16,7 +13,14 @@ import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../.
 import { AppErrorSchema, describeZodError, err, ok, type Result } from "../../../shared/result.js";
 import { HealthResponseSchema, SESSION_PATHS, SignInResponseSchema, type SignInRequest, type SignInResponse } from "../../../shared/protocol/session.js";
 import { bodyText } from "./body-text.js";
-import { httpGetBytes } from "./http-get-bytes.js";
+import type { Agent } from "node:https";
+import { backendAgent, httpGetBytes, httpRequest } from "./http-get-bytes.js";
+
+interface CallInit {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  headers?: Record<string, string>;
+  body?: string;
+}
 
 /** How the client learns the session it acts in, and tells that the backend refused it. */
 export interface ClientSession {
@@ -31,13 +35,20 @@ export interface ClientSession {
 
 const NO_SESSION: ClientSession = { authorization: () => null, onUnauthenticated: () => undefined };
 
-/** HTTP client of the central backend. Never throws: every failure is a Result with a clear message. */
+/** HTTP(S) client of the central backend. Never throws: every failure is a Result with a clear message. */
 export class BackendClient {
+  /** Trusts the city's own CA when one is given (https backends only); else the system's CAs. */
+  readonly agent: Agent | undefined;
+
   constructor(
     readonly baseUrl: string,
     private readonly timeoutMs = 8_000,
     private readonly session: ClientSession = NO_SESSION,
-  ) {}
+    /** PEM of the CA that signed the backend's certificate (a city's own PKI). */
+    ca?: Buffer,
+  ) {
+    this.agent = backendAgent(ca);
+  }
 
   /** Headers of an authenticated call (the change stream's too); null without a session. */
   authHeaders(): Record<string, string> | null {
@@ -47,14 +58,14 @@ export class BackendClient {
 
   /** Sign-in is the one call made without a session; its refusal is a wrong password, not an expiry. */
   signIn(request: SignInRequest): Promise<Result<SignInResponse>> {
-    const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) };
+    const init: CallInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) };
     return this.call(SESSION_PATHS.signIn, init, SignInResponseSchema, { authenticated: false });
   }
 
   /** Whether the backend answers at all (no session needed): a console signed in offline learns the link is back. */
-  async reachable(): Promise<boolean> {
+  async reachable(): Promise<Result<true>> {
     const answer = await this.call(SESSION_PATHS.health, { method: "GET" }, HealthResponseSchema, { authenticated: false });
-    return answer.ok;
+    return answer.ok ? ok(true) : answer;
   }
 
   /** The stream's close code or upgrade status said the session it was opened with ended. */
@@ -74,7 +85,7 @@ export class BackendClient {
     const path = `${BACKEND_PATHS.changes}?after=${after}&limit=${limit}&format=lines`;
     const headers = this.authHeaders();
     if (headers === null) return signedOut();
-    const answer = await httpGetBytes(new URL(path, this.baseUrl), this.timeoutMs, headers);
+    const answer = await httpGetBytes(new URL(path, this.baseUrl), this.timeoutMs, headers, this.agent);
     if (!answer.ok) return err("offline", `Cannot get ${path} from the central backend at ${this.baseUrl} (${answer.reason}).`);
     if (answer.status >= 200 && answer.status < 300) return ok(answer.body);
     let body: unknown = null;
@@ -86,25 +97,16 @@ export class BackendClient {
     return this.refused(refusalOf(path, answer.status, body), headers.authorization);
   }
 
-  /** The backend's own answer (which may itself be a refusal) or, if it could not be had, why. */
-  postAction(request: ActionRequest): Promise<Result<ActionResponse>> {
-    return this.call(
-      BACKEND_PATHS.actions,
-      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) },
-      ActionResponseSchema,
-    );
-  }
-
   /** Saves an operator's named wall view; the answer is the stored view (with the backend's time). */
   async saveView(view: WallViewDraft): Promise<Result<WallView>> {
-    const init = { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ view }) };
+    const init: CallInit = { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ view }) };
     const answer = await this.call(viewPath(view.id), init, SaveViewResponseSchema);
     if (!answer.ok) return answer;
     return answer.value.ok ? ok(answer.value.value.view) : { ok: false, error: answer.value.error };
   }
 
   async deleteView(viewId: string): Promise<Result<{ id: string }>> {
-    const init = { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({}) };
+    const init: CallInit = { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({}) };
     const answer = await this.call(viewPath(viewId), init, DeleteViewResponseSchema);
     if (!answer.ok) return answer;
     return answer.value.ok ? ok({ id: answer.value.value.id }) : { ok: false, error: answer.value.error };
@@ -112,7 +114,7 @@ export class BackendClient {
 
   /** Session and workstation endpoints (sign-out, handovers, sessions), with the same error handling as the sync calls. */
   send<S extends z.ZodType>(path: string, method: "GET" | "POST", body: unknown, schema: S): Promise<Result<z.infer<S>>> {
-    const init: RequestInit = method === "GET" ? { method } : { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+    const init: CallInit = method === "GET" ? { method } : { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
     return this.call(path, init, schema);
   }
 
@@ -133,13 +135,11 @@ export class BackendClient {
     return url.toString();
   }
 
-  /** The backend's response, or why there is none (it cannot be reached, or did not answer in time). */
-  private async request(path: string, init: RequestInit): Promise<Result<Response>> {
-    try {
-      return ok(await fetch(new URL(path, this.baseUrl), { ...init, signal: AbortSignal.timeout(this.timeoutMs) }));
-    } catch (e) {
-      return err("offline", `Cannot reach the central backend at ${this.baseUrl} (${describeFetchError(e)}).`);
-    }
+  /** The backend's answer, or why there is none (it cannot be reached, did not answer in time, is not trusted). */
+  private async request(path: string, init: CallInit): Promise<Result<{ status: number; body: Buffer }>> {
+    const answer = await httpRequest(new URL(path, this.baseUrl), { method: init.method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }), timeoutMs: this.timeoutMs, ...(this.agent ? { agent: this.agent } : {}) });
+    if (!answer.ok) return err("offline", `Cannot reach the central backend at ${this.baseUrl} (${answer.reason}).`);
+    return ok({ status: answer.status, body: answer.body });
   }
 
   private refused(result: Result<never>, authorization: string | undefined): Result<never> {
@@ -147,25 +147,25 @@ export class BackendClient {
     return result;
   }
 
-  private async call<S extends z.ZodType>(path: string, init: RequestInit, schema: S, options = { authenticated: true }): Promise<Result<z.infer<S>>> {
+  private async call<S extends z.ZodType>(path: string, init: CallInit, schema: S, options = { authenticated: true }): Promise<Result<z.infer<S>>> {
     let sent = init;
     let authorization: string | undefined;
     if (options.authenticated) {
       const auth = this.authHeaders();
       if (auth === null) return signedOut();
       authorization = auth.authorization;
-      sent = { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...auth } };
+      sent = { ...init, headers: { ...init.headers, ...auth } };
     }
     const answer = await this.request(path, sent);
     if (!answer.ok) return answer;
     const response = answer.value;
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(bodyText(response.body));
     } catch {
       return err("backend_error", `The backend answered ${path} with HTTP ${response.status} and a body that is not JSON.`);
     }
-    if (!response.ok) return this.refused(refusalOf(path, response.status, body), authorization);
+    if (response.status < 200 || response.status >= 300) return this.refused(refusalOf(path, response.status, body), authorization);
     const parsed = schema.safeParse(body);
     if (!parsed.success) return err("backend_error", `The backend's answer to ${path} is malformed: ${describeZodError(parsed.error)}`);
     return ok(parsed.data);
@@ -181,14 +181,4 @@ function refusalOf(path: string, status: number, body: unknown): Result<never> {
   const refusal = AppErrorSchema.safeParse((body as { error?: unknown } | null)?.error);
   if (refusal.success) return { ok: false, error: refusal.data };
   return err("backend_error", `The backend answered ${path} with HTTP ${status}.`);
-}
-
-function describeFetchError(e: unknown): string {
-  if (e instanceof Error) {
-    const cause = (e as Error & { cause?: { code?: string } }).cause;
-    if (e.name === "TimeoutError") return "no answer in time";
-    if (cause?.code) return cause.code;
-    return e.message;
-  }
-  return String(e);
 }

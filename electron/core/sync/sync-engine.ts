@@ -100,8 +100,10 @@ export class SyncEngine {
     const { client } = this.options;
     // Nothing is read from the backend without a session; the cache still answers the screens.
     if (client.authHeaders() === null) {
+      // Without a session only the health check may be asked: it tells whether the link (and its certificate) is good.
       const reachable = await client.reachable();
-      return this.options.noSessionReason?.(reachable) ?? "Nobody is signed in at this console: sign in to sync with the central backend.";
+      const why = this.options.noSessionReason?.(reachable.ok) ?? "Nobody is signed in at this console: sign in to sync with the central backend.";
+      return reachable.ok ? why : `${why} ${reachable.error.message}`;
     }
     this.setState("connecting");
     const hello = await client.hello();
@@ -159,7 +161,7 @@ export class SyncEngine {
     const { client, store } = this.options;
     return new Promise<string>((resolve) => {
       const headers = client.authHeaders() ?? {};
-      const socket = new WebSocket(client.streamUrl(store.getCursor()), { handshakeTimeout: 8_000, headers });
+      const socket = new WebSocket(client.streamUrl(store.getCursor()), { handshakeTimeout: 8_000, headers, ...(client.agent ? { agent: client.agent } : {}) });
       this.socket = socket;
       let queue: unknown[] = [];
       let flushScheduled = false;

@@ -19,6 +19,8 @@ export interface CoreHostOptions {
   /** A demo city (known passwords), and the demo operator to sign in at start. */
   demo?: boolean;
   autoSignIn?: string;
+  /** PEM text of the CA that signed an https backend's certificate. */
+  backendCa?: string;
 }
 
 /**
@@ -56,6 +58,7 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
     ...(options.decoderWorkerPath ? { decoderWorkerPath: options.decoderWorkerPath } : {}),
     ...(options.demo === true ? { demo: true } : {}),
     ...(options.autoSignIn !== undefined ? { autoSignIn: options.autoSignIn } : {}),
+    ...(options.backendCa !== undefined ? { backendCa: options.backendCa } : {}),
   };
   let worker = spawnWorker(workerPath, data);
   const listeners = new Set<(event: ConsoleEvent) => void>();

@@ -23,6 +23,7 @@ try {
     log: (line) => post({ kind: "log", line }),
     ...(data.demo === true ? { demo: true } : {}),
     ...(data.autoSignIn !== undefined ? { autoSignIn: data.autoSignIn } : {}),
+    ...(data.backendCa !== undefined ? { backendCa: Buffer.from(data.backendCa, "utf8") } : {}),
   });
   core.service.onEvent((event) => post({ kind: "event", event }));
   post({ kind: "ready", notices: core.notices, status: core.service.getStatus() });

@@ -36,5 +36,7 @@ export const WorkerDataSchema = z.object({
   decoderWorkerPath: z.string().optional(),
   demo: z.boolean().optional(),
   autoSignIn: z.string().optional(),
+  /** PEM text of the backend's CA. */
+  backendCa: z.string().optional(),
 });
 export type WorkerData = z.infer<typeof WorkerDataSchema>;

@@ -124,7 +124,7 @@ export class WorkstationRequests {
    */
   async signIn(operatorId: string, password: string): Promise<Result<Operator>> {
     const answer = await this.deps.client.signIn({ operatorId, password, workstationId: this.deps.workstationId });
-    if (!answer.ok) return answer.error.kind === "offline" ? this.signInLocally(operatorId, password) : answer;
+    if (!answer.ok) return answer.error.kind === "offline" ? this.signInLocally(operatorId, password, answer.error.message) : answer;
     const { operator, session } = answer.value;
     this.deps.session.signedIn(operator, session);
     if (this.deps.verifiers !== undefined) this.deps.verifiers.set(await makeOfflineVerifier(operator, password));
@@ -136,10 +136,10 @@ export class WorkstationRequests {
   }
 
   /** The backend cannot be reached: the password this console last saw accepted opens its cache, and nothing is sent. */
-  private async signInLocally(operatorId: string, password: string): Promise<Result<Operator>> {
+  private async signInLocally(operatorId: string, password: string, why: string): Promise<Result<Operator>> {
     const verifier = this.deps.verifiers?.get(operatorId) ?? null;
     if (verifier === null || !(await checkOfflineVerifier(verifier, password))) {
-      return err("offline", "The central backend is unreachable and this console cannot check that password: only an operator who signed in here before can sign in while the link is down.");
+      return err("offline", `${why} This console cannot check that password by itself: only an operator who signed in here before can sign in while the backend cannot be reached.`);
     }
     this.deps.session.signedInLocally(verifier.operator);
     this.deps.emit({ type: "operator", operator: verifier.operator });

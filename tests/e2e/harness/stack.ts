@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { spawnBackend, type BackendProcess } from "../../../scripts/lib/backend-process.js";
 import { spawnConsole, type ConsoleProcess } from "../../../scripts/lib/console-process.js";
 import { freePort } from "../../../scripts/lib/free-port.js";
-import { backendFetch } from "../../shared/backend-session.js";
+import { backendFetch } from "../../../scripts/lib/backend-session.js";
 
 /** A fresh temporary folder per use: tests never share caches or stores by accident. */
 export function tempDir(prefix: string): string {

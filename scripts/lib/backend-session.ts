@@ -2,7 +2,7 @@ import { demoPasswordOf } from "../../shared/demo-city.js";
 import { SESSION_PATHS, SignInResponseSchema, STREAM_TOKEN_PARAM, type IssuedSession } from "../../shared/protocol/session.js";
 
 /**
- * Tests act on a demo backend as its operators do: through a real sign-in with the demo password,
+ * Tests and benchmarks act on a demo backend as its operators do: through a real sign-in with the demo password,
  * then the session's bearer token (and stream token for camera streams). Sessions are kept per
  * backend and operator, so a test file signs each operator in once.
  */
@@ -37,7 +37,7 @@ export function forgetSessions(backendUrl: string): void {
 }
 
 /** Who a request body says acted: an action's operatorId, or the first of a batch's. */
-function claimedOperator(body: BodyInit | null | undefined): string | null {
+function claimedOperator(body: unknown): string | null {
   if (typeof body !== "string") return null;
   try {
     const parsed: unknown = JSON.parse(body);
