@@ -1,54 +1,64 @@
-import { spawnBackend } from "../scripts/lib/backend-process.js";
 import { spawnConsole } from "../scripts/lib/console-process.js";
-import { launchChromium, median, round, tempDir, type Benchmark } from "./harness.js";
+import { startBenchCity } from "./bench-city.js";
+import { launchChromium, median, percentile, round, tempDir, type Benchmark } from "./harness.js";
 
 const RUNS = 7;
 
 /**
- * Cold start of the browser console from its cache with the backend down: the console process
- * is restarted for every run and each page load gets a fresh browser context (no HTTP cache).
- * Usable = the alarm queue drawn with the cached alarms and taking input (mark ioc:alarms-ready).
+ * Cold start of the browser console from its cache with the backend down, as an operator lives
+ * it after a power cut: the clock starts when the console process (core, web server) is spawned
+ * and stops when the alarm queue shows the cached alarms and answers a key press (Home selects the
+ * first row, seen on screen). The operator signed in at this console before, so the demo sign-in
+ * falls back to the console's own password check (the backend is down) and that is inside the
+ * clock too. Each run has a fresh browser context (no HTTP cache). The map's first frame, on the
+ * same clock, is reported beside it.
  */
 export const startupBenchmark: Benchmark = {
   name: "startup",
   async run() {
-    const backend = await spawnBackend({ port: 0, dataDir: tempDir("startup-backend"), extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
+    const city = await startBenchCity({ dataDir: tempDir("startup-backend"), extraArgs: ["--no-video", "--no-simulator"], consoles: 1 });
     const dataDir = tempDir("startup-console");
+    const port = city.consolePorts[0]!;
     const browser = await launchChromium();
     try {
-      let consoleApp = await spawnConsole({ backendUrl: backend.url, dataDir });
+      let consoleApp = await spawnConsole({ backendUrl: city.url, dataDir, port });
       const warm = await browser.newPage();
       await warm.goto(consoleApp.url);
       await warm.waitForSelector('[data-testid="connection-state"][data-state="online"]', { timeout: 60_000 });
+      await warm.waitForSelector('[data-testid="alarm-row"]', { timeout: 60_000 });
       await warm.close();
       await consoleApp.stop();
-      await backend.stop();
+      await city.stop();
 
       const usable: number[] = [];
       const mapReady: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        consoleApp = await spawnConsole({ backendUrl: backend.url, dataDir });
+        const spawnedAt = Date.now();
+        consoleApp = await spawnConsole({ backendUrl: city.url, dataDir, port });
         const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
         const page = await context.newPage();
         await page.goto(consoleApp.url);
-        await page.waitForFunction(() => performance.getEntriesByName("ioc:alarms-ready").length > 0, null, { timeout: 30_000 });
+        await page.waitForSelector('[data-testid="alarm-row"]', { timeout: 30_000 });
+        await page.keyboard.press("Home");
+        await page.waitForSelector('[data-testid="alarm-row"][aria-selected="true"]', { timeout: 30_000 });
+        usable.push(Date.now() - spawnedAt);
+        // The page's clock starts at its navigation; add when that was on the bench's clock.
+        const navigationStartedAt = await page.evaluate(() => performance.timeOrigin);
         await page.waitForFunction(() => performance.getEntriesByName("ioc:map-ready").length > 0, null, { timeout: 60_000 });
-        const marks = await page.evaluate(() => ({
-          usable: performance.getEntriesByName("ioc:alarms-ready")[0]!.startTime,
-          map: performance.getEntriesByName("ioc:map-ready")[0]!.startTime,
-        }));
-        usable.push(marks.usable);
-        mapReady.push(marks.map);
+        const mapMark = await page.evaluate(() => performance.getEntriesByName("ioc:map-ready")[0]!.startTime);
+        mapReady.push(navigationStartedAt + mapMark - spawnedAt);
         await context.close();
         await consoleApp.stop();
       }
+      console.log(`startup usable (ms): ${usable.join(", ")}`);
       return {
         "startup.cold_from_cache_ms": { value: round(median(usable)), unit: "ms" },
+        "startup.cold_from_cache_p95_ms": { value: round(percentile(usable, 95)), unit: "ms" },
         "startup.map_ready_ms": { value: round(median(mapReady)), unit: "ms" },
       };
     } finally {
       await browser.close();
-      await backend.stop();
+      await city.stop();
     }
   },
 };

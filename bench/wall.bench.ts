@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { REPO_ROOT, spawnBackend } from "../scripts/lib/backend-process.js";
-import { spawnConsole } from "../scripts/lib/console-process.js";
+import { REPO_ROOT } from "../scripts/lib/backend-process.js";
 import { freePort } from "../scripts/lib/free-port.js";
 import { cameraOutagePath } from "../shared/protocol/simulator.js";
 import { backendFetch } from "../scripts/lib/backend-session.js";
+import { createServer, type Server } from "node:http";
+import { sessionOf } from "../scripts/lib/backend-session.js";
+import { startBenchCity, startBenchConsole } from "./bench-city.js";
 import { launchChromium, median, percentile, round, tempDir, type Benchmark } from "./harness.js";
 
 /** Tile counts tried, smallest first; the wall's layouts offer these (25 is capped by the 22 cameras). */
@@ -121,10 +123,12 @@ function readDirSafe(dir: string): string[] {
  * rendition's media playlist directly (cam-01 has only its own), laid out in a square grid at the
  * top left of a window of `viewport`: the size the wall's window had at that step.
  */
-async function bareCount(page: Page, streamsUrl: string, tiles: number, size: SizeName, viewport: Viewport): Promise<Quality> {
+async function bareCount(page: Page, streams: BareStreams, tiles: number, size: SizeName, viewport: Viewport): Promise<Quality> {
   const { width, height } = SIZES[size];
   const { cols } = gridOf(tiles);
   await page.setViewportSize(viewport);
+  // A page of an origin the backend lets play its streams (as it does the console's).
+  await page.goto(streams.pageUrl);
   await page.setContent(`<body style="margin:0;background:#000"><div id="grid" style="display:flex;flex-wrap:wrap;width:${cols * width}px"></div></body>`);
   await page.addScriptTag({ content: readFileSync(join(REPO_ROOT, "node_modules/hls.js/dist/hls.min.js"), "utf8") });
   await page.evaluate(`(() => {
@@ -137,13 +141,27 @@ async function bareCount(page: Page, streamsUrl: string, tiles: number, size: Si
       const id = "cam-" + String((i % ${CAMERA_COUNT}) + 1).padStart(2, "0");
       video.setAttribute("data-camera-id", id);
       const path = id === ${JSON.stringify(SINGLE_RENDITION_CAMERA)} ? "/index.m3u8" : "/${size}/index.m3u8";
-      const hls = new Hls();
-      hls.loadSource(${JSON.stringify(streamsUrl)} + "/hls/" + id + path);
+      // Default settings; like the wall's players, each request carries the session's stream token.
+      const hls = new Hls({ xhrSetup: (xhr, url) => { const u = new URL(url); u.searchParams.set("st", ${JSON.stringify(streams.token)}); xhr.open("GET", u.toString(), true); } });
+      hls.loadSource(${JSON.stringify(streams.url)} + "/hls/" + id + path);
       hls.attachMedia(video);
     }
   })()`);
   await page.waitForTimeout(WARM_UP_MS);
   return measureQuality(page, height);
+}
+
+/** Where the bare page plays from: the stream server, a session's stream token, and a page of an allowed origin. */
+interface BareStreams {
+  url: string;
+  token: string;
+  pageUrl: string;
+}
+
+/** A blank page on the port reserved for it, so the bare players have an origin the backend allows. */
+function serveBlankPage(port: number): Promise<Server> {
+  const server = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>bare</title>"));
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
 const firstVideoSize = (page: Page) => page.locator('[data-testid="camera-tile"] video').first().evaluate((v) => [v.clientWidth, v.clientHeight] as const);
@@ -220,12 +238,14 @@ export const wallBenchmark: Benchmark = {
     // for every tile, and blocking playlist reloads. Both pages load the same streams.
     const streamPort = await freePort();
     const streamsUrl = `https://127.0.0.1:${streamPort}`;
-    const backend = await spawnBackend({
-      port: 0,
+    const city = await startBenchCity({
       dataDir: tempDir("wall-backend"),
       extraArgs: ["--video-cache-dir", join(REPO_ROOT, ".cache", "test-video"), "--no-simulator", "--stream-tls", "--stream-port", String(streamPort)],
     });
-    const consoleApp = await spawnConsole({ backendUrl: backend.url, dataDir: tempDir("wall-console") });
+    const backend = city.backend;
+    const consoleApp = await startBenchConsole(city, { dataDir: tempDir("wall-console") });
+    const blank = await serveBlankPage(city.consolePorts[1]!);
+    const streams: BareStreams = { url: streamsUrl, token: (await sessionOf(city.url, "op-02")).streamToken, pageUrl: `http://127.0.0.1:${city.consolePorts[1]!}/` };
     const browser = await launchChromium();
     try {
       // Wait for every loop and rendition to be encoded (first run: the 360p ones come last)
@@ -269,7 +289,7 @@ export const wallBenchmark: Benchmark = {
         try {
           const viewport = windowOf(size, tiles);
           console.log(`bare ${size} ${tiles}: videos of ${SIZES[size].width}x${SIZES[size].height} CSS px in a ${viewport.width}x${viewport.height} window`);
-          return await bareCount(bare, streamsUrl, Math.min(tiles, CAMERA_COUNT), size, viewport);
+          return await bareCount(bare, streams, Math.min(tiles, CAMERA_COUNT), size, viewport);
         } finally {
           await bare.close();
         }
@@ -340,6 +360,7 @@ export const wallBenchmark: Benchmark = {
     } finally {
       await browser.close();
       await consoleApp.stop();
+      await new Promise((resolve) => blank.close(resolve));
       await backend.stop();
     }
   },
