@@ -268,7 +268,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerSessionRoutes(app, authority);
     registerApiRoutes(app, store);
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
-    registerWorkstationRoutes(app, store);
+    registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
     registerViewRoutes(app, store);

@@ -119,6 +119,13 @@ export class SessionAuthority {
     return ok({ revoked: await this.revokeRow(sessionId, by.operator.id, `revoked by ${by.operator.id}`, now) });
   }
 
+  /** A shift handed over: the outgoing operator's sessions end, wherever they are. */
+  async endSessionsOf(operatorId: string, byOperatorId: string, reason: string, now: Date): Promise<number> {
+    const rows = (await this.store.sessions.live(now.toISOString(), 500)).filter((row) => row.operatorId === operatorId);
+    for (const row of rows) await this.revokeRow(row.id, byOperatorId, reason, now);
+    return rows.length;
+  }
+
   async list(by: AuthSession, now: Date): Promise<Result<SessionInfo[]>> {
     if (by.operator.role !== "supervisor") return err("forbidden", "Only a supervisor can list sessions.");
     const rows = await this.store.sessions.live(now.toISOString(), 500);

@@ -7,6 +7,7 @@ import { HandoverWriteSchema, PendingHandoverSchema, WORKSTATION_PATHS } from ".
 import { parseWith, type AppError } from "../../shared/result.js";
 import { decideHandoverAcknowledge, mayWriteHandover } from "../handover/decide-handover.js";
 import type { AuditEntry, BackendStore } from "../store/backend-store.js";
+import type { SessionAuthority } from "../auth/session-authority.js";
 import { sessionOf } from "./authenticate.js";
 import { sendError, sendValidated } from "./respond.js";
 
@@ -15,7 +16,7 @@ function audit(operatorId: string, action: string, targetId: string | null, outc
 }
 
 /** Shift handovers, written and acknowledged by the session's operator. Every attempt, accepted or not, is in the audit trail. */
-export function registerWorkstationRoutes(app: FastifyInstance, store: BackendStore): void {
+export function registerWorkstationRoutes(app: FastifyInstance, store: BackendStore, authority: SessionAuthority): void {
   app.post(WORKSTATION_PATHS.handovers, async (request, reply) => {
     const body = parseWith(HandoverWriteSchema, request.body, "handover");
     if (!body.ok) return sendError(reply, body.error);
@@ -67,6 +68,8 @@ export function registerWorkstationRoutes(app: FastifyInstance, store: BackendSt
       return { next: decision.kind === "apply" ? decision.handover : null, audit: [audit(operatorId, "handover.acknowledge", params.value.id, outcome, detail)] };
     });
     if (verdict.refused !== null) return sendError(reply, verdict.refused);
+    // The shift is handed over: the outgoing operator's sessions end (their queued actions stay theirs).
+    if (stored !== null && stored.acknowledgedBy === operatorId) await authority.endSessionsOf(stored.fromOperatorId, operatorId, `shift handed over to ${operatorId}`, new Date());
     return sendValidated(reply, HandoverSchema, stored);
   });
 }

@@ -149,6 +149,18 @@ describe("sessions end", () => {
     expect((await raw(BACKEND_PATHS.hello, { token: lan.token })).status).toBe(401);
   });
 
+  it("when the shift is handed over: the incoming operator's acknowledgement ends the outgoing one's sessions", async () => {
+    const lan = await signInAs(t.backend.url, "op-01", "desk-handover-out");
+    const minh = await signInAs(t.backend.url, "op-02", "desk-handover-in");
+    const summary = { openIncidents: [], shelvedAlarms: [], unacknowledgedCritical: [] };
+    const written = (await (await raw("/api/v1/handovers", { method: "POST", token: lan.token, body: JSON.stringify({ note: "Hết ca", summary }) })).json()) as { id: string };
+    expect((await raw(BACKEND_PATHS.hello, { token: lan.token })).status).toBe(200);
+    const taken = await raw(`/api/v1/handovers/${written.id}/acknowledge`, { method: "POST", token: minh.token, body: "{}" });
+    expect(taken.status).toBe(200);
+    expect(await (await raw(BACKEND_PATHS.hello, { token: lan.token })).json()).toMatchObject({ error: { kind: "unauthenticated", message: expect.stringContaining("handed over") } });
+    expect((await raw(BACKEND_PATHS.hello, { token: minh.token })).status).toBe(200);
+  });
+
   it("at the end of its shift: an expired session is refused with a clear reason", async () => {
     const lan = await signInAs(t.backend.url, "op-01", "desk-expired");
     const db = new Database(join(t.dataDir, "ioc-backend.sqlite"));

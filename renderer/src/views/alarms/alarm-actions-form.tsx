@@ -6,6 +6,7 @@ import type { AppError, Result } from "../../../../shared/result.js";
 import { Button } from "../../components/ui/button.js";
 import type { AlarmActions } from "../../hooks/use-alarm-actions.js";
 import { useOperator } from "../../hooks/use-operator.js";
+import { LIMITS } from "../../../../shared/limits.js";
 import { RefusalMessage } from "./refusal-message.js";
 
 type Mode = "comment" | "assign" | "escalate" | "shelve" | "resolve";
@@ -98,13 +99,13 @@ export function AlarmActionsForm({ alarm, actions }: { alarm: Alarm; actions: Al
       {mode !== null && (
         <form className="alarm-actions__form" data-testid="action-form" data-mode={mode} onSubmit={submit} onKeyDown={(event) => event.stopPropagation()}>
           {mode === "assign" ? (
-            <input data-testid="assign-input" value={assignee} placeholder={t("alarmQueue.assigneePlaceholder")} onChange={(e) => setAssignee(e.target.value)} autoFocus />
+            <input data-testid="assign-input" maxLength={LIMITS.nameChars} value={assignee} placeholder={t("alarmQueue.assigneePlaceholder")} onChange={(e) => setAssignee(e.target.value)} autoFocus />
           ) : (
             <textarea
               data-testid="action-text"
               value={text}
               rows={2}
-              maxLength={2000}
+              maxLength={LIMITS.noteChars}
               placeholder={t(`alarmQueue.placeholder.${mode}`)}
               onChange={(e) => setText(e.target.value)}
               autoFocus

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { LIMITS } from "../../../../shared/limits.js";
 import { Button } from "../../components/ui/button.js";
 
 interface CreateIncidentFormProps {
@@ -36,7 +37,7 @@ export function CreateIncidentForm({ count, onCreate, onCancel }: CreateIncident
       <input
         ref={titleRef}
         data-testid="create-incident-title"
-        maxLength={200}
+        maxLength={LIMITS.nameChars}
         placeholder={t("incidents.titlePlaceholder")}
         aria-label={t("incidents.title")}
         value={title}
@@ -44,7 +45,7 @@ export function CreateIncidentForm({ count, onCreate, onCancel }: CreateIncident
       />
       <input
         data-testid="create-incident-unit"
-        maxLength={200}
+        maxLength={LIMITS.nameChars}
         placeholder={t("incidents.unitPlaceholder")}
         aria-label={t("incidents.unit")}
         value={unit}

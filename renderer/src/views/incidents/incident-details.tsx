@@ -9,6 +9,7 @@ import { Button } from "../../components/ui/button.js";
 import type { IncidentActions } from "../../hooks/use-incident-actions.js";
 import { useLanguage } from "../../hooks/use-language.js";
 import { selectAlarm } from "../../store/selection.js";
+import { LIMITS } from "../../../../shared/limits.js";
 import { RefusalMessage } from "../alarms/refusal-message.js";
 
 interface IncidentDetailsProps {
@@ -101,7 +102,7 @@ export function IncidentDetails({ incident, alarmsById, wardName, actions }: Inc
           <form className="incident-details__form" onSubmit={assign}>
             <input
               data-testid="incident-unit-input"
-              maxLength={200}
+              maxLength={LIMITS.nameChars}
               placeholder={t("incidents.unitPlaceholder")}
               aria-label={t("incidents.unit")}
               value={unit}
@@ -116,7 +117,7 @@ export function IncidentDetails({ incident, alarmsById, wardName, actions }: Inc
       <form className="incident-details__form" onSubmit={addNote}>
         <input
           data-testid="incident-note-input"
-          maxLength={2000}
+          maxLength={LIMITS.noteChars}
           placeholder={t("incidents.notePlaceholder")}
           aria-label={t("incidents.note")}
           value={note}

@@ -5,6 +5,7 @@ import type { AppError } from "../../../../shared/result.js";
 import { formatCityDateTime } from "../../../../shared/time.js";
 import { useOperator } from "../../hooks/use-operator.js";
 import { useStore } from "../../store/store-context.js";
+import { LIMITS } from "../../../../shared/limits.js";
 import { HandoverSummaryList } from "./handover-summary-list.js";
 
 /**
@@ -81,7 +82,7 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
           {draft !== null && <HandoverSummaryList summary={draft} testId="handover-draft-summary" />}
           <label className="ws-field">
             <span>{t("workstation.handover.note")}</span>
-            <textarea data-testid="handover-note" rows={4} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea data-testid="handover-note" rows={4} maxLength={LIMITS.handoverNoteChars} value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
           {written !== null && <p data-testid="handover-written">{t("workstation.handover.written", { at: formatCityDateTime(written.writtenAt, locale) })}</p>}
         </section>
