@@ -28,10 +28,11 @@ export const NoteTextSchema = z.string().trim().min(1).max(LIMITS.noteChars);
 export const NameTextSchema = z.string().trim().min(1).max(LIMITS.nameChars);
 
 /**
- * Operator actions one session may send: a burst as large as a flood's bulk acknowledgement or an
- * outbox drained after an outage, refilled at a rate no person reaches by hand.
+ * Operator actions one session may send: a burst larger than the biggest bulk acknowledgement a
+ * flood allows (10,000 alarms) or an outbox drained after an outage, refilled at a rate no person
+ * reaches by hand. It bounds what a stolen session can do per second, never a real operator.
  */
-export const ACTION_RATE = { burst: 2000, perSecond: 50 } as const;
+export const ACTION_RATE = { burst: 12_000, perSecond: 200 } as const;
 
 /**
  * How far back an action taken offline may date itself: a console offline longer than this

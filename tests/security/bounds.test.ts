@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACTION_RATE, LIMITS } from "../../shared/limits.js";
 import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
+import { MAX_BULK_ALARMS } from "../../shared/protocol/alarm-requests.js";
 import { pageWithinBytes } from "../../backend/http/api-routes.js";
 import { TokenBuckets } from "../../shared/token-bucket.js";
 import { startTestBackend } from "../backend/backend-harness.js";
@@ -32,10 +33,16 @@ describe("bounds on what one operator can make the backend store", () => {
     const t = await startTestBackend();
     try {
       const batch = () => ({ requests: Array.from({ length: 200 }, () => ({ idempotencyKey: key(), operatorId: "op-02", at: new Date().toISOString(), action: { type: "acknowledge", alarmId: "alm-none" } })) });
-      const statuses: number[] = [];
-      for (let i = 0; i < Math.ceil(ACTION_RATE.burst / 200) + 1; i++) statuses.push((await t.post(BACKEND_PATHS.actionsBatch, batch(), "op-02")).status);
-      expect(statuses.slice(0, ACTION_RATE.burst / 200)).toEqual(Array(ACTION_RATE.burst / 200).fill(200));
-      expect(statuses.at(-1)).toBe(429);
+      let accepted = 0;
+      let refused: number | null = null;
+      for (let i = 0; i < 100 && refused === null; i++) {
+        const status = (await t.post(BACKEND_PATHS.actionsBatch, batch(), "op-02")).status;
+        if (status === 200) accepted += 200;
+        else refused = status;
+      }
+      expect(refused).toBe(429);
+      // Never below a real operator's needs: the largest bulk acknowledgement goes through whole.
+      expect(accepted).toBeGreaterThanOrEqual(Math.max(ACTION_RATE.burst - 200, MAX_BULK_ALARMS));
       // Another operator's session has its own allowance.
       expect((await t.post(BACKEND_PATHS.actionsBatch, { requests: [comment("alm-0002", "vẫn được")] }, "op-01")).status).toBe(200);
     } finally {

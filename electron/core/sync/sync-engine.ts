@@ -47,6 +47,7 @@ export class SyncEngine {
   private wakeUp: (() => void) | null = null;
   private headSeq: number | null = null;
   private lastError: string | null = null;
+  private skipNextWait = false;
 
   constructor(private readonly options: SyncEngineOptions) {}
 
@@ -71,6 +72,8 @@ export class SyncEngine {
   reconnect(): void {
     this.attempt = 0;
     this.socket?.terminate();
+    // Asked between two waits (a cycle still running): the next wait must not happen at all.
+    if (this.wakeUp === null) this.skipNextWait = true;
     this.wakeUp?.();
   }
 
@@ -258,6 +261,10 @@ export class SyncEngine {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.skipNextWait) {
+      this.skipNextWait = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
