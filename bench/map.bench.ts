@@ -1,5 +1,5 @@
-import { spawnBackend } from "../scripts/lib/backend-process.js";
-import { spawnConsole } from "../scripts/lib/console-process.js";
+import { startBenchCity, startBenchConsole } from "./bench-city.js";
+import { clickToSelection } from "./map-click.js";
 import { launchChromium, median, percentile, round, tempDir, type Benchmark } from "./harness.js";
 
 const POINTS = 100_000;
@@ -33,13 +33,15 @@ interface PageGlobals {
  * - first frame: from handing the points over to the first deck.gl frame that draws them;
  * - pan: median rAF-to-rAF interval while panning a few px a frame, with the operational layers
  *   vs with them switched off (basemap alone), alternated in the same page so load drifts cancel;
- * - pick: the in-memory hit test hover and click use, at random points of the map.
+ * - pick: the in-memory hit test hover and click use, at random points of the map (map.pick_ms);
+ * - click to selection: a real click on a real alarm until its queue row is drawn selected (map-click.ts).
  */
 export const mapBenchmark: Benchmark = {
   name: "map",
   async run() {
-    const backend = await spawnBackend({ port: 0, dataDir: tempDir("map-backend"), extraArgs: ["--no-video", "--no-simulator", "--demo", "--simulator-api"] });
-    const consoleApp = await spawnConsole({ backendUrl: backend.url, dataDir: tempDir("map-console") });
+    const city = await startBenchCity({ dataDir: tempDir("map-backend"), extraArgs: ["--no-video", "--no-simulator"], consoles: 1 });
+    const backend = city.backend;
+    const consoleApp = await startBenchConsole(city, { dataDir: tempDir("map-console") });
     const browser = await launchChromium();
     try {
       const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
@@ -109,6 +111,8 @@ export const mapBenchmark: Benchmark = {
       }, PICKS);
 
       await context.close();
+      const clicks = await clickToSelection(browser, consoleApp.url, city.url);
+      console.log(`map clicks: ${clicks.times.length} selected, ${clicks.missed} missed; ms ${clicks.times.map((v) => round(v)).join(", ")}`);
       const basemapMs = median(basemap);
       const fullMs = median(full);
       console.log(`pan frame: basemap ${basemap.map((v) => round(v)).join("/")} ms, with layers ${full.map((v) => round(v)).join("/")} ms; picks hit ${picks.hits}/${PICKS}`);
@@ -119,6 +123,8 @@ export const mapBenchmark: Benchmark = {
         "map.pan_frame_ratio_vs_basemap": { value: round(fullMs / basemapMs, 2), unit: "ratio" },
         "map.pick_ms": { value: round(picks.meanMs, 3), unit: "ms" },
         "map.pick_p99_ms": { value: round(percentile(picks.times, 99), 3), unit: "ms" },
+        "map.click_to_selection_p50_ms": { value: round(percentile(clicks.times, 50)), unit: "ms" },
+        "map.click_to_selection_p95_ms": { value: round(percentile(clicks.times, 95)), unit: "ms" },
       };
     } finally {
       await browser.close();
