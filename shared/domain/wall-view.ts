@@ -2,11 +2,11 @@ import { z } from "zod";
 import { IsoTimeSchema } from "./geo.js";
 
 /** Grid layouts (n×n) and focus layouts (one large tile plus small ones around it). */
-export const WallLayoutIdSchema = z.enum(["1x1", "2x2", "3x3", "4x4", "5x5", "1+5", "1+7", "1+12"]);
+export const WallLayoutIdSchema = z.enum(["1x1", "2x2", "3x3", "4x4", "5x5", "6x6", "7x7", "8x8", "1+5", "1+7", "1+12"]);
 export type WallLayoutId = z.infer<typeof WallLayoutIdSchema>;
 
-/** The most tiles any layout has (5x5). */
-export const MAX_WALL_TILES = 25;
+/** The most tiles any layout has (8x8). */
+export const MAX_WALL_TILES = 64;
 
 export const WallTourSchema = z.object({
   cameraIds: z.array(z.string().min(1)).min(1).max(200),

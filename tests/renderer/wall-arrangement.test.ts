@@ -23,7 +23,7 @@ const ids = (n: number) => Array.from({ length: n }, (_, i) => `cam-${String(i +
 
 describe("layouts", () => {
   it("has the tile counts operators expect", () => {
-    expect(LAYOUT_IDS.map(tileCount)).toEqual([1, 4, 9, 16, 25, 6, 8, 13]);
+    expect(LAYOUT_IDS.map(tileCount)).toEqual([1, 4, 9, 16, 25, 36, 49, 64, 6, 8, 13]);
   });
 
   it("covers every grid cell exactly once in every layout", () => {

@@ -16,7 +16,7 @@ export interface WallLayout {
   tiles: readonly TilePlacement[];
 }
 
-export const LAYOUT_IDS: readonly WallLayoutId[] = ["1x1", "2x2", "3x3", "4x4", "5x5", "1+5", "1+7", "1+12"];
+export const LAYOUT_IDS: readonly WallLayoutId[] = ["1x1", "2x2", "3x3", "4x4", "5x5", "6x6", "7x7", "8x8", "1+5", "1+7", "1+12"];
 
 function grid(id: WallLayoutId, n: number): WallLayout {
   const tiles: TilePlacement[] = [];
@@ -42,6 +42,9 @@ export const LAYOUTS: Readonly<Record<WallLayoutId, WallLayout>> = {
   "3x3": grid("3x3", 3),
   "4x4": grid("4x4", 4),
   "5x5": grid("5x5", 5),
+  "6x6": grid("6x6", 6),
+  "7x7": grid("7x7", 7),
+  "8x8": grid("8x8", 8),
   "1+5": focus("1+5", 3, 2),
   "1+7": focus("1+7", 4, 3),
   "1+12": focus("1+12", 4, 2),
