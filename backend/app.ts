@@ -25,6 +25,7 @@ import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerAuditRoutes } from "./http/audit-routes.js";
 import { ShelfExpiry } from "./actions/shelf-expiry.js";
 import { OVERLAY_FONT_PATH } from "./resource-paths.js";
+import { cameraCatalogue } from "./seed/camera-catalogue.js";
 import { buildCityModel, type CityModel } from "./seed/city-model.js";
 import { seedOrReconcile } from "./seed/seed.js";
 import { loadUongBiWards } from "./seed/ward-geodata.js";
@@ -59,6 +60,8 @@ export interface BackendOptions {
   streamTls?: { enabled: boolean; port?: number };
   /** Camera id → RTSP or HLS URL repackaged with `ffmpeg -c copy` instead of the simulated picture. */
   cameraSources?: Readonly<Record<string, string>>;
+  /** How many cameras to simulate (cameraCatalogue); default the catalogue's. */
+  cameraCount?: number;
   /** pino logging (to stderr) on or off; tests pass false. Default on. */
   log?: boolean;
   /**
@@ -223,7 +226,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     }
   };
   try {
-    const model = buildCityModel(loadUongBiWards());
+    const model = buildCityModel(loadUongBiWards(), cameraCatalogue(options.cameraCount));
     const video = await createVideo(options, options.dataDir, model, logger);
     cleanups.push(() => video.close());
     const normalStatus: CameraStatus = video.available ? "online" : "offline";

@@ -21,6 +21,7 @@ export const USAGE = [
   "  --tls-cert FILE        serve the API, change stream and camera streams over TLS with this certificate (PEM)",
   "  --tls-key FILE         its private key (PEM); both or neither",
   "  --audit-key-file FILE  the audit trail's HMAC key (default DATA_DIR/keys/audit.key, made once); IOC_AUDIT_KEY wins",
+  "  --cameras N            simulate N cameras (default the 22 of the catalogue; more are added in the wards)",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
 ].join("\n");
@@ -38,6 +39,8 @@ export interface CliArgs {
   streamTls: boolean;
   streamPort: number | undefined;
   cameraSources: Record<string, string>;
+  /** undefined: the catalogue as it is. */
+  cameras: number | undefined;
   quiet: boolean;
   help: boolean;
   demo: boolean;
@@ -51,8 +54,9 @@ export interface CliArgs {
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
 const IntervalSchema = z.coerce.number().int().min(100);
 const UrlSchema = z.url();
+const CameraCountSchema = z.coerce.number().int().min(1).max(1000);
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key"] as const;
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key", "--cameras"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
@@ -71,6 +75,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     streamTls: false,
     streamPort: undefined,
     cameraSources: {},
+    cameras: undefined,
     quiet: false,
     help: false,
     demo: false,
@@ -165,6 +170,10 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       }
       if (origin === "null" || origin !== value.replace(/\/$/, "")) return `--console-origin must be an origin such as http://127.0.0.1:8421 (scheme, host, port; no path), not "${value}".`;
       args.consoleOrigins.push(origin);
+    case "--cameras": {
+      const count = CameraCountSchema.safeParse(value);
+      if (!count.success) return `--cameras must be a whole number from 1 to 1000, not "${value}".`;
+      args.cameras = count.data;
       return null;
     }
     default:

@@ -29,6 +29,7 @@ async function main(): Promise<number> {
       },
       streamTls: args.streamPort === undefined ? { enabled: args.streamTls } : { enabled: args.streamTls, port: args.streamPort },
       cameraSources: args.cameraSources,
+      ...(args.cameras === undefined ? {} : { cameraCount: args.cameras }),
       log: !args.quiet,
       demo: args.demo,
       simulatorApi: args.simulatorApi,

@@ -61,3 +61,21 @@ export const CAMERA_CATALOGUE: readonly CameraSpec[] = [
   camera("cam-21", "Khu đô thị Phương Nam", WARD.phuongNam, null, ["construction", "street"]),
   camera("cam-22", "Bến đò Điền Công", WARD.dienCong, 250, ["water"]),
 ];
+
+/** Wards in catalogue order, each once: where extra simulated cameras go, in turn. */
+const CATALOGUE_WARDS: readonly string[] = [...new Set(CAMERA_CATALOGUE.map((spec) => spec.wardCode))];
+
+/**
+ * The catalogue with `count` cameras: its first `count` when smaller; when larger, extra simulated
+ * street cameras cam-23, cam-24, … dealt to the wards in turn (a load test needs as many cameras
+ * as a large wall has tiles). Pure and deterministic, so every run places the same cameras.
+ */
+export function cameraCatalogue(count: number = CAMERA_CATALOGUE.length): readonly CameraSpec[] {
+  if (count <= CAMERA_CATALOGUE.length) return CAMERA_CATALOGUE.slice(0, Math.max(0, count));
+  const extra: CameraSpec[] = [];
+  for (let n = CAMERA_CATALOGUE.length + 1; n <= count; n++) {
+    const wardCode = CATALOGUE_WARDS[(n - CAMERA_CATALOGUE.length - 1) % CATALOGUE_WARDS.length] ?? WARD.quangTrung;
+    extra.push(camera(`cam-${String(n).padStart(2, "0")}`, `Camera mô phỏng ${n}`, wardCode, null, ["street"]));
+  }
+  return [...CAMERA_CATALOGUE, ...extra];
+}

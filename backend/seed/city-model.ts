@@ -26,8 +26,9 @@ export interface CityModel {
 /** A sensor "near" a camera sits within about 300 m of it. */
 const NEAR_CAMERA_RADIUS_DEG = 0.003;
 
-export function buildCityModel(wards: readonly Ward[]): CityModel {
-  const cameras = CAMERA_CATALOGUE.map((spec) => ({
+/** `catalogue`: the cameras to place (default the seeded catalogue; see cameraCatalogue for more). */
+export function buildCityModel(wards: readonly Ward[], catalogue: readonly CameraSpec[] = CAMERA_CATALOGUE): CityModel {
+  const cameras = catalogue.map((spec) => ({
     ...spec,
     location: placeInPolygon(wardByCode(wards, spec.wardCode).boundary, spec.id),
   }));
