@@ -170,6 +170,8 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       }
       if (origin === "null" || origin !== value.replace(/\/$/, "")) return `--console-origin must be an origin such as http://127.0.0.1:8421 (scheme, host, port; no path), not "${value}".`;
       args.consoleOrigins.push(origin);
+      return null;
+    }
     case "--cameras": {
       const count = CameraCountSchema.safeParse(value);
       if (!count.success) return `--cameras must be a whole number from 1 to 1000, not "${value}".`;
