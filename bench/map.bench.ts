@@ -112,7 +112,7 @@ export const mapBenchmark: Benchmark = {
 
       await context.close();
       const clicks = await clickToSelection(browser, consoleApp.url, city.url);
-      console.log(`map clicks: ${clicks.times.length} selected, ${clicks.missed} missed; ms ${clicks.times.map((v) => round(v)).join(", ")}`);
+      console.log(`map clicks: ${clicks.times.length} selected, ${clicks.missed} missed, ${clicks.hidden} alarms not clickable (under another mark); ms ${clicks.times.map((v) => round(v)).join(", ")}`);
       const basemapMs = median(basemap);
       const fullMs = median(full);
       console.log(`pan frame: basemap ${basemap.map((v) => round(v)).join("/")} ms, with layers ${full.map((v) => round(v)).join("/")} ms; picks hit ${picks.hits}/${PICKS}`);
