@@ -30,6 +30,43 @@ class FakeSocket implements SocketLike {
   }
 }
 
+describe("WebSocketConsoleClient's page secret", () => {
+  it("after a handshake that never opened, asks for a fresh secret and offers it on the next try", async () => {
+    vi.useFakeTimers();
+    const offered: string[][] = [];
+    const sockets: FakeSocket[] = [];
+    let renewals = 0;
+    const client = new WebSocketConsoleClient({
+      url: "ws://core/console-api",
+      random: () => 0.5,
+      protocols: ["ioc-console.old"],
+      renewProtocols: async () => {
+        renewals += 1;
+        return ["ioc-console.fresh"];
+      },
+      createSocket: (_url, protocols) => {
+        offered.push([...protocols]);
+        const socket = new FakeSocket();
+        sockets.push(socket);
+        return socket;
+      },
+    });
+    // Refused: the restarted core does not know the old secret.
+    sockets[0]!.drop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(renewals).toBe(1);
+    expect(offered[1]).toEqual(["ioc-console.fresh"]);
+    // A link that opened and then dropped keeps its secret.
+    sockets[1]!.open();
+    sockets[1]!.drop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(renewals).toBe(1);
+    expect(offered[2]).toEqual(["ioc-console.fresh"]);
+    client.close();
+    vi.useRealTimers();
+  });
+});
+
 describe("WebSocketConsoleClient", () => {
   let sockets: FakeSocket[];
   let client: WebSocketConsoleClient;

@@ -30,5 +30,18 @@ export function createConsoleClient(): ConsoleClient {
   if (isBridge(bridge)) return new IpcConsoleClient(bridge);
   // The secret the console's web server put in this page; without it the API refuses the socket.
   const secret = document.querySelector<HTMLMetaElement>(`meta[name="${PAGE_SECRET_META}"]`)?.content ?? "";
-  return new WebSocketConsoleClient({ url: consoleSocketUrl(window.location), protocols: secret === "" ? [] : [`${PAGE_SECRET_PROTOCOL_PREFIX}${secret}`] });
+  return new WebSocketConsoleClient({
+    url: consoleSocketUrl(window.location),
+    protocols: secret === "" ? [] : [`${PAGE_SECRET_PROTOCOL_PREFIX}${secret}`],
+    renewProtocols: renewPageSecret,
+  });
+}
+
+/** A fresh secret from the console's own page (a restarted console forgot the old one); null when it cannot be had. */
+async function renewPageSecret(): Promise<readonly string[] | null> {
+  const response = await fetch("./", { cache: "no-store" });
+  if (!response.ok) return null;
+  const html = await response.text();
+  const secret = new DOMParser().parseFromString(html, "text/html").querySelector<HTMLMetaElement>(`meta[name="${PAGE_SECRET_META}"]`)?.content;
+  return secret === undefined || secret === "" ? null : [`${PAGE_SECRET_PROTOCOL_PREFIX}${secret}`];
 }

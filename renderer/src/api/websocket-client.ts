@@ -22,9 +22,14 @@ export interface WebSocketClientOptions {
   url: string;
   /** Offered in the handshake: the page secret (see PAGE_SECRET_PROTOCOL_PREFIX). */
   protocols?: readonly string[];
+  /**
+   * A fresh page secret after a handshake that never opened: a core that restarted forgot the
+   * secrets it issued, and a window left open on a wall must come back by itself. Null: keep the old.
+   */
+  renewProtocols?: () => Promise<readonly string[] | null>;
   /** A request with no answer by then fails as offline: the core is gone or wedged. */
   requestTimeoutMs?: number;
-  createSocket?: (url: string) => SocketLike;
+  createSocket?: (url: string, protocols: readonly string[]) => SocketLike;
   random?: () => number;
 }
 
@@ -39,7 +44,11 @@ export class WebSocketConsoleClient implements ConsoleClient {
   readonly transport = "websocket" as const;
   readonly endpoint: string;
 
-  private readonly createSocket: (url: string) => SocketLike;
+  private readonly createSocket: (url: string, protocols: readonly string[]) => SocketLike;
+  private protocols: readonly string[];
+  private readonly renewProtocols: (() => Promise<readonly string[] | null>) | null;
+  /** The last socket closed before it opened: the next attempt asks for a fresh page secret first. */
+  private refusedLast = false;
   private readonly random: () => number;
   private readonly requestTimeoutMs: number;
   private readonly events = new Listeners<ConsoleEvent>();
@@ -56,8 +65,9 @@ export class WebSocketConsoleClient implements ConsoleClient {
 
   constructor(options: WebSocketClientOptions) {
     this.endpoint = options.url;
-    const protocols = [...(options.protocols ?? [])];
-    this.createSocket = options.createSocket ?? ((url) => new WebSocket(url, protocols));
+    this.protocols = options.protocols ?? [];
+    this.renewProtocols = options.renewProtocols ?? null;
+    this.createSocket = options.createSocket ?? ((url, protocols) => new WebSocket(url, [...protocols]));
     this.random = options.random ?? Math.random;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 20_000;
     this.connect();
@@ -118,7 +128,7 @@ export class WebSocketConsoleClient implements ConsoleClient {
     if (!this.everOpened) this.setLink("connecting");
     let socket: SocketLike;
     try {
-      socket = this.createSocket(this.endpoint);
+      socket = this.createSocket(this.endpoint, this.protocols);
     } catch (error) {
       this.report(`Cannot open ${this.endpoint}: ${String(error)}`);
       this.setLink("closed");
@@ -126,8 +136,10 @@ export class WebSocketConsoleClient implements ConsoleClient {
       return;
     }
     this.socket = socket;
+    let opened = false;
     socket.onopen = () => {
       if (this.socket !== socket) return;
+      opened = true;
       this.attempt = 0;
       this.everOpened = true;
       this.setLink("open");
@@ -142,15 +154,25 @@ export class WebSocketConsoleClient implements ConsoleClient {
       this.socket = null;
       this.failPending("Connection to the console core was lost");
       this.setLink("closed");
+      this.refusedLast = !opened;
       if (!this.closedByUs) this.scheduleReconnect();
     };
+  }
+
+  private async renewThenConnect(): Promise<void> {
+    if (this.refusedLast && this.renewProtocols !== null) {
+      const renewed = await this.renewProtocols().catch(() => null);
+      if (this.closedByUs) return;
+      if (renewed !== null) this.protocols = renewed;
+    }
+    this.connect();
   }
 
   private scheduleReconnect(): void {
     if (this.closedByUs || this.reconnectTimer !== null) return;
     const delay = backoffDelayMs(this.attempt, RECONNECT_BACKOFF, this.random());
     this.attempt += 1;
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+    this.reconnectTimer = setTimeout(() => void this.renewThenConnect(), delay);
   }
 
   private handleFrame(raw: unknown): void {
