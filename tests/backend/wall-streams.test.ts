@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:http2";
-import { createServer } from "node:net";
+import { connect as tcpConnect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,6 +43,17 @@ function startChild(command: string, args: string[]): ChildProcess {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+function acceptsConnections(port: number): Promise<true | null> {
+  return new Promise((resolve) => {
+    const socket = tcpConnect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(null));
+  });
+}
+
 /** The stream token of a signed-in operator: camera streams open with nothing less. */
 let streamToken = "";
 
@@ -79,10 +90,11 @@ async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs 
 }
 
 beforeAll(async () => {
-  if (!existsSync(RTSP_SERVER)) throw new Error("this test needs Debian's rtsp-server-perl (apt-get install -y rtsp-server-perl)");
+  if (!existsSync(RTSP_SERVER)) throw new Error("This test needs Debian's rtsp-server-perl: run sudo npm run setup:system.");
   const [clientPort, sourcePort] = [await freePort(), await freePort()];
   startChild(RTSP_SERVER, ["-c", String(clientPort), "-s", String(sourcePort), "--client_listen_address", "127.0.0.1", "--source_listen_address", "127.0.0.1"]);
-  await sleep(1500);
+  // The publishing ffmpeg gives up at once if the server is not listening yet, which a loaded machine can take seconds to reach.
+  await until("rtsp-server-perl to listen", () => acceptsConnections(sourcePort), 20_000);
   startChild(await testFfmpeg(), [
     "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
     "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
