@@ -14,7 +14,14 @@ import { until } from "../shared/until.js";
  */
 const dir = mkdtempSync(join(tmpdir(), "ioc-tls-"));
 const file = (name: string) => join(dir, name);
-const openssl = (...args: string[]) => execFileSync("openssl", args, { stdio: "pipe" });
+function openssl(...args: string[]): Buffer {
+  try {
+    return execFileSync("openssl", args, { stdio: "pipe" });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") throw new Error("These tests make certificates with openssl, which is missing: run sudo npm run setup:system.");
+    throw error;
+  }
+}
 
 function makeCa(name: string): void {
   openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", `/CN=${name}`, "-keyout", file(`${name}.key`), "-out", file(`${name}.pem`));
