@@ -18,14 +18,14 @@ export interface SpawnConsoleOptions {
    * null to start signed out. Default op-01: the console tests drive the signed-in console.
    */
   operator?: string | null;
+  /** Run the built bundle (dist/console, npm run build:console) as the product runs, instead of the sources under tsx. */
+  bundled?: boolean;
 }
 
 /** Starts the browser console (core + web server) against an existing backend, as a child process. */
 export function spawnConsole(options: SpawnConsoleOptions): Promise<ConsoleProcess> {
   const args = [
-    "--import",
-    "tsx",
-    "scripts/serve.ts",
+    ...(options.bundled ? ["dist/console/serve.mjs"] : ["--import", "tsx", "scripts/serve.ts"]),
     "--port",
     String(options.port ?? 0),
     "--backend-url",
