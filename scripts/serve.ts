@@ -23,6 +23,12 @@ const BUNDLED_WORKERS = import.meta.url.endsWith(".mjs")
   ? { workerPath: fileURLToPath(new URL("./core-worker.mjs", import.meta.url)), decoderWorkerPath: fileURLToPath(new URL("./page-decoder-worker.mjs", import.meta.url)) }
   : {};
 
+function quotaBytesOrExit(megabytes: string): number {
+  const value = Number(megabytes);
+  if (!Number.isFinite(value) || value <= 0) fail(`--cache-quota-mb must be a number of megabytes above 0, not "${megabytes}".`);
+  return Math.floor(value * 1024 * 1024);
+}
+
 /** `npm run serve`: the reference backend (unless --backend-url) and the browser console. */
 async function main(): Promise<void> {
   const args = argsOrExit("npm run serve");
@@ -46,6 +52,7 @@ async function main(): Promise<void> {
       settings,
       demo: args.demo,
       ...BUNDLED_WORKERS,
+      ...(args["cache-quota-mb"] ? { cacheQuotaBytes: quotaBytesOrExit(args["cache-quota-mb"]) } : {}),
       ...(args["backend-ca"] ? { backendCa: readCaOrExit(args["backend-ca"]) } : {}),
       ...(args.operator ? { autoSignIn: args.operator } : {}),
       log: (line) => console.log(`[console] ${line}`),

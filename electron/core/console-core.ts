@@ -38,6 +38,11 @@ export interface ConsoleCoreOptions {
   autoSignIn?: string;
   /** PEM of the CA that signed an https backend's certificate (a city's own PKI). */
   backendCa?: Buffer;
+  /**
+   * Most bytes the cache may take on disk (a control room's disk is shared with recordings): writes
+   * past it are refused as a full disk is (storage_full), never lost. None: the disk's size.
+   */
+  cacheQuotaBytes?: number;
 }
 
 export interface ConsoleCore {
@@ -101,7 +106,11 @@ function noSessionReason(session: SessionKeeper, reachable: boolean): string {
 /** Opens the cache and starts syncing with the backend named in the settings. */
 export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const log = options.log ?? (() => undefined);
-  const opened = openCache({ path: join(options.dataDir, "cache.sqlite"), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const opened = openCache({
+    path: join(options.dataDir, "cache.sqlite"),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.cacheQuotaBytes !== undefined ? { quotaBytes: options.cacheQuotaBytes } : {}),
+  });
   const store = new CacheStore(opened.db);
   const notices: string[] = [];
   if (opened.movedAside) {

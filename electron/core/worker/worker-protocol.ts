@@ -38,5 +38,6 @@ export const WorkerDataSchema = z.object({
   autoSignIn: z.string().optional(),
   /** PEM text of the backend's CA. */
   backendCa: z.string().optional(),
+  cacheQuotaBytes: z.number().int().positive().optional(),
 });
 export type WorkerData = z.infer<typeof WorkerDataSchema>;
