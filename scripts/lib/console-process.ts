@@ -20,6 +20,8 @@ export interface SpawnConsoleOptions {
   operator?: string | null;
   /** Run the built bundle (dist/console, npm run build:console) as the product runs, instead of the sources under tsx. */
   bundled?: boolean;
+  /** More flags for the console (e.g. --cache-quota-mb). */
+  extraArgs?: readonly string[];
 }
 
 /** Starts the browser console (core + web server) against an existing backend, as a child process. */
@@ -34,6 +36,7 @@ export function spawnConsole(options: SpawnConsoleOptions): Promise<ConsoleProce
     options.dataDir,
     "--demo",
     ...(options.operator === null ? [] : ["--operator", options.operator ?? "op-01"]),
+    ...(options.extraArgs ?? []),
   ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
