@@ -98,7 +98,22 @@ export async function ensureLoop(ffmpegPath: string, fontPath: string, loopsDir:
   return loop;
 }
 
-/** Removes temporary directories of encodes interrupted by a crash, and loops of old recipes. */
+const cameraOfKey = (name: string) => name.replace(/-[0-9a-f]{12}$/, "");
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === "EPERM";
+  }
+}
+
+/**
+ * Removes temporary directories of encodes whose process is gone (a crash), and old recipes of this
+ * backend's own cameras. Loops of cameras it does not have stay: several backends may share the
+ * folder (tests, benches, a city and its test copy), each with its own cameras.
+ */
 export async function pruneLoopCache(loopsDir: string, keep: ReadonlySet<string>): Promise<void> {
   let names: string[];
   try {
@@ -106,5 +121,11 @@ export async function pruneLoopCache(loopsDir: string, keep: ReadonlySet<string>
   } catch {
     return;
   }
-  await Promise.all(names.filter((name) => !keep.has(name)).map((name) => rm(join(loopsDir, name), { recursive: true, force: true })));
+  const own = new Set([...keep].map(cameraOfKey));
+  const stale = names.filter((name) => {
+    const tmp = /\.tmp-(\d+)$/.exec(name);
+    if (tmp !== null) return !running(Number(tmp[1]));
+    return !keep.has(name) && own.has(cameraOfKey(name));
+  });
+  await Promise.all(stale.map((name) => rm(join(loopsDir, name), { recursive: true, force: true })));
 }
