@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { JsonSettingsStore } from "../electron/core/settings/json-settings-store.js";
 import { startConsoleWebServer } from "../electron/web/console-web-server.js";
 import { startConsoleCoreInWorker } from "../electron/core/worker/core-host.js";
+import { STREET_MAP_RELATIVE_PATH } from "../shared/basemap/street-map-file.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
 import { freePort } from "./lib/free-port.js";
 import { argsOrExit, backendOrExit, fail } from "./lib/launch.js";
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       demo: args.demo,
       ...(args["backend-ca"] ? { backendCa: readCaOrExit(args["backend-ca"]) } : {}),
       ...(args.operator ? { autoSignIn: args.operator } : {}),
+      streetMapFile: resolve(args["street-map"] ?? join(REPO_ROOT, STREET_MAP_RELATIVE_PATH)),
       log: (line) => console.log(`[console] ${line}`),
     });
   } catch (e) {

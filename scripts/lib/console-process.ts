@@ -18,6 +18,8 @@ export interface SpawnConsoleOptions {
    * null to start signed out. Default op-01: the console tests drive the signed-in console.
    */
   operator?: string | null;
+  /** The street map to serve (default: the one in resources/, if any). */
+  streetMap?: string;
 }
 
 /** Starts the browser console (core + web server) against an existing backend, as a child process. */
@@ -34,6 +36,7 @@ export function spawnConsole(options: SpawnConsoleOptions): Promise<ConsoleProce
     options.dataDir,
     "--demo",
     ...(options.operator === null ? [] : ["--operator", options.operator ?? "op-01"]),
+    ...(options.streetMap === undefined ? [] : ["--street-map", options.streetMap]),
   ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {

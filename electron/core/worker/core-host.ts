@@ -21,6 +21,8 @@ export interface CoreHostOptions {
   autoSignIn?: string;
   /** PEM text of the CA that signed an https backend's certificate. */
   backendCa?: string;
+  /** The city's street map (MBTiles). */
+  streetMapFile?: string;
 }
 
 /**
@@ -59,6 +61,7 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
     ...(options.demo === true ? { demo: true } : {}),
     ...(options.autoSignIn !== undefined ? { autoSignIn: options.autoSignIn } : {}),
     ...(options.backendCa !== undefined ? { backendCa: options.backendCa } : {}),
+    ...(options.streetMapFile !== undefined ? { streetMapFile: options.streetMapFile } : {}),
   };
   let worker = spawnWorker(workerPath, data);
   const listeners = new Set<(event: ConsoleEvent) => void>();

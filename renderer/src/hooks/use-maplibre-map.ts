@@ -11,6 +11,7 @@ import {
   WARDS_SOURCE,
   wardsToGeoJSON,
 } from "../views/map/map-style.js";
+import { MAP_PAN_MARGIN } from "../../../shared/basemap/street-map-file.js";
 import { configureMapLibreWorker } from "../views/map/maplibre-worker.js";
 import { boundsOfWards, padBounds, UONG_BI_BOUNDS } from "../views/map/ward-geometry.js";
 
@@ -66,7 +67,7 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
         style: buildMapStyle(withWards ? wardsToGeoJSON(initial.wards) : undefined, initial.theme, initial.selectedWardCode),
         bounds: withWards ? boundsOfWards(initial.wards) : UONG_BI_BOUNDS,
         fitBoundsOptions: { padding: 28 },
-        maxBounds: padBounds(UONG_BI_BOUNDS, 0.6),
+        maxBounds: padBounds(UONG_BI_BOUNDS, MAP_PAN_MARGIN),
         minZoom: MIN_ZOOM,
         maxZoom: MAX_ZOOM,
         attributionControl: false,
