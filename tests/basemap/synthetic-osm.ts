@@ -3,15 +3,7 @@
  * (which the pipeline converts): enough to test the street map end to end without any real data.
  */
 
-export interface SyntheticWay {
-  tags: Record<string, string>;
-  points: readonly (readonly [number, number])[];
-}
-
-export interface SyntheticNode {
-  tags: Record<string, string>;
-  at: readonly [number, number];
-}
+import { osmXml, type SyntheticNode, type SyntheticWay } from "../../scripts/basemap/osm-xml.js";
 
 /** Where QL18 crosses the city in this extract: map search must fly near here. */
 export const QL18_POINTS = [
@@ -43,35 +35,7 @@ export const SYNTHETIC_PLACES: readonly SyntheticNode[] = [
   { tags: { place: "village", name: "Thượng Yên Công" }, at: [106.72, 21.09] },
 ];
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-function tagsXml(tags: Record<string, string>): string {
-  return Object.entries(tags)
-    .map(([k, v]) => `    <tag k="${escapeXml(k)}" v="${escapeXml(v)}"/>`)
-    .join("\n");
-}
-
-/** OSM XML: nodes first, then ways (the order osmium and tilemaker expect); a closed way repeats its first node. */
+/** The synthetic extract as OSM XML, which the pipeline converts like any extract. */
 export function syntheticOsmXml(ways: readonly SyntheticWay[] = SYNTHETIC_WAYS, places: readonly SyntheticNode[] = SYNTHETIC_PLACES): string {
-  let nextId = 1;
-  const nodes: string[] = [];
-  const wayXml: string[] = [];
-  const attrs = 'version="1" timestamp="2024-01-01T00:00:00Z"';
-  const node = (lon: number, lat: number, tags: Record<string, string> = {}): number => {
-    const id = nextId++;
-    const body = tagsXml(tags);
-    nodes.push(body === "" ? `  <node id="${id}" ${attrs} lat="${lat}" lon="${lon}"/>` : `  <node id="${id}" ${attrs} lat="${lat}" lon="${lon}">\n${body}\n  </node>`);
-    return id;
-  };
-  for (const place of places) node(place.at[0], place.at[1], place.tags);
-  for (const way of ways) {
-    const closed = way.points.length > 3 && way.points[0]![0] === way.points.at(-1)![0] && way.points[0]![1] === way.points.at(-1)![1];
-    const distinct = closed ? way.points.slice(0, -1) : way.points;
-    const refs = distinct.map(([lon, lat]) => node(lon, lat));
-    if (closed) refs.push(refs[0]!);
-    wayXml.push(`  <way id="${nextId++}" ${attrs}>\n${refs.map((r) => `    <nd ref="${r}"/>`).join("\n")}\n${tagsXml(way.tags)}\n  </way>`);
-  }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="ioc-console tests">\n${nodes.join("\n")}\n${wayXml.join("\n")}\n</osm>\n`;
+  return osmXml(ways, places);
 }
