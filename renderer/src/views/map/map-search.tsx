@@ -19,8 +19,6 @@ export function MapSearch({ entries, onPick }: MapSearchProps) {
     setActive(0);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    // The map's own keys (and the queue's) must not see what is typed here.
-    event.stopPropagation();
     if (event.key === "ArrowDown") setActive((i) => Math.min(i + 1, Math.max(hits.length - 1, 0)));
     else if (event.key === "ArrowUp") setActive((i) => Math.max(i - 1, 0));
     else if (event.key === "Escape") setQuery("");
