@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { join } from "node:path";
 import { writeFileSync } from "node:fs";
+import { PNG } from "pngjs";
+// Brings window.__iocMapTest (the map's test hooks) into scope.
+import type {} from "../../renderer/src/hooks/use-map-test-hooks.js";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 import { buildBasemap } from "../../scripts/basemap/build-basemap.js";
@@ -91,10 +94,36 @@ test.describe("street map", () => {
     await expect.poll(async () => (await rendered(page, "street-waterway")).some((p) => p["name"] === "Sông Uông")).toBe(true);
   });
 
-  test("ward names are maplibre's own symbols, drawn over the streets", async ({ page }) => {
+  test("ward names are maplibre's own symbols, drawn over the streets at full resolution (sharp edges)", async ({ page }) => {
     await openMap(page, withStreets.url);
     await expect.poll(async () => (await rendered(page, "ward-label")).length).toBeGreaterThan(3);
     await expect.poll(async () => (await rendered(page, "street-road-major")).length).toBeGreaterThan(0);
+    // Alone on the map (no marks over it), the sharpest step between neighbouring pixels in a
+    // name: letters drawn at full resolution go from halo to letter within a pixel or two.
+    await page.evaluate(() => window.__iocMapTest!.setOperationalLayers(false));
+    await page.waitForTimeout(500);
+    const box = await page.evaluate(() => {
+      const map = window.__iocMap as unknown as MaplibreForTests & { project(p: [number, number]): { x: number; y: number } };
+      const name = map.queryRenderedFeatures({ layers: ["ward-label"] }).find((f) => f.properties["name"] === "Thanh Sơn");
+      const geometry = (name as unknown as { geometry: { coordinates: [number, number] } } | undefined)?.geometry;
+      if (geometry === undefined) return null;
+      const at = map.project(geometry.coordinates);
+      const canvas = document.querySelector('[data-testid="map-pane"] canvas')!.getBoundingClientRect();
+      return { x: Math.round(canvas.left + at.x - 45), y: Math.round(canvas.top + at.y - 10), width: 90, height: 20 };
+    });
+    expect(box, "Thanh Sơn is drawn").not.toBeNull();
+    const png = PNG.sync.read(await page.screenshot({ clip: box! }));
+    let sharpest = 0;
+    const luma = (i: number) => 0.2126 * png.data[i]! + 0.7152 * png.data[i + 1]! + 0.0722 * png.data[i + 2]!;
+    for (let y = 0; y < png.height; y++) {
+      for (let x = 1; x < png.width; x++) {
+        const i = (y * png.width + x) * 4;
+        sharpest = Math.max(sharpest, Math.abs(luma(i) - luma(i - 4)));
+      }
+    }
+    // Letter (luma ~220) against halo (~10): about 160 measured here. An edge spread over two
+    // pixels, as on a half-resolution canvas scaled up, steps at most about half of that.
+    expect(sharpest).toBeGreaterThan(120);
   });
 
   test("without a street map the console keeps the ward map and says how to add one", async ({ page }) => {
