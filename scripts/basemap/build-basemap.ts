@@ -133,8 +133,9 @@ export async function buildBasemap(options: BuildBasemapOptions): Promise<Result
 function renameOrCopy(from: string, to: string): void {
   try {
     renameSync(from, to);
-  } catch {
-    // Another file system (tmp on tmpfs): copy through memory, small enough for a city's map.
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+    // The temporary folder is on another file system (tmpfs): SQLite copies the file itself.
     const db = new Database(from, { readonly: true });
     try {
       db.exec(`VACUUM INTO '${to.replace(/'/g, "''")}'`);
