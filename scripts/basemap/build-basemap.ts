@@ -120,10 +120,19 @@ export async function buildBasemap(options: BuildBasemapOptions): Promise<Result
     const tiles = finishTiles(tilesFile, places);
     if (tiles === 0) return err("not_found", `Nothing in ${options.osmFile} inside the box ${bbox} is drawn on the street map (no roads, water, places or buildings).`);
     // Written beside the target and renamed: a running console never opens a half-written file.
-    mkdirSync(dirname(options.outFile), { recursive: true });
     const staged = `${options.outFile}.tmp.${process.pid}`;
-    renameOrCopy(tilesFile, staged);
-    renameSync(staged, options.outFile);
+    try {
+      mkdirSync(dirname(options.outFile), { recursive: true });
+      renameOrCopy(tilesFile, staged);
+      renameSync(staged, options.outFile);
+    } catch (e) {
+      try {
+        rmSync(staged, { force: true });
+      } catch {
+        // Its folder is not there or not a folder: nothing was staged.
+      }
+      return err("internal", `The street map could not be written to ${options.outFile}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     return ok({ outFile: options.outFile, tiles, places: places.length, bytes: statSync(options.outFile).size });
   } finally {
     rmSync(work, { recursive: true, force: true });
