@@ -28,6 +28,7 @@ import { OVERLAY_FONT_PATH } from "./resource-paths.js";
 import { cameraCatalogue } from "./seed/camera-catalogue.js";
 import { buildCityModel, type CityModel } from "./seed/city-model.js";
 import { seedOrReconcile } from "./seed/seed.js";
+import { isStorageFull } from "../shared/storage-full.js";
 import { loadUongBiWards } from "./seed/ward-geodata.js";
 import { hashString, seededRandom } from "../shared/seeded-random.js";
 import { AlarmIdGenerator } from "./simulator/alarm-ids.js";
@@ -78,6 +79,8 @@ export interface BackendOptions {
   consoleOrigins?: readonly string[];
   /** The audit trail's HMAC key file (default dataDir/keys/audit.key, made on first start); IOC_AUDIT_KEY wins. */
   auditKeyFile?: string;
+  /** Most bytes the store may take on disk (writes past it are refused as storage_full); default no limit. */
+  storeQuotaBytes?: number;
   /**
    * The API, the change stream and camera streams over TLS with this certificate (PEM files: the
    * city's own PKI or a public CA). Consoles verify it (their --backend-ca for a private CA).
@@ -106,7 +109,7 @@ function createLogger(enabled: boolean): Logger {
   return pino({ enabled, level: "info", base: { service: "ioc-backend" } }, pino.destination({ dest: 2, sync: true }));
 }
 
-function openStore(dataDir: string, logger: Logger, auditKeyFile: string | undefined): BackendStore {
+function openStore(dataDir: string, logger: Logger, auditKeyFile: string | undefined, quotaBytes: number | undefined): BackendStore {
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
@@ -127,6 +130,7 @@ function openStore(dataDir: string, logger: Logger, auditKeyFile: string | undef
       auditKey: auditKey.key,
       filename: join(dataDir, "ioc-backend.sqlite"),
       onListenerError: (error) => logger.error({ err: error }, "change listener failed"),
+      ...(quotaBytes === undefined ? {} : { quotaBytes }),
     });
   } catch (error) {
     if (error instanceof StoreVersionError) throw new BackendStartError("store_version", error.message, { cause: error });
@@ -214,7 +218,7 @@ async function startTlsStreams(
 export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
   const host = options.host ?? "127.0.0.1";
   const logger = createLogger(options.log !== false);
-  const store = openStore(options.dataDir, logger, options.auditKeyFile);
+  const store = openStore(options.dataDir, logger, options.auditKeyFile, options.storeQuotaBytes);
   const cleanups: Array<() => Promise<void> | void> = [() => store.close()];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -290,7 +294,15 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     if (streamServer !== null) cleanups.push(() => streamServer.close());
     const publicUrl = options.publicUrl ?? streamServer?.url ?? url;
 
-    const seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id), demo: options.demo === true });
+    // A full disk must not keep a city's backend down: a store that already holds its city serves
+    // it, and the camera addresses it could not bring up to date are written at the next start.
+    let seeded = false;
+    try {
+      seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id), demo: options.demo === true });
+    } catch (error) {
+      if (!isStorageFull(error) || (await store.countEntities()) === 0) throw error;
+      logger.error("the store is full: the cameras' stream addresses were not updated; free space and restart");
+    }
     if (options.demo === true) {
       await ensureDemoPasswords(store, new Date());
     } else {

@@ -22,6 +22,7 @@ export const USAGE = [
   "  --tls-key FILE         its private key (PEM); both or neither",
   "  --audit-key-file FILE  the audit trail's HMAC key (default DATA_DIR/keys/audit.key, made once); IOC_AUDIT_KEY wins",
   "  --cameras N            simulate N cameras (default the 22 of the catalogue; more are added in the wards)",
+  "  --store-quota-mb N     most the store may take on disk; writes past it are refused as storage_full (default no limit)",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
 ].join("\n");
@@ -41,6 +42,7 @@ export interface CliArgs {
   cameraSources: Record<string, string>;
   /** undefined: the catalogue as it is. */
   cameras: number | undefined;
+  storeQuotaMb: number | undefined;
   quiet: boolean;
   help: boolean;
   demo: boolean;
@@ -54,9 +56,10 @@ export interface CliArgs {
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
 const IntervalSchema = z.coerce.number().int().min(100);
 const UrlSchema = z.url();
+const StoreQuotaSchema = z.coerce.number().positive().max(1_000_000);
 const CameraCountSchema = z.coerce.number().int().min(1).max(1000);
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key", "--cameras"] as const;
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key", "--cameras", "--store-quota-mb"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
@@ -76,6 +79,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     streamPort: undefined,
     cameraSources: {},
     cameras: undefined,
+    storeQuotaMb: undefined,
     quiet: false,
     help: false,
     demo: false,
@@ -176,6 +180,12 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       const count = CameraCountSchema.safeParse(value);
       if (!count.success) return `--cameras must be a whole number from 1 to 1000, not "${value}".`;
       args.cameras = count.data;
+      return null;
+    }
+    case "--store-quota-mb": {
+      const quota = StoreQuotaSchema.safeParse(value);
+      if (!quota.success) return `--store-quota-mb must be a number of megabytes above 0, not "${value}".`;
+      args.storeQuotaMb = quota.data;
       return null;
     }
     default:

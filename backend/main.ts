@@ -30,6 +30,7 @@ async function main(): Promise<number> {
       streamTls: args.streamPort === undefined ? { enabled: args.streamTls } : { enabled: args.streamTls, port: args.streamPort },
       cameraSources: args.cameraSources,
       ...(args.cameras === undefined ? {} : { cameraCount: args.cameras }),
+      ...(args.storeQuotaMb === undefined ? {} : { storeQuotaBytes: Math.floor(args.storeQuotaMb * 1024 * 1024) }),
       log: !args.quiet,
       demo: args.demo,
       simulatorApi: args.simulatorApi,

@@ -3,6 +3,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { childrenNamed } from "./process-cpu.js";
 
 export interface Figure {
   value: number;
@@ -18,8 +19,20 @@ export interface Benchmark {
 export { CHROMIUM_ARGS };
 
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** Chromium and the pid of its main process, so its own process tree's CPU can be measured. */
+export async function launchChromiumWithPid(extraArgs: readonly string[] = []): Promise<{ browser: Browser; pid: number }> {
+  const before = new Set(childrenNamed(process.pid, "chrom"));
+  const browser = await launchChromium(extraArgs);
+  const pid = childrenNamed(process.pid, "chrom").find((p) => !before.has(p));
+  if (pid === undefined) {
+    await browser.close();
+    throw new Error("Cannot find the process of the Chromium just launched (is /proc readable?).");
+  }
+  return { browser, pid };
 }
 
 export function tempDir(prefix: string): string {

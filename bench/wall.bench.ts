@@ -1,161 +1,164 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Page } from "playwright-core";
-import { REPO_ROOT } from "../scripts/lib/backend-process.js";
-import { freePort } from "../scripts/lib/free-port.js";
-import { cameraOutagePath } from "../shared/protocol/simulator.js";
-import { backendFetch } from "../scripts/lib/backend-session.js";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { sessionOf } from "../scripts/lib/backend-session.js";
-import { startBenchCity, startBenchConsole } from "./bench-city.js";
-import { launchChromium, median, percentile, round, tempDir, type Benchmark } from "./harness.js";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { REPO_ROOT } from "../scripts/lib/backend-process.js";
+import { backendFetch, sessionOf } from "../scripts/lib/backend-session.js";
+import { freePort } from "../scripts/lib/free-port.js";
+import { CameraOutageResponseSchema, cameraOutagePath } from "../shared/protocol/simulator.js";
+import { simPost, startBenchCity, startBenchConsole } from "./bench-city.js";
+import { launchChromiumWithPid, median, percentile, round, tempDir, type Benchmark, type Figures } from "./harness.js";
+import { describeStep, isSmooth, measureStep, wallTileBoxes, type StepResult, type TileBox } from "./wall-sampling.js";
 
-/** Tile counts tried, smallest first; the wall's layouts offer these (25 is capped by the 22 cameras). */
-const LADDER = [4, 9, 16, 25] as const;
-type Step = (typeof LADDER)[number];
-const WALL_LAYOUT: Record<Step, string> = { 4: "2x2", 9: "3x3", 16: "4x4", 25: "5x5" };
-const WARM_UP_MS = 6_000;
-const MEASURE_MS = 6_000;
-const CAMERA_COUNT = 22;
-/** cam-01 is encoded live at 180p only; every other camera is a loop with a 180p and a 360p rendition. */
-const SINGLE_RENDITION_CAMERA = "cam-01";
-
-/** The two sizes measured: a tile of about this many CSS pixels, which should play this rendition. */
-const SIZES = {
-  "180p": { width: 320, height: 180 },
-  "360p": { width: 640, height: 360 },
+/** The wall's grid layouts, smallest first (renderer/src/views/wall/wall-layouts.ts offers them). */
+const LADDER = [3, 4, 5, 6, 7, 8] as const;
+/** One simulated camera per tile of the largest layout, so no step repeats a stream. */
+const CAMERAS = 64;
+/** Windows of real monitor sizes: a full-HD and a 4K display given to the wall. */
+const WINDOWS = {
+  "1080p": { width: 1920, height: 1080 },
+  "2160p": { width: 3840, height: 2160 },
 } as const;
-type SizeName = keyof typeof SIZES;
+type WindowName = keyof typeof WINDOWS;
+const WARM_UP_MS = 5_000;
+const MEASURE_MS = 6_000;
 
-interface Quality {
+interface Ladder {
+  /** Most tiles that played smoothly (0: not even the 3x3). */
+  max: number;
+  /** The measurement at that step. */
+  best: StepResult | null;
+}
+
+/** A ladder step as the wall laid it out: where each tile's video is and which camera it shows. */
+interface Step {
   tiles: number;
-  dropped: number;
-  total: number;
-  advancing: number;
-  /** Videos of multi-rendition cameras not playing the expected height (capLevelToPlayerSize at work). */
-  wrongHeight: number;
-  heights: string;
+  boxes: TileBox[];
 }
 
-/** Frames decoded and dropped by every video on the page over MEASURE_MS, how many advanced, at what height. */
-async function measureQuality(page: Page, expectedHeight: number): Promise<Quality> {
-  // In-page scripts are strings: this file compiles without the DOM library.
-  const sample = () =>
-    page.evaluate(`[...document.querySelectorAll("video")].map((v) => {
-      const q = v.getVideoPlaybackQuality();
-      const camera = v.closest("[data-camera-id]")?.getAttribute("data-camera-id") ?? v.getAttribute("data-camera-id") ?? "";
-      return { dropped: q.droppedVideoFrames, total: q.totalVideoFrames, time: v.currentTime, height: v.videoHeight, camera };
-    })`) as Promise<{ dropped: number; total: number; time: number; height: number; camera: string }[]>;
-  const before = await sample();
-  await page.waitForTimeout(MEASURE_MS);
-  const after = await sample();
-  let dropped = 0;
-  let total = 0;
-  let advancing = 0;
-  let wrongHeight = 0;
-  const heights = new Map<number, number>();
-  after.forEach((a, i) => {
-    const b = before[i] ?? { dropped: 0, total: 0, time: 0 };
-    dropped += a.dropped - b.dropped;
-    total += a.total - b.total;
-    if (a.time > b.time + MEASURE_MS / 2000) advancing += 1;
-    heights.set(a.height, (heights.get(a.height) ?? 0) + 1);
-    if (a.camera !== SINGLE_RENDITION_CAMERA && a.height !== expectedHeight) wrongHeight += 1;
-  });
-  const heightText = [...heights].map(([h, n]) => `${n}×${h}p`).join(" ");
-  return { tiles: after.length, dropped, total, advancing, wrongHeight, heights: heightText };
-}
-
-/** Smooth: every video advancing at the intended rendition and under 1% of frames dropped. */
-const smooth = (q: Quality, tiles: number) => q.tiles >= tiles && q.advancing >= tiles && q.wrongHeight === 0 && q.total > 0 && q.dropped / q.total < 0.01;
-
-const describe = (q: Quality) => `${q.advancing}/${q.tiles} advancing, ${q.dropped}/${q.total} frames dropped, heights ${q.heights}`;
-
-/** Columns and rows of the square layout closest to `tiles`. */
-function gridOf(tiles: number): { cols: number; rows: number } {
-  const cols = Math.ceil(Math.sqrt(tiles));
-  return { cols, rows: Math.ceil(tiles / cols) };
-}
-
-/** CPU of all Chromium processes, in % of one core, over `ms` (Linux /proc). */
-async function chromiumCpu(page: Page, ms: number): Promise<number> {
-  const ticks = () => {
-    let sum = 0;
-    for (const pid of listChromiumPids()) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-        sum += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
-      } catch {
-        // The process ended during the measurement.
-      }
-    }
-    return sum;
-  };
-  const t0 = ticks();
-  await page.waitForTimeout(ms);
-  // Linux clock ticks are 100 per second.
-  return ((ticks() - t0) / 100 / (ms / 1000)) * 100;
-}
-
-function listChromiumPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of readDirSafe("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim().startsWith("chromium")) pids.push(Number(entry));
-    } catch {
-      // Gone.
-    }
-  }
-  return pids;
-}
-
-function readDirSafe(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-/**
- * A bare page of plain hls.js players with default settings, each video `size` and loading that
- * rendition's media playlist directly (cam-01 has only its own), laid out in a square grid at the
- * top left of a window of `viewport`: the size the wall's window had at that step.
- */
-async function bareCount(page: Page, streams: BareStreams, tiles: number, size: SizeName, viewport: Viewport): Promise<Quality> {
-  const { width, height } = SIZES[size];
-  const { cols } = gridOf(tiles);
-  await page.setViewportSize(viewport);
-  // A page of an origin the backend lets play its streams (as it does the console's).
-  await page.goto(streams.pageUrl);
-  await page.setContent(`<body style="margin:0;background:#000"><div id="grid" style="display:flex;flex-wrap:wrap;width:${cols * width}px"></div></body>`);
-  await page.addScriptTag({ content: readFileSync(join(REPO_ROOT, "node_modules/hls.js/dist/hls.min.js"), "utf8") });
-  await page.evaluate(`(() => {
-    for (let i = 0; i < ${tiles}; i++) {
-      const video = document.createElement("video");
-      video.muted = true;
-      video.autoplay = true;
-      video.style.cssText = "width:${width}px;height:${height}px";
-      document.getElementById("grid").appendChild(video);
-      const id = "cam-" + String((i % ${CAMERA_COUNT}) + 1).padStart(2, "0");
-      video.setAttribute("data-camera-id", id);
-      const path = id === ${JSON.stringify(SINGLE_RENDITION_CAMERA)} ? "/index.m3u8" : "/${size}/index.m3u8";
-      // Default settings; like the wall's players, each request carries the session's stream token.
-      const hls = new Hls({ xhrSetup: (xhr, url) => { const u = new URL(url); u.searchParams.set("st", ${JSON.stringify(streams.token)}); xhr.open("GET", u.toString(), true); } });
-      hls.loadSource(${JSON.stringify(streams.url)} + "/hls/" + id + path);
-      hls.attachMedia(video);
-    }
-  })()`);
-  await page.waitForTimeout(WARM_UP_MS);
-  return measureQuality(page, height);
-}
-
-/** Where the bare page plays from: the stream server, a session's stream token, and a page of an allowed origin. */
+/** Where the bare page plays from: the stream server, a session's stream token, and a page of an origin the backend allows. */
 interface BareStreams {
   url: string;
   token: string;
   pageUrl: string;
+}
+
+const openWall = async (browser: Browser, consoleUrl: string, window: WindowName): Promise<Page> => {
+  // The backend's stream certificate is self-signed (made locally): the page accepts it.
+  const page = await browser.newPage({ viewport: WINDOWS[window], ignoreHTTPSErrors: true });
+  await page.goto(`${consoleUrl}?role=wall`);
+  await page.waitForSelector('[data-testid="camera-tile"][data-state="playing"]', { timeout: 120_000 });
+  return page;
+};
+
+/**
+ * The wall window at each grid layout, as it runs on a display of that size: tiles as the wall
+ * sizes them, each picking its rendition itself (hls.js capLevelToPlayerSize). Measured until a
+ * layout is not smooth; every layout's tile boxes are still read, for the bare page's ladder.
+ */
+async function wallLadder(page: Page, pid: number, window: WindowName): Promise<{ ladder: Ladder; steps: Step[] }> {
+  const ladder: Ladder = { max: 0, best: null };
+  const steps: Step[] = [];
+  let climbing = true;
+  for (const n of LADDER) {
+    const tiles = n * n;
+    await page.locator(`[data-testid="wall-layout-${n}x${n}"]`).dispatchEvent("click");
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="camera-tile"] video').length >= ${tiles}`, undefined, { timeout: 30_000 });
+    if (!climbing) {
+      steps.push({ tiles, boxes: await wallTileBoxes(page) });
+      continue;
+    }
+    await page.waitForTimeout(WARM_UP_MS);
+    const boxes = await wallTileBoxes(page);
+    steps.push({ tiles, boxes });
+    const result = await measureStep(page, pid, MEASURE_MS);
+    const box = boxes[0];
+    console.log(`wall ${window} ${n}x${n} (videos ${box ? `${Math.round(box.width)}x${Math.round(box.height)}` : "?"} CSS px): ${describeStep(result)}`);
+    if (!isSmooth(result, tiles)) {
+      climbing = false;
+      continue;
+    }
+    ladder.max = tiles;
+    ladder.best = result;
+  }
+  return { ladder, steps };
+}
+
+/**
+ * The same step on a bare page of plain hls.js players: each video at exactly the wall tile's box
+ * in a window of the same size, playing the same camera with the session's stream token, choosing
+ * its rendition with the same hls.js option the wall uses (capLevelToPlayerSize on the master playlist).
+ */
+async function bareStep(browser: Browser, pid: number, window: WindowName, streams: BareStreams, step: Step): Promise<StepResult> {
+  const page = await browser.newPage({ viewport: WINDOWS[window], ignoreHTTPSErrors: true });
+  try {
+    await page.goto(streams.pageUrl);
+    await page.setContent(`<body style="margin:0;background:#000"></body>`);
+    await page.addScriptTag({ content: readFileSync(join(REPO_ROOT, "node_modules/hls.js/dist/hls.min.js"), "utf8") });
+    await page.evaluate(`(() => {
+      const token = ${JSON.stringify(streams.token)};
+      for (const box of ${JSON.stringify(step.boxes)}) {
+        const video = document.createElement("video");
+        video.muted = true;
+        video.autoplay = true;
+        video.setAttribute("data-camera-id", box.camera);
+        video.style.cssText = "position:absolute;left:" + box.x + "px;top:" + box.y + "px;width:" + box.width + "px;height:" + box.height + "px";
+        document.body.appendChild(video);
+        const hls = new Hls({
+          capLevelToPlayerSize: true,
+          xhrSetup: (xhr, url) => { const u = new URL(url); u.searchParams.set("st", token); xhr.open("GET", u.toString(), true); },
+        });
+        hls.loadSource(${JSON.stringify(streams.url)} + "/hls/" + box.camera + "/index.m3u8");
+        hls.attachMedia(video);
+      }
+    })()`);
+    await page.waitForTimeout(WARM_UP_MS);
+    return await measureStep(page, pid, MEASURE_MS);
+  } finally {
+    await page.close();
+  }
+}
+
+async function bareLadder(browser: Browser, pid: number, window: WindowName, streams: BareStreams, steps: readonly Step[]): Promise<Ladder> {
+  const ladder: Ladder = { max: 0, best: null };
+  for (const step of steps) {
+    const result = await bareStep(browser, pid, window, streams, step);
+    const n = Math.sqrt(step.tiles);
+    console.log(`bare ${window} ${n}x${n}: ${describeStep(result)}`);
+    if (!isSmooth(result, step.tiles)) break;
+    ladder.max = step.tiles;
+    ladder.best = result;
+  }
+  return ladder;
+}
+
+/** Assignment to first frame: a camera from the list put into the 1x1 wall's tile (Enter), timed inside the page. */
+async function firstFrameMs(page: Page): Promise<number> {
+  await page.locator('[data-testid="wall-layout-1x1"]').dispatchEvent("click");
+  await page.locator('[data-testid="camera-list-toggle"]').dispatchEvent("click");
+  const target = (await page.locator('[data-testid="camera-tile"]').first().getAttribute("data-camera-id")) === "cam-07" ? "cam-08" : "cam-07";
+  return (await page.evaluate(`new Promise((resolve) => {
+    const start = performance.now();
+    document.querySelector('[data-testid="camera-list-item"][data-camera-id="${target}"]')
+      ?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    const check = () => {
+      const video = document.querySelector('[data-testid="camera-tile"][data-camera-id="${target}"] video');
+      if (video !== null && video.readyState >= 2 && video.currentTime > 0 && !video.paused) resolve(performance.now() - start);
+      else requestAnimationFrame(check);
+    };
+    check();
+  })`)) as number;
+}
+
+/** Recovery: a 3 s outage of the 1x1 tile's camera, timed from when the backend serves it again. */
+async function recoverySeconds(page: Page, backendUrl: string): Promise<number> {
+  const cameraId = (await page.locator('[data-testid="camera-tile"]').first().getAttribute("data-camera-id")) ?? "cam-01";
+  const outage = CameraOutageResponseSchema.parse(await simPost(backendUrl, cameraOutagePath(cameraId), { seconds: 3 }));
+  if (!outage.ok) throw new Error(outage.error.message);
+  const until = Date.parse(outage.value.until);
+  await page.waitForSelector(`[data-testid="camera-tile"][data-camera-id="${cameraId}"][data-state="offline"]`, { timeout: 30_000 });
+  await page.waitForSelector(`[data-testid="camera-tile"][data-camera-id="${cameraId}"][data-state="playing"]`, { timeout: 60_000 });
+  return (Date.now() - until) / 1000;
 }
 
 /** A blank page on the port reserved for it, so the bare players have an origin the backend allows. */
@@ -164,204 +167,76 @@ function serveBlankPage(port: number): Promise<Server> {
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
-const firstVideoSize = (page: Page) => page.locator('[data-testid="camera-tile"] video').first().evaluate((v) => [v.clientWidth, v.clientHeight] as const);
-
-/** The wall grid's gap and padding (renderer/src/styles/wall.css). */
-const GRID_GAP_PX = 4;
-
-interface Viewport {
-  width: number;
-  height: number;
-}
-
-/**
- * The wall at a layout with tiles of exactly `size` CSS pixels: the grid (normally the window's
- * free space) is given that width and height by a bench-only style, and the window grows so all of
- * it is on screen. Returns that window size.
- */
-async function arrangeWall(page: Page, tiles: Step, size: SizeName): Promise<Viewport> {
-  const { width, height } = SIZES[size];
-  const { cols, rows } = gridOf(tiles);
-  const setGrid = (tileWidth: number, tileHeight: number) =>
-    page.evaluate(`(() => {
-      let style = document.getElementById("bench-wall-size");
-      if (style === null) { style = document.createElement("style"); style.id = "bench-wall-size"; document.head.appendChild(style); }
-      style.textContent = ".wall__grid { flex: none !important; width: ${cols * tileWidth + (cols + 1) * GRID_GAP_PX}px !important; height: ${rows * tileHeight + (rows + 1) * GRID_GAP_PX}px !important; }";
-    })()`);
-  await setGrid(width, height);
-  await page.locator(`[data-testid="wall-layout-${WALL_LAYOUT[tiles]}"]`).dispatchEvent("click");
-  // A tile's border takes a few pixels from its video: widen the cells by that much, so the
-  // video is exactly the stream's size (a video scaled by 2 px costs a software-composited page
-  // as much as the decoding: 9% of frames dropped at 3x3 360p against 0.7% unscaled).
-  const [shownWidth, shownHeight] = await firstVideoSize(page);
-  await setGrid(width + (width - shownWidth), height + (height - shownHeight));
-  const box = await page.locator('[data-testid="wall-grid"]').boundingBox();
-  if (box === null) throw new Error("the wall grid is not on the page");
-  const viewport = { width: Math.max(1920, Math.ceil(box.x + box.width + 16)), height: Math.max(1080, Math.ceil(box.y + box.height + 16)) };
-  await page.setViewportSize(viewport);
-  return viewport;
-}
-
-/** The wall arranged for a step, then measured; hls.js (capLevelToPlayerSize) must pick the rendition by itself: measureQuality checks. */
-async function wallCount(page: Page, tiles: Step, size: SizeName): Promise<Quality> {
-  const viewport = await arrangeWall(page, tiles, size);
-  await page.waitForTimeout(WARM_UP_MS);
-  const [videoWidth, videoHeight] = await firstVideoSize(page);
-  console.log(`wall ${size} ${tiles}: videos of ${videoWidth}x${videoHeight} CSS px in a ${viewport.width}x${viewport.height} window`);
-  return measureQuality(page, SIZES[size].height);
-}
-
-/** The most tiles of the ladder that play smoothly, and the CPU per tile there (NaN if none). */
-async function ladder(label: string, measure: (tiles: Step) => Promise<Quality>, cpu?: (tiles: number) => Promise<number>): Promise<{ max: number; cpuPerTile: number }> {
-  let max = 0;
-  let cpuPerTile = Number.NaN;
-  for (const tiles of LADDER) {
-    const shown = Math.min(tiles, CAMERA_COUNT);
-    const q = await measure(tiles);
-    console.log(`${label} ${tiles}: ${describe(q)}`);
-    if (!smooth(q, shown)) break;
-    max = shown;
-    if (cpu !== undefined) cpuPerTile = await cpu(shown);
+/** Every loop and rendition encoded first (a first run encodes them for minutes; they are kept in .cache), so no step measures the encoder. */
+async function waitForEncodedLoops(backendUrl: string): Promise<void> {
+  const lastCamera = `cam-${String(CAMERAS).padStart(2, "0")}`;
+  for (let i = 0; ; i++) {
+    const r = await backendFetch(`${backendUrl}/hls/${lastCamera}/index.m3u8`);
+    if (r.status === 200 && (await r.text()).includes("RESOLUTION=640x360")) return;
+    if (i === 0) console.log("wall: waiting for the camera loops to be encoded");
+    if (i > 2400) throw new Error("The camera loops were not encoded within 20 minutes.");
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return { max, cpuPerTile };
 }
 
+/** Wall/bare, or -1 when the bare page was not smooth even at 3x3 (no ratio to give). */
+const ratio = (wall: number, bare: number) => (bare === 0 ? -1 : round(wall / bare, 2));
+/** CPU per tile at the ladder's largest smooth step; -1 when no step was smooth. */
+const cpuPerTile = (l: Ladder) => (l.best === null ? -1 : round(l.best.cpuPct / l.max, 1));
+
 /**
- * The camera wall against a bare page of default hls.js players, in one run on this machine
- * (headless Chromium, 320x180 25 fps streams): most smooth tiles, CPU per tile, latency,
- * time to first frame, recovery after an outage.
+ * The camera wall as a video wall runs it, against a bare page of hls.js players with the same
+ * grid, streams and window, in one run: the wall window (?role=wall) on 1920x1080 and 3840x2160
+ * displays at 3x3 … 8x8, 64 simulated cameras streamed over HTTP/2 (--stream-tls, as a wall of
+ * many tiles is deployed). Also latency over every tile of the largest smooth wall, time to first
+ * frame, and recovery after an outage.
  */
 export const wallBenchmark: Benchmark = {
   name: "wall",
   async run() {
-    // Streams over HTTP/2 + TLS, as a wall of many tiles is deployed (README): one connection
-    // for every tile, and blocking playlist reloads. Both pages load the same streams.
     const streamPort = await freePort();
     const streamsUrl = `https://127.0.0.1:${streamPort}`;
     const city = await startBenchCity({
       dataDir: tempDir("wall-backend"),
-      extraArgs: ["--video-cache-dir", join(REPO_ROOT, ".cache", "test-video"), "--no-simulator", "--stream-tls", "--stream-port", String(streamPort)],
+      extraArgs: ["--video-cache-dir", join(REPO_ROOT, ".cache", "test-video"), "--no-simulator", "--stream-tls", "--stream-port", String(streamPort), "--cameras", String(CAMERAS)],
     });
-    const backend = city.backend;
     const consoleApp = await startBenchConsole(city, { dataDir: tempDir("wall-console") });
     const blank = await serveBlankPage(city.consolePorts[1]!);
-    const streams: BareStreams = { url: streamsUrl, token: (await sessionOf(city.url, "op-02")).streamToken, pageUrl: `http://127.0.0.1:${city.consolePorts[1]!}/` };
-    const browser = await launchChromium();
+    const { browser, pid } = await launchChromiumWithPid();
     try {
-      // Wait for every loop and rendition to be encoded (first run: the 360p ones come last)
-      // so nothing below measures the encoder, and the wall's master playlists list both.
-      for (let i = 0; i < 900; i++) {
-        const r = await backendFetch(`${backend.url}/hls/cam-22/index.m3u8`);
-        const text = await r.text();
-        if (r.status === 200 && text.includes("RESOLUTION=640x360")) break;
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-      // The camera wall as security staff watch it: the workstation's wall window (issue 7), one
-      // display given to the wall alone. (A single-monitor desk shows the wall beside the map and
-      // the queue; that window shares its CPU with them.)
-      // The backend's certificate is self-signed (made locally): this page accepts it.
-      const openWall = async () => {
-        const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 }, ignoreHTTPSErrors: true });
-        await wall.goto(`${consoleApp.url}?role=wall`);
-        await wall.waitForSelector('[data-testid="camera-tile"][data-state="playing"]', { timeout: 90_000 });
-        return wall;
-      };
-
-      // The window size of each step of the wall, so the bare page is measured in the same one:
-      // Chromium's CPU compositor draws a video several times slower in some window sizes than in
-      // others. Measured on the bare page of 22 videos at 360p alone: 0.1 ms per video and frame in
-      // windows 3200 wide and 1800, 1975 or 2100 high, 0.9 ms at 1900, 1950 or 1968 high. A
-      // comparison must not hinge on that.
-      const viewports = new Map<string, Viewport>();
-      const sizing = await openWall();
-      for (const size of Object.keys(SIZES) as SizeName[]) for (const tiles of LADDER) viewports.set(`${size} ${tiles}`, await arrangeWall(sizing, tiles, size));
-      await sizing.close();
-
-      const wallWindow = (size: SizeName, tiles: Step) => viewports.get(`${size} ${tiles}`)!;
-      // The bare page's old window, exactly its grid: still measured, so the figures show how much the window matters.
-      const ownWindow = (size: SizeName, tiles: Step): Viewport => {
-        const { cols, rows } = gridOf(Math.min(tiles, CAMERA_COUNT));
-        return { width: cols * SIZES[size].width, height: rows * SIZES[size].height };
-      };
-      // A fresh page per step, so one step's players cannot weigh on the next.
-      const bareStep = (size: SizeName, windowOf = wallWindow) => async (tiles: Step) => {
-        const bare = await browser.newPage({ viewport: { width: 1920, height: 1080 }, ignoreHTTPSErrors: true });
-        try {
-          const viewport = windowOf(size, tiles);
-          console.log(`bare ${size} ${tiles}: videos of ${SIZES[size].width}x${SIZES[size].height} CSS px in a ${viewport.width}x${viewport.height} window`);
-          return await bareCount(bare, streams, Math.min(tiles, CAMERA_COUNT), size, viewport);
-        } finally {
-          await bare.close();
+      await waitForEncodedLoops(city.url);
+      const streams: BareStreams = { url: streamsUrl, token: (await sessionOf(city.url, "op-02")).streamToken, pageUrl: `http://127.0.0.1:${city.consolePorts[1]!}/` };
+      const figures: Figures = {};
+      let latencies: number[] = [];
+      let latencyTiles = 0;
+      for (const window of Object.keys(WINDOWS) as WindowName[]) {
+        const page = await openWall(browser, consoleApp.url, window);
+        const { ladder: wall, steps } = await wallLadder(page, pid, window);
+        if (window === "1080p") {
+          // Latency over the whole wall: every tile of the largest smooth layout.
+          latencies = wall.best?.latencies ?? [];
+          latencyTiles = wall.max;
+          figures["wall.first_frame_ms"] = { value: round(await firstFrameMs(page)), unit: "ms" };
+          figures["wall.recovery_s"] = { value: round(await recoverySeconds(page, city.url), 1), unit: "s" };
         }
-      };
-      const bare180 = await ladder("bare 180p", bareStep("180p"));
-      const bare360 = await ladder("bare 360p", bareStep("360p"));
-      const bare360OwnWindow = await ladder("bare 360p, own window", bareStep("360p", ownWindow));
-
-      const page = await openWall();
-      const wall180 = await ladder("wall 180p", (tiles) => wallCount(page, tiles, "180p"), async (shown) => (await chromiumCpu(page, 4_000)) / shown);
-      const wall360 = await ladder("wall 360p", (tiles) => wallCount(page, tiles, "360p"));
-      const bareMax = bare180.max;
-      const wallMax = wall180.max;
-      const cpuPerTile = wall180.cpuPerTile;
-
-      // Latency over the 2x2 wall in a 1920x1080 window: what each tile shows (program date time
-      // of the frame on screen vs the wall clock), sampled every second for 20 s.
-      await page.evaluate(`document.getElementById("bench-wall-size")?.remove()`);
-      await page.setViewportSize({ width: 1920, height: 1080 });
-      await page.locator('[data-testid="wall-layout-2x2"]').dispatchEvent("click");
-      await page.waitForTimeout(WARM_UP_MS);
-      const latencies: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        const values = await page.locator('[data-testid="tile-latency"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-latency") || "NaN")));
-        latencies.push(...values.filter((v) => Number.isFinite(v)));
-        await page.waitForTimeout(1000);
+        await page.close();
+        const bare = await bareLadder(browser, pid, window, streams, steps);
+        figures[`wall.max_smooth_tiles_${window}_window`] = { value: wall.max, unit: "tiles" };
+        figures[`wall.bare_max_smooth_tiles_${window}_window`] = { value: bare.max, unit: "tiles" };
+        figures[`wall.tiles_ratio_vs_bare_${window}_window`] = { value: ratio(wall.max, bare.max), unit: "ratio" };
+        figures[`wall.cpu_per_tile_pct_${window}_window`] = { value: cpuPerTile(wall), unit: "% of a core" };
+        figures[`wall.bare_cpu_per_tile_pct_${window}_window`] = { value: cpuPerTile(bare), unit: "% of a core" };
       }
-
-      // Assignment to first frame: a camera from the list put into the first tile (Enter), timed inside the page.
-      await page.locator('[data-testid="wall-layout-1x1"]').dispatchEvent("click");
-      await page.locator('[data-testid="camera-list-toggle"]').dispatchEvent("click");
-      const target = (await page.locator('[data-testid="camera-tile"]').first().getAttribute("data-camera-id")) === "cam-07" ? "cam-08" : "cam-07";
-      const firstFrameMs = (await page.evaluate(`new Promise((resolve) => {
-        const start = performance.now();
-        document.querySelector('[data-testid="camera-list-item"][data-camera-id="${target}"]')
-          ?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
-        const check = () => {
-          const video = document.querySelector('[data-testid="camera-tile"][data-camera-id="${target}"] video');
-          if (video !== null && video.readyState >= 2 && video.currentTime > 0 && !video.paused) resolve(performance.now() - start);
-          else requestAnimationFrame(check);
-        };
-        check();
-      })`)) as number;
-
-      // Recovery: a 3 s outage of the tile's camera, timed from when the backend serves it again.
-      const cameraId = (await page.locator('[data-testid="camera-tile"]').first().getAttribute("data-camera-id")) ?? "cam-01";
-      const outage = await backendFetch(`${backend.url}${cameraOutagePath(cameraId)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds: 3 }) });
-      const until = Date.parse(((await outage.json()) as { value: { until: string } }).value.until);
-      await page.waitForSelector(`[data-testid="camera-tile"][data-camera-id="${cameraId}"][data-state="offline"]`, { timeout: 30_000 });
-      await page.waitForSelector(`[data-testid="camera-tile"][data-camera-id="${cameraId}"][data-state="playing"]`, { timeout: 60_000 });
-      const recoveryS = (Date.now() - until) / 1000;
-
-      return {
-        "wall.max_smooth_tiles_180p": { value: wallMax, unit: "tiles" },
-        "wall.bare_max_smooth_tiles_180p": { value: bareMax, unit: "tiles" },
-        "wall.max_smooth_tiles_360p": { value: wall360.max, unit: "tiles" },
-        "wall.bare_max_smooth_tiles_360p": { value: bare360.max, unit: "tiles" },
-        "wall.bare_max_smooth_tiles_360p_own_window": { value: bare360OwnWindow.max, unit: "tiles" },
-        "wall.tiles_ratio_vs_bare_360p": { value: bare360.max === 0 ? 0 : round(wall360.max / bare360.max, 2), unit: "ratio" },
-        "wall.tiles_ratio_vs_bare": { value: bareMax === 0 ? 0 : round(wallMax / bareMax, 2), unit: "ratio" },
-        // Measured at the largest smooth wall; -1 when no wall size was smooth.
-        "wall.cpu_per_tile_pct": { value: Number.isFinite(cpuPerTile) ? round(cpuPerTile) : -1, unit: "% of a core" },
-        "wall.latency_p50_s": { value: round(median(latencies), 2), unit: "s" },
-        "wall.latency_p95_s": { value: round(percentile(latencies, 95), 2), unit: "s" },
-        "wall.first_frame_ms": { value: round(firstFrameMs), unit: "ms" },
-        "wall.recovery_s": { value: round(recoveryS, 1), unit: "s" },
-      };
+      if (latencies.length === 0) console.log("wall: no smooth layout in the 1080p window, so no latency over a whole wall");
+      figures["wall.latency_p50_s"] = { value: latencies.length === 0 ? -1 : round(median(latencies), 2), unit: "s" };
+      figures["wall.latency_p95_s"] = { value: latencies.length === 0 ? -1 : round(percentile(latencies, 95), 2), unit: "s" };
+      figures["wall.latency_tiles"] = { value: latencyTiles, unit: "tiles" };
+      return figures;
     } finally {
       await browser.close();
       await consoleApp.stop();
       await new Promise((resolve) => blank.close(resolve));
-      await backend.stop();
+      await city.stop();
     }
   },
 };

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { JsonSettingsStore } from "../electron/core/settings/json-settings-store.js";
-import { startConsoleWebServer } from "../electron/web/console-web-server.js";
 import { startConsoleCoreInWorker } from "../electron/core/worker/core-host.js";
 import { STREET_MAP_RELATIVE_PATH } from "../shared/basemap/street-map-file.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
@@ -14,6 +14,20 @@ function readCaOrExit(file: string): string {
   } catch (e) {
     fail(`Cannot read the backend's CA certificate ${file}: ${(e as { code?: string }).code ?? String(e)}.`);
   }
+}
+
+/**
+ * Run from its bundle (dist/console/serve.mjs, see build-console.ts) the workers are the bundled
+ * files beside it; under tsx the core host finds their TypeScript sources itself.
+ */
+const BUNDLED_WORKERS = import.meta.url.endsWith(".mjs")
+  ? { workerPath: fileURLToPath(new URL("./core-worker.mjs", import.meta.url)), decoderWorkerPath: fileURLToPath(new URL("./page-decoder-worker.mjs", import.meta.url)) }
+  : {};
+
+function quotaBytesOrExit(megabytes: string): number {
+  const value = Number(megabytes);
+  if (!Number.isFinite(value) || value <= 0) fail(`--cache-quota-mb must be a number of megabytes above 0, not "${megabytes}".`);
+  return Math.floor(value * 1024 * 1024);
 }
 
 /** `npm run serve`: the reference backend (unless --backend-url) and the browser console. */
@@ -29,12 +43,17 @@ async function main(): Promise<void> {
     ...(args.operator ? { operatorId: args.operator } : {}),
   });
   if (settings.warning) console.warn(settings.warning);
+  // The web server's packages (fastify and its plugins) load while the core worker opens the
+  // cache on the other core, instead of before it starts.
+  const webServer = import("../electron/web/console-web-server.js");
   let core;
   try {
     core = await startConsoleCoreInWorker({
       dataDir,
       settings,
       demo: args.demo,
+      ...BUNDLED_WORKERS,
+      ...(args["cache-quota-mb"] ? { cacheQuotaBytes: quotaBytesOrExit(args["cache-quota-mb"]) } : {}),
       ...(args["backend-ca"] ? { backendCa: readCaOrExit(args["backend-ca"]) } : {}),
       ...(args.operator ? { autoSignIn: args.operator } : {}),
       streetMapFile: resolve(args["street-map"] ?? join(REPO_ROOT, STREET_MAP_RELATIVE_PATH)),
@@ -47,6 +66,7 @@ async function main(): Promise<void> {
   for (const notice of core.notices) console.warn(notice);
   let server;
   try {
+    const { startConsoleWebServer } = await webServer;
     server = await startConsoleWebServer({
       service: core.port,
       rendererDir: join(REPO_ROOT, "dist", "renderer"),

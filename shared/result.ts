@@ -12,6 +12,7 @@ export const ErrorKindSchema = z.enum([
   "forbidden", // the operator's role does not allow it
   "rate_limited", // too many attempts or actions too fast: wait and try again
   "offline", // the backend cannot be reached; the action may be queued
+  "storage_full", // the disk (or quota) of the store that would keep it is full: nothing was written
   "backend_error", // the backend answered, but not with something we understand
   "protocol_mismatch", // console and backend speak incompatible protocol versions
   "internal", // a bug on our side; logged

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from "fastify";
+import { isStorageFull } from "../../shared/storage-full.js";
 import { sendError } from "./respond.js";
+
+/** What a console is told when the backend's store has no room: its action stays queued there. */
+const STORE_FULL_MESSAGE =
+  "The central backend's disk is full: nothing was written. Reads still work; consoles keep their actions queued and send them again once an administrator frees space.";
 
 /**
  * JSON bodies, where an empty body counts as no body (`POST /api/v1/sim/alarms` with
@@ -27,6 +32,10 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     const message = error instanceof Error ? error.message : String(error);
     if (status >= 400 && status < 500) {
       return sendError(reply, { kind: "invalid_request", message: `Malformed request: ${message}` }, status === 413 ? 413 : 400);
+    }
+    if (isStorageFull(error)) {
+      request.log.error({ url: request.url }, "the store is full: a write was refused");
+      return sendError(reply, { kind: "storage_full", message: STORE_FULL_MESSAGE });
     }
     request.log.error({ err: error, url: request.url }, "request failed");
     return sendError(reply, { kind: "internal", message: "The backend failed to handle this request; the details are in its log." }, 500);

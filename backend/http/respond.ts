@@ -25,6 +25,8 @@ export function httpStatusFor(kind: ErrorKind): number {
       return 502;
     case "offline":
       return 503;
+    case "storage_full":
+      return 507;
     default:
       return assertNever(kind);
   }

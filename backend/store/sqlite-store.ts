@@ -73,6 +73,17 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
   /** Where a throwing commit listener is reported; the commit itself has already succeeded. */
   onListenerError?: (error: unknown) => void;
+  /**
+   * Most bytes the store may grow to; writes past it fail as a full disk would (storage_full),
+   * so the store never takes the room the camera segments and the OS need. None: the disk's size.
+   */
+  quotaBytes?: number;
+  /**
+   * "full" (the default and what the backend runs): each commit on disk before it returns.
+   * "normal" exists only to measure what that costs (bench/durability.bench.ts): a power cut may
+   * take back its last commits.
+   */
+  durability?: "full" | "normal";
 }
 
 function toStoredChange(row: unknown): StoredChange {
@@ -88,12 +99,16 @@ export function openSqliteStore(options: SqliteStoreOptions): BackendStore {
   const db = new Database(options.filename);
   try {
     if (options.filename !== ":memory:") db.pragma("journal_mode = WAL");
-    // NORMAL in WAL mode is durable except for the last commits before a power cut: fine for a simulator,
-    // and it keeps commits cheap.
-    db.pragma("synchronous = NORMAL");
+    // FULL: every commit is on disk before it returns. Each one is reported to someone (an action's
+    // answer, after which the console drops it from its outbox; a numbered change consoles may
+    // already hold): a power cut that rolled one back would lose an answered action, or hand its
+    // sequence number to another change that consoles past it would never see.
+    db.pragma(`synchronous = ${options.durability === "normal" ? "NORMAL" : "FULL"}`);
     db.pragma("busy_timeout = 5000");
     migrate(db, MIGRATIONS, { auditKey });
     checkAuditHead(db, auditKey);
+    // SQLite keeps a database at least at its current size: a quota below it stops growth there.
+    if (options.quotaBytes !== undefined) db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.quotaBytes / Number(db.pragma("page_size", { simple: true }))))}`);
   } catch (error) {
     db.close();
     throw error;

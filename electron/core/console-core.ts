@@ -39,6 +39,11 @@ export interface ConsoleCoreOptions {
   autoSignIn?: string;
   /** PEM of the CA that signed an https backend's certificate (a city's own PKI). */
   backendCa?: Buffer;
+  /**
+   * Most bytes the cache may take on disk (a control room's disk is shared with recordings): writes
+   * past it are refused as a full disk is (storage_full), never lost. None: the disk's size.
+   */
+  cacheQuotaBytes?: number;
   /** The city's street map (MBTiles from `npm run basemap`); absent: the map shows the wards only. */
   streetMapFile?: string;
 }
@@ -115,7 +120,11 @@ function openStreetMap(file: string, nativeBinding: string | undefined, log: (li
 /** Opens the cache and starts syncing with the backend named in the settings. */
 export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const log = options.log ?? (() => undefined);
-  const opened = openCache({ path: join(options.dataDir, "cache.sqlite"), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const opened = openCache({
+    path: join(options.dataDir, "cache.sqlite"),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.cacheQuotaBytes !== undefined ? { quotaBytes: options.cacheQuotaBytes } : {}),
+  });
   const store = new CacheStore(opened.db);
   const notices: string[] = [];
   if (opened.movedAside) {

@@ -76,7 +76,9 @@ export class ConsoleService {
       headSeq: null,
       pendingActions: store.pendingCount(),
       lastError: null,
+      storageFull: store.storageFull,
     };
+    store.onStorageChange(() => this.updateStatus({}));
   }
 
   attachQueue(queue: ActionQueue): void {
@@ -130,6 +132,7 @@ export class ConsoleService {
       cursor: this.store.getCursor(),
       lastSyncAt: this.store.getLastSyncAt(),
       pendingActions: this.store.pendingCount(),
+      storageFull: this.store.storageFull,
     };
     this.emit({ type: "status", status: this.status });
   }
@@ -416,9 +419,8 @@ export class ConsoleService {
     };
     const plan = planBulkAcknowledge(alarmIds, current, operator.value, new Date().toISOString(), randomUUID);
     if (plan.requests.length === 0) return ok(plan.result);
-    this.store.db.transaction(() => {
-      for (const request of plan.requests) this.store.enqueueAction(request, request.action.alarmId);
-    })();
+    const queued = this.store.enqueueActions(plan.requests.map((request) => ({ request, targetId: request.action.alarmId })));
+    if (!queued.ok) return queued;
     this.emit({ type: "changed", alarms: this.alarmsById(plan.result.acknowledged) });
     this.updateStatus({});
     this.queue?.kick();
@@ -437,7 +439,8 @@ export class ConsoleService {
     const local = applyOperatorAction(current, action, operator, at, commentIdFor(idempotencyKey, operator.id));
     if (!local.ok) return local;
     const request: ActionRequest = { idempotencyKey, operatorId: operator.id, at, action };
-    this.store.db.transaction(() => this.store.enqueueAction(request, action.alarmId))();
+    const queued = this.store.enqueueActions([{ request, targetId: action.alarmId }]);
+    if (!queued.ok) return queued;
     this.alarmChanged(action.alarmId);
     const verdict = await this.sendQueued(idempotencyKey);
     if (verdict === null) return ok(local.value);
@@ -474,7 +477,8 @@ export class ConsoleService {
     if (!local.ok) return local;
     if (local.value === current) return ok(local.value);
     const request: IncidentActionRequest = { idempotencyKey, operatorId: operator.id, at, incidentAction: action };
-    this.store.db.transaction(() => this.store.enqueueAction(request, action.incidentId))();
+    const queued = this.store.enqueueActions([{ request, targetId: action.incidentId }]);
+    if (!queued.ok) return queued;
     this.emit({ type: "changed", incidents: [local.value] });
     const verdict = await this.sendQueued(idempotencyKey);
     if (verdict === null) return ok(local.value);

@@ -6,6 +6,7 @@ import { useLanguageFromSettings } from "./hooks/use-language.js";
 import { retrying } from "./retrying-import.js";
 import { AlarmQueue } from "./views/alarms/alarm-queue.js";
 import { StatusBar } from "./views/status-bar/status-bar.js";
+import { useQueueFirst } from "./hooks/use-queue-first.js";
 import { useWorkstationWindow } from "./hooks/use-workstation-window.js";
 import { roleFromSearch, showsPane } from "./views/workstation/window-role.js";
 import { WorkstationBar } from "./views/workstation/workstation-bar.js";
@@ -37,6 +38,7 @@ export function App() {
   const { t } = useTranslation();
   const role = useMemo(() => roleFromSearch(window.location.search), []);
   const { hasKeyboard } = useWorkstationWindow(role);
+  const heavyPanes = useQueueFirst(showsPane(role, "alarms"));
   useEffect(() => {
     document.title = `${t(`workstation.roles.${role}`)} — IOC Uông Bí`;
   }, [role, t]);
@@ -49,18 +51,26 @@ export function App() {
         {showsPane(role, "map") && (
           <div className="app__map">
             <PaneErrorBoundary testId="map-pane" titleKey="panes.map">
-              <Suspense fallback={<LoadingPane testId="map-pane" titleKey="panes.map" />}>
-                <MapPane />
-              </Suspense>
+              {heavyPanes ? (
+                <Suspense fallback={<LoadingPane testId="map-pane" titleKey="panes.map" />}>
+                  <MapPane />
+                </Suspense>
+              ) : (
+                <LoadingPane testId="map-pane" titleKey="panes.map" />
+              )}
             </PaneErrorBoundary>
           </div>
         )}
         {showsPane(role, "wall") && (
           <div className="app__wall">
             <PaneErrorBoundary testId="wall-pane" titleKey="panes.wall">
-              <Suspense fallback={<LoadingPane testId="wall-pane" titleKey="panes.wall" />}>
-                <WallPane />
-              </Suspense>
+              {heavyPanes ? (
+                <Suspense fallback={<LoadingPane testId="wall-pane" titleKey="panes.wall" />}>
+                  <WallPane />
+                </Suspense>
+              ) : (
+                <LoadingPane testId="wall-pane" titleKey="panes.wall" />
+              )}
             </PaneErrorBoundary>
           </div>
         )}

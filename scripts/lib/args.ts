@@ -17,6 +17,7 @@ export function parseConsoleArgs(argv: string[]) {
       operator: { type: "string" },
       demo: { type: "boolean", default: false },
       "backend-ca": { type: "string" },
+      "cache-quota-mb": { type: "string" },
       "street-map": { type: "string" },
       help: { type: "boolean", default: false },
     },
@@ -36,6 +37,7 @@ export const USAGE = `Options:
   --no-simulator         embedded backend without the city simulator
   --alarm-interval-ms N  how often the simulator raises an alarm
   --backend-ca FILE      the CA certificate (PEM) that signed an https backend's certificate (a city's own PKI)
+  --cache-quota-mb N     most the console's cache may take on disk; past it actions are refused, never lost
   --street-map FILE      the city's street map (default resources/basemap/city.mbtiles, made by npm run basemap)
   --demo                 the demo city: its operators have known passwords (uongbi-<id>, see README);
                          the embedded backend also opens its simulator controls to supervisors

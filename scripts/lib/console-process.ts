@@ -18,6 +18,10 @@ export interface SpawnConsoleOptions {
    * null to start signed out. Default op-01: the console tests drive the signed-in console.
    */
   operator?: string | null;
+  /** Run the built bundle (dist/console, npm run build:console) as the product runs, instead of the sources under tsx. */
+  bundled?: boolean;
+  /** More flags for the console (e.g. --cache-quota-mb). */
+  extraArgs?: readonly string[];
   /** The street map to serve (default: the one in resources/, if any). */
   streetMap?: string;
 }
@@ -25,9 +29,7 @@ export interface SpawnConsoleOptions {
 /** Starts the browser console (core + web server) against an existing backend, as a child process. */
 export function spawnConsole(options: SpawnConsoleOptions): Promise<ConsoleProcess> {
   const args = [
-    "--import",
-    "tsx",
-    "scripts/serve.ts",
+    ...(options.bundled ? ["dist/console/serve.mjs"] : ["--import", "tsx", "scripts/serve.ts"]),
     "--port",
     String(options.port ?? 0),
     "--backend-url",
@@ -36,6 +38,7 @@ export function spawnConsole(options: SpawnConsoleOptions): Promise<ConsoleProce
     options.dataDir,
     "--demo",
     ...(options.operator === null ? [] : ["--operator", options.operator ?? "op-01"]),
+    ...(options.extraArgs ?? []),
     ...(options.streetMap === undefined ? [] : ["--street-map", options.streetMap]),
   ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });

@@ -36,6 +36,8 @@ export const SyncStatusSchema = z.object({
   pendingActions: z.number().int().nonnegative(),
   /** Why we are offline, in one sentence, if we know. */
   lastError: z.string().nullable(),
+  /** The console's disk (its cache) had no room for the last write: actions are refused until it has. */
+  storageFull: z.boolean(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

@@ -141,7 +141,7 @@ describe("CacheStore", () => {
     let opened = openCache({ path });
     let store = new CacheStore(opened.db);
     for (const key of ["key-aaaaaaaa", "key-bbbbbbbb", "key-cccccccc"]) {
-      store.enqueueAction({ idempotencyKey: key, operatorId: "op-01", at: "2026-11-25T10:00:00.000Z", action: { type: "acknowledge", alarmId: "alm-1" } }, "alm-1");
+      store.enqueueActions([{ request: { idempotencyKey: key, operatorId: "op-01", at: "2026-11-25T10:00:00.000Z", action: { type: "acknowledge", alarmId: "alm-1" } }, targetId: "alm-1" }]);
     }
     opened.db.close();
     opened = openCache({ path });

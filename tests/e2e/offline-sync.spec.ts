@@ -65,3 +65,30 @@ test("a large catch-up after an outage reaches the screen in full, as one reload
     await backend.stop();
   }
 });
+
+test("the console's disk fills mid-shift: the status bar says so and the queue stays on screen", async ({ page }) => {
+  const backend = await startTestBackend();
+  const dataDir = tempDir("console-full");
+  let consoleApp = await startTestConsole(backend.url, dataDir);
+  try {
+    await page.goto(consoleApp.url);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "online");
+    const count = await page.getByTestId("alarm-count").getAttribute("data-count");
+    await consoleApp.stop();
+    // The same console, its cache now held at its size (as a full disk holds it).
+    consoleApp = await startTestConsole(backend.url, dataDir, undefined, ["--cache-quota-mb", "0.001"]);
+    await page.goto(consoleApp.url);
+    await expect(page.getByTestId("alarm-count")).toHaveAttribute("data-count", count!);
+    await expect(page.getByTestId("storage-full")).toHaveCount(0);
+    const raised = await backendFetch(`${backend.url}/api/v1/sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 3000 }) });
+    expect(raised.status).toBe(200);
+    await expect(page.getByTestId("storage-full")).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId("storage-full")).toContainText("Đầy ổ đĩa");
+    // What the console had is still there.
+    await expect(page.getByTestId("alarm-count")).toHaveAttribute("data-count", count!);
+    await expect(page.getByTestId("alarm-row").first()).toBeVisible();
+  } finally {
+    await consoleApp.stop();
+    await backend.stop();
+  }
+});

@@ -48,8 +48,8 @@ test.describe("street map", () => {
     // A machine without the Debian tools: the build's one sentence (sudo npm run setup:system).
     if (!built.ok) throw new Error(built.error.message);
     backend = await startTestBackend();
-    withStreets = await startTestConsole(backend.url, tempDir("console-streets"), undefined, { streetMap });
-    wardsOnly = await startTestConsole(backend.url, tempDir("console-wards"), undefined, { streetMap: join(work, "none.mbtiles") });
+    withStreets = await startTestConsole(backend.url, tempDir("console-streets"), undefined, ["--street-map", streetMap]);
+    wardsOnly = await startTestConsole(backend.url, tempDir("console-wards"), undefined, ["--street-map", join(work, "none.mbtiles")]);
   });
 
   test.afterAll(async () => {

@@ -130,13 +130,14 @@ describe("crash safety: random kill -9 of the console", () => {
     const opened = openCache({ path: join(dataDir, "cache.sqlite") });
     const store = new CacheStore(opened.db);
     const keys: string[] = [];
-    opened.db.transaction(() => {
-      alarms.forEach((alarmId, i) => {
+    const queued = store.enqueueActions(
+      alarms.map((alarmId, i) => {
         const idempotencyKey = `crash-test-${i.toString().padStart(4, "0")}`;
         keys.push(idempotencyKey);
-        store.enqueueAction({ idempotencyKey, operatorId: "op-01", at: new Date().toISOString(), action: { type: "comment", alarmId, text: `ghi chú ${i}` } }, alarmId);
-      });
-    })();
+        return { request: { idempotencyKey, operatorId: "op-01", at: new Date().toISOString(), action: { type: "comment" as const, alarmId, text: `ghi chú ${i}` } }, targetId: alarmId };
+      }),
+    );
+    expect(queued.ok).toBe(true);
     opened.db.close();
 
     const kills = await killRandomly(dataDir, backend.url, "online", 120);

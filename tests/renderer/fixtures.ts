@@ -55,6 +55,7 @@ export function status(patch: Partial<SyncStatus> = {}): SyncStatus {
     headSeq: 10,
     pendingActions: 0,
     lastError: null,
+    storageFull: false,
     ...patch,
   };
 }

@@ -1,6 +1,8 @@
 import type Database from "better-sqlite3";
 import { ENTITY_SCHEMAS, QueuedActionRequestSchema, type EntityKind, type QueuedActionRequest } from "../../../shared/protocol/backend.js";
 import type { SyncProblem } from "../../../shared/protocol/console-api.js";
+import { err, ok, type Result } from "../../../shared/result.js";
+import { isStorageFull } from "../../../shared/storage-full.js";
 import type { EncodedChange } from "../sync/decoded-page.js";
 import type { EntityData, QuarantinedChange } from "../sync/validate-changes.js";
 
@@ -31,6 +33,8 @@ interface OutboxRow {
  */
 export class CacheStore {
   private readonly stmts;
+  private full = false;
+  private readonly storageListeners = new Set<() => void>();
 
   constructor(readonly db: Database.Database) {
     this.stmts = {
@@ -53,10 +57,63 @@ export class CacheStore {
     };
   }
 
+  /** Whether the last write found no room (a full disk or quota); cleared by the next write that succeeds. */
+  get storageFull(): boolean {
+    return this.full;
+  }
+
+  onStorageChange(listener: () => void): () => void {
+    this.storageListeners.add(listener);
+    return () => this.storageListeners.delete(listener);
+  }
+
+  /** Runs a write, noting whether the disk had room; anything but a full disk is rethrown as it was. */
+  private writing<T>(write: () => T): T {
+    try {
+      const result = write();
+      this.setFull(false);
+      return result;
+    } catch (e) {
+      if (isStorageFull(e)) this.setFull(true);
+      throw e;
+    }
+  }
+
+  private setFull(full: boolean): void {
+    if (full === this.full) return;
+    this.full = full;
+    for (const listener of this.storageListeners) listener();
+  }
+
+  /**
+   * Queues operator actions, all or none, on disk before it returns: this commit alone is
+   * synchronous FULL, because the operator is told at once that the action is kept. The cache's
+   * other writes stay NORMAL: a power cut that takes them back is undone by pulling again from the
+   * cursor, which rolls back with them. A full disk refuses the actions (nothing is half-queued).
+   */
+  enqueueActions(entries: ReadonlyArray<{ request: QueuedActionRequest; targetId: string }>): Result<void> {
+    // SQLite will not change the safety level inside a transaction, and a commit of someone else's would not be this one.
+    if (this.db.inTransaction) throw new Error("enqueueActions commits by itself: call it outside a transaction.");
+    this.db.pragma("synchronous = FULL");
+    try {
+      this.writing(() =>
+        this.db.transaction(() => {
+          for (const { request, targetId } of entries) this.stmts.enqueue.run(request.idempotencyKey, targetId, JSON.stringify(request), request.at, request.operatorId);
+        })(),
+      );
+      return ok(undefined);
+    } catch (e) {
+      if (!isStorageFull(e)) throw e;
+      return err("storage_full", "This console's disk is full: the action was not taken. Free some space on this computer; the console keeps showing what it has and takes actions again by itself.");
+    } finally {
+      this.db.pragma("synchronous = NORMAL");
+    }
+  }
+
   /** Applies a page of changes and moves the cursor in ONE transaction: never one without the other. */
   applyChanges(changes: readonly EncodedChange[], quarantined: readonly QuarantinedChange[], cursor: number, at: string): SyncProblem[] {
     const problems: SyncProblem[] = [];
-    this.db.transaction(() => {
+    this.writing(() => this.db.transaction(() => {
       for (const c of changes) {
         if (c.op === "delete" || c.dataJson === null) this.stmts.remove.run(c.entity, c.id);
         else this.stmts.upsert.run(c.entity, c.id, c.dataJson, c.seq);
@@ -64,7 +121,7 @@ export class CacheStore {
       for (const q of quarantined) problems.push(this.insertProblem("sync", q.message, q.raw, at));
       if (cursor > this.getCursor()) this.stmts.setState.run("cursor", String(cursor));
       this.stmts.setState.run("lastSyncAt", at);
-    })();
+    })());
     return problems;
   }
 
@@ -118,10 +175,6 @@ export class CacheStore {
 
   getLastSyncAt(): string | null {
     return (this.stmts.getState.get("lastSyncAt") as string | undefined) ?? null;
-  }
-
-  enqueueAction(request: QueuedActionRequest, alarmId: string): void {
-    this.stmts.enqueue.run(request.idempotencyKey, alarmId, JSON.stringify(request), request.at, request.operatorId);
   }
 
   pendingActions(): OutboxEntry[] {

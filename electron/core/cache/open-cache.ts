@@ -8,6 +8,8 @@ export interface OpenCacheOptions {
   path: string;
   /** Path to a better-sqlite3 .node built for another ABI (Electron's); Node's own build otherwise. */
   nativeBinding?: string;
+  /** Most bytes the file may grow to (SQLite's max_page_count; never below its current size). */
+  quotaBytes?: number;
 }
 
 export interface OpenedCache {
@@ -26,13 +28,16 @@ function openAndMigrate(options: OpenCacheOptions): Database.Database {
     // on a new file (before WAL and the first table); an existing cache keeps its pages.
     db.pragma(`page_size = ${CACHE_PAGE_SIZE}`);
     db.pragma("journal_mode = WAL");
-    // NORMAL in WAL mode keeps every committed transaction across a process crash (kill -9);
-    // only an OS crash may lose the last ones, which the backend then re-sends.
+    // NORMAL in WAL mode keeps every committed transaction across a process crash (kill -9); an
+    // OS crash or power cut may lose the last ones, which the backend then re-sends (the cursor is
+    // in the same transactions). The outbox's writes, whose loss nothing could undo, are FULL
+    // (CacheStore.enqueueActions).
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     const check = db.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new Error(`quick_check: ${String(check)}`);
     migrate(db);
+    if (options.quotaBytes !== undefined) db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.quotaBytes / CACHE_PAGE_SIZE))}`);
     return db;
   } catch (e) {
     db.close();

@@ -2,6 +2,7 @@ import WebSocket from "ws";
 import { SESSION_ENDED_CLOSE_CODE, StreamMessageSchema } from "../../../shared/protocol/backend.js";
 import type { ConnectionState, SyncProblem } from "../../../shared/protocol/console-api.js";
 import { describeZodError } from "../../../shared/result.js";
+import { isStorageFull } from "../../../shared/storage-full.js";
 import type { CacheStore } from "../cache/cache-store.js";
 import type { BackendClient } from "./backend-client.js";
 import { backoffDelay } from "./backoff.js";
@@ -89,7 +90,7 @@ export class SyncEngine {
       } catch (e) {
         // A bug or a closed cache must not become an unhandled rejection that kills the process.
         if (!this.running) break;
-        reason = `Sync failed: ${e instanceof Error ? e.message : String(e)}`;
+        reason = writeFailure(e);
       }
       if (!this.running) break;
       this.lastError = reason;
@@ -211,6 +212,13 @@ export class SyncEngine {
 
       socket.on("open", armWatchdog);
       socket.on("message", (data) => {
+        try {
+          onMessage(data);
+        } catch (e) {
+          end(writeFailure(e));
+        }
+      });
+      const onMessage = (data: WebSocket.RawData) => {
         armWatchdog();
         let json: unknown;
         try {
@@ -232,7 +240,14 @@ export class SyncEngine {
             if (!flushScheduled) {
               flushScheduled = true;
               setImmediate(() => {
-                if (!ended) flush();
+                if (ended) return;
+                // A write that fails here (a full disk) ends the stream instead of the process: the
+                // cycle backs off and pulls again from the cursor, which did not move.
+                try {
+                  flush();
+                } catch (e) {
+                  end(writeFailure(e));
+                }
               });
             }
             break;
@@ -247,7 +262,7 @@ export class SyncEngine {
             }
             break;
         }
-      });
+      };
       socket.on("unexpected-response", (_request, response) => {
         if (response.statusCode === 401) client.sessionEnded(headers.authorization);
         end(`The backend refused the live stream (HTTP ${response.statusCode ?? "?"}).`);
@@ -277,4 +292,10 @@ export class SyncEngine {
       };
     });
   }
+}
+
+/** Why a cycle ended on an exception, in one sentence: a full disk is the operator's to hear of, anything else a failure. */
+function writeFailure(e: unknown): string {
+  if (isStorageFull(e)) return "This console's disk is full: new changes from the backend cannot be kept until space is freed (what is here stays on screen).";
+  return `Sync failed: ${e instanceof Error ? e.message : String(e)}`;
 }

@@ -38,6 +38,7 @@ export const WorkerDataSchema = z.object({
   autoSignIn: z.string().optional(),
   /** PEM text of the backend's CA. */
   backendCa: z.string().optional(),
+  cacheQuotaBytes: z.number().int().positive().optional(),
   /** The street map's MBTiles file. */
   streetMapFile: z.string().optional(),
 });

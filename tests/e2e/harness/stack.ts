@@ -43,9 +43,9 @@ export async function startTestBackend(options: StartBackendOptions & { consoles
  * A browser console signed in as `operator` (a demo operator, default op-01; null: signed out),
  * on one of the ports its test backend was started for.
  */
-export function startTestConsole(backendUrl: string, dataDir = tempDir("console"), operator?: string | null, extra: { streetMap?: string } = {}): Promise<ConsoleProcess> {
+export function startTestConsole(backendUrl: string, dataDir = tempDir("console"), operator?: string | null, extraArgs?: readonly string[]): Promise<ConsoleProcess> {
   const port = consolePorts.get(backendUrl)?.shift();
-  return spawnConsole({ backendUrl, dataDir, ...(operator === undefined ? {} : { operator }), ...(port === undefined ? {} : { port }), ...extra });
+  return spawnConsole({ backendUrl, dataDir, ...(operator === undefined ? {} : { operator }), ...(port === undefined ? {} : { port }), ...(extraArgs === undefined ? {} : { extraArgs }) });
 }
 
 /** The backend's latest copy of an entity, read from its change feed (what it really recorded). */

@@ -66,6 +66,12 @@ export function StatusBar() {
         )}
       </div>
 
+      {status?.storageFull === true && (
+        <div className="status-bar__item status-bar__item--alert" data-testid="storage-full" role="alert" title={t("status.storageFullDetail")}>
+          <span className="status-bar__value">{t("status.storageFull")}</span>
+        </div>
+      )}
+
       <div className="status-bar__item status-bar__backend" title={`${t("status.backend")}: ${backendUrl} (${store.client.endpoint})`}>
         <span className="status-bar__key">{t("status.backend")}</span>
         <span className="status-bar__value status-bar__url" data-testid="backend-url">
