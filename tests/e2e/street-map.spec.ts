@@ -81,6 +81,14 @@ test.describe("street map", () => {
     // The tiles came through the console API and maplibre decoded and drew them.
     await expect.poll(async () => (await rendered(page, "street-road-major")).some((p) => p["ref"] === "QL18")).toBe(true);
     await expect.poll(async () => (await rendered(page, "street-road-ref")).map((p) => p["ref"])).toContain("QL18");
+
+    // Hidden from the layer panel, the street map and its credit go; shown again, they come back.
+    await page.getByTestId("layer-toggle-streets").uncheck();
+    await expect.poll(async () => (await rendered(page, "street-road-major")).length).toBe(0);
+    await expect(page.locator(".maplibregl-ctrl-attrib")).not.toContainText("OpenStreetMap");
+    await page.getByTestId("layer-toggle-streets").check();
+    await expect.poll(async () => (await rendered(page, "street-road-major")).some((p) => p["ref"] === "QL18")).toBe(true);
+    await expect(page.locator(".maplibregl-ctrl-attrib")).toContainText("© OpenStreetMap contributors");
   });
 
   test("accent-insensitive search finds a Vietnamese place and the river", async ({ page }) => {

@@ -14,13 +14,16 @@ interface LayerPanelProps {
   onTheme: (theme: MapTheme) => void;
   /** Whether the core has a street map; null while it has not said. */
   streetMapInstalled: boolean | null;
+  /** The street map is drawn (the operator may hide it to see the wards alone). */
+  streetsOn: boolean;
+  onToggleStreets: () => void;
 }
 
 /**
  * Layer toggles, the day/night style and the sensor colour scale, folded in a corner of the map.
  * Memoised: the map re-renders with every alarm refresh, the panel only when a toggle changes.
  */
-export const LayerPanel = memo(function LayerPanel({ visibility, onToggle, theme, onTheme, streetMapInstalled }: LayerPanelProps) {
+export const LayerPanel = memo(function LayerPanel({ visibility, onToggle, theme, onTheme, streetMapInstalled, streetsOn, onToggleStreets }: LayerPanelProps) {
   const { t } = useTranslation();
   return (
     <details className="map-panel map-layers" data-testid="map-layers" open>
@@ -50,9 +53,10 @@ export const LayerPanel = memo(function LayerPanel({ visibility, onToggle, theme
         ))}
       </div>
       {streetMapInstalled === true && (
-        <p className="map-layers__street-map" data-testid="street-map-status" data-installed="true">
+        <label className="map-layers__toggle map-layers__street-map" data-testid="street-map-status" data-installed="true">
+          <input type="checkbox" checked={streetsOn} onChange={onToggleStreets} data-testid="layer-toggle-streets" />
           {t("map.streetMap.installed")}
-        </p>
+        </label>
       )}
       {streetMapInstalled === false && (
         <p className="map-layers__street-map" data-testid="street-map-status" data-installed="false">

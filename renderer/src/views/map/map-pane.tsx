@@ -77,7 +77,9 @@ export function MapPane() {
 
   const features = useScreenedMapFeatures({ wards: useWards(), cameras, sensors: useSensors(), queue, incidents: useIncidents() });
   const streetMap = useStreetMap();
-  const installedStreetMap = streetMap.info?.installed === true ? streetMap.info : null;
+  const [streetsOn, setStreetsOn] = useState(true);
+  // Hidden, the street map leaves the style altogether: the wards look as without one, and its credit goes.
+  const installedStreetMap = streetsOn && streetMap.info?.installed === true ? streetMap.info : null;
   const base = useMaplibreMap(features.wards, theme, selectedWardCode, installedStreetMap);
   const { map, ready } = base;
   const deck = useDeckOverlay(map, ready);
@@ -233,6 +235,7 @@ export function MapPane() {
   );
 
   const onToggle = useCallback((key: LayerKey) => setVisibility((v) => toggleLayer(v, key)), []);
+  const onToggleStreets = useCallback(() => setStreetsOn((on) => !on), []);
   const densityEnd = new Date(densityWindow(now.getTime(), density.hoursAgo, density.windowHours).toMs);
 
   return (
@@ -254,7 +257,15 @@ export function MapPane() {
       {ready && (
         <div className="map__side">
           <MapSearch entries={searchEntries} onPick={flyToFound} />
-          <LayerPanel visibility={visibility} onToggle={onToggle} theme={theme} onTheme={setTheme} streetMapInstalled={streetMap.info === null ? null : streetMap.info.installed} />
+          <LayerPanel
+            visibility={visibility}
+            onToggle={onToggle}
+            theme={theme}
+            onTheme={setTheme}
+            streetMapInstalled={streetMap.info === null ? null : streetMap.info.installed}
+            streetsOn={streetsOn}
+            onToggleStreets={onToggleStreets}
+          />
           {visibility.heatmap && <DensityControls setting={density} onChange={setDensity} windowEnd={densityEnd} />}
           {selectedWard !== undefined && summary !== null && <WardPanel ward={selectedWard} summary={summary} />}
           {selectedAlarm !== undefined && <NearestCamerasPanel alarm={selectedAlarm} nearest={nearest} onShow={showCamera} />}
