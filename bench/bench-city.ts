@@ -37,9 +37,15 @@ export async function startBenchCity(options: BenchCityOptions): Promise<BenchCi
 }
 
 /** A browser console of the city, signed in as `operator` (default op-01) with the demo password. */
-export function startBenchConsole(city: BenchCity, options: { dataDir: string; operator?: string; index?: number }): Promise<ConsoleProcess> {
+export function startBenchConsole(city: BenchCity, options: { dataDir: string; operator?: string; index?: number; streetMap?: string }): Promise<ConsoleProcess> {
   const port = city.consolePorts[options.index ?? 0];
-  return spawnConsole({ backendUrl: city.url, dataDir: options.dataDir, ...(port === undefined ? {} : { port }), ...(options.operator ? { operator: options.operator } : {}) });
+  return spawnConsole({
+    backendUrl: city.url,
+    dataDir: options.dataDir,
+    ...(port === undefined ? {} : { port }),
+    ...(options.operator ? { operator: options.operator } : {}),
+    ...(options.streetMap ? { streetMap: options.streetMap } : {}),
+  });
 }
 
 /** A simulator control, in the supervisor's session. */

@@ -1,5 +1,6 @@
 import { startBenchCity, startBenchConsole } from "./bench-city.js";
 import { clickToSelection } from "./map-click.js";
+import { buildBenchStreetMap } from "./street-city.js";
 import { launchChromium, median, percentile, round, tempDir, type Benchmark } from "./harness.js";
 
 const POINTS = 100_000;
@@ -17,6 +18,8 @@ interface MapTestHooks {
 
 interface PanMap {
   panBy(offset: [number, number], options: { animate: boolean }): void;
+  getLayer(id: string): unknown;
+  queryRenderedFeatures(options: { layers: string[] }): unknown[];
 }
 
 /** The page's globals the evaluated functions use (this file compiles without the DOM library). */
@@ -29,10 +32,12 @@ interface PageGlobals {
 
 /**
  * The map under load: 100,000 sensor/camera points and 10,000 alarms made in the page (window
- * hook, not the backend), at 1600x900 in headless Chromium (SwiftShader: WebGL on the CPU).
+ * hook, not the backend), at 1600x900 in headless Chromium (SwiftShader: WebGL on the CPU), over
+ * a street map of city size (a synthetic grid of about 20,000 ways, built before the clock starts).
  * - first frame: from handing the points over to the first deck.gl frame that draws them;
  * - pan: median rAF-to-rAF interval while panning a few px a frame, with the operational layers
- *   vs with them switched off (basemap alone), alternated in the same page so load drifts cancel;
+ *   vs with them switched off (basemap alone: wards and streets), alternated in the same page so
+ *   load drifts cancel;
  * - pick: the in-memory hit test hover and click use, at random points of the map (map.pick_ms);
  * - click to selection: a real click on a real alarm until its queue row is drawn selected (map-click.ts).
  */
@@ -41,7 +46,8 @@ export const mapBenchmark: Benchmark = {
   async run() {
     const city = await startBenchCity({ dataDir: tempDir("map-backend"), extraArgs: ["--no-video", "--no-simulator"], consoles: 1 });
     const backend = city.backend;
-    const consoleApp = await startBenchConsole(city, { dataDir: tempDir("map-console") });
+    const streetMap = await buildBenchStreetMap(tempDir("map-streets"));
+    const consoleApp = await startBenchConsole(city, { dataDir: tempDir("map-console"), streetMap });
     const browser = await launchChromium();
     try {
       const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
@@ -49,6 +55,16 @@ export const mapBenchmark: Benchmark = {
       await page.goto(consoleApp.url);
       await page.waitForSelector('[data-testid="map-pane"][data-ready="true"]', { timeout: 90_000 });
       await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__iocMapTest !== undefined, null, { timeout: 30_000 });
+      // The street map is timed as part of the basemap: wait until its roads are drawn.
+      await page.waitForSelector('[data-testid="street-map-status"][data-installed="true"]', { timeout: 30_000 });
+      await page.waitForFunction(
+        () => {
+          const map = (globalThis as unknown as PageGlobals).__iocMap;
+          return map.getLayer("street-road-major") !== undefined && map.queryRenderedFeatures({ layers: ["street-road-major"] }).length > 0;
+        },
+        null,
+        { timeout: 30_000 },
+      );
       // Let the first paint and the font settle before timing anything.
       await page.waitForTimeout(2000);
 

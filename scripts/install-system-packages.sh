@@ -13,6 +13,9 @@ command -v rtsp-server-perl >/dev/null 2>&1 || need+=(rtsp-server-perl)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 # The durability tests read the order of disk syncs and answers with strace.
 command -v strace >/dev/null 2>&1 || need+=(strace)
+# The street map build (npm run basemap) and its tests: osmium cuts and converts OSM extracts, tilemaker makes the tiles.
+command -v osmium >/dev/null 2>&1 || need+=(osmium-tool)
+command -v tilemaker >/dev/null 2>&1 || need+=(tilemaker)
 # A test lists the backend's child processes with ps.
 command -v ps >/dev/null 2>&1 || need+=(procps)
 

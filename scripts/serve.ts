@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { JsonSettingsStore } from "../electron/core/settings/json-settings-store.js";
 import { startConsoleCoreInWorker } from "../electron/core/worker/core-host.js";
+import { STREET_MAP_RELATIVE_PATH } from "../shared/basemap/street-map-file.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
 import { freePort } from "./lib/free-port.js";
 import { argsOrExit, backendOrExit, fail } from "./lib/launch.js";
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       ...(args["cache-quota-mb"] ? { cacheQuotaBytes: quotaBytesOrExit(args["cache-quota-mb"]) } : {}),
       ...(args["backend-ca"] ? { backendCa: readCaOrExit(args["backend-ca"]) } : {}),
       ...(args.operator ? { autoSignIn: args.operator } : {}),
+      streetMapFile: resolve(args["street-map"] ?? join(REPO_ROOT, STREET_MAP_RELATIVE_PATH)),
       log: (line) => console.log(`[console] ${line}`),
     });
   } catch (e) {

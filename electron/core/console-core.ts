@@ -15,6 +15,7 @@ import { SessionKeeper } from "./session/session-keeper.js";
 import { OfflineVerifierSchema } from "./session/offline-verifier.js";
 import { demoPasswordOf } from "../../shared/demo-city.js";
 import { assertNever } from "../../shared/result.js";
+import { StreetMapStore } from "./basemap/street-map-store.js";
 
 export interface ConsoleCoreOptions {
   /** Folder for the cache file. */
@@ -43,6 +44,8 @@ export interface ConsoleCoreOptions {
    * past it are refused as a full disk is (storage_full), never lost. None: the disk's size.
    */
   cacheQuotaBytes?: number;
+  /** The city's street map (MBTiles from `npm run basemap`); absent: the map shows the wards only. */
+  streetMapFile?: string;
 }
 
 export interface ConsoleCore {
@@ -103,6 +106,17 @@ function noSessionReason(session: SessionKeeper, reachable: boolean): string {
   }
 }
 
+/** The street map, or null (none installed, or unusable: logged, and the console keeps its ward map). */
+function openStreetMap(file: string, nativeBinding: string | undefined, log: (line: string) => void): StreetMapStore | null {
+  const opened = StreetMapStore.open(file, nativeBinding);
+  if (!opened.ok) {
+    log(opened.error.message);
+    return null;
+  }
+  log(opened.value === null ? `No street map at ${file}: the map shows the wards only.` : `Street map: ${file}.`);
+  return opened.value;
+}
+
 /** Opens the cache and starts syncing with the backend named in the settings. */
 export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const log = options.log ?? (() => undefined);
@@ -121,6 +135,8 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   }
   const session = new SessionKeeper();
   const service = new ConsoleService(store, options.settings, session, options.demo === true);
+  const streetMap = options.streetMapFile === undefined ? null : openStreetMap(options.streetMapFile, options.nativeBinding, log);
+  if (streetMap !== null) service.attachStreetMap(streetMap);
   const client = new BackendClient(
     options.settings.get().backendUrl,
     undefined,
@@ -212,6 +228,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       engine.stop();
       pages.close();
       sender.stop();
+      streetMap?.close();
       opened.db.close();
     },
   };

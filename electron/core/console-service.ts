@@ -28,6 +28,8 @@ import type { SettingsStore } from "./settings/settings-store.js";
 import type { SessionKeeper } from "./session/session-keeper.js";
 import type { ConsoleSession } from "../../shared/protocol/session.js";
 import type { ValidChange } from "./sync/validate-changes.js";
+import { answerBasemapRequest } from "./basemap/basemap-requests.js";
+import type { StreetMapStore } from "./basemap/street-map-store.js";
 
 export type ConsoleListener = (event: ConsoleEvent) => void;
 
@@ -92,6 +94,13 @@ export class ConsoleService {
 
   attachViews(remote: ViewRemote): void {
     this.views = remote;
+  }
+
+  private streetMap: StreetMapStore | null = null;
+
+  /** The city's street map, when one is installed. */
+  attachStreetMap(store: StreetMapStore): void {
+    this.streetMap = store;
   }
 
   /** Selection shared by the workstation's windows, sign-in, handover (issue 7); built with the backend client. */
@@ -202,6 +211,10 @@ export class ConsoleService {
         case "handover.pending":
         case "handover.acknowledge":
           return this.workstation === null ? err("internal", "The workstation service is not attached.") : await this.workstation.handle(request);
+        case "basemap.info":
+        case "basemap.tile":
+        case "basemap.places":
+          return answerBasemapRequest(request, this.streetMap, this.session.state !== "signed_out");
         default:
           return assertNever(request);
       }

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain } from "electron";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { err } from "../../shared/result.js";
+import { STREET_MAP_RELATIVE_PATH } from "../../shared/basemap/street-map-file.js";
 import { IPC_CHANNELS } from "../../shared/protocol/wire.js";
 import { startConsoleCoreInWorker, type HostedCore } from "../core/worker/core-host.js";
 import { contentSecurityPolicy } from "../../shared/security/content-security-policy.js";
@@ -43,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
         decoderWorkerPath: join(__dirname, "page-decoder-worker.cjs"),
         ...(existsSync(electronBinding) ? { nativeBinding: electronBinding } : {}),
         log: (line) => console.log(line),
+        // SQLite cannot open a file inside the asar archive: a packaged console's street map is an extra resource.
+        streetMapFile: app.isPackaged ? join(process.resourcesPath, "basemap", "city.mbtiles") : join(app.getAppPath(), STREET_MAP_RELATIVE_PATH),
         // `npm start` runs the demo city; a packaged console never sets these.
         // A backend on the city's own PKI: the CA that signed its certificate (PEM file).
         ...(process.env.IOC_BACKEND_CA ? { backendCa: readFileSync(process.env.IOC_BACKEND_CA, "utf8") } : {}),

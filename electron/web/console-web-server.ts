@@ -7,7 +7,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { ClientMessageSchema, CONSOLE_WS_PATH, PAGE_SECRET_META, PAGE_SECRET_PROTOCOL_PREFIX, type ServerMessage } from "../../shared/protocol/wire.js";
 import { describeZodError } from "../../shared/result.js";
-import { TokenBuckets } from "../../shared/token-bucket.js";
+import { MessageRates } from "./message-rates.js";
 import type { ConsolePort } from "../core/console-port.js";
 import { contentSecurityPolicy } from "../../shared/security/content-security-policy.js";
 import { allowedHosts, PageSecrets, socketRefusal, withPageSecret } from "./page-secrets.js";
@@ -30,8 +30,6 @@ export interface RunningConsoleWebServer {
 const MAX_MESSAGE_BYTES = 256 * 1024;
 /** A workstation has a few windows; more sockets than this is something else. */
 const MAX_SOCKETS = 64;
-/** Console API messages one page may send: a burst as large as a keyboard-driven flood, then a steady rate. */
-const MESSAGE_RATE = { burst: 200, perSecond: 50 } as const;
 
 function refuseUpgrade(socket: Duplex, status: string, message: string): void {
   const body = JSON.stringify({ ok: false, error: { kind: "forbidden", message } });
@@ -72,7 +70,7 @@ export async function startConsoleWebServer(options: ConsoleWebServerOptions): P
     // The page secret came as a subprotocol; the handshake must name one the page offered.
     handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(PAGE_SECRET_PROTOCOL_PREFIX)) ?? false,
   });
-  const rates = new TokenBuckets(MESSAGE_RATE.burst, MESSAGE_RATE.perSecond, MAX_SOCKETS * 2);
+  const rates = new MessageRates(MAX_SOCKETS * 2);
   let socketCount = 0;
   wss.on("connection", (socket: WebSocket) => serveSocket(socket, options.service, rates, `socket-${socketCount++}`));
 
@@ -120,7 +118,7 @@ function send(socket: WebSocket, message: ServerMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
-function serveSocket(socket: WebSocket, service: ConsolePort, rates: TokenBuckets, key: string): void {
+function serveSocket(socket: WebSocket, service: ConsolePort, rates: MessageRates, key: string): void {
   const unsubscribe = service.onEvent((event) => send(socket, { kind: "event", event }));
   const done = () => {
     unsubscribe();
@@ -142,7 +140,7 @@ function serveSocket(socket: WebSocket, service: ConsolePort, rates: TokenBucket
       return;
     }
     const { id, request } = envelope.data;
-    if (!rates.take(key, 1, Date.now())) {
+    if (!rates.take(key, request, Date.now())) {
       send(socket, { kind: "response", id, result: { ok: false, error: { kind: "rate_limited", message: "Too many console API messages from this window: slow down." } } });
       return;
     }

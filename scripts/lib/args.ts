@@ -18,6 +18,7 @@ export function parseConsoleArgs(argv: string[]) {
       demo: { type: "boolean", default: false },
       "backend-ca": { type: "string" },
       "cache-quota-mb": { type: "string" },
+      "street-map": { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -37,6 +38,7 @@ export const USAGE = `Options:
   --alarm-interval-ms N  how often the simulator raises an alarm
   --backend-ca FILE      the CA certificate (PEM) that signed an https backend's certificate (a city's own PKI)
   --cache-quota-mb N     most the console's cache may take on disk; past it actions are refused, never lost
+  --street-map FILE      the city's street map (default resources/basemap/city.mbtiles, made by npm run basemap)
   --demo                 the demo city: its operators have known passwords (uongbi-<id>, see README);
                          the embedded backend also opens its simulator controls to supervisors
   --operator ID          with --demo only: sign this demo operator in at start, without typing the password`;

@@ -22,6 +22,8 @@ export interface SpawnConsoleOptions {
   bundled?: boolean;
   /** More flags for the console (e.g. --cache-quota-mb). */
   extraArgs?: readonly string[];
+  /** The street map to serve (default: the one in resources/, if any). */
+  streetMap?: string;
 }
 
 /** Starts the browser console (core + web server) against an existing backend, as a child process. */
@@ -37,6 +39,7 @@ export function spawnConsole(options: SpawnConsoleOptions): Promise<ConsoleProce
     "--demo",
     ...(options.operator === null ? [] : ["--operator", options.operator ?? "op-01"]),
     ...(options.extraArgs ?? []),
+    ...(options.streetMap === undefined ? [] : ["--street-map", options.streetMap]),
   ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {

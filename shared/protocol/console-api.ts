@@ -13,6 +13,7 @@ import { ALARM_REQUESTS, ALARM_RESPONSE_SCHEMAS } from "./alarm-requests.js";
 import { INCIDENT_REQUESTS, INCIDENT_RESPONSE_SCHEMAS } from "./incident-requests.js";
 import { ConsoleSessionSchema, SESSION_EVENTS, SESSION_REQUESTS, SESSION_RESPONSE_SCHEMAS } from "./session.js";
 import { WORKSTATION_EVENTS, WORKSTATION_REQUESTS, WORKSTATION_RESPONSE_SCHEMAS } from "./workstation-api.js";
+import { BASEMAP_REQUESTS, BASEMAP_RESPONSE_SCHEMAS } from "./basemap-api.js";
 
 /**
  * The console API: what the renderer may ask of the core (over IPC in Electron,
@@ -104,6 +105,8 @@ export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   // Selection shared by the workstation's windows, operator sign-in, shift handover (issue 7).
   ...WORKSTATION_REQUESTS,
   ...SESSION_REQUESTS,
+  // The offline street map: its tiles and searchable names, read by the core from one file.
+  ...BASEMAP_REQUESTS,
 ]);
 export type ConsoleRequest = z.infer<typeof ConsoleRequestSchema>;
 export type ConsoleRequestType = ConsoleRequest["type"];
@@ -122,6 +125,7 @@ export const CONSOLE_RESPONSE_SCHEMAS = {
   "view.delete": z.object({ id: z.string().min(1) }),
   ...WORKSTATION_RESPONSE_SCHEMAS,
   ...SESSION_RESPONSE_SCHEMAS,
+  ...BASEMAP_RESPONSE_SCHEMAS,
 } as const satisfies Record<ConsoleRequestType, z.ZodType>;
 
 export type ConsoleResponse<T extends ConsoleRequestType> = z.infer<(typeof CONSOLE_RESPONSE_SCHEMAS)[T]>;

@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { labelCharacterSet } from "../../renderer/src/views/map/character-set.js";
 import { alarmFill, alarmRadiusPx } from "../../renderer/src/views/map/map-colours.js";
 import { alarmObjects, describeMapObject, wardLabels } from "../../renderer/src/views/map/map-objects.js";
-import { buildMapStyle, GEODATA_ATTRIBUTION, wardsToGeoJSON } from "../../renderer/src/views/map/map-style.js";
+import { buildMapStyle, GEODATA_ATTRIBUTION, WARD_LABEL_LAYER, wardLabelsToGeoJSON, wardsToGeoJSON } from "../../renderer/src/views/map/map-style.js";
 import { boundsOfWards, insidePolygon, labelPoint, padBounds, UONG_BI_BOUNDS } from "../../renderer/src/views/map/ward-geometry.js";
 import { overlayContextAttributes, overlayPixelRatio, SOFTWARE_OVERLAY_PIXEL_RATIO } from "../../renderer/src/views/map/overlay-drawing.js";
 import type { LonLat } from "../../shared/domain/geo.js";
@@ -35,22 +34,6 @@ describe("ward geometry", () => {
   });
 });
 
-describe("label characters", () => {
-  it("covers every (precomposed) character of the real ward names, plus ASCII", () => {
-    const names = geodata.features.map((f) => f.properties.name);
-    const set = new Set(labelCharacterSet(names));
-    for (const char of names.join("").normalize("NFC")) expect(set.has(char)).toBe(true);
-    for (const char of ["ợ", "Đ", "ư", "ê", "A", "0"]) expect(set.has(char)).toBe(true);
-  });
-
-  it("composes decomposed input so no combining mark stands alone", () => {
-    const decomposed = "Thượng".normalize("NFD");
-    const set = labelCharacterSet([decomposed]);
-    expect(set).toContain("ợ");
-    expect(set.some((c) => /\p{M}/u.test(c))).toBe(false);
-  });
-});
-
 describe("map style", () => {
   it("needs nothing from the network: no glyphs, sprites or remote sources", () => {
     const style = buildMapStyle();
@@ -58,6 +41,14 @@ describe("map style", () => {
     expect(style.sprite).toBeUndefined();
     expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
     expect(style.sources["wards"]).toMatchObject({ type: "geojson", attribution: GEODATA_ATTRIBUTION });
+  });
+
+  it("draws the ward names with maplibre, from the page's own font, largest ward first, composed", () => {
+    const labels = wardLabelsToGeoJSON(wardLabels([ward({ code: "06811", name: "Thượng Yên Công".normalize("NFD") }, 0.1), ward()]));
+    const style = buildMapStyle(undefined, "dark", null, { labels });
+    expect(style.layers.at(-1)).toMatchObject({ id: WARD_LABEL_LAYER, type: "symbol", layout: { "text-font": ["Be Vietnam Pro"], "text-field": ["get", "name"] } });
+    expect(style.glyphs).toBeUndefined();
+    expect(labels.features.map((f) => f.properties.name)).toContain("Thượng Yên Công".normalize("NFC"));
   });
 
   it("turns wards into features with numeric ids and their names", () => {

@@ -23,6 +23,8 @@ export interface CoreHostOptions {
   backendCa?: string;
   /** Most bytes the cache may take on disk (see ConsoleCoreOptions). */
   cacheQuotaBytes?: number;
+  /** The city's street map (MBTiles). */
+  streetMapFile?: string;
 }
 
 /**
@@ -62,6 +64,7 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
     ...(options.autoSignIn !== undefined ? { autoSignIn: options.autoSignIn } : {}),
     ...(options.backendCa !== undefined ? { backendCa: options.backendCa } : {}),
     ...(options.cacheQuotaBytes !== undefined ? { cacheQuotaBytes: options.cacheQuotaBytes } : {}),
+    ...(options.streetMapFile !== undefined ? { streetMapFile: options.streetMapFile } : {}),
   };
   let worker = spawnWorker(workerPath, data);
   const listeners = new Set<(event: ConsoleEvent) => void>();

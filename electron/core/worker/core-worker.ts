@@ -25,6 +25,7 @@ try {
     ...(data.autoSignIn !== undefined ? { autoSignIn: data.autoSignIn } : {}),
     ...(data.backendCa !== undefined ? { backendCa: Buffer.from(data.backendCa, "utf8") } : {}),
     ...(data.cacheQuotaBytes !== undefined ? { cacheQuotaBytes: data.cacheQuotaBytes } : {}),
+    ...(data.streetMapFile !== undefined ? { streetMapFile: data.streetMapFile } : {}),
   });
   core.service.onEvent((event) => post({ kind: "event", event }));
   post({ kind: "ready", notices: core.notices, status: core.service.getStatus() });

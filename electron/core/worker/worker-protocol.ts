@@ -39,5 +39,7 @@ export const WorkerDataSchema = z.object({
   /** PEM text of the backend's CA. */
   backendCa: z.string().optional(),
   cacheQuotaBytes: z.number().int().positive().optional(),
+  /** The street map's MBTiles file. */
+  streetMapFile: z.string().optional(),
 });
 export type WorkerData = z.infer<typeof WorkerDataSchema>;

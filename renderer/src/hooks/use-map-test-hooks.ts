@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { hitTest, type MarkIndex } from "../views/map/hit-test.js";
 import { syntheticLoad, type SyntheticLoad } from "../views/map/synthetic-points.js";
 import { UONG_BI_BOUNDS } from "../views/map/ward-geometry.js";
+import { WARD_LABEL_LAYER } from "../views/map/map-style.js";
 
 /**
  * Hooks for end-to-end tests and benchmarks, on window like __iocMap: load synthetic points
@@ -19,7 +20,7 @@ export interface MapTestHooks {
   /** The key of the mark at container pixels (x, y), or null. */
   hitTest(x: number, y: number): string | null;
   setOperationalLayers(visible: boolean): void;
-  /** The ward names drawn as labels right now (overlapping ones are left out). */
+  /** The ward names maplibre draws right now (it leaves out those that would overlap). */
   drawnLabels(): string[];
   /** Resolves after the next deck.gl frame. */
   nextFrame(): Promise<void>;
@@ -37,7 +38,6 @@ export interface TestHookDeps {
   frameListeners: Set<() => void>;
   setSynthetic: (load: SyntheticLoad | null) => void;
   setLayersOn: (on: boolean) => void;
-  drawnLabels: readonly string[];
 }
 
 /** Returns what the pane calls right after handing deck.gl layers that include the synthetic load. */
@@ -78,7 +78,11 @@ export function useMapTestHooks(deps: TestHookDeps): () => void {
         return hitTest(index, at.lng, at.lat, map.getZoom())?.key ?? null;
       },
       setOperationalLayers: (on) => latest.current.setLayersOn(on),
-      drawnLabels: () => [...latest.current.drawnLabels],
+      drawnLabels: () => {
+        const { map } = latest.current;
+        if (map === null || map.getLayer(WARD_LABEL_LAYER) === undefined) return [];
+        return map.queryRenderedFeatures({ layers: [WARD_LABEL_LAYER] }).map((f) => String(f.properties["name"]));
+      },
       nextFrame: () =>
         new Promise((resolve) => {
           const { frameListeners, map } = latest.current;

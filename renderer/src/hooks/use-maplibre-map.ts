@@ -7,10 +7,15 @@ import {
   GEODATA_ATTRIBUTION,
   selectedWardFilter,
   WARD_FILL_LAYER,
+  WARD_LABELS_SOURCE,
   WARD_SELECTED_LAYER,
   WARDS_SOURCE,
+  wardLabelsToGeoJSON,
   wardsToGeoJSON,
 } from "../views/map/map-style.js";
+import { wardLabels } from "../views/map/map-objects.js";
+import type { InstalledStreetMap } from "../views/map/street-style.js";
+import { MAP_PAN_MARGIN } from "../../../shared/basemap/street-map-file.js";
 import { configureMapLibreWorker } from "../views/map/maplibre-worker.js";
 import { boundsOfWards, padBounds, UONG_BI_BOUNDS } from "../views/map/ward-geometry.js";
 
@@ -24,8 +29,6 @@ export interface MaplibreMapView {
   /** The wards are drawn: the basemap is usable. */
   ready: boolean;
   failure: string | null;
-  /** Bumped when the zoom settles (label collisions depend on it). */
-  zoomEpoch: number;
   /** The basemap's WebGL context is lost and not yet restored. */
   contextLost: boolean;
   /** Bumped each time the basemap recovered from a lost context. */
@@ -34,24 +37,31 @@ export interface MaplibreMapView {
 
 let mapReadyMarked = false;
 
+function styleOf(wards: readonly Ward[], theme: MapTheme, selectedWardCode: string | null, streetMap: InstalledStreetMap | null) {
+  return buildMapStyle(wards.length > 0 ? wardsToGeoJSON(wards) : undefined, theme, selectedWardCode, {
+    labels: wardLabelsToGeoJSON(wardLabels(wards)),
+    streetMap,
+  });
+}
+
 /**
- * The basemap: maplibre with a style built in memory (no tiles, glyphs or sprites to fetch),
- * the wards as one GeoJSON source, the light/dark style and the selected ward's outline.
+ * The basemap: maplibre with a style built in memory, the wards and their names as GeoJSON
+ * sources, the street map's tiles from the core when one is installed, the light/dark style
+ * and the selected ward's outline.
  */
-export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selectedWardCode: string | null): MaplibreMapView {
+export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selectedWardCode: string | null, streetMap: InstalledStreetMap | null = null): MaplibreMapView {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [styleLoaded, setStyleLoaded] = useState(false);
   const [ready, setReady] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [zoomEpoch, setZoomEpoch] = useState(0);
   const [contextLost, setContextLost] = useState(false);
   const [restoredCount, setRestoredCount] = useState(0);
   const fittedRef = useRef(false);
   const drawnWardsRef = useRef<readonly Ward[] | null>(null);
-  const drawnThemeRef = useRef(theme);
+  const drawnStyleRef = useRef({ theme, streetMap });
   // Read once when the map is created: what is known then goes straight into the style.
-  const atStart = useRef({ wards, theme, selectedWardCode });
+  const atStart = useRef({ wards, theme, selectedWardCode, streetMap });
 
   useEffect(() => {
     const container = containerRef.current;
@@ -63,10 +73,10 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
     try {
       created = new MapLibreMap({
         container,
-        style: buildMapStyle(withWards ? wardsToGeoJSON(initial.wards) : undefined, initial.theme, initial.selectedWardCode),
+        style: styleOf(initial.wards, initial.theme, initial.selectedWardCode, initial.streetMap),
         bounds: withWards ? boundsOfWards(initial.wards) : UONG_BI_BOUNDS,
         fitBoundsOptions: { padding: 28 },
-        maxBounds: padBounds(UONG_BI_BOUNDS, 0.6),
+        maxBounds: padBounds(UONG_BI_BOUNDS, MAP_PAN_MARGIN),
         minZoom: MIN_ZOOM,
         maxZoom: MAX_ZOOM,
         attributionControl: false,
@@ -89,7 +99,6 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
     created.addControl(new NavigationControl({ showCompass: false }), "top-right");
     created.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     created.on("load", () => setStyleLoaded(true));
-    created.on("zoomend", () => setZoomEpoch((n) => n + 1));
     created.on("error", (event) => console.warn("map error", event.error));
     // maplibre keeps its style through a lost context and rebuilds its painter on restore.
     created.on("webglcontextlost", () => setContextLost(true));
@@ -112,6 +121,7 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
     if (drawnWardsRef.current !== wards) {
       drawnWardsRef.current = wards;
       map.getSource<GeoJSONSource>(WARDS_SOURCE)?.setData(wardsToGeoJSON(wards));
+      map.getSource<GeoJSONSource>(WARD_LABELS_SOURCE)?.setData(wardLabelsToGeoJSON(wardLabels(wards)));
     }
     if (!fittedRef.current) {
       fittedRef.current = true;
@@ -134,19 +144,20 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
     };
   }, [map, wards, styleLoaded, ready]);
 
-  // Light/dark: a new style diffed against the old one (paint changes only, the data stays).
+  // Light/dark, a street map installed: a new style diffed against the old one (the ward data stays).
   useEffect(() => {
-    if (map === null || !styleLoaded || drawnThemeRef.current === theme) return;
-    drawnThemeRef.current = theme;
-    const drawn = drawnWardsRef.current ?? [];
-    map.setStyle(buildMapStyle(wardsToGeoJSON(drawn), theme, selectedWardCode), { diff: true });
+    if (map === null || !styleLoaded) return;
+    const drawn = drawnStyleRef.current;
+    if (drawn.theme === theme && drawn.streetMap === streetMap) return;
+    drawnStyleRef.current = { theme, streetMap };
+    map.setStyle(styleOf(drawnWardsRef.current ?? [], theme, selectedWardCode, streetMap), { diff: true });
     // The selected ward is part of the new style; no separate filter update needed.
-  }, [map, styleLoaded, theme, selectedWardCode]);
+  }, [map, styleLoaded, theme, selectedWardCode, streetMap]);
 
   useEffect(() => {
     if (map === null || !styleLoaded || map.getLayer(WARD_SELECTED_LAYER) === undefined) return;
     map.setFilter(WARD_SELECTED_LAYER, selectedWardFilter(selectedWardCode));
   }, [map, styleLoaded, selectedWardCode, restoredCount]);
 
-  return { containerRef, map, ready, failure, zoomEpoch, contextLost, restoredCount };
+  return { containerRef, map, ready, failure, contextLost, restoredCount };
 }

@@ -1,4 +1,7 @@
 import type { Alarm, AlarmDomain, AlarmPriority, AlarmState } from "../../../../shared/domain/alarm.js";
+import { foldForSearch } from "../../../../shared/text/fold-for-search.js";
+
+export { foldForSearch };
 
 /** What the officer narrowed the queue to. Empty sets mean "any". The ward comes from the shared selection. */
 export interface AlarmFilter {
@@ -16,15 +19,6 @@ export function isFiltering(filter: AlarmFilter): boolean {
   return filter.priorities.size > 0 || filter.states.size > 0 || filter.domains.size > 0 || filter.wardCode !== null || filter.text.trim() !== "";
 }
 
-/** Case- and accent-insensitive: an officer typing "cho" finds "Chợ", "quang trung" finds "Quang Trung". */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
-}
 
 export function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
   const next = new Set(set);

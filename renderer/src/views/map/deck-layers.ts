@@ -5,12 +5,11 @@ import type { LonLat } from "../../../../shared/domain/geo.js";
 import type { DensityPoint } from "./alarm-density.js";
 import { clusterLabel, type MarkAttributes } from "./mark-attributes.js";
 import type { MapPalette } from "./map-theme.js";
-import type { AlarmObject, IncidentObject, WardLabel } from "./map-objects.js";
+import type { AlarmObject, IncidentObject } from "./map-objects.js";
 import type { Mark } from "./marks.js";
 
+/** Cluster counts (digits only); ward and street names are maplibre's, see map-style.ts. */
 export const LABEL_FONT_FAMILY = '"Be Vietnam Pro", "DejaVu Sans", sans-serif';
-export const LABEL_FONT_WEIGHT = 600;
-export const LABEL_SIZE_PX = 15;
 
 export interface Cone {
   id: string;
@@ -19,9 +18,6 @@ export interface Cone {
 
 export interface OperationalLayersInput {
   palette: MapPalette;
-  labels: readonly WardLabel[];
-  /** Null until the self-hosted font is loaded: an atlas drawn with a fallback font would stick. */
-  labelCharacterSet: string[] | null;
   points: MarkAttributes;
   pointClusters: readonly Mark[];
   alarms: MarkAttributes;
@@ -38,7 +34,6 @@ export interface OperationalLayersInput {
 // Accessors live at module level: the same function each render, so deck.gl
 // recomputes an attribute only when its data changes.
 const positionOf = (d: { position: LonLat }): LonLat => d.position;
-const labelText = (d: WardLabel): string => d.name;
 const clusterText = (d: Mark): string => (d.type === "cluster" ? clusterLabel(d.cluster.count) : "");
 const conePolygon = (d: Cone): LonLat[] => d.polygon;
 const densityWeight = (d: DensityPoint): number => d.weight;
@@ -100,26 +95,6 @@ export function buildOperationalLayers(input: OperationalLayersInput): LayersLis
         intensity: 1.2,
         threshold: 0.04,
         pickable: false,
-      }),
-    input.labelCharacterSet !== null &&
-      new TextLayer<WardLabel>({
-        id: "ward-labels",
-        data: input.labels,
-        getPosition: positionOf,
-        getText: labelText,
-        getSize: LABEL_SIZE_PX,
-        sizeUnits: "pixels",
-        getColor: palette.label,
-        fontFamily: LABEL_FONT_FAMILY,
-        fontWeight: LABEL_FONT_WEIGHT,
-        characterSet: input.labelCharacterSet,
-        fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 12 },
-        outlineWidth: 4,
-        outlineColor: palette.labelOutline,
-        getTextAnchor: "middle",
-        getAlignmentBaseline: "center",
-        pickable: false,
-        updateTriggers: { getColor: palette.label.join(",") },
       }),
     new SolidPolygonLayer<Cone>({
       id: "camera-cones",

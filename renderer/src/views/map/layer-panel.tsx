@@ -12,13 +12,18 @@ interface LayerPanelProps {
   onToggle: (key: LayerKey) => void;
   theme: MapTheme;
   onTheme: (theme: MapTheme) => void;
+  /** Whether the core has a street map; null while it has not said. */
+  streetMapInstalled: boolean | null;
+  /** The street map is drawn (the operator may hide it to see the wards alone). */
+  streetsOn: boolean;
+  onToggleStreets: () => void;
 }
 
 /**
  * Layer toggles, the day/night style and the sensor colour scale, folded in a corner of the map.
  * Memoised: the map re-renders with every alarm refresh, the panel only when a toggle changes.
  */
-export const LayerPanel = memo(function LayerPanel({ visibility, onToggle, theme, onTheme }: LayerPanelProps) {
+export const LayerPanel = memo(function LayerPanel({ visibility, onToggle, theme, onTheme, streetMapInstalled, streetsOn, onToggleStreets }: LayerPanelProps) {
   const { t } = useTranslation();
   return (
     <details className="map-panel map-layers" data-testid="map-layers" open>
@@ -47,6 +52,17 @@ export const LayerPanel = memo(function LayerPanel({ visibility, onToggle, theme
           </button>
         ))}
       </div>
+      {streetMapInstalled === true && (
+        <label className="map-layers__toggle map-layers__street-map" data-testid="street-map-status" data-installed="true">
+          <input type="checkbox" checked={streetsOn} onChange={onToggleStreets} data-testid="layer-toggle-streets" />
+          {t("map.streetMap.installed")}
+        </label>
+      )}
+      {streetMapInstalled === false && (
+        <p className="map-layers__street-map" data-testid="street-map-status" data-installed="false">
+          {t("map.streetMap.missing")} <code>{t("map.streetMap.howTo")}</code>
+        </p>
+      )}
       <div className="map-layers__scale">
         <span className="map-layers__scale-title">{t("map.sensorScale")}</span>
         <ul>

@@ -8,7 +8,6 @@ import { useThrottledValue } from "../../hooks/use-throttled-value.js";
 import { useCameras } from "../../hooks/use-cameras.js";
 import { useClock } from "../../hooks/use-clock.js";
 import { useDeckOverlay } from "../../hooks/use-deck-overlay.js";
-import { useFontReady } from "../../hooks/use-font-ready.js";
 import { useIncidents } from "../../hooks/use-incidents.js";
 import { useLanguage } from "../../hooks/use-language.js";
 import { useMapMarks } from "../../hooks/use-map-marks.js";
@@ -19,17 +18,19 @@ import { useMapTheme } from "../../hooks/use-map-theme.js";
 import { useMaplibreMap } from "../../hooks/use-maplibre-map.js";
 import { useScreenedMapFeatures } from "../../hooks/use-screened-map-features.js";
 import { useSensors } from "../../hooks/use-sensors.js";
+import { useStreetMap } from "../../hooks/use-street-map.js";
 import { useWebglRendererName } from "../../hooks/use-webgl-renderer-name.js";
 import { useWardName, useWards } from "../../hooks/use-wards.js";
 import { requestCamera, selectAlarm, selectWard, useSelectedAlarmId, useSelectedWardCode } from "../../store/selection.js";
 import { alarmsInWindow, densityWindow } from "./alarm-density.js";
 import { CameraPopup } from "./camera-popup.js";
-import { labelCharacterSet } from "./character-set.js";
-import { buildOperationalLayers, LABEL_FONT_FAMILY, LABEL_FONT_WEIGHT, LABEL_SIZE_PX, type Cone } from "./deck-layers.js";
+import { buildOperationalLayers, type Cone } from "./deck-layers.js";
 import { DensityControls, type DensitySetting } from "./density-controls.js";
 import { viewCone } from "./geo-math.js";
-import { estimateLabelBox, placeLabels } from "./label-collisions.js";
 import { LayerPanel } from "./layer-panel.js";
+import { MapSearch } from "./map-search.js";
+import { mapSearchEntries } from "./search-entries.js";
+import { FLY_ZOOM, type SearchEntry } from "../../../../shared/basemap/map-search.js";
 import { DEFAULT_VISIBILITY, toggleLayer, type LayerKey } from "./layer-visibility.js";
 import { MapLegend } from "./map-legend.js";
 import { MapNotice } from "./map-notice.js";
@@ -75,7 +76,11 @@ export function MapPane() {
   const now = useClock(60_000);
 
   const features = useScreenedMapFeatures({ wards: useWards(), cameras, sensors: useSensors(), queue, incidents: useIncidents() });
-  const base = useMaplibreMap(features.wards, theme, selectedWardCode);
+  const streetMap = useStreetMap();
+  const [streetsOn, setStreetsOn] = useState(true);
+  // Hidden, the street map leaves the style altogether: the wards look as without one, and its credit goes.
+  const installedStreetMap = streetsOn && streetMap.info?.installed === true ? streetMap.info : null;
+  const base = useMaplibreMap(features.wards, theme, selectedWardCode, installedStreetMap);
   const { map, ready } = base;
   const deck = useDeckOverlay(map, ready);
 
@@ -144,29 +149,12 @@ export function MapPane() {
     map.easeTo({ center: selectedLocation, zoom: Math.max(map.getZoom(), FOCUS_ZOOM), duration: still ? 0 : 900 });
   }, [map, ready, selectedAlarmId, selectedLocation, softwareRenderer]);
 
-  const labels = useMemo(() => wardLabels(features.wards), [features.wards]);
-  const labelText = useMemo(() => labels.map((label) => label.name).join(""), [labels]);
-  const { zoomEpoch } = base;
-  const placedLabels = useMemo(() => {
-    if (map === null || !ready) return labels;
-    const boxes = labels.map((label) => {
-      const { x, y } = map.project(label.position);
-      return estimateLabelBox(label.code, label.name, x, y, LABEL_SIZE_PX);
-    });
-    const placed = placeLabels(boxes);
-    return labels.filter((l) => placed.has(l.code));
-    // zoomEpoch is a dependency on purpose: the projection changes under the same labels.
-  }, [labels, map, ready, zoomEpoch]);
-  const fontReady = useFontReady(`${LABEL_FONT_WEIGHT} 16px ${LABEL_FONT_FAMILY}`, labelText || "Uông Bí");
-  const characterSet = useMemo(() => (fontReady ? labelCharacterSet(labels.map((l) => l.name)) : null), [fontReady, labels]);
-  const drawnLabels = useMemo(() => (characterSet === null ? [] : placedLabels.map((l) => l.name)), [characterSet, placedLabels]);
   const onSyntheticLayersSet = useMapTestHooks({
     map,
     index: marks?.index ?? null,
     frameListeners: deck.frameListeners,
     setSynthetic,
     setLayersOn,
-    drawnLabels,
   });
 
   const waiting = useMemo(() => {
@@ -212,8 +200,6 @@ export function MapPane() {
     overlay.setProps({
       layers: buildOperationalLayers({
         palette,
-        labels: placedLabels,
-        labelCharacterSet: characterSet,
         points: marks.pointAttributes,
         pointClusters,
         alarms: marks.alarmAttributes,
@@ -227,7 +213,7 @@ export function MapPane() {
       }),
     });
     if (synthetic !== null) onSyntheticLayersSet();
-  }, [overlay, marks, layersOn, palette, placedLabels, characterSet, pointClusters, alarmClusters, halos, pulse, cones, incidentObjects, visibility.alarms, selectedLocation, heatmap, synthetic, onSyntheticLayersSet]);
+  }, [overlay, marks, layersOn, palette, pointClusters, alarmClusters, halos, pulse, cones, incidentObjects, visibility.alarms, selectedLocation, heatmap, synthetic, onSyntheticLayersSet]);
 
   const tooltip = useMemo(() => {
     if (hover === null) return null;
@@ -237,7 +223,19 @@ export function MapPane() {
     return describeMapObject(mark.object, { t: translate, wardName, locale });
   }, [hover, t, wardName, locale]);
 
+  const searchEntries = useMemo(() => mapSearchEntries(wardLabels(features.wards), cameras, streetMap.places), [features.wards, cameras, streetMap.places]);
+  const flyToFound = useCallback(
+    (entry: SearchEntry) => {
+      if (map === null) return;
+      // Same rule as flying to an alarm: a CPU renderer jumps (a flight there stutters and blocks the console).
+      const still = (window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false) || softwareRenderer;
+      map.easeTo({ center: [entry.lon, entry.lat], zoom: Math.max(FLY_ZOOM[entry.kind], Math.min(map.getZoom(), FLY_ZOOM[entry.kind] + 1)), duration: still ? 0 : 900 });
+    },
+    [map, softwareRenderer],
+  );
+
   const onToggle = useCallback((key: LayerKey) => setVisibility((v) => toggleLayer(v, key)), []);
+  const onToggleStreets = useCallback(() => setStreetsOn((on) => !on), []);
   const densityEnd = new Date(densityWindow(now.getTime(), density.hoursAgo, density.windowHours).toMs);
 
   return (
@@ -258,7 +256,16 @@ export function MapPane() {
       )}
       {ready && (
         <div className="map__side">
-          <LayerPanel visibility={visibility} onToggle={onToggle} theme={theme} onTheme={setTheme} />
+          <MapSearch entries={searchEntries} onPick={flyToFound} />
+          <LayerPanel
+            visibility={visibility}
+            onToggle={onToggle}
+            theme={theme}
+            onTheme={setTheme}
+            streetMapInstalled={streetMap.info === null ? null : streetMap.info.installed}
+            streetsOn={streetsOn}
+            onToggleStreets={onToggleStreets}
+          />
           {visibility.heatmap && <DensityControls setting={density} onChange={setDensity} windowEnd={densityEnd} />}
           {selectedWard !== undefined && summary !== null && <WardPanel ward={selectedWard} summary={summary} />}
           {selectedAlarm !== undefined && <NearestCamerasPanel alarm={selectedAlarm} nearest={nearest} onShow={showCamera} />}

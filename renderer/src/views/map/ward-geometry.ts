@@ -1,12 +1,13 @@
 import type { LonLat } from "../../../../shared/domain/geo.js";
 import type { Ward } from "../../../../shared/domain/ward.js";
+import { CITY_BBOX } from "../../../../shared/basemap/street-map-file.js";
 
 export type Bounds = [[number, number], [number, number]];
 
 /** The city's extent, for the first frame before the wards arrive. */
 export const UONG_BI_BOUNDS: Bounds = [
-  [106.6585, 20.9742],
-  [106.849, 21.1684],
+  [CITY_BBOX[0], CITY_BBOX[1]],
+  [CITY_BBOX[2], CITY_BBOX[3]],
 ];
 
 export function boundsOfWards(wards: readonly Ward[]): Bounds {

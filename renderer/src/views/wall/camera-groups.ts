@@ -1,4 +1,7 @@
 import type { Camera } from "../../../../shared/domain/camera.js";
+import { foldForSearch } from "../../../../shared/text/fold-for-search.js";
+
+export { foldForSearch };
 
 export interface CameraGroup {
   wardCode: string;
@@ -7,15 +10,6 @@ export interface CameraGroup {
   online: number;
 }
 
-/** Lower case without Vietnamese diacritics: "Chợ Vàng Danh" matches "cho vang danh". */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
-}
 
 /**
  * The camera list: cameras matching the search (name, id or ward, any accents), grouped by ward,

@@ -1,0 +1,48 @@
+import { addProtocol } from "maplibre-gl";
+import { TileCoordinatesSchema, type TileCoordinates } from "../../../../shared/basemap/basemap-schemas.js";
+import type { Result } from "../../../../shared/result.js";
+
+/**
+ * Street map tiles reach maplibre through a protocol of our own rather than a URL on the web
+ * server: each tile is a console API request, so Electron (IPC) and the browser console
+ * (WebSocket with its page secret) fetch them the same way, with the same checks as everything
+ * else the core answers, and no CSP or server route changes.
+ */
+export const STREET_TILE_SCHEME = "ioc-street";
+export const STREET_TILE_URL = `${STREET_TILE_SCHEME}://tiles/{z}/{x}/{y}`;
+
+/** Pure: the tile a URL of the scheme names, or null. */
+export function parseTileUrl(url: string): TileCoordinates | null {
+  const match = /^ioc-street:\/\/tiles\/(\d+)\/(\d+)\/(\d+)$/.exec(url);
+  if (match === null) return null;
+  const parsed = TileCoordinatesSchema.safeParse({ z: Number(match[1]), x: Number(match[2]), y: Number(match[3]) });
+  return parsed.success ? parsed.data : null;
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+export type TileLoader = (tile: TileCoordinates) => Promise<Result<{ data: string | null }>>;
+
+let loader: TileLoader | null = null;
+let registered = false;
+
+/** Points the protocol at this page's console client (registered once: maplibre's protocols are global). */
+export function setTileLoader(next: TileLoader): void {
+  loader = next;
+  if (registered) return;
+  registered = true;
+  addProtocol(STREET_TILE_SCHEME, async (request) => {
+    const tile = parseTileUrl(request.url);
+    if (tile === null || loader === null) throw new Error(`Not a street map tile: ${request.url}`);
+    const answer = await loader(tile);
+    if (!answer.ok) throw new Error(answer.error.message);
+    // A tile the map has no data for is empty, not an error: maplibre draws nothing there.
+    const bytes = answer.value.data === null ? new Uint8Array(0) : base64ToBytes(answer.value.data);
+    return { data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+  });
+}
