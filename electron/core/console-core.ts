@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { CLEARED_ALARM_IN_CACHE_MS } from "../../shared/alarm-retention.js";
+import { isStorageFull } from "../../shared/storage-full.js";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { CacheStore } from "./cache/cache-store.js";
@@ -219,11 +221,24 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     sender.kick();
   });
   engine.start();
+  // Alarms cleared long ago leave the cache now and every hour (shared/alarm-retention.ts); a full
+  // disk only postpones it.
+  const prune = () => {
+    try {
+      store.pruneClearedAlarms(new Date(Date.now() - CLEARED_ALARM_IN_CACHE_MS).toISOString());
+    } catch (e) {
+      if (!isStorageFull(e)) log(`pruning cleared alarms failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  prune();
+  const pruneTimer = setInterval(prune, 60 * 60_000);
+  pruneTimer.unref();
   const autoSignIn = options.demo === true && options.autoSignIn !== undefined ? demoSignIn(workstation, session, options.autoSignIn, log) : null;
   return {
     service,
     notices,
     close() {
+      clearInterval(pruneTimer);
       autoSignIn?.stop();
       engine.stop();
       pages.close();

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { alarmIdsOfIncidents, CLEARED_ALARM_ON_SCREEN_MS, keepsAlarm } from "../../shared/alarm-retention.js";
 import { applyOperatorAction, commentIdFor } from "../../shared/alarm-actions.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
@@ -251,11 +252,19 @@ export class ConsoleService {
       wards: this.store.list("ward"),
       cameras: this.store.list("camera"),
       sensors: this.store.list("sensor"),
-      alarms: this.withPending(this.store.list("alarm")),
-      incidents: this.pendingIncidents.all(this.store.list("incident")),
+      ...this.keptAlarmsAndIncidents(),
       problems: this.store.listProblems(),
     };
     return snapshot;
+  }
+
+  /** Open alarms and those cleared within a day (and any an incident names): what the screens keep. */
+  private keptAlarmsAndIncidents(): Pick<Snapshot, "alarms" | "incidents"> {
+    const incidents = this.pendingIncidents.all(this.store.list("incident"));
+    const named = alarmIdsOfIncidents(incidents);
+    const now = Date.now();
+    const alarms = this.store.list("alarm").filter((alarm) => keepsAlarm(alarm, now, CLEARED_ALARM_ON_SCREEN_MS, named));
+    return { alarms: this.withPending(alarms), incidents };
   }
 
   /** Called by the sync engine after it applied changes: tell the renderers what changed. */

@@ -73,6 +73,8 @@ test("the console's disk fills mid-shift: the status bar says so and the queue s
   try {
     await page.goto(consoleApp.url);
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "online");
+    await expect(page.getByTestId("alarm-queue")).toHaveAttribute("data-ready", "true");
+    await expect(page.getByTestId("alarm-row").first()).toBeVisible();
     const count = await page.getByTestId("alarm-count").getAttribute("data-count");
     await consoleApp.stop();
     // The same console, its cache now held at its size (as a full disk holds it).

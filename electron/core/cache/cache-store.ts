@@ -52,6 +52,11 @@ export class CacheStore {
       pendingCount: db.prepare("SELECT count(*) FROM outbox").pluck(),
       dequeue: db.prepare("DELETE FROM outbox WHERE idempotency_key = ?"),
       attempt: db.prepare("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE idempotency_key = ?"),
+      pruneCleared: db.prepare(
+        "DELETE FROM entities WHERE kind = 'alarm' AND json_extract(data, '$.state') = 'normal' AND json_extract(data, '$.updatedAt') < ? " +
+          "AND id NOT IN (SELECT j.value FROM entities AS e, json_each(e.data, '$.alarmIds') AS j WHERE e.kind = 'incident') " +
+          "AND id NOT IN (SELECT alarm_id FROM outbox)",
+      ),
       addProblem: db.prepare("INSERT INTO sync_problems (at, source, message, raw) VALUES (?, ?, ?, ?)"),
       problems: db.prepare("SELECT id, at, source, message FROM sync_problems ORDER BY id DESC LIMIT ?"),
     };
@@ -108,6 +113,15 @@ export class CacheStore {
     } finally {
       this.db.pragma("synchronous = NORMAL");
     }
+  }
+
+  /**
+   * Forgets alarms that cleared (state normal) before `beforeIso`, except those an incident names or
+   * an action still waits on: the backend keeps them, and a later change brings one back. Returns
+   * how many went.
+   */
+  pruneClearedAlarms(beforeIso: string): number {
+    return this.writing(() => this.stmts.pruneCleared.run(beforeIso).changes);
   }
 
   /** Applies a page of changes and moves the cursor in ONE transaction: never one without the other. */

@@ -1,3 +1,4 @@
+import { pruneClearedAlarms } from "../../../shared/alarm-retention.js";
 import type { Alarm } from "../../../shared/domain/alarm.js";
 import type { ConsoleEvent, Language, SyncProblem } from "../../../shared/protocol/console-api.js";
 import type { AppError, Result } from "../../../shared/result.js";
@@ -8,6 +9,8 @@ import { setStreamToken } from "../views/wall/stream-access.js";
 import { frameCoalescer } from "./notify-scheduler.js";
 
 const RELOAD_INTERVAL_MS = 500;
+/** How often alarms cleared more than a day ago leave memory (a console may run for days). */
+const PRUNE_INTERVAL_MS = 10 * 60_000;
 
 /**
  * The one live store: loads the snapshot whenever the link to the core (re)opens,
@@ -25,6 +28,7 @@ export class LiveStore {
   private snapshotAttempt = 0;
   private nextOwnProblemId = -1;
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  private pruneTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     readonly client: ConsoleClient,
@@ -34,6 +38,7 @@ export class LiveStore {
   }
 
   start(): void {
+    this.pruneTimer = setInterval(() => this.pruneClearedAlarms(Date.now()), PRUNE_INTERVAL_MS);
     this.offs.push(this.client.onEvent((event) => this.onEvent(event)));
     if (this.client.onProblem) this.offs.push(this.client.onProblem((p) => this.reportProblem(p)));
     if (this.client.onConnection) {
@@ -47,6 +52,7 @@ export class LiveStore {
     for (const off of this.offs.splice(0)) off();
     if (this.snapshotRetry !== null) clearTimeout(this.snapshotRetry);
     if (this.reloadTimer !== null) clearTimeout(this.reloadTimer);
+    if (this.pruneTimer !== null) clearInterval(this.pruneTimer);
     this.snapshotGeneration += 1;
   }
 
@@ -150,6 +156,12 @@ export class LiveStore {
     if (event.type === "session" && event.session.state === "signed_in" && this.state.session?.state !== "signed_in" && this.state.link === "open") void this.loadSnapshot();
     if (this.state.loadingSnapshot) this.raced.push(event);
     this.update(applyEvent(this.state, event));
+  }
+
+  /** Drops alarms cleared more than a day ago (see shared/alarm-retention.ts). */
+  pruneClearedAlarms(nowMs: number): void {
+    const alarms = pruneClearedAlarms(this.state.alarms, this.state.incidents.values(), nowMs);
+    if (alarms !== this.state.alarms) this.update({ ...this.state, alarms });
   }
 
   private update(next: LiveState): void {
