@@ -7,6 +7,8 @@ const NODE_BUILTINS = ["node:*", "fs", "fs/*", "path", "os", "child_process", "w
  *  shared/    → imports only shared/ and pure libraries (zod);
  *  renderer/  → shared/ and browser libraries, never Node code or electron;
  *  backend/, electron/core, electron/web → Node, never `electron`;
+ *  electron/core → shared/ only (hosted by electron/main and electron/web, which never import each other);
+ *  electron/main, electron/web → core and shared/, never backend/ or the renderer's code;
  *  only electron/main and electron/preload import `electron`. */
 const restrict = (patterns, paths = []) => ({
   "no-restricted-imports": ["error", { patterns, paths }],
@@ -52,6 +54,32 @@ export default tseslint.config(
     rules: restrict([
       { ...ELECTRON_MODULE, message: "The backend never imports electron." },
       { group: ["**/electron/**", "**/renderer/**"], message: "The backend is a separate server: it shares only shared/ with the console." },
+    ]),
+  },
+  {
+    files: ["electron/core/**/*.ts"],
+    rules: restrict([
+      { ...ELECTRON_MODULE, message: "The console core runs in Node (Electron's or a plain one): no electron." },
+      { group: ["**/main/**", "**/web/**"], message: "The console core is hosted by the Electron shell and the web server, never the other way round." },
+      { group: ["**/backend/**"], message: "The console core talks to the backend over its protocol only (shared/protocol)." },
+      { group: ["**/renderer/**"], message: "Node code must not import the renderer." },
+    ]),
+  },
+  {
+    files: ["electron/web/**/*.ts"],
+    rules: restrict([
+      { ...ELECTRON_MODULE, message: "The browser console's web server runs in plain Node: no electron." },
+      { group: ["**/main/**"], message: "The web server and the Electron shell are two hosts of the core: neither imports the other." },
+      { group: ["**/backend/**"], message: "The web server serves the console, not the backend: only shared/protocol." },
+      { group: ["**/renderer/**"], message: "Node code must not import the renderer (it serves its built files)." },
+    ]),
+  },
+  {
+    files: ["electron/main/**/*.ts"],
+    rules: restrict([
+      { group: ["**/web/**"], message: "The Electron shell and the web server are two hosts of the core: neither imports the other." },
+      { group: ["**/backend/**"], message: "The Electron shell talks to the backend only through the core." },
+      { group: ["**/renderer/**"], message: "The Electron shell loads the renderer's built page; it never imports its code." },
     ]),
   },
   {

@@ -11,7 +11,7 @@ export const SOP_PATH = "/api/v1/sops";
 
 const SopResponseSchema = resultSchema(z.object({ default: z.array(z.string()), byType: z.record(z.string(), z.array(z.string())) }));
 
-/** The audit trail's verification and the SOP reference data (issue 4). */
+/** The audit trail's verification and the SOP reference data. */
 export function registerAuditRoutes(app: FastifyInstance, store: BackendStore): void {
   app.get(BACKEND_PATHS.auditVerify, async (request, reply) => {
     const refused = roleRefusal(sessionOf(request), ["supervisor"], "checking the audit trail");

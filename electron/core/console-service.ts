@@ -104,7 +104,7 @@ export class ConsoleService {
     this.streetMap = store;
   }
 
-  /** Selection shared by the workstation's windows, sign-in, handover (issue 7); built with the backend client. */
+  /** Selection shared by the workstation's windows, sign-in, handover; built with the backend client. */
   private workstation: WorkstationRequests | null = null;
 
   attachWorkstation(workstation: WorkstationRequests): void {

@@ -95,7 +95,7 @@ export const AlarmSchema = z.object({
   acknowledgedByName: z.string().nullable(),
   acknowledgedAt: IsoTimeSchema.nullable(),
   comments: z.array(AlarmCommentSchema),
-  // Workflow fields (issue 4). Defaulted, not required: caches and stores written before them still parse.
+  // Workflow fields. Defaulted, not required: caches and stores written before them still parse.
   assignedTo: z.string().nullable().default(null),
   assignedToName: z.string().nullable().default(null),
   escalations: z.array(AlarmEscalationSchema).default([]),

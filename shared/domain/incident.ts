@@ -31,7 +31,7 @@ export const IncidentSchema = z.object({
   assignedUnit: z.string().nullable(),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
-  // Incident workflow (issue 4). Defaulted, not required: incidents stored before them still parse.
+  // Incident workflow. Defaulted, not required: incidents stored before them still parse.
   createdBy: z.string().nullable().default(null),
   createdByName: z.string().nullable().default(null),
   /** The place names of its alarms (Vietnamese), for the list without the alarms at hand. */

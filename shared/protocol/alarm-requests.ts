@@ -5,7 +5,7 @@ import { AppErrorSchema } from "../result.js";
 import { ESCALATION_TARGETS, MAX_SHELVE_MINUTES, type OperatorAction } from "./backend.js";
 
 /**
- * The alarm queue's part of the console API (issue 4), beyond acknowledge and comment.
+ * The alarm queue's part of the console API, beyond acknowledge and comment.
  * console-api.ts lists these requests in its union. Each becomes one operator action
  * (see `alarmRequestAction`) that goes through the outbox like an acknowledgement.
  */

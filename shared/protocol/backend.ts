@@ -175,7 +175,7 @@ export const ActionBatchRequestSchema = z.object({
 });
 export type ActionBatchRequest = z.infer<typeof ActionBatchRequestSchema>;
 
-/** What the console's outbox holds and sends: an alarm action or an incident action (issue 4). */
+/** What the console's outbox holds and sends: an alarm action or an incident action. */
 export const QueuedActionRequestSchema = z.union([ActionRequestSchema, IncidentActionRequestSchema]);
 export type QueuedActionRequest = ActionRequest | IncidentActionRequest;
 

@@ -88,9 +88,9 @@ export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("snapshot") }),
   z.object({ type: z.literal("alarm.acknowledge"), alarmId: IdSchema }),
   z.object({ type: z.literal("alarm.comment"), alarmId: IdSchema, text: NoteTextSchema }),
-  // Bulk acknowledge, assign, escalate, shelve, resolve, SOP steps (issue 4).
+  // Bulk acknowledge, assign, escalate, shelve, resolve, SOP steps.
   ...ALARM_REQUESTS,
-  // Incidents made from alarms: create, status, unit, notes (issue 4).
+  // Incidents made from alarms: create, status, unit, notes.
   ...INCIDENT_REQUESTS,
   z.object({ type: z.literal("settings.update"), language: LanguageSchema.optional() }),
   /** Operator actions still waiting in the outbox, oldest first. */
@@ -102,7 +102,7 @@ export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   /** Saves (creates or replaces) a named wall view of the current operator; the core sets operatorId. */
   z.object({ type: z.literal("view.save"), view: WallViewDraftSchema.omit({ operatorId: true }) }),
   z.object({ type: z.literal("view.delete"), viewId: IdSchema }),
-  // Selection shared by the workstation's windows, operator sign-in, shift handover (issue 7).
+  // Selection shared by the workstation's windows, operator sign-in, shift handover.
   ...WORKSTATION_REQUESTS,
   ...SESSION_REQUESTS,
   // The offline street map: its tiles and searchable names, read by the core from one file.

@@ -4,7 +4,7 @@ import { IncidentSchema, IncidentStatusSchema } from "../domain/incident.js";
 import { IncidentIdSchema, IncidentTitleSchema, IncidentUnitSchema, MAX_INCIDENT_ALARMS, type IncidentAction } from "./incident-actions.js";
 
 /**
- * Incidents in the console API (issue 4): made from alarms, then worked through. Each request
+ * Incidents in the console API: made from alarms, then worked through. Each request
  * becomes one incident action (see `incidentRequestAction`) that goes through the outbox like an
  * alarm action. console-api.ts lists these requests in its union.
  */

@@ -21,12 +21,23 @@ describe("import direction", () => {
     ["electron/web/x.ts", 'import { BrowserWindow } from "electron/main";\nexport const x = BrowserWindow;'],
     ["backend/x.ts", 'import { ConsoleService } from "../electron/core/console-service.js";\nexport const x = ConsoleService;'],
     ["electron/preload/x.ts", 'import { openCache } from "../core/cache/open-cache.js";\nexport const x = openCache;'],
+    ["electron/core/x.ts", 'import { harden } from "../main/harden.js";\nexport const x = harden;'],
+    ["electron/core/x.ts", 'import { startConsoleWebServer } from "../web/console-web-server.js";\nexport const x = startConsoleWebServer;'],
+    ["electron/core/x.ts", 'import { startBackend } from "../../backend/app.js";\nexport const x = startBackend;'],
+    ["electron/web/x.ts", 'import { startBackend } from "../../backend/app.js";\nexport const x = startBackend;'],
+    ["electron/web/x.ts", 'import { harden } from "../main/harden.js";\nexport const x = harden;'],
+    ["electron/main/x.ts", 'import { startBackend } from "../../backend/app.js";\nexport const x = startBackend;'],
+    ["electron/main/x.ts", 'import { App } from "../../renderer/src/app.js";\nexport const x = App;'],
+    ["electron/main/x.ts", 'import { startConsoleWebServer } from "../web/console-web-server.js";\nexport const x = startConsoleWebServer;'],
+    ["electron/core/x.ts", 'import { app } from "electron/main";\nexport const x = app;'],
   ])("%s may not: %s", async (file, code) => {
     expect(await restrictedMessages(file, code)).toHaveLength(1);
   });
 
   it.each([
     ["electron/main/x.ts", 'import { app } from "electron";\nexport const x = app;'],
+    ["electron/main/x.ts", 'import { startConsoleCoreInWorker } from "../core/worker/core-host.js";\nexport const x = startConsoleCoreInWorker;'],
+    ["electron/web/x.ts", 'import { ConsoleRequestSchema } from "../../shared/protocol/console-api.js";\nexport const x = ConsoleRequestSchema;'],
     ["electron/preload/x.ts", 'import { contextBridge } from "electron";\nexport const x = contextBridge;'],
     ["scripts/x.ts", 'import { startConsoleCore } from "../electron/core/console-core.js";\nexport const x = startConsoleCore;'],
     ["renderer/src/x.ts", 'import { AlarmSchema } from "../../shared/domain/alarm.js";\nexport const x = AlarmSchema;'],

@@ -1,7 +1,7 @@
 import type { Migration } from "./migration.js";
 
 /**
- * Operator sign-in and shift handovers (issue 7). Passwords are kept only as scrypt hashes
+ * Operator sign-in and shift handovers. Passwords are kept only as scrypt hashes
  * ("scrypt$N$r$p$salt$hash", see backend/auth/password-hash.ts). A handover is one row, written by
  * the outgoing operator and completed by the incoming one; both steps are also in the audit trail.
  */

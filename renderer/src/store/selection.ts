@@ -58,11 +58,6 @@ function send(patch: { alarmId?: string | null; wardCode?: string | null; camera
   });
 }
 
-/** Replaces the whole selection (used when another window or the core says what it is). */
-export function applySelection(next: Selection): void {
-  update(next);
-}
-
 export function selectAlarm(id: string | null): void {
   update({ alarmId: id });
   send({ alarmId: id });
@@ -121,10 +116,6 @@ function subscribe(listener: () => void): () => void {
 
 export function getSelection(): Selection {
   return selection;
-}
-
-export function useSelection(): Selection {
-  return useSyncExternalStore(subscribe, () => selection);
 }
 
 export function useSelectedAlarmId(): string | null {

@@ -71,7 +71,7 @@ export function AlarmQueue() {
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
   const [confirming, setConfirming] = useState<string[] | null>(null);
   const [bulkRefused, setBulkRefused] = useState<number>(0);
-  // Incidents (issue 4): made from the ticked alarms, shown in the details panel's place when asked for.
+  // Incidents: made from the ticked alarms, shown in the details panel's place when asked for.
   const incidentActions = useIncidentActions();
   const openIncidents = useIncidents().filter((incident) => incident.status !== "closed").length;
   const [creatingIncident, setCreatingIncident] = useState<string[] | null>(null);

@@ -8,7 +8,7 @@ import type { HlsConfig } from "hls.js";
  * stays flat over a shift), and fetch no rendition larger than the tile shows.
  *
  * Each stall moves hls.js's target back by liveSyncOnStallIncrease, up to one target duration: at
- * its default (1 s) one stall while the console was starting kept a tile 2.5 s behind for good;
+ * its default (1 s) one stall while the console is starting keeps a tile 2.5 s behind for good;
  * a quarter second per stall still backs off a tile that keeps stalling (and stall-forgiveness.ts
  * undoes it after a quiet spell). lowLatencyMode makes hls.js use the backend's blocking playlist
  * reloads (CAN-BLOCK-RELOAD, over HTTP/2): it asks for the next segment and hears of it the moment

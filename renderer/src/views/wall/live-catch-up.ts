@@ -13,8 +13,8 @@
  *
  * Why 1.8 s: a tile starts liveSyncDuration (1 s) behind a live edge that is itself up to one
  * segment (1 s) old, so it settles anywhere from about 1 to 2 s behind and stays there. With the
- * threshold at 2 s, tiles that happened to start near 2 s never caught up: the wall benchmark's
- * p95 was 1.87-1.99 s over five runs, against the 2 s an operator was promised. Settling at 1.6 s
+ * threshold at 2 s, tiles that happened to start near 2 s would never catch up, and an operator is
+ * promised under 2 s. Settling at 1.6 s
  * still leaves half a second of buffer at worst, so a slow link does not start to stall.
  */
 export const LIVE_CATCH_UP = { above: 1.8, settleBelow: 1.6, rate: 1.15, maxDroppedShare: 0.01 } as const;
