@@ -131,20 +131,41 @@ export const CONSOLE_RESPONSE_SCHEMAS = {
 export type ConsoleResponse<T extends ConsoleRequestType> = z.infer<(typeof CONSOLE_RESPONSE_SCHEMAS)[T]>;
 export type RequestOf<T extends ConsoleRequestType> = Extract<ConsoleRequest, { type: T }>;
 
+/**
+ * What a "changed" event may carry: each collection with its item's schema. The event's schema is
+ * built from it, and so is the renderer's salvage of the good items of a partly malformed event.
+ * Views are named wall views of any operator (the renderer keeps its own operator's).
+ */
+export const CHANGED_COLLECTIONS = {
+  wards: WardSchema,
+  cameras: CameraSchema,
+  sensors: SensorSchema,
+  alarms: AlarmSchema,
+  incidents: IncidentSchema,
+  views: WallViewSchema,
+} as const;
+export type ChangedCollection = keyof typeof CHANGED_COLLECTIONS;
+
+/** Each collection's schema wrapped by `wrap` (an optional array of its items, or of anything). */
+export function changedCollections<W extends z.ZodType>(wrap: (item: z.ZodType) => W): { [K in ChangedCollection]: W } {
+  return Object.fromEntries(Object.entries(CHANGED_COLLECTIONS).map(([name, item]) => [name, wrap(item)])) as { [K in ChangedCollection]: W };
+}
+
+/** Ids removed, per entity kind. */
+const RemovedSchema = z.record(z.string(), z.array(z.string()));
+
 export const ConsoleEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("status"), status: SyncStatusSchema }),
   z.object({
     type: z.literal("changed"),
-    wards: z.array(WardSchema).optional(),
-    cameras: z.array(CameraSchema).optional(),
-    sensors: z.array(SensorSchema).optional(),
-    alarms: z.array(AlarmSchema).optional(),
-    incidents: z.array(IncidentSchema).optional(),
-    /** Named wall views (of any operator: the renderer keeps its own operator's). */
-    views: z.array(WallViewSchema).optional(),
-    /** Ids removed, per entity kind. */
-    removed: z.record(z.string(), z.array(z.string())).optional(),
-  }),
+    wards: z.array(CHANGED_COLLECTIONS.wards).optional(),
+    cameras: z.array(CHANGED_COLLECTIONS.cameras).optional(),
+    sensors: z.array(CHANGED_COLLECTIONS.sensors).optional(),
+    alarms: z.array(CHANGED_COLLECTIONS.alarms).optional(),
+    incidents: z.array(CHANGED_COLLECTIONS.incidents).optional(),
+    views: z.array(CHANGED_COLLECTIONS.views).optional(),
+    removed: RemovedSchema.optional(),
+  } satisfies Record<ChangedCollection | "type" | "removed", z.ZodType>),
   /**
    * Many changes were written at once (a first sync, a long outage): their details are in the
    * cache, and a renderer reads a fresh snapshot instead of taking them item by item.

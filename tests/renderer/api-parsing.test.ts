@@ -77,6 +77,19 @@ describe("parseConsoleEvent", () => {
     expect(parsed.problems[0]).toContain("alarms[1]");
   });
 
+  it("a malformed alarm does not take the same batch's wall views with it", () => {
+    const view = { id: "view-1", operatorId: "op-01", name: "Ca đêm", layout: "2x2", tiles: ["cam-01", null, null, null], tour: null, updatedAt: "2026-12-04T06:00:00.000Z" };
+    const parsed = parseConsoleEvent({ type: "changed", alarms: [{ id: "broken" }], views: [view] });
+    expect(parsed.event).toEqual({ type: "changed", alarms: [], views: [view] });
+    expect(parsed.problems).toHaveLength(1);
+  });
+
+  it("checks each salvaged collection against the event's own schema for it", () => {
+    const parsed = parseConsoleEvent({ type: "changed", alarms: [{ id: "broken" }], views: [{ id: "no-layout" }] });
+    expect(parsed.event).toEqual({ type: "changed", alarms: [], views: [] });
+    expect(parsed.problems.map((p) => p.split("[")[0])).toEqual(["Malformed alarms", "Malformed views"]);
+  });
+
   it("drops an unknown event with a problem instead of throwing", () => {
     const parsed = parseConsoleEvent({ type: "explode" });
     expect(parsed.event).toBeNull();

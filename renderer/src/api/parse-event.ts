@@ -1,9 +1,4 @@
-import { AlarmSchema } from "../../../shared/domain/alarm.js";
-import { CameraSchema } from "../../../shared/domain/camera.js";
-import { IncidentSchema } from "../../../shared/domain/incident.js";
-import { SensorSchema } from "../../../shared/domain/sensor.js";
-import { WardSchema } from "../../../shared/domain/ward.js";
-import { ConsoleEventSchema, type ConsoleEvent } from "../../../shared/protocol/console-api.js";
+import { CHANGED_COLLECTIONS, changedCollections, ConsoleEventSchema, type ChangedCollection, type ConsoleEvent } from "../../../shared/protocol/console-api.js";
 import { describeZodError } from "../../../shared/result.js";
 import { z } from "zod";
 
@@ -13,21 +8,12 @@ export interface ParsedEvent {
   problems: string[];
 }
 
-const CHANGED_COLLECTIONS = {
-  wards: WardSchema,
-  cameras: CameraSchema,
-  sensors: SensorSchema,
-  alarms: AlarmSchema,
-  incidents: IncidentSchema,
-} as const;
+type ChangedEvent = Extract<ConsoleEvent, { type: "changed" }>;
 
+/** A "changed" event whose collections are read item by item (built from the same list as the event's schema). */
 const LooseChangedSchema = z.object({
   type: z.literal("changed"),
-  wards: z.array(z.unknown()).optional(),
-  cameras: z.array(z.unknown()).optional(),
-  sensors: z.array(z.unknown()).optional(),
-  alarms: z.array(z.unknown()).optional(),
-  incidents: z.array(z.unknown()).optional(),
+  ...changedCollections(() => z.array(z.unknown()).optional()),
   removed: z.record(z.string(), z.array(z.string())).optional(),
 });
 
@@ -45,28 +31,21 @@ export function parseConsoleEvent(data: unknown): ParsedEvent {
   }
 
   const problems: string[] = [];
-  const salvage = <S extends z.ZodType>(name: string, schema: S, items: unknown[] | undefined): z.infer<S>[] | undefined => {
-    if (items === undefined) return undefined;
-    const kept: z.infer<S>[] = [];
+  const event: ChangedEvent = { type: "changed" };
+  // Each item checked by the very schema the event's own uses for that collection.
+  const salvage = (name: ChangedCollection) => {
+    const items = loose.data[name];
+    if (items === undefined) return;
+    const schema: z.ZodType = CHANGED_COLLECTIONS[name];
+    const kept: unknown[] = [];
     items.forEach((item, index) => {
       const parsed = schema.safeParse(item);
       if (parsed.success) kept.push(parsed.data);
       else problems.push(`Malformed ${name}[${index}] dropped: ${describeZodError(parsed.error)}`);
     });
-    return kept;
+    (event as Record<ChangedCollection, unknown>)[name] = kept;
   };
-
-  const event: ConsoleEvent = { type: "changed" };
-  const wards = salvage("wards", CHANGED_COLLECTIONS.wards, loose.data.wards);
-  const cameras = salvage("cameras", CHANGED_COLLECTIONS.cameras, loose.data.cameras);
-  const sensors = salvage("sensors", CHANGED_COLLECTIONS.sensors, loose.data.sensors);
-  const alarms = salvage("alarms", CHANGED_COLLECTIONS.alarms, loose.data.alarms);
-  const incidents = salvage("incidents", CHANGED_COLLECTIONS.incidents, loose.data.incidents);
-  if (wards !== undefined) event.wards = wards;
-  if (cameras !== undefined) event.cameras = cameras;
-  if (sensors !== undefined) event.sensors = sensors;
-  if (alarms !== undefined) event.alarms = alarms;
-  if (incidents !== undefined) event.incidents = incidents;
+  for (const name of Object.keys(CHANGED_COLLECTIONS) as ChangedCollection[]) salvage(name);
   if (loose.data.removed !== undefined) event.removed = loose.data.removed;
   return { event, problems };
 }
