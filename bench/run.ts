@@ -58,7 +58,8 @@ for (const bench of selected) {
 
 const run: RunInfo = {
   commit: git("rev-parse", "HEAD") || "unknown",
-  dirty: git("status", "--porcelain", "--untracked-files=no") !== "",
+  // The results file itself is not the code measured: a partial run after another leaves it changed.
+  dirty: git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results.json") !== "",
   date: new Date().toISOString(),
   machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion() },
   benches: selected.map((b) => b.name),
