@@ -86,8 +86,8 @@ test("the console's disk fills mid-shift: the status bar says so and the queue s
     expect(raised.status).toBe(200);
     await expect(page.getByTestId("storage-full")).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId("storage-full")).toContainText("Đầy ổ đĩa");
-    // What the console had is still there.
-    await expect(page.getByTestId("alarm-count")).toHaveAttribute("data-count", count!);
+    // What the console had is still there (a few new alarms may have fitted before the disk filled).
+    expect(Number(await page.getByTestId("alarm-count").getAttribute("data-count"))).toBeGreaterThanOrEqual(Number(count));
     await expect(page.getByTestId("alarm-row").first()).toBeVisible();
   } finally {
     await consoleApp.stop();
