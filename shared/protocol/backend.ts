@@ -8,7 +8,7 @@ import { SensorSchema } from "../domain/sensor.js";
 import { WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
 import { IdSchema, NameTextSchema, NoteTextSchema } from "../limits.js";
-import { AppErrorSchema } from "../result.js";
+import { resultSchema } from "../result.js";
 import { IncidentActionRequestSchema, IncidentActionResponseSchema, type IncidentActionRequest } from "./incident-actions.js";
 
 /**
@@ -147,10 +147,7 @@ export const ActionRequestSchema = z.object({
 });
 export type ActionRequest = z.infer<typeof ActionRequestSchema>;
 
-export const ActionResponseSchema = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), value: z.object({ alarm: AlarmSchema, seq: z.number().int().nonnegative() }) }),
-  z.object({ ok: z.literal(false), error: AppErrorSchema }),
-]);
+export const ActionResponseSchema = resultSchema(z.object({ alarm: AlarmSchema, seq: z.number().int().nonnegative() }));
 export type ActionResponse = z.infer<typeof ActionResponseSchema>;
 
 /** The audit trail's hash chain, checked end to end (GET auditVerify). */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IdSchema, NameTextSchema, NoteTextSchema } from "../limits.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema, IncidentStatusSchema } from "../domain/incident.js";
-import { AppErrorSchema } from "../result.js";
+import { resultSchema } from "../result.js";
 
 /**
  * What an operator can do to an incident, as sent to the backend. These travel through the same
@@ -46,8 +46,5 @@ export const IncidentActionRequestSchema = z.object({
 });
 export type IncidentActionRequest = z.infer<typeof IncidentActionRequestSchema>;
 
-export const IncidentActionResponseSchema = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), value: z.object({ incident: IncidentSchema, seq: z.number().int().nonnegative() }) }),
-  z.object({ ok: z.literal(false), error: AppErrorSchema }),
-]);
+export const IncidentActionResponseSchema = resultSchema(z.object({ incident: IncidentSchema, seq: z.number().int().nonnegative() }));
 export type IncidentActionResponse = z.infer<typeof IncidentActionResponseSchema>;

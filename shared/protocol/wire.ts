@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppErrorSchema } from "../result.js";
+import { AppErrorSchema, resultSchema } from "../result.js";
 import { ConsoleEventSchema, ConsoleRequestSchema } from "./console-api.js";
 
 /** Envelopes of the console API on a WebSocket (browser console) and on IPC (Electron). */
@@ -29,10 +29,7 @@ export const ServerMessageSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("response"),
     id: z.number().int().nonnegative(),
-    result: z.discriminatedUnion("ok", [
-      z.object({ ok: z.literal(true), value: z.unknown() }),
-      z.object({ ok: z.literal(false), error: AppErrorSchema }),
-    ]),
+    result: resultSchema(z.unknown()),
   }),
   z.object({ kind: z.literal("event"), event: ConsoleEventSchema }),
   /** A message we could not even attribute to a request. */

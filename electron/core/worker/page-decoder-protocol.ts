@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppErrorSchema } from "../../../shared/result.js";
+import { resultSchema } from "../../../shared/result.js";
 import { DecodedPageSchema } from "../sync/decoded-page.js";
 
 /** Messages between the core (which reads the pages' bytes) and the thread that decodes them. */
@@ -8,6 +8,6 @@ export type DecoderRequest = z.infer<typeof DecoderRequestSchema>;
 
 export const DecoderAnswerSchema = z.object({
   id: z.number().int(),
-  result: z.discriminatedUnion("ok", [z.object({ ok: z.literal(true), value: DecodedPageSchema }), z.object({ ok: z.literal(false), error: AppErrorSchema })]),
+  result: resultSchema(DecodedPageSchema),
 });
 export type DecoderAnswer = z.infer<typeof DecoderAnswerSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SettingsSchema, SyncStatusSchema } from "../../../shared/protocol/console-api.js";
-import { AppErrorSchema } from "../../../shared/result.js";
+import { resultSchema } from "../../../shared/result.js";
 
 /** Messages between the thread that answers renderers and the worker that owns the cache. */
 export const HostToWorkerSchema = z.discriminatedUnion("kind", [
@@ -15,10 +15,7 @@ export const WorkerToHostSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("response"),
     id: z.number().int(),
-    result: z.discriminatedUnion("ok", [
-      z.object({ ok: z.literal(true), value: z.unknown() }),
-      z.object({ ok: z.literal(false), error: AppErrorSchema }),
-    ]),
+    result: resultSchema(z.unknown()),
   }),
   /** Events are forwarded as they are: every renderer validates them on arrival. */
   z.object({ kind: z.literal("event"), event: z.unknown() }),

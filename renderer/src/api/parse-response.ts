@@ -3,16 +3,13 @@ import {
   type ConsoleRequestType,
   type ConsoleResponse,
 } from "../../../shared/protocol/console-api.js";
-import { AppErrorSchema, describeZodError, err, ok, type AppError, type Result } from "../../../shared/result.js";
+import { describeZodError, err, ok, resultSchema, type AppError, type Result } from "../../../shared/result.js";
 import { z } from "zod";
 
 /** A Result whose value has not been checked yet: the shape both transports deliver. */
 export type UncheckedResult = { ok: true; value: unknown } | { ok: false; error: AppError };
 
-export const UncheckedResultSchema = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: AppErrorSchema }),
-]);
+export const UncheckedResultSchema = resultSchema(z.unknown());
 
 /** Check a response against the schema of the request type it answers. Never throws. */
 export function validateResponse<T extends ConsoleRequestType>(
