@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { applyOperatorAction } from "../backend/actions/apply-action.js";
+import { applyCommand } from "../backend/actions/apply-command.js";
 import { buildCityModel } from "../backend/seed/city-model.js";
 import { buildSeedWrites } from "../backend/seed/seed.js";
 import { loadUongBiWards } from "../backend/seed/ward-geodata.js";
@@ -10,7 +10,7 @@ import { percentile, round, tempDir, type Benchmark } from "./harness.js";
 const ACTIONS = 400;
 
 /**
- * What durable commits cost: the backend's action path (applyOperatorAction: the alarm's change,
+ * What durable commits cost: the backend's action path (applyCommand: the alarm's change,
  * its idempotency key and its audit entry in one commit) on a store file on this machine's disk,
  * ACTIONS comments one after another, with commits synced (FULL, as the backend runs) and not
  * (NORMAL), in the same run, alternating so neither side gets the quieter minute.
@@ -24,7 +24,7 @@ async function commitTimes(durability: "full" | "normal"): Promise<number[]> {
     // A new alarm every 40 comments: an alarm keeps at most 50.
     const alarmId = `alm-${String(1 + Math.floor(i / 40)).padStart(4, "0")}`;
     const started = performance.now();
-    const answer = await applyOperatorAction(store, { idempotencyKey: randomUUID(), operatorId: "op-01", at: new Date().toISOString(), action: { type: "comment", alarmId, text: `Ghi chú ${i}` } }, new Date());
+    const answer = await applyCommand(store, { idempotencyKey: randomUUID(), operatorId: "op-01", at: new Date().toISOString(), command: { type: "comment", target: { kind: "alarm", id: alarmId }, text: `Ghi chú ${i}` } }, new Date());
     times.push(performance.now() - started);
     if (!answer.ok) throw new Error(answer.error.message);
   }

@@ -2,7 +2,7 @@ import { LIMITS } from "./limits.js";
 import { transition, type AlarmEvent } from "./alarm-lifecycle.js";
 import type { Alarm, AlarmHistoryEntry } from "./domain/alarm.js";
 import type { Operator } from "./domain/operator.js";
-import type { OperatorAction } from "./protocol/backend.js";
+import type { AlarmCommand } from "./commands/alarm-commands.js";
 import { assertNever, err, ok, type Result } from "./result.js";
 
 /**
@@ -45,7 +45,7 @@ function acknowledge(alarm: Alarm, operator: Operator, at: string): Result<Alarm
 }
 
 /** The alarm after the action, before its history line and updatedAt are added. */
-function applyAction(alarm: Alarm, action: Exclude<OperatorAction, { type: "comment" }>, operator: Operator, at: string): Result<Alarm> {
+function applyAction(alarm: Alarm, action: Exclude<AlarmCommand, { type: "comment" }>, operator: Operator, at: string): Result<Alarm> {
   switch (action.type) {
     case "acknowledge":
       return acknowledge(alarm, operator, at);
@@ -86,7 +86,7 @@ function applyAction(alarm: Alarm, action: Exclude<OperatorAction, { type: "comm
   }
 }
 
-function historyNote(action: OperatorAction): string | null {
+function historyNote(action: AlarmCommand): string | null {
   switch (action.type) {
     case "acknowledge":
     case "unshelve":
@@ -113,7 +113,7 @@ function historyNote(action: OperatorAction): string | null {
  * `actionId` (commentIdFor(key)) makes it idempotent: an action already in the alarm's history
  * (or a comment already present) leaves the alarm as it is, the very same object.
  */
-export function applyOperatorAction(alarm: Alarm, action: OperatorAction, operator: Operator, at: string, actionId: string): Result<Alarm> {
+export function applyAlarmCommand(alarm: Alarm, action: AlarmCommand, operator: Operator, at: string, actionId: string): Result<Alarm> {
   if (operator.role === "viewer") {
     return err("forbidden", `${operator.name} is signed in as a viewer; viewers cannot change alarms.`);
   }

@@ -2,7 +2,7 @@ import type { Alarm } from "./domain/alarm.js";
 import type { Incident, IncidentStatus, IncidentTimelineEntry, IncidentTimelineKind } from "./domain/incident.js";
 import type { LonLat } from "./domain/geo.js";
 import type { Operator } from "./domain/operator.js";
-import type { IncidentAction } from "./protocol/incident-actions.js";
+import type { IncidentCommand } from "./commands/incident-commands.js";
 import { assertNever, err, ok, type Result } from "./result.js";
 
 /** Enough timeline to read on screen; the backend's audit trail keeps everything. */
@@ -84,7 +84,7 @@ export function defaultIncidentTitle(alarms: readonly Alarm[]): string {
  * found them). Ward, location and place come from the alarms; the timeline starts with who made it.
  */
 export function createIncident(
-  action: Extract<IncidentAction, { type: "incident_create" }>,
+  action: Extract<IncidentCommand, { type: "incident_create" }>,
   alarms: readonly Alarm[],
   actor: IncidentActor,
 ): Result<Incident> {
@@ -94,7 +94,7 @@ export function createIncident(
   if (missing.length > 0) return err("not_found", `No alarm ${missing.join(", ")}: an incident is made from known alarms.`, { missing });
   const linked = alarmIds.map((id) => found.get(id)!);
   const incident: Incident = {
-    id: action.incidentId,
+    id: action.target.id,
     title: action.title ?? defaultIncidentTitle(linked),
     status: "open",
     wardCode: incidentWard(linked),
@@ -141,14 +141,14 @@ export function addIncidentNote(incident: Incident, text: string, actor: Inciden
  * Idempotent: an action whose line is already on the timeline leaves the incident as it is, the
  * very same object. `alarms` are only read by incident_create.
  */
-export function applyIncidentAction(incident: Incident | null, action: IncidentAction, actor: IncidentActor, alarms: readonly Alarm[]): Result<Incident> {
+export function applyIncidentCommand(incident: Incident | null, action: IncidentCommand, actor: IncidentActor, alarms: readonly Alarm[]): Result<Incident> {
   if (actor.operator.role === "viewer") return err("forbidden", `${actor.operator.name} is signed in as a viewer; viewers cannot change incidents.`);
   if (incident !== null && incident.timeline.some((line) => line.id === actor.entryId)) return ok(incident);
   if (action.type === "incident_create") {
-    if (incident !== null) return err("conflict", `Incident ${action.incidentId} already exists.`);
+    if (incident !== null) return err("conflict", `Incident ${action.target.id} already exists.`);
     return createIncident(action, alarms, actor);
   }
-  if (incident === null) return err("not_found", `Incident ${action.incidentId} does not exist.`);
+  if (incident === null) return err("not_found", `Incident ${action.target.id} does not exist.`);
   switch (action.type) {
     case "incident_status":
       return setIncidentStatus(incident, action.status, actor);
@@ -162,6 +162,6 @@ export function applyIncidentAction(incident: Incident | null, action: IncidentA
 }
 
 /** The alarms an action needs to read (only a creation reads any). */
-export function alarmIdsRead(action: IncidentAction): string[] {
+export function alarmIdsRead(action: IncidentCommand): string[] {
   return action.type === "incident_create" ? [...new Set(action.alarmIds)] : [];
 }

@@ -3,14 +3,11 @@ import { z } from "zod";
 import {
   ActionBatchRequestSchema,
   ActionBatchResponseSchema,
-  ActionRequestSchema,
-  ActionResponseSchema,
   BACKEND_PATHS,
   CHANGE_LINES_CONTENT_TYPE,
   ChangesQuerySchema,
   HelloResponseSchema,
   PROTOCOL_VERSION,
-  type ActionResponse,
   type HelloResponse,
 } from "../../shared/protocol/backend.js";
 import { ACTION_RATE, LIMITS } from "../../shared/limits.js";
@@ -18,9 +15,8 @@ import { parseWith, type AppError } from "../../shared/result.js";
 import type { AuthSession } from "../auth/session-authority.js";
 import { TokenBuckets } from "../../shared/token-bucket.js";
 import { ACTING_ROLES, roleRefusal, sessionOf } from "./authenticate.js";
-import { applyOperatorAction } from "../actions/apply-action.js";
-import { applyIncidentRequest } from "../actions/apply-incident-action.js";
-import { IncidentActionRequestSchema, type IncidentActionResponse } from "../../shared/protocol/incident-actions.js";
+import { applyCommand } from "../actions/apply-command.js";
+import { CommandRequestSchema, CommandResponseSchema, type CommandResponse } from "../../shared/commands/command.js";
 import { MIN_PROTOCOL_VERSION, protocolMismatch } from "../protocol-compat.js";
 import type { BackendStore, StoredChange } from "../store/backend-store.js";
 import { sendError, sendValidated } from "./respond.js";
@@ -42,7 +38,7 @@ export function pageWithinBytes(rows: readonly StoredChange[], maxBytes: number)
   return rows.slice(0, count);
 }
 
-/** An action names who took it; it must be the session's operator (the console queues each operator's own). */
+/** A command names who took it; it must be the session's operator (the console queues each operator's own). */
 function operatorClaimRefusal(session: AuthSession, raw: unknown): AppError | null {
   const claimed = typeof raw === "object" && raw !== null && "operatorId" in raw ? raw.operatorId : undefined;
   if (claimed === session.operator.id) return null;
@@ -100,32 +96,26 @@ export function registerApiRoutes(app: FastifyInstance, store: BackendStore): vo
     const session = sessionOf(request);
     const refused = mayAct(session, batch.value.requests.length);
     if (refused !== null) return sendError(reply, refused);
-    const results: Array<ActionResponse | IncidentActionResponse> = [];
+    const results: CommandResponse[] = [];
     for (const raw of batch.value.requests) {
       const claim = operatorClaimRefusal(session, raw);
       if (claim !== null) {
         results.push({ ok: false, error: claim });
         continue;
       }
-      // Incident actions share the outbox and the batch; they carry `incidentAction` instead of `action`.
-      if (typeof raw === "object" && raw !== null && "incidentAction" in raw) {
-        const incident = parseWith(IncidentActionRequestSchema, raw, "incident action request");
-        results.push(incident.ok ? await applyIncidentRequest(store, incident.value, new Date()) : { ok: false, error: incident.error });
-        continue;
-      }
-      const action = parseWith(ActionRequestSchema, raw, "action request");
-      results.push(action.ok ? await applyOperatorAction(store, action.value, new Date()) : { ok: false, error: action.error });
+      const command = parseWith(CommandRequestSchema, raw, "command request");
+      results.push(command.ok ? await applyCommand(store, command.value, new Date()) : { ok: false, error: command.error });
     }
     return sendValidated(reply, ActionBatchResponseSchema, { results });
   });
 
   app.post(BACKEND_PATHS.actions, async (request, reply) => {
-    const action = parseWith(ActionRequestSchema, request.body, "action request");
-    if (!action.ok) return sendError(reply, action.error);
+    const command = parseWith(CommandRequestSchema, request.body, "command request");
+    if (!command.ok) return sendError(reply, command.error);
     const session = sessionOf(request);
-    const refused = mayAct(session, 1) ?? operatorClaimRefusal(session, action.value);
+    const refused = mayAct(session, 1) ?? operatorClaimRefusal(session, command.value);
     if (refused !== null) return sendError(reply, refused);
-    const response = await applyOperatorAction(store, action.value, new Date());
-    return sendValidated(reply, ActionResponseSchema, response);
+    const response = await applyCommand(store, command.value, new Date());
+    return sendValidated(reply, CommandResponseSchema, response);
   });
 }

@@ -152,12 +152,10 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     store,
     client,
     {
-    onConfirmed: (confirmed) => (confirmed.kind === "alarm" ? service.alarmChanged(confirmed.alarm.id) : service.incidentChanged(confirmed.incident.id)),
-    onRefused: (targetId, error) => {
-      // The outbox names an alarm or an incident (incident ids start with "inc-"): refresh whichever it is.
-      if (targetId.startsWith("inc-")) service.incidentChanged(targetId);
-      else service.alarmChanged(targetId);
-      service.emit({ type: "action.refused", alarmId: targetId, error });
+    onConfirmed: (confirmed) => service.targetChanged({ kind: confirmed.kind, id: confirmed.entity.id }),
+    onRefused: (target, error) => {
+      service.targetChanged(target);
+      service.emit({ type: "action.refused", target, error });
     },
     onPendingChanged: () => service.updateStatus({}),
     },

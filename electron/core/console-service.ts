@@ -1,15 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { alarmIdsOfIncidents, CLEARED_ALARM_ON_SCREEN_MS, keepsAlarm } from "../../shared/alarm-retention.js";
-import { applyOperatorAction, commentIdFor } from "../../shared/alarm-actions.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
 import type { WallView, WallViewDraft } from "../../shared/domain/wall-view.js";
-import { isIncidentRequest, type ActionRequest, type OperatorAction } from "../../shared/protocol/backend.js";
-import type { Incident } from "../../shared/domain/incident.js";
-import { applyIncidentAction, alarmIdsRead, timelineIdFor } from "../../shared/incident-actions.js";
-import type { IncidentAction, IncidentActionRequest } from "../../shared/protocol/incident-actions.js";
-import { incidentRequestAction } from "../../shared/protocol/incident-requests.js";
-import { PendingIncidents } from "./incidents/pending-incidents.js";
+import { applyToTarget } from "../../shared/commands/apply-command.js";
+import type { Command, CommandRequest, TargetState } from "../../shared/commands/command.js";
+import type { Target } from "../../shared/commands/target.js";
+import { PendingCommands } from "./commands/pending-commands.js";
 import type { Settlement } from "./sync/outbox-sender.js";
 import {
   ConsoleRequestSchema,
@@ -22,9 +19,8 @@ import {
 import { assertNever, err, ok, parseWith, type Result } from "../../shared/result.js";
 import type { CacheStore } from "./cache/cache-store.js";
 import type { WorkstationRequests } from "./workstation/workstation-requests.js";
-import { overlayPending } from "./sync/overlay.js";
 import { planBulkAcknowledge } from "./alarms/plan-bulk-acknowledge.js";
-import { alarmRequestAction, type BulkAcknowledgeResult } from "../../shared/protocol/alarm-requests.js";
+import type { BulkAcknowledgeResult } from "../../shared/protocol/alarm-requests.js";
 import type { SettingsStore } from "./settings/settings-store.js";
 import type { SessionKeeper } from "./session/session-keeper.js";
 import type { ConsoleSession } from "../../shared/protocol/session.js";
@@ -151,24 +147,10 @@ export class ConsoleService {
       switch (request.type) {
         case "snapshot":
           return ok(this.snapshot());
-        case "alarm.acknowledge":
-          return await this.act({ type: "acknowledge", alarmId: request.alarmId });
-        case "alarm.comment":
-          return await this.act({ type: "comment", alarmId: request.alarmId, text: request.text });
+        case "command":
+          return await this.command(request.command);
         case "alarm.acknowledgeMany":
           return this.acknowledgeMany(request.alarmIds);
-        case "alarm.assign":
-        case "alarm.escalate":
-        case "alarm.shelve":
-        case "alarm.unshelve":
-        case "alarm.resolve":
-        case "alarm.sop":
-          return await this.act(alarmRequestAction(request));
-        case "incident.create":
-        case "incident.setStatus":
-        case "incident.assign":
-        case "incident.note":
-          return await this.actOnIncident(incidentRequestAction(request, () => `inc-${randomUUID()}`));
         case "settings.update": {
           const patch: Partial<Settings> = {};
           if (request.language !== undefined) patch.language = request.language;
@@ -181,8 +163,8 @@ export class ConsoleService {
             this.store.pendingActions().map((p) => ({
               idempotencyKey: p.idempotencyKey,
               operatorId: p.request.operatorId,
-              alarmId: p.alarmId,
-              action: isIncidentRequest(p.request) ? p.request.incidentAction.type : p.request.action.type,
+              target: p.request.command.target,
+              command: p.request.command.type,
               createdAt: p.createdAt,
               attempts: p.attempts,
               lastError: p.lastError,
@@ -260,11 +242,11 @@ export class ConsoleService {
 
   /** Open alarms and those cleared within a day (and any an incident names): what the screens keep. */
   private keptAlarmsAndIncidents(): Pick<Snapshot, "alarms" | "incidents"> {
-    const incidents = this.pendingIncidents.all(this.store.list("incident"));
+    const incidents = this.pending.all("incident", this.store.list("incident"));
     const named = alarmIdsOfIncidents(incidents);
     const now = Date.now();
     const alarms = this.store.list("alarm").filter((alarm) => keepsAlarm(alarm, now, CLEARED_ALARM_ON_SCREEN_MS, named));
-    return { alarms: this.withPending(alarms), incidents };
+    return { alarms: this.pending.all("alarm", alarms), incidents };
   }
 
   /** Called by the sync engine after it applied changes: tell the renderers what changed. */
@@ -293,7 +275,7 @@ export class ConsoleService {
           alarms.set(c.id, c.data!);
           break;
         case "incident":
-          (event.incidents ??= []).push(this.pendingIncidents.one(c.id, c.data!) ?? c.data!);
+          (event.incidents ??= []).push(this.pending.one("incident", c.id, c.data!) ?? c.data!);
           break;
         case "operator":
           // The signed-in operator's record (name, role) arrived or changed: a console that
@@ -309,7 +291,7 @@ export class ConsoleService {
     }
     if (alarms.size > 0) {
       const anyPending = this.store.pendingCount() > 0;
-      event.alarms = anyPending ? [...alarms.values()].map((a) => this.withPendingOne(a)) : [...alarms.values()];
+      event.alarms = anyPending ? [...alarms.values()].map((a) => this.pending.one("alarm", a.id, a) ?? a) : [...alarms.values()];
     }
     if (Object.keys(removed).length > 0) event.removed = removed;
     this.emit(event);
@@ -348,17 +330,25 @@ export class ConsoleService {
     return deleted;
   }
 
-  alarmChanged(alarmId: string): void {
-    this.emit({ type: "changed", alarms: this.alarmsById([alarmId]) });
+  /** A target changed outside the change feed (a command queued, confirmed or refused): show it as it is now. */
+  targetChanged(target: Target): void {
+    switch (target.kind) {
+      case "alarm":
+        this.emit({ type: "changed", alarms: this.alarmsById([target.id]) });
+        return;
+      case "incident": {
+        const incident = this.pending.one("incident", target.id);
+        // Gone: an incident created here whose creation the backend refused.
+        this.emit(incident === null ? { type: "changed", removed: { incident: [target.id] } } : { type: "changed", incidents: [incident] });
+        return;
+      }
+      default:
+        assertNever(target.kind);
+    }
   }
 
   private alarmsById(ids: readonly string[]): Alarm[] {
-    const out: Alarm[] = [];
-    for (const id of ids) {
-      const alarm = this.store.get("alarm", id);
-      if (alarm) out.push(this.withPendingOne(alarm));
-    }
-    return out;
+    return ids.flatMap((id) => this.pending.one("alarm", id) ?? []);
   }
 
   /**
@@ -383,37 +373,17 @@ export class ConsoleService {
     }
   }
 
+  /** Alarms as the operator sees them here; the backend reads its own copies when it decides. */
+  private alarmsOf = (ids: readonly string[]): Alarm[] => ids.flatMap((id) => this.store.get("alarm", id) ?? []);
+
   private operatorOf = (id: string): Operator => this.store.get("operator", id) ?? { id, name: id, role: "operator" };
 
-  private incidentsView: PendingIncidents | null = null;
+  private pendingView: PendingCommands | null = null;
 
-  private get pendingIncidents(): PendingIncidents {
-    return (this.incidentsView ??= new PendingIncidents(this.store, this.operatorOf));
+  private get pending(): PendingCommands {
+    return (this.pendingView ??= new PendingCommands(this.store, this.operatorOf));
   }
 
-  incidentChanged(incidentId: string): void {
-    const incident = this.pendingIncidents.one(incidentId);
-    // Gone: an incident created here whose creation the backend refused.
-    this.emit(incident === null ? { type: "changed", removed: { incident: [incidentId] } } : { type: "changed", incidents: [incident] });
-  }
-
-  private withPending(alarms: Alarm[]): Alarm[] {
-    const pending = this.store.pendingActions();
-    if (pending.length === 0) return alarms;
-    const byAlarm = new Map<string, ActionRequest[]>();
-    for (const p of pending) if (!isIncidentRequest(p.request)) (byAlarm.get(p.alarmId) ?? byAlarm.set(p.alarmId, []).get(p.alarmId)!).push(p.request);
-    return alarms.map((a) => {
-      const mine = byAlarm.get(a.id);
-      return mine ? overlayPending(a, mine, this.operatorOf) : a;
-    });
-  }
-
-  private withPendingOne(alarm: Alarm): Alarm {
-    const pending = this.store.pendingFor(alarm.id).flatMap((p) => (isIncidentRequest(p.request) ? [] : [p.request]));
-    return pending.length === 0 ? alarm : overlayPending(alarm, pending, this.operatorOf);
-  }
-
-  /** Applies the action locally at once (outbox + overlay, one transaction) and asks the backend. */
   /**
    * Acknowledges many alarms at once: one outbox entry per alarm (each its own idempotency key,
    * so the backend applies each exactly once), all written in one transaction. Answers at once
@@ -422,13 +392,10 @@ export class ConsoleService {
   private acknowledgeMany(alarmIds: readonly string[]): Result<BulkAcknowledgeResult> {
     const operator = this.actingOperator();
     if (!operator.ok) return operator;
-    const current = (id: string): Alarm | null => {
-      const confirmed = this.store.get("alarm", id);
-      return confirmed === null ? null : this.withPendingOne(confirmed);
-    };
+    const current = (id: string): Alarm | null => this.pending.one("alarm", id);
     const plan = planBulkAcknowledge(alarmIds, current, operator.value, new Date().toISOString(), randomUUID);
     if (plan.requests.length === 0) return ok(plan.result);
-    const queued = this.store.enqueueActions(plan.requests.map((request) => ({ request, targetId: request.action.alarmId })));
+    const queued = this.store.enqueueCommands(plan.requests);
     if (!queued.ok) return queued;
     this.emit({ type: "changed", alarms: this.alarmsById(plan.result.acknowledged) });
     this.updateStatus({});
@@ -436,25 +403,30 @@ export class ConsoleService {
     return ok(plan.result);
   }
 
-  private async act(action: OperatorAction): Promise<Result<Alarm>> {
-    const confirmed = this.store.get("alarm", action.alarmId);
-    if (confirmed === null) return err("not_found", `No alarm ${action.alarmId} in this console.`);
+  /**
+   * Any command: applied here at once with the same rules the backend decides by, written to the
+   * outbox (on disk before the operator is answered), sent with its idempotency key. Answers with
+   * the backend's copy when its verdict comes in time, else with what the operator now sees.
+   */
+  private async command(command: Command): Promise<Result<TargetState>> {
     const acting = this.actingOperator();
     if (!acting.ok) return acting;
     const operator = acting.value;
-    const at = new Date().toISOString();
-    const idempotencyKey = randomUUID();
-    const current = this.withPendingOne(confirmed);
-    const local = applyOperatorAction(current, action, operator, at, commentIdFor(idempotencyKey, operator.id));
+    const { kind, id } = command.target;
+    const current = this.pending.one(kind, id);
+    const request: CommandRequest = { idempotencyKey: randomUUID(), operatorId: operator.id, at: new Date().toISOString(), command };
+    const actor = { operator, at: request.at, idempotencyKey: request.idempotencyKey };
+    const local = applyToTarget(command, current, actor, this.alarmsOf);
     if (!local.ok) return local;
-    const request: ActionRequest = { idempotencyKey, operatorId: operator.id, at, action };
-    const queued = this.store.enqueueActions([{ request, targetId: action.alarmId }]);
+    // Nothing to do (already so): nothing is queued.
+    if (local.value.entity === current) return ok(local.value);
+    const queued = this.store.enqueueCommands([request]);
     if (!queued.ok) return queued;
-    this.alarmChanged(action.alarmId);
-    const verdict = await this.sendQueued(idempotencyKey);
+    this.targetChanged(command.target);
+    const verdict = await this.sendQueued(request.idempotencyKey);
     if (verdict === null) return ok(local.value);
     if (!verdict.ok) return verdict;
-    return verdict.value.kind === "alarm" ? ok(verdict.value.alarm) : ok(local.value);
+    return ok({ kind: verdict.value.kind, entity: verdict.value.entity } as TargetState);
   }
 
   /**
@@ -467,31 +439,5 @@ export class ConsoleService {
     if (this.queue === null) return null;
     this.queue.kick();
     return this.status.state === "online" ? await this.queue.waitFor(idempotencyKey, ACTION_ANSWER_WAIT_MS) : null;
-  }
-
-  /**
-   * An incident action, like an alarm action: applied locally at once with the same shared function
-   * the backend uses, written to the outbox (target column = incident id), sent with its idempotency key.
-   */
-  private async actOnIncident(action: IncidentAction): Promise<Result<Incident>> {
-    const acting = this.actingOperator();
-    if (!acting.ok) return acting;
-    const operator = acting.value;
-    const at = new Date().toISOString();
-    const idempotencyKey = randomUUID();
-    const current = this.pendingIncidents.one(action.incidentId);
-    // Alarms as the operator sees them here; the backend reads its own copies when it decides.
-    const alarms = alarmIdsRead(action).flatMap((id) => this.store.get("alarm", id) ?? []);
-    const local = applyIncidentAction(current, action, { operator, at, entryId: timelineIdFor(idempotencyKey, operator.id) }, alarms);
-    if (!local.ok) return local;
-    if (local.value === current) return ok(local.value);
-    const request: IncidentActionRequest = { idempotencyKey, operatorId: operator.id, at, incidentAction: action };
-    const queued = this.store.enqueueActions([{ request, targetId: action.incidentId }]);
-    if (!queued.ok) return queued;
-    this.emit({ type: "changed", incidents: [local.value] });
-    const verdict = await this.sendQueued(idempotencyKey);
-    if (verdict === null) return ok(local.value);
-    if (!verdict.ok) return verdict;
-    return verdict.value.kind === "incident" ? ok(verdict.value.incident) : ok(local.value);
   }
 }

@@ -7,15 +7,13 @@ import { OperatorSchema } from "../domain/operator.js";
 import { SensorSchema } from "../domain/sensor.js";
 import { WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
-import { IdSchema, NameTextSchema, NoteTextSchema } from "../limits.js";
-import { resultSchema } from "../result.js";
-import { IncidentActionRequestSchema, IncidentActionResponseSchema, type IncidentActionRequest } from "./incident-actions.js";
+import { CommandResponseSchema } from "../commands/command.js";
 
 /**
  * The sync protocol between a console and the central backend.
  * Bump PROTOCOL_VERSION on any incompatible change; the backend states the range it accepts.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const BACKEND_PATHS = {
   hello: "/api/v1/hello",
@@ -109,47 +107,6 @@ export const StreamMessageSchema = z.discriminatedUnion("type", [
 ]);
 export type StreamMessage = z.infer<typeof StreamMessageSchema>;
 
-/** What an operator can do to an alarm, as sent to the backend. */
-const AlarmIdSchema = IdSchema;
-const NoteSchema = NoteTextSchema;
-
-/** Longest an alarm may be shelved: one 8-hour shift (EEMUA 191 wants shelving time-limited). */
-export const MAX_SHELVE_MINUTES = 480;
-
-/** Where escalations go; the only one today is the province's operations centre. */
-export const ESCALATION_TARGETS = ["province_ioc"] as const;
-
-export const OperatorActionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("acknowledge"), alarmId: AlarmIdSchema }),
-  z.object({ type: z.literal("comment"), alarmId: AlarmIdSchema, text: NoteSchema }),
-  z.object({
-    type: z.literal("assign"),
-    alarmId: AlarmIdSchema,
-    /** null: take the assignment away. */
-    assigneeId: IdSchema.nullable(),
-    assigneeName: NameTextSchema.nullable(),
-  }),
-  z.object({ type: z.literal("escalate"), alarmId: AlarmIdSchema, to: z.enum(ESCALATION_TARGETS), reason: NoteSchema }),
-  z.object({ type: z.literal("shelve"), alarmId: AlarmIdSchema, reason: NoteSchema, minutes: z.number().int().min(1).max(MAX_SHELVE_MINUTES) }),
-  z.object({ type: z.literal("unshelve"), alarmId: AlarmIdSchema }),
-  z.object({ type: z.literal("resolve"), alarmId: AlarmIdSchema, note: NoteSchema }),
-  z.object({ type: z.literal("sop_step"), alarmId: AlarmIdSchema, stepId: IdSchema, done: z.boolean() }),
-]);
-export type OperatorAction = z.infer<typeof OperatorActionSchema>;
-
-export const ActionRequestSchema = z.object({
-  /** Client-generated; the backend applies each key at most once and replays its first answer. */
-  idempotencyKey: z.string().min(8).max(100),
-  /** Who took the action; the backend checks it against the session's operator. */
-  operatorId: IdSchema,
-  at: IsoTimeSchema,
-  action: OperatorActionSchema,
-});
-export type ActionRequest = z.infer<typeof ActionRequestSchema>;
-
-export const ActionResponseSchema = resultSchema(z.object({ alarm: AlarmSchema, seq: z.number().int().nonnegative() }));
-export type ActionResponse = z.infer<typeof ActionResponseSchema>;
-
 /** The audit trail's hash chain, checked end to end (GET auditVerify). */
 export const AuditVerificationSchema = z.object({
   entries: z.number().int().nonnegative(),
@@ -160,26 +117,20 @@ export const AuditVerificationSchema = z.object({
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 
-/** The most actions one batch may carry: an outbox that filled up offline drains in a few round trips. */
+/** The most commands one batch may carry: an outbox that filled up offline drains in a few round trips. */
 export const MAX_ACTION_BATCH = 200;
 
 /**
- * Several queued actions in one round trip, applied in order, each on its own (its own idempotency
- * key, its own answer): one refused or malformed action does not stop the ones after it.
+ * Several queued commands (CommandRequest) in one round trip, applied in order, each on its own (its
+ * own idempotency key, its own answer): one refused or malformed command does not stop the ones after it.
  */
 export const ActionBatchRequestSchema = z.object({
   requests: z.array(z.unknown()).min(1).max(MAX_ACTION_BATCH),
 });
 export type ActionBatchRequest = z.infer<typeof ActionBatchRequestSchema>;
 
-/** What the console's outbox holds and sends: an alarm action or an incident action. */
-export const QueuedActionRequestSchema = z.union([ActionRequestSchema, IncidentActionRequestSchema]);
-export type QueuedActionRequest = ActionRequest | IncidentActionRequest;
-
-export const isIncidentRequest = (request: QueuedActionRequest): request is IncidentActionRequest => "incidentAction" in request;
-
 export const ActionBatchResponseSchema = z.object({
-  /** An alarm action is answered with its alarm, an incident action with its incident. */
-  results: z.array(z.union([ActionResponseSchema, IncidentActionResponseSchema])),
+  /** One answer per command, in the order sent: the target as the backend now holds it, or why not. */
+  results: z.array(CommandResponseSchema),
 });
 export type ActionBatchResponse = z.infer<typeof ActionBatchResponseSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdSchema, NoteTextSchema } from "../limits.js";
+import { IdSchema } from "../limits.js";
 import { AlarmSchema } from "../domain/alarm.js";
 import { CameraSchema } from "../domain/camera.js";
 import { IsoTimeSchema } from "../domain/geo.js";
@@ -10,7 +10,8 @@ import { WallViewDraftSchema, WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
 import { AppErrorSchema } from "../result.js";
 import { ALARM_REQUESTS, ALARM_RESPONSE_SCHEMAS } from "./alarm-requests.js";
-import { INCIDENT_REQUESTS, INCIDENT_RESPONSE_SCHEMAS } from "./incident-requests.js";
+import { CommandSchema, TargetStateSchema } from "../commands/command.js";
+import { TargetSchema } from "../commands/target.js";
 import { ConsoleSessionSchema, SESSION_EVENTS, SESSION_REQUESTS, SESSION_RESPONSE_SCHEMAS } from "./session.js";
 import { WORKSTATION_EVENTS, WORKSTATION_REQUESTS, WORKSTATION_RESPONSE_SCHEMAS } from "./workstation-api.js";
 import { BASEMAP_REQUESTS, BASEMAP_RESPONSE_SCHEMAS } from "./basemap-api.js";
@@ -53,9 +54,9 @@ export const PendingActionSchema = z.object({
   idempotencyKey: z.string(),
   /** Who took it: it is sent only in that operator's session. */
   operatorId: z.string(),
-  alarmId: z.string(),
-  /** The operator action's type, e.g. "acknowledge". */
-  action: z.string(),
+  target: TargetSchema,
+  /** The command's type, e.g. "acknowledge". */
+  command: z.string(),
   createdAt: IsoTimeSchema,
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),
@@ -86,12 +87,13 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("snapshot") }),
-  z.object({ type: z.literal("alarm.acknowledge"), alarmId: IdSchema }),
-  z.object({ type: z.literal("alarm.comment"), alarmId: IdSchema, text: NoteTextSchema }),
-  // Bulk acknowledge, assign, escalate, shelve, resolve, SOP steps.
+  /**
+   * Any operator command on an alarm or an incident: shown at once, queued in the outbox, sent to the
+   * backend. Answered with the target as the operator now sees it.
+   */
+  z.object({ type: z.literal("command"), command: CommandSchema }),
+  // Bulk acknowledgement: one command per alarm.
   ...ALARM_REQUESTS,
-  // Incidents made from alarms: create, status, unit, notes.
-  ...INCIDENT_REQUESTS,
   z.object({ type: z.literal("settings.update"), language: LanguageSchema.optional() }),
   /** Operator actions still waiting in the outbox, oldest first. */
   z.object({ type: z.literal("outbox.list") }),
@@ -113,10 +115,8 @@ export type ConsoleRequestType = ConsoleRequest["type"];
 
 export const CONSOLE_RESPONSE_SCHEMAS = {
   snapshot: SnapshotSchema,
-  "alarm.acknowledge": AlarmSchema,
-  "alarm.comment": AlarmSchema,
+  command: TargetStateSchema,
   ...ALARM_RESPONSE_SCHEMAS,
-  ...INCIDENT_RESPONSE_SCHEMAS,
   "settings.update": SettingsSchema,
   "outbox.list": z.array(PendingActionSchema),
   "sync.retry": SyncStatusSchema,
@@ -173,10 +173,10 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("bulk.changed"), count: z.number().int().positive() }),
   z.object({ type: z.literal("problem"), problem: SyncProblemSchema }),
   z.object({ type: z.literal("settings"), settings: SettingsSchema }),
-  /** An action that was shown at once but later refused by the backend (e.g. someone acknowledged first). */
+  /** A command that was shown at once but later refused by the backend (e.g. someone acknowledged first). */
   z.object({
     type: z.literal("action.refused"),
-    alarmId: z.string(),
+    target: TargetSchema,
     error: AppErrorSchema,
   }),
   ...WORKSTATION_EVENTS,

@@ -1,10 +1,12 @@
+import type { TargetState } from "../../shared/commands/command.js";
+import { alarmOf } from "../shared/command-fixtures.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ShelfExpiry } from "../../backend/actions/shelf-expiry.js";
 import { openSqliteStore } from "../../backend/store/sqlite-store.js";
-import { AlarmSchema, type Alarm } from "../../shared/domain/alarm.js";
+import { AlarmSchema } from "../../shared/domain/alarm.js";
 import type { Snapshot } from "../../shared/protocol/console-api.js";
 import { makeAlarm } from "../shared/fixtures.js";
 import { until } from "../shared/until.js";
@@ -41,10 +43,10 @@ describe("alarm actions through the console core and the backend", () => {
     await flow.stopBackend();
     await until(() => core.service.getStatus().state === "offline", "offline");
 
-    const local = await core.service.handle({ type: "alarm.acknowledge", alarmId: target.id });
-    expect(local.ok && (local.value as Alarm).state).toBe("acknowledged");
-    const shelved = await core.service.handle({ type: "alarm.escalate", alarmId: target.id, reason: "Cần hỗ trợ của tỉnh" });
-    expect(shelved.ok && (shelved.value as Alarm).escalations).toHaveLength(1);
+    const local = await core.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
+    expect(local.ok && alarmOf(local.value as TargetState).state).toBe("acknowledged");
+    const shelved = await core.service.handle({ type: "command", command: { type: "escalate", target: { kind: "alarm", id: target.id }, to: "province_ioc", reason: "Cần hỗ trợ của tỉnh" } });
+    expect(shelved.ok && alarmOf(shelved.value as TargetState).escalations).toHaveLength(1);
     expect(core.service.getStatus().pendingActions).toBe(2);
 
     backend = await flow.startBackend({ dataDir, port });

@@ -1,3 +1,7 @@
+import { randomUUID } from "node:crypto";
+import type { TargetState } from "../../shared/commands/command.js";
+import { newIncidentId } from "../../shared/commands/incident-commands.js";
+import { incidentOf } from "../shared/command-fixtures.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,11 +26,11 @@ describe("incidents through the console core and the backend", () => {
     const core = flow.startCore(backend.backend.url);
     await until(() => core.service.getStatus().state === "online", "online");
     const [a, b] = (await flow.call<Snapshot>({ type: "snapshot" })).alarms;
-    const created = await flow.call<Incident>({ type: "incident.create", alarmIds: [a!.id, b!.id], title: "Cháy chợ trung tâm" });
+    const created = incidentOf(await flow.call<TargetState>({ type: "command", command: { type: "incident_create", target: { kind: "incident", id: newIncidentId(randomUUID()) }, alarmIds: [a!.id, b!.id], title: "Cháy chợ trung tâm", assignedUnit: null } }));
     expect(created.id).toMatch(/^inc-/);
-    await flow.call<Incident>({ type: "incident.assign", incidentId: created.id, unit: "Đội PCCC số 3" });
-    await flow.call<Incident>({ type: "incident.note", incidentId: created.id, text: "Đã khống chế đám cháy" });
-    await flow.call<Incident>({ type: "incident.setStatus", incidentId: created.id, status: "closed" });
+    await flow.call<TargetState>({ type: "command", command: { type: "incident_assign", target: { kind: "incident", id: created.id }, unit: "Đội PCCC số 3" } });
+    await flow.call<TargetState>({ type: "command", command: { type: "incident_note", target: { kind: "incident", id: created.id }, text: "Đã khống chế đám cháy" } });
+    await flow.call<TargetState>({ type: "command", command: { type: "incident_status", target: { kind: "incident", id: created.id }, status: "closed" } });
     await until(() => core.service.getStatus().pendingActions === 0, "outbox drained");
 
     const { incident, changes } = await backendIncident(backend, created.id);
@@ -43,7 +47,7 @@ describe("incidents through the console core and the backend", () => {
     );
     // The console shows the backend's copy, and a closed incident refuses to reopen.
     await until(() => core.service.snapshot().incidents.some((i) => i.id === created.id && i.status === "closed"), "confirmed copy");
-    const reopen = await core.service.handle({ type: "incident.setStatus", incidentId: created.id, status: "open" });
+    const reopen = await core.service.handle({ type: "command", command: { type: "incident_status", target: { kind: "incident", id: created.id }, status: "open" } });
     expect(!reopen.ok && reopen.error.kind).toBe("conflict");
     expect((await backend.get("/api/v1/audit/verify")).body).toMatchObject({ ok: true, value: { valid: true } });
   }, 60_000);
@@ -58,9 +62,9 @@ describe("incidents through the console core and the backend", () => {
     await flow.stopBackend();
     await until(() => core.service.getStatus().state === "offline", "offline");
 
-    const created = await flow.call<Incident>({ type: "incident.create", alarmIds: [alarm.id] });
+    const created = incidentOf(await flow.call<TargetState>({ type: "command", command: { type: "incident_create", target: { kind: "incident", id: newIncidentId(randomUUID()) }, alarmIds: [alarm.id], title: null, assignedUnit: null } }));
     expect(created).toMatchObject({ status: "open", wardCode: alarm.wardCode, location: alarm.location, title: alarm.place });
-    await flow.call<Incident>({ type: "incident.setStatus", incidentId: created.id, status: "in_progress" });
+    await flow.call<TargetState>({ type: "command", command: { type: "incident_status", target: { kind: "incident", id: created.id }, status: "in_progress" } });
     const shown = core.service.snapshot().incidents.find((i) => i.id === created.id);
     expect(shown).toMatchObject({ status: "in_progress" });
     expect(core.service.getStatus().pendingActions).toBe(2);

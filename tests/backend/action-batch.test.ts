@@ -27,12 +27,12 @@ describe("POST /api/v1/actions/batch", () => {
     const at = new Date().toISOString();
     // A batch is one operator's queue, sent in their session.
     const lan = [
-      { idempotencyKey: newKey(), operatorId: "op-01", at, action: { type: "acknowledge", alarmId: a } },
-      { idempotencyKey: "short", operatorId: "op-01", at, action: { type: "acknowledge", alarmId: b } },
+      { idempotencyKey: newKey(), operatorId: "op-01", at, command: { type: "acknowledge", target: { kind: "alarm", id: a } } },
+      { idempotencyKey: "short", operatorId: "op-01", at, command: { type: "acknowledge", target: { kind: "alarm", id: b } } },
     ];
     const minh = [
-      { idempotencyKey: newKey(), operatorId: "op-02", at, action: { type: "acknowledge", alarmId: a } },
-      { idempotencyKey: newKey(), operatorId: "op-02", at, action: { type: "comment", alarmId: b, text: "Đã kiểm tra" } },
+      { idempotencyKey: newKey(), operatorId: "op-02", at, command: { type: "acknowledge", target: { kind: "alarm", id: a } } },
+      { idempotencyKey: newKey(), operatorId: "op-02", at, command: { type: "comment", target: { kind: "alarm", id: b }, text: "Đã kiểm tra" } },
     ];
     const send = async (requests: unknown[], as: string) => ActionBatchResponseSchema.parse((await t.post(BACKEND_PATHS.actionsBatch, { requests }, as)).body).results;
     const kinds = (results: Awaited<ReturnType<typeof send>>) => results.map((r) => (r.ok ? "ok" : r.error.kind));

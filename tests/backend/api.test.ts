@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AlarmSchema } from "../../shared/domain/alarm.js";
 import { CameraSchema } from "../../shared/domain/camera.js";
-import {
-  ActionResponseSchema,
-  BACKEND_PATHS,
-  ChangeSchema,
-  ChangesPageSchema,
-  HelloResponseSchema,
-  PROTOCOL_VERSION,
-  type ActionRequest,
-  type Change,
-} from "../../shared/protocol/backend.js";
+import { BACKEND_PATHS, ChangeSchema, ChangesPageSchema, HelloResponseSchema, PROTOCOL_VERSION, type Change } from "../../shared/protocol/backend.js";
+import { CommandResponseSchema, type CommandRequest } from "../../shared/commands/command.js";
 import { cameraOutagePath, CameraOutageResponseSchema, RaiseAlarmsResponseSchema, SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
 import { backendFetch } from "../../scripts/lib/backend-session.js";
+import { alarmOf } from "../shared/command-fixtures.js";
 import { newKey, startTestBackend, type TestBackend } from "./backend-harness.js";
 
 let t: TestBackend;
@@ -34,8 +27,8 @@ async function alarm(id: string) {
   return AlarmSchema.parse(changes.filter((c) => c.entity === "alarm" && c.id === id).at(-1)?.data);
 }
 
-function ack(alarmId: string, operatorId: string, idempotencyKey = newKey()): ActionRequest {
-  return { idempotencyKey, operatorId, at: new Date().toISOString(), action: { type: "acknowledge", alarmId } };
+function ack(alarmId: string, operatorId: string, idempotencyKey = newKey()): CommandRequest {
+  return { idempotencyKey, operatorId, at: new Date().toISOString(), command: { type: "acknowledge", target: { kind: "alarm", id: alarmId } } };
 }
 
 describe("hello", () => {
@@ -43,7 +36,7 @@ describe("hello", () => {
     const { status, body } = await t.get(BACKEND_PATHS.hello);
     expect(status).toBe(200);
     const hello = HelloResponseSchema.parse(body);
-    expect(hello).toMatchObject({ protocolVersion: PROTOCOL_VERSION, minProtocolVersion: 1 });
+    expect(hello).toMatchObject({ protocolVersion: PROTOCOL_VERSION, minProtocolVersion: 2 });
     expect(hello.headSeq).toBeGreaterThan(70);
   });
 
@@ -53,7 +46,7 @@ describe("hello", () => {
     expect(tooNew.status).toBe(426);
     expect(tooNew.body).toMatchObject({
       ok: false,
-      error: { kind: "protocol_mismatch", message: `This console speaks sync protocol ${PROTOCOL_VERSION + 1}; this backend accepts only 1. Update the backend.` },
+      error: { kind: "protocol_mismatch", message: `This console speaks sync protocol ${PROTOCOL_VERSION + 1}; this backend accepts only 2. Update the backend.` },
     });
     const tooOld = await t.get(`${BACKEND_PATHS.hello}?protocol=0`);
     expect(tooOld.status).toBe(426);
@@ -121,9 +114,9 @@ describe("actions", () => {
     const request = ack("alm-0001", "op-01");
     const first = await t.post(BACKEND_PATHS.actions, request);
     expect(first.status).toBe(200);
-    const response = ActionResponseSchema.parse(first.body);
+    const response = CommandResponseSchema.parse(first.body);
     if (!response.ok) throw new Error(response.error.message);
-    expect(response.value.alarm).toMatchObject({ id: "alm-0001", state: "acknowledged", acknowledgedBy: "op-01", acknowledgedByName: "Nguyễn Thị Lan" });
+    expect(alarmOf(response.value)).toMatchObject({ id: "alm-0001", state: "acknowledged", acknowledgedBy: "op-01", acknowledgedByName: "Nguyễn Thị Lan" });
     const head = (await allChanges()).length;
     expect(response.value.seq).toBe(head);
 
@@ -133,7 +126,7 @@ describe("actions", () => {
   });
 
   it("answers a conflict naming who acknowledged first and when", async () => {
-    const first = ActionResponseSchema.parse((await t.post(BACKEND_PATHS.actions, ack("alm-0002", "op-01"))).body);
+    const first = CommandResponseSchema.parse((await t.post(BACKEND_PATHS.actions, ack("alm-0002", "op-01"))).body);
     if (!first.ok) throw new Error(first.error.message);
     const second = await t.post(BACKEND_PATHS.actions, ack("alm-0002", "op-02"));
     expect(second.status).toBe(200);
@@ -142,7 +135,7 @@ describe("actions", () => {
       error: {
         kind: "conflict",
         message: expect.stringContaining("already acknowledged by Nguyễn Thị Lan"),
-        detail: { acknowledgedBy: "op-01", acknowledgedByName: "Nguyễn Thị Lan", acknowledgedAt: first.value.alarm.acknowledgedAt },
+        detail: { acknowledgedBy: "op-01", acknowledgedByName: "Nguyễn Thị Lan", acknowledgedAt: alarmOf(first.value).acknowledgedAt },
       },
     });
     expect((await alarm("alm-0002")).acknowledgedBy).toBe("op-01");
@@ -159,12 +152,12 @@ describe("actions", () => {
   });
 
   it("appends comments without losing earlier ones", async () => {
-    const comment = (text: string) => ({ idempotencyKey: newKey(), operatorId: "op-02", at: new Date().toISOString(), action: { type: "comment", alarmId: "alm-0004", text } });
+    const comment = (text: string) => ({ idempotencyKey: newKey(), operatorId: "op-02", at: new Date().toISOString(), command: { type: "comment", target: { kind: "alarm", id: "alm-0004" }, text } });
     await t.post(BACKEND_PATHS.actions, comment("Mực nước đang lên."));
-    const second = ActionResponseSchema.parse((await t.post(BACKEND_PATHS.actions, comment("Đã báo đội cứu hộ."))).body);
+    const second = CommandResponseSchema.parse((await t.post(BACKEND_PATHS.actions, comment("Đã báo đội cứu hộ."))).body);
     if (!second.ok) throw new Error(second.error.message);
-    expect(second.value.alarm.comments.map((c) => c.text)).toEqual(["Mực nước đang lên.", "Đã báo đội cứu hộ."]);
-    expect(second.value.alarm.comments[1]).toMatchObject({ operatorId: "op-02", operatorName: "Trần Văn Minh" });
+    expect(alarmOf(second.value).comments.map((c) => c.text)).toEqual(["Mực nước đang lên.", "Đã báo đội cứu hộ."]);
+    expect(alarmOf(second.value).comments[1]).toMatchObject({ operatorId: "op-02", operatorName: "Trần Văn Minh" });
   });
 
   it("rejects malformed bodies with 400 invalid_request", async () => {
@@ -172,7 +165,7 @@ describe("actions", () => {
       "{not json",
       {},
       { ...ack("alm-0006", "op-01"), idempotencyKey: "short" },
-      { ...ack("alm-0006", "op-01"), action: { type: "delete", alarmId: "alm-0006" } },
+      { ...ack("alm-0006", "op-01"), command: { type: "delete", target: { kind: "alarm", id: "alm-0006" } } },
       { ...ack("alm-0006", "op-01"), at: "yesterday" },
     ];
     for (const body of bad) {

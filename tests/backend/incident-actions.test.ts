@@ -21,20 +21,20 @@ describe("incident actions in the action batch", () => {
     const alarmIds = (await changes()).filter((c) => c.entity === "alarm").map((c) => c.id).slice(0, 2);
     const id = `inc-${newKey()}`;
     const at = new Date().toISOString();
-    const incident = (incidentAction: unknown, operatorId = "op-01") => ({ idempotencyKey: newKey(), operatorId, at, incidentAction });
+    const incident = (command: unknown, operatorId = "op-01") => ({ idempotencyKey: newKey(), operatorId, at, command });
     // Each batch is one operator's queue, sent in their own session.
     const batches: Array<[string, unknown[]]> = [
       [
         "op-01",
         [
-          incident({ type: "incident_create", incidentId: id, alarmIds, title: null, assignedUnit: "Công an phường Quang Trung" }),
-          { idempotencyKey: newKey(), operatorId: "op-01", at, action: { type: "comment", alarmId: alarmIds[0], text: "Đã lập sự cố" } },
-          incident({ type: "incident_status", incidentId: id, status: "reopened" }),
-          incident({ type: "incident_create", incidentId: `inc-${newKey()}`, alarmIds: ["alm-none"], title: null, assignedUnit: null }),
+          incident({ type: "incident_create", target: { kind: "incident", id: id }, alarmIds, title: null, assignedUnit: "Công an phường Quang Trung" }),
+          { idempotencyKey: newKey(), operatorId: "op-01", at, command: { type: "comment", target: { kind: "alarm", id: alarmIds[0] }, text: "Đã lập sự cố" } },
+          incident({ type: "incident_status", target: { kind: "incident", id: id }, status: "reopened" }),
+          incident({ type: "incident_create", target: { kind: "incident", id: `inc-${newKey()}` }, alarmIds: ["alm-none"], title: null, assignedUnit: null }),
         ],
       ],
-      ["op-02", [incident({ type: "incident_status", incidentId: id, status: "closed" }, "op-02")]],
-      ["op-01", [incident({ type: "incident_status", incidentId: id, status: "in_progress" })]],
+      ["op-02", [incident({ type: "incident_status", target: { kind: "incident", id: id }, status: "closed" }, "op-02")]],
+      ["op-01", [incident({ type: "incident_status", target: { kind: "incident", id: id }, status: "in_progress" })]],
     ];
     const sendAll = async () => {
       const kinds: string[] = [];
@@ -47,7 +47,7 @@ describe("incident actions in the action batch", () => {
     const first = await sendAll();
     expect(first).toEqual(["ok", "ok", "invalid_request", "not_found", "ok", "conflict"]);
     // A viewer's session may not act at all: the whole batch is refused.
-    const viewer = await t.post(BACKEND_PATHS.actionsBatch, { requests: [incident({ type: "incident_note", incidentId: id, text: "Xem trước" }, "view-01")] }, "view-01");
+    const viewer = await t.post(BACKEND_PATHS.actionsBatch, { requests: [incident({ type: "incident_note", target: { kind: "incident", id: id }, text: "Xem trước" }, "view-01")] }, "view-01");
     expect(viewer).toMatchObject({ status: 403, body: { ok: false, error: { kind: "forbidden" } } });
 
     const stored = (await changes()).filter((c) => c.entity === "incident" && c.id === id);

@@ -3,11 +3,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BACKEND_PATHS, type ActionRequest } from "../../shared/protocol/backend.js";
+import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
+import { type CommandRequest } from "../../shared/commands/command.js";
 import { auditRows } from "../alarms/flow-harness.js";
 import { startTestBackend, type TestBackend } from "./backend-harness.js";
 
-const comment = (text: string): ActionRequest => ({ idempotencyKey: randomUUID(), operatorId: "op-01", at: new Date().toISOString(), action: { type: "comment", alarmId: "alm-0001", text } });
+const comment = (text: string): CommandRequest => ({ idempotencyKey: randomUUID(), operatorId: "op-01", at: new Date().toISOString(), command: { type: "comment", target: { kind: "alarm", id: "alm-0001" }, text } });
 
 // The store held at its size by --store-quota-mb (SQLite's max_page_count): writes fail with the
 // SQLITE_FULL a full disk gives.

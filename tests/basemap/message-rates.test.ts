@@ -7,7 +7,7 @@ describe("the browser console's message budgets", () => {
     const tile = { type: "basemap.tile", tile: { z: 14, x: 1, y: 1 } };
     for (let i = 0; i < TILE_RATE.burst; i++) expect(rates.take("page", tile, 0)).toBe(true);
     expect(rates.take("page", tile, 0)).toBe(false);
-    for (let i = 0; i < MESSAGE_RATE.burst; i++) expect(rates.take("page", { type: "alarm.acknowledge", alarmId: "a" }, 0)).toBe(true);
+    for (let i = 0; i < MESSAGE_RATE.burst; i++) expect(rates.take("page", { type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: "a" } } }, 0)).toBe(true);
     expect(rates.take("page", { type: "snapshot" }, 0)).toBe(false);
   });
 

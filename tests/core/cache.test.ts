@@ -36,6 +36,27 @@ describe("cache migrations", () => {
     }
   });
 
+  it("rewrites actions queued by an older console as commands naming their target, and sends them as such", () => {
+    const db = new Database(":memory:");
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 2));
+    const insert = db.prepare("INSERT INTO outbox (idempotency_key, alarm_id, request, created_at, operator_id) VALUES (?, ?, ?, ?, ?)");
+    const at = "2026-11-25T10:00:00.000Z";
+    const incidentId = "inc-0b7f1c2e-1111-4222-8333-944455556666";
+    const queued = [
+      ["key-alarm-001", "alm-1", { idempotencyKey: "key-alarm-001", operatorId: "op-01", at, action: { type: "shelve", alarmId: "alm-1", reason: "Bảo trì", minutes: 30 } }],
+      ["key-incid-002", incidentId, { idempotencyKey: "key-incid-002", operatorId: "op-01", at, incidentAction: { type: "incident_create", incidentId, alarmIds: ["alm-1"], title: null, assignedUnit: "Đội PCCC số 3" } }],
+    ] as const;
+    for (const [key, target, request] of queued) insert.run(key, target, JSON.stringify(request), at, "op-01");
+    migrate(db);
+    const store = new CacheStore(db);
+    expect(store.pendingActions().map((p) => p.request)).toEqual([
+      { idempotencyKey: "key-alarm-001", operatorId: "op-01", at, command: { type: "shelve", target: { kind: "alarm", id: "alm-1" }, reason: "Bảo trì", minutes: 30 } },
+      { idempotencyKey: "key-incid-002", operatorId: "op-01", at, command: { type: "incident_create", target: { kind: "incident", id: incidentId }, alarmIds: ["alm-1"], title: null, assignedUnit: "Đội PCCC số 3" } },
+    ]);
+    expect(store.pendingFor({ kind: "incident", id: incidentId }).map((p) => p.idempotencyKey)).toEqual(["key-incid-002"]);
+    expect(store.pendingOn("alarm").map((p) => p.idempotencyKey)).toEqual(["key-alarm-001"]);
+  });
+
   it("refuses a cache written by a newer console", () => {
     const db = new Database(":memory:");
     db.pragma(`user_version = ${LATEST_CACHE_VERSION + 1}`);
@@ -103,9 +124,10 @@ describe("cache queries use their indexes", () => {
     expect(plan(store, "SELECT data FROM entities WHERE kind = ?", "alarm")).toMatch(/USING PRIMARY KEY \(kind=\?\)/);
   });
 
-  it("pending actions of one alarm use outbox_by_alarm", () => {
+  it("pending commands of one target, and of one kind of target, use outbox_by_target", () => {
     const store = memoryStore();
-    expect(plan(store, "SELECT * FROM outbox WHERE alarm_id = ? ORDER BY id", "a")).toMatch(/outbox_by_alarm/);
+    expect(plan(store, "SELECT * FROM outbox WHERE target_kind = ? AND target_id = ? ORDER BY id", "alarm", "a")).toMatch(/outbox_by_target/);
+    expect(plan(store, "SELECT * FROM outbox WHERE target_kind = ? ORDER BY id", "incident")).toMatch(/outbox_by_target/);
   });
 });
 
@@ -141,7 +163,7 @@ describe("CacheStore", () => {
     let opened = openCache({ path });
     let store = new CacheStore(opened.db);
     for (const key of ["key-aaaaaaaa", "key-bbbbbbbb", "key-cccccccc"]) {
-      store.enqueueActions([{ request: { idempotencyKey: key, operatorId: "op-01", at: "2026-11-25T10:00:00.000Z", action: { type: "acknowledge", alarmId: "alm-1" } }, targetId: "alm-1" }]);
+      store.enqueueCommands([{ idempotencyKey: key, operatorId: "op-01", at: "2026-11-25T10:00:00.000Z", command: { type: "acknowledge", target: { kind: "alarm", id: "alm-1" } } }]);
     }
     opened.db.close();
     opened = openCache({ path });

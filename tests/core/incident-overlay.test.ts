@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { overlayPendingIncident } from "../../electron/core/sync/overlay.js";
+import { overlayCommands } from "../../shared/commands/apply-command.js";
+import type { CommandOn, CommandRequest } from "../../shared/commands/command.js";
 import { orderIncidents } from "../../renderer/src/views/incidents/incident-order.js";
 import { freshIncidentFields, type Incident } from "../../shared/domain/incident.js";
-import type { IncidentActionRequest } from "../../shared/protocol/incident-actions.js";
 import { LAN, makeAlarm, MINH } from "../shared/fixtures.js";
 
 const ID = "inc-0b7f1c2e-1111-4222-8333-944455556666";
@@ -10,22 +10,24 @@ const operators = { "op-01": LAN, "op-02": MINH } as const;
 const operatorOf = (id: string) => operators[id as keyof typeof operators];
 const alarms = [makeAlarm({ id: "alm-1", place: "Chợ trung tâm Uông Bí" })];
 const alarmsOf = (ids: readonly string[]) => alarms.filter((a) => ids.includes(a.id));
-const request = (key: string, at: string, incidentAction: IncidentActionRequest["incidentAction"], operatorId = "op-01"): IncidentActionRequest => ({
+const request = (key: string, at: string, command: CommandOn<"incident">, operatorId = "op-01"): CommandRequest & { command: CommandOn<"incident"> } => ({
   idempotencyKey: key,
   operatorId,
   at,
-  incidentAction,
+  command,
 });
+const overlayPendingIncident = (confirmed: Incident | null, pending: ReturnType<typeof request>[], ...rest: [typeof operatorOf, typeof alarmsOf]) =>
+  overlayCommands("incident", confirmed, pending, ...rest);
 
-describe("overlayPendingIncident", () => {
+describe("overlayCommands on incidents", () => {
   it("shows an incident created offline, with later pending actions laid over it in order", () => {
     const shown = overlayPendingIncident(
       null,
       [
-        request("k-00000001", "2026-11-25T10:01:00.000Z", { type: "incident_create", incidentId: ID, alarmIds: ["alm-1"], title: null, assignedUnit: null }),
-        request("k-00000002", "2026-11-25T10:02:00.000Z", { type: "incident_status", incidentId: ID, status: "in_progress" }, "op-02"),
+        request("k-00000001", "2026-11-25T10:01:00.000Z", { type: "incident_create", target: { kind: "incident", id: ID }, alarmIds: ["alm-1"], title: null, assignedUnit: null }),
+        request("k-00000002", "2026-11-25T10:02:00.000Z", { type: "incident_status", target: { kind: "incident", id: ID }, status: "in_progress" }, "op-02"),
         // No longer applies (in progress cannot go back to open): skipped, the backend will refuse it.
-        request("k-00000003", "2026-11-25T10:03:00.000Z", { type: "incident_status", incidentId: ID, status: "open" }),
+        request("k-00000003", "2026-11-25T10:03:00.000Z", { type: "incident_status", target: { kind: "incident", id: ID }, status: "open" }),
       ],
       operatorOf,
       alarmsOf,
@@ -38,13 +40,13 @@ describe("overlayPendingIncident", () => {
   });
 
   it("is null when a pending creation no longer applies (its alarm is unknown)", () => {
-    const pending = [request("k-00000001", "2026-11-25T10:01:00.000Z", { type: "incident_create", incidentId: ID, alarmIds: ["alm-9"], title: null, assignedUnit: null })];
+    const pending = [request("k-00000001", "2026-11-25T10:01:00.000Z", { type: "incident_create", target: { kind: "incident", id: ID }, alarmIds: ["alm-9"], title: null, assignedUnit: null })];
     expect(overlayPendingIncident(null, pending, operatorOf, alarmsOf)).toBeNull();
   });
 
   it("leaves a confirmed incident alone when its pending action is already on its timeline", () => {
-    const confirmed = overlayPendingIncident(null, [request("k-00000001", "2026-11-25T10:01:00.000Z", { type: "incident_create", incidentId: ID, alarmIds: ["alm-1"], title: null, assignedUnit: null })], operatorOf, alarmsOf)!;
-    const replayed = overlayPendingIncident(confirmed, [request("k-00000001", "2026-11-25T10:01:00.000Z", { type: "incident_create", incidentId: ID, alarmIds: ["alm-1"], title: null, assignedUnit: null })], operatorOf, alarmsOf);
+    const confirmed = overlayPendingIncident(null, [request("k-00000001", "2026-11-25T10:01:00.000Z", { type: "incident_create", target: { kind: "incident", id: ID }, alarmIds: ["alm-1"], title: null, assignedUnit: null })], operatorOf, alarmsOf)!;
+    const replayed = overlayPendingIncident(confirmed, [request("k-00000001", "2026-11-25T10:01:00.000Z", { type: "incident_create", target: { kind: "incident", id: ID }, alarmIds: ["alm-1"], title: null, assignedUnit: null })], operatorOf, alarmsOf);
     expect(replayed).toBe(confirmed);
   });
 });

@@ -4,12 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CacheStore } from "../../electron/core/cache/cache-store.js";
 import { openCache } from "../../electron/core/cache/open-cache.js";
-import type { ActionRequest } from "../../shared/protocol/backend.js";
+import type { CommandRequest } from "../../shared/commands/command.js";
 import { isStorageFull } from "../../shared/storage-full.js";
 
-const comment = (i: number): { request: ActionRequest; targetId: string } => ({
-  request: { idempotencyKey: `key-${i}`, operatorId: "op-01", at: "2026-12-04T06:00:00.000Z", action: { type: "comment", alarmId: "alm-1", text: `ghi chú ${i} `.repeat(40) } },
-  targetId: "alm-1",
+const comment = (i: number): CommandRequest => ({
+  idempotencyKey: `key-${i}`, operatorId: "op-01", at: "2026-12-04T06:00:00.000Z", command: { type: "comment", target: { kind: "alarm", id: "alm-1" }, text: `ghi chú ${i} `.repeat(40) },
 });
 
 // A cache held to its current size (SQLite's max_page_count, as --cache-quota-mb sets it): the
@@ -24,7 +23,7 @@ describe("the console's cache on a full disk", () => {
     const store = fullCache();
     let changes = 0;
     store.onStorageChange(() => changes++);
-    const answer = store.enqueueActions(Array.from({ length: 200 }, (_, i) => comment(i)));
+    const answer = store.enqueueCommands(Array.from({ length: 200 }, (_, i) => comment(i)));
     expect(answer.ok).toBe(false);
     if (!answer.ok) {
       expect(answer.error.kind).toBe("storage_full");
@@ -40,10 +39,10 @@ describe("the console's cache on a full disk", () => {
 
   it("takes actions again by itself once there is room, and clears the flag", () => {
     const store = fullCache();
-    expect(store.enqueueActions(Array.from({ length: 200 }, (_, i) => comment(i))).ok).toBe(false);
+    expect(store.enqueueCommands(Array.from({ length: 200 }, (_, i) => comment(i))).ok).toBe(false);
     // Space returns (the quota is lifted, as a disk is cleaned up).
     store.db.pragma("max_page_count = 1000000");
-    expect(store.enqueueActions(Array.from({ length: 200 }, (_, i) => comment(i))).ok).toBe(true);
+    expect(store.enqueueCommands(Array.from({ length: 200 }, (_, i) => comment(i))).ok).toBe(true);
     expect(store.pendingCount()).toBe(200);
     expect(store.storageFull).toBe(false);
   });
@@ -72,7 +71,7 @@ describe("the console's cache on a full disk", () => {
       during = store.db.pragma("synchronous", { simple: true });
       return original(fn);
     }) as typeof store.db.transaction;
-    expect(store.enqueueActions([comment(1)]).ok).toBe(true);
+    expect(store.enqueueCommands([comment(1)]).ok).toBe(true);
     expect(during).toBe(2);
     expect(store.db.pragma("synchronous", { simple: true })).toBe(1);
   });

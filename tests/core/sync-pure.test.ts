@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backoffDelay } from "../../electron/core/sync/backoff.js";
-import { overlayPending } from "../../electron/core/sync/overlay.js";
+import { overlayCommands } from "../../shared/commands/apply-command.js";
 import { validateChanges } from "../../electron/core/sync/validate-changes.js";
 import { LAN, makeAlarm, MINH } from "../shared/fixtures.js";
 
@@ -26,23 +26,25 @@ describe("validateChanges", () => {
   });
 });
 
-describe("overlayPending", () => {
+describe("overlayCommands on alarms", () => {
   const operators = { "op-01": LAN, "op-02": MINH } as const;
   const operatorOf = (id: string) => operators[id as keyof typeof operators];
 
   it("lays pending actions over the confirmed alarm in order, skipping ones that no longer apply", () => {
     const alarm = makeAlarm();
-    const result = overlayPending(
+    const result = overlayCommands(
+      "alarm",
       alarm,
       [
-        { idempotencyKey: "k-00000001", operatorId: "op-01", at: "2026-11-25T10:01:00.000Z", action: { type: "acknowledge", alarmId: alarm.id } },
-        { idempotencyKey: "k-00000002", operatorId: "op-02", at: "2026-11-25T10:02:00.000Z", action: { type: "acknowledge", alarmId: alarm.id } },
-        { idempotencyKey: "k-00000003", operatorId: "op-02", at: "2026-11-25T10:03:00.000Z", action: { type: "comment", alarmId: alarm.id, text: "ok" } },
+        { idempotencyKey: "k-00000001", operatorId: "op-01", at: "2026-11-25T10:01:00.000Z", command: { type: "acknowledge", target: { kind: "alarm", id: alarm.id } } },
+        { idempotencyKey: "k-00000002", operatorId: "op-02", at: "2026-11-25T10:02:00.000Z", command: { type: "acknowledge", target: { kind: "alarm", id: alarm.id } } },
+        { idempotencyKey: "k-00000003", operatorId: "op-02", at: "2026-11-25T10:03:00.000Z", command: { type: "comment", target: { kind: "alarm", id: alarm.id }, text: "ok" } },
       ],
       operatorOf,
+      () => [],
     );
-    expect(result.acknowledgedBy).toBe("op-01");
-    expect(result.comments).toHaveLength(1);
+    expect(result?.acknowledgedBy).toBe("op-01");
+    expect(result?.comments).toHaveLength(1);
     expect(alarm.state).toBe("unacknowledged");
   });
 });

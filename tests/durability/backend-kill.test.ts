@@ -8,7 +8,8 @@ import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { freePort } from "../../scripts/lib/free-port.js";
 import { commentIdFor } from "../../shared/alarm-actions.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
-import { BACKEND_PATHS, type ActionRequest } from "../../shared/protocol/backend.js";
+import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
+import { type CommandRequest } from "../../shared/commands/command.js";
 import { auditRows } from "../alarms/flow-harness.js";
 
 const BATCHES = 40;
@@ -49,12 +50,12 @@ describe("backend kill -9 during action batches", () => {
     backend = await spawnBackend({ port, dataDir, extraArgs: ARGS });
     const raised = (await (await backendFetch(`${backend.url}/api/v1/sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 40 }) }, "sup-01")).json()) as { value: { ids: string[] } };
     const alarmIds = raised.value.ids;
-    const batches: ActionRequest[][] = Array.from({ length: BATCHES }, (_, b) =>
+    const batches: CommandRequest[][] = Array.from({ length: BATCHES }, (_, b) =>
       Array.from({ length: PER_BATCH }, (_, i) => ({
         idempotencyKey: randomUUID(),
         operatorId: "op-01",
         at: new Date().toISOString(),
-        action: { type: "comment" as const, alarmId: alarmIds[(b * PER_BATCH + i) % alarmIds.length]!, text: `Ghi chú ${b}-${i}` },
+        command: { type: "comment" as const, target: { kind: "alarm" as const, id: alarmIds[(b * PER_BATCH + i) % alarmIds.length]! }, text: `Ghi chú ${b}-${i}` },
       })),
     );
     const answered = new Set<string>();

@@ -39,7 +39,7 @@ describe("commits reported to someone survive a power cut", () => {
     const response = await backendFetch(`${url}${BACKEND_PATHS.actions}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ idempotencyKey: randomUUID(), operatorId: "op-01", at: new Date().toISOString(), action: { type: "comment", alarmId: "alm-0001", text: marker } }),
+      body: JSON.stringify({ idempotencyKey: randomUUID(), operatorId: "op-01", at: new Date().toISOString(), command: { type: "comment", target: { kind: "alarm", id: "alm-0001" }, text: marker } }),
     });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain(marker);

@@ -93,7 +93,7 @@ test.describe("multi-monitor workstation: role windows linked through the core",
     const response = await backendFetch(`${backend.url}/api/v1/actions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ idempotencyKey: `viewer-${Date.now()}`, operatorId: "view-01", at: new Date().toISOString(), action: { type: "acknowledge", alarmId } }),
+      body: JSON.stringify({ idempotencyKey: `viewer-${Date.now()}`, operatorId: "view-01", at: new Date().toISOString(), command: { type: "acknowledge", target: { kind: "alarm", id: alarmId } } }),
     });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ ok: false, error: { kind: "forbidden", message: expect.stringMatching(/signed in as viewer/) } });

@@ -65,7 +65,7 @@ describe("a console on a full disk", () => {
     let kept = 0;
     let refusal: string | null = null;
     for (let i = 0; i < 60 && refusal === null; i++) {
-      const answer = await core.service.handle({ type: "alarm.comment", alarmId, text: `Ghi chú ${i} `.padEnd(1900, "ư") });
+      const answer = await core.service.handle({ type: "command", command: { type: "comment", target: { kind: "alarm", id: alarmId }, text: `Ghi chú ${i} `.padEnd(1900, "ư") } });
       if (answer.ok) kept++;
       else refusal = answer.error.kind;
     }

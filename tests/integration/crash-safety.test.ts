@@ -130,11 +130,11 @@ describe("crash safety: random kill -9 of the console", () => {
     const opened = openCache({ path: join(dataDir, "cache.sqlite") });
     const store = new CacheStore(opened.db);
     const keys: string[] = [];
-    const queued = store.enqueueActions(
+    const queued = store.enqueueCommands(
       alarms.map((alarmId, i) => {
         const idempotencyKey = `crash-test-${i.toString().padStart(4, "0")}`;
         keys.push(idempotencyKey);
-        return { request: { idempotencyKey, operatorId: "op-01", at: new Date().toISOString(), action: { type: "comment" as const, alarmId, text: `ghi chú ${i}` } }, targetId: alarmId };
+        return { idempotencyKey, operatorId: "op-01", at: new Date().toISOString(), command: { type: "comment" as const, target: { kind: "alarm" as const, id: alarmId }, text: `ghi chú ${i}` } };
       }),
     );
     expect(queued.ok).toBe(true);

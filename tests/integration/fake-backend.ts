@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { PROTOCOL_VERSION } from "../../shared/protocol/backend.js";
 
 function changeLines(page: { changes: unknown[]; headSeq: number; hasMore: boolean }): string {
   const lines = [JSON.stringify({ headSeq: page.headSeq, hasMore: page.hasMore })];
@@ -48,7 +49,7 @@ export class FakeBackend {
         });
       }
       if (url.pathname === "/api/v1/hello") {
-        return json(this.helloStatus, this.helloBody ?? { backendName: "fake", protocolVersion: 1, minProtocolVersion: 1, serverTime: new Date().toISOString(), headSeq: this.headSeq });
+        return json(this.helloStatus, this.helloBody ?? { backendName: "fake", protocolVersion: PROTOCOL_VERSION, minProtocolVersion: PROTOCOL_VERSION, serverTime: new Date().toISOString(), headSeq: this.headSeq });
       }
       if (url.pathname === "/api/v1/changes") {
         const after = Number(url.searchParams.get("after") ?? 0);

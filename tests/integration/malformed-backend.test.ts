@@ -86,7 +86,7 @@ describe("console core against a misbehaving backend", () => {
   it("answers malformed console API calls with invalid_request and keeps working", async () => {
     fake = await new FakeBackend().start();
     await start();
-    for (const bad of [null, 42, "snapshot", { type: "nope" }, { type: "alarm.acknowledge" }, { type: "alarm.comment", alarmId: "a", text: "" }]) {
+    for (const bad of [null, 42, "snapshot", { type: "nope" }, { type: "alarm.acknowledge" }, { type: "command", command: { type: "comment", target: { kind: "alarm", id: "a" }, text: "" } }]) {
       const r = await core!.service.handle(bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.kind).toBe("invalid_request");
@@ -101,7 +101,7 @@ describe("console core against a misbehaving backend", () => {
     fake.actionAnswer = () => ({ status: 200, body: "<html>proxy error</html>" });
     await start();
     await until(() => core!.service.getStatus().state === "online", "online", WAIT_MS, POLL_MS);
-    const r = await core!.service.handle({ type: "alarm.acknowledge", alarmId: "a1" });
+    const r = await core!.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: "a1" } } });
     expect(r.ok).toBe(true);
     const snap = await snapshot();
     expect(snap.status.pendingActions).toBe(1);

@@ -43,7 +43,7 @@ describe("validateResponse", () => {
   });
 
   it("turns a malformed value into backend_error, naming the field", () => {
-    const result = validateResponse("alarm.acknowledge", { ok: true, value: { ...alarm(), priority: "urgent" } });
+    const result = validateResponse("command", { ok: true, value: { kind: "alarm", entity: { ...alarm(), priority: "urgent" } } });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.kind).toBe("backend_error");
@@ -53,7 +53,7 @@ describe("validateResponse", () => {
 
   it("passes errors through untouched", () => {
     const error = { kind: "conflict" as const, message: "Already acknowledged by Trần Văn Minh" };
-    expect(validateResponse("alarm.acknowledge", { ok: false, error })).toEqual({ ok: false, error });
+    expect(validateResponse("command", { ok: false, error })).toEqual({ ok: false, error });
   });
 
   it("parseUncheckedResult rejects something that is not a Result", () => {
@@ -97,7 +97,7 @@ describe("parseConsoleEvent", () => {
   });
 
   it("understands action.refused", () => {
-    const parsed = parseConsoleEvent({ type: "action.refused", alarmId: "a", error: { kind: "conflict", message: "m" } });
+    const parsed = parseConsoleEvent({ type: "action.refused", target: { kind: "alarm", id: "a" }, error: { kind: "conflict", message: "m" } });
     expect(parsed.event?.type).toBe("action.refused");
   });
 });

@@ -40,8 +40,8 @@ describe("live state reducers", () => {
   });
 
   it("records refusals and status", () => {
-    let state = applyEvent(INITIAL_STATE, { type: "action.refused", alarmId: "alm-1", error: { kind: "conflict", message: "first" } });
-    expect(state.refusal).toEqual({ alarmId: "alm-1", error: { kind: "conflict", message: "first" } });
+    let state = applyEvent(INITIAL_STATE, { type: "action.refused", target: { kind: "alarm", id: "alm-1" }, error: { kind: "conflict", message: "first" } });
+    expect(state.refusal).toEqual({ target: { kind: "alarm", id: "alm-1" }, error: { kind: "conflict", message: "first" } });
     state = applyEvent(state, { type: "status", status: status({ state: "offline" }) });
     expect(state.status?.state).toBe("offline");
   });

@@ -95,12 +95,12 @@ describe("WebSocketConsoleClient", () => {
 
   it("answers a request with its validated response, matched by id", async () => {
     sockets[0]!.open();
-    const pending = client.request({ type: "alarm.acknowledge", alarmId: "alm-1" });
+    const pending = client.request({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: "alm-1" } } });
     const sent = sockets[0]!.sent[0]!;
-    expect(sent.request).toEqual({ type: "alarm.acknowledge", alarmId: "alm-1" });
-    sockets[0]!.receive({ kind: "response", id: sent.id, result: { ok: true, value: alarm({ state: "acknowledged" }) } });
+    expect(sent.request).toEqual({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: "alm-1" } } });
+    sockets[0]!.receive({ kind: "response", id: sent.id, result: { ok: true, value: { kind: "alarm", entity: alarm({ state: "acknowledged" }) } } });
     const result = await pending;
-    expect(result.ok && result.value.state).toBe("acknowledged");
+    expect(result.ok && result.value.kind === "alarm" && result.value.entity.state).toBe("acknowledged");
   });
 
   it("fails a request at once with offline when not connected", async () => {
@@ -131,7 +131,7 @@ describe("WebSocketConsoleClient", () => {
     const problems: string[] = [];
     client.onProblem((p) => problems.push(p.message));
     sockets[0]!.open();
-    const pending = client.request({ type: "alarm.acknowledge", alarmId: "alm-1" });
+    const pending = client.request({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: "alm-1" } } });
     sockets[0]!.receive({ kind: "response", id: sockets[0]!.sent[0]!.id, result: { ok: true, value: { id: "alm-1" } } });
     expect(await pending).toMatchObject({ ok: false, error: { kind: "backend_error" } });
 

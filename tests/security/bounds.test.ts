@@ -9,7 +9,7 @@ import type { StoredChange } from "../../backend/store/backend-store.js";
 
 let n = 0;
 const key = () => `bound-${Date.now().toString(36)}-${(n++).toString(36)}`;
-const comment = (alarmId: string, text: string) => ({ idempotencyKey: key(), operatorId: "op-01", at: new Date().toISOString(), action: { type: "comment", alarmId, text } });
+const comment = (alarmId: string, text: string) => ({ idempotencyKey: key(), operatorId: "op-01", at: new Date().toISOString(), command: { type: "comment", target: { kind: "alarm", id: alarmId }, text } });
 
 describe("bounds on what one operator can make the backend store", () => {
   it("refuses over-long texts and ids, and more comments on one alarm than the limit", async () => {
@@ -32,7 +32,7 @@ describe("bounds on what one operator can make the backend store", () => {
   it("limits a session to a burst of actions, then answers rate_limited for the whole batch", async () => {
     const t = await startTestBackend();
     try {
-      const batch = () => ({ requests: Array.from({ length: 200 }, () => ({ idempotencyKey: key(), operatorId: "op-02", at: new Date().toISOString(), action: { type: "acknowledge", alarmId: "alm-none" } })) });
+      const batch = () => ({ requests: Array.from({ length: 200 }, () => ({ idempotencyKey: key(), operatorId: "op-02", at: new Date().toISOString(), command: { type: "acknowledge", target: { kind: "alarm", id: "alm-none" } } })) });
       let accepted = 0;
       let refused: number | null = null;
       for (let i = 0; i < 100 && refused === null; i++) {

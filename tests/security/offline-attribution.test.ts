@@ -74,15 +74,15 @@ describe("offline actions keep their operator", () => {
     await backend.stop();
     backend = null;
     await until(() => status().state === "offline", "offline", WAIT_MS);
-    await call({ type: "alarm.acknowledge", alarmId: first });
+    await call({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: first } } });
     expireSessionsOf(backendDir, "op-01");
     backend = await startTestBackend({ dataDir: backendDir, port });
     await until(async () => (await session()).state === "expired", "the expired session noticed", WAIT_MS);
     const pending = await call<PendingAction[]>({ type: "outbox.list" });
-    expect(pending.map((p) => [p.alarmId, p.operatorId])).toEqual([[first, "op-01"]]);
+    expect(pending.map((p) => [p.target.id, p.operatorId])).toEqual([[first, "op-01"]]);
     expect(backendAlarm(backendDir, first!).acknowledgedBy).toBeNull();
     // Expired, she cannot act until she signs in again; what she did stays queued.
-    expect((await core.service.handle({ type: "alarm.acknowledge", alarmId: second })).ok).toBe(false);
+    expect((await core.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: second } } })).ok).toBe(false);
 
     // The console restarts: signed out, her action still queued and shown as hers.
     core.close();
@@ -94,7 +94,7 @@ describe("offline actions keep their operator", () => {
     // Minh takes the desk: his actions go at once, hers wait for her, never sent as his.
     await call({ type: "operator.sign-in", operatorId: "op-02", password: "uongbi-op-02" });
     await until(() => status().state === "online", "online as op-02", WAIT_MS);
-    await call({ type: "alarm.acknowledge", alarmId: third });
+    await call({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: third } } });
     await until(() => backendAlarm(backendDir, third!).acknowledgedBy === "op-02", "Minh's acknowledgement applied", WAIT_MS);
     expect(backendAlarm(backendDir, first!).acknowledgedBy).toBeNull();
     const waiting: ConsoleSession = await session();
@@ -128,7 +128,7 @@ describe("offline actions keep their operator", () => {
     await call({ type: "operator.sign-in", operatorId: "op-01", password: "uongbi-op-01" });
     expect((await session()).state).toBe("local");
     expect((await call<Snapshot>({ type: "snapshot" })).alarms.length).toBeGreaterThan(0);
-    await call({ type: "alarm.acknowledge", alarmId });
+    await call({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: alarmId } } });
 
     backend = await startTestBackend({ dataDir: backendDir, port });
     await until(() => /reachable again/.test(status().lastError ?? ""), "the console says the backend is back", WAIT_MS);

@@ -35,8 +35,8 @@ describe("idempotency keys", () => {
   it("another operator replaying a key gets their own action, not the first operator's answer", async () => {
     const key = `shared-key-${Date.now()}`;
     const at = new Date().toISOString();
-    const lan = await t.post(BACKEND_PATHS.actions, { idempotencyKey: key, operatorId: "op-01", at, action: { type: "comment", alarmId: "alm-0005", text: "Lan" } });
-    const minh = await t.post(BACKEND_PATHS.actions, { idempotencyKey: key, operatorId: "op-02", at, action: { type: "comment", alarmId: "alm-0005", text: "Minh" } });
+    const lan = await t.post(BACKEND_PATHS.actions, { idempotencyKey: key, operatorId: "op-01", at, command: { type: "comment", target: { kind: "alarm", id: "alm-0005" }, text: "Lan" } });
+    const minh = await t.post(BACKEND_PATHS.actions, { idempotencyKey: key, operatorId: "op-02", at, command: { type: "comment", target: { kind: "alarm", id: "alm-0005" }, text: "Minh" } });
     expect(lan.body).toMatchObject({ ok: true });
     expect(minh.body).toMatchObject({ ok: true });
     expect(alarm("alm-0005").comments.map((c) => [c.operatorId, c.text])).toEqual(expect.arrayContaining([["op-01", "Lan"], ["op-02", "Minh"]]));
@@ -45,11 +45,11 @@ describe("idempotency keys", () => {
   it("the same operator reusing a key for another request is refused, and nothing is applied", async () => {
     const key = `reused-key-${Date.now()}`;
     const at = new Date().toISOString();
-    const first = await t.post(BACKEND_PATHS.actions, { idempotencyKey: key, operatorId: "op-01", at, action: { type: "comment", alarmId: "alm-0006", text: "một" } });
+    const first = await t.post(BACKEND_PATHS.actions, { idempotencyKey: key, operatorId: "op-01", at, command: { type: "comment", target: { kind: "alarm", id: "alm-0006" }, text: "một" } });
     expect(first.body).toMatchObject({ ok: true });
-    const again = await t.post(BACKEND_PATHS.actions, { idempotencyKey: key, operatorId: "op-01", at, action: { type: "comment", alarmId: "alm-0006", text: "một" } });
+    const again = await t.post(BACKEND_PATHS.actions, { idempotencyKey: key, operatorId: "op-01", at, command: { type: "comment", target: { kind: "alarm", id: "alm-0006" }, text: "một" } });
     expect(again.body).toEqual(first.body);
-    const other = await t.post(BACKEND_PATHS.actions, { idempotencyKey: key, operatorId: "op-01", at, action: { type: "acknowledge", alarmId: "alm-0006" } });
+    const other = await t.post(BACKEND_PATHS.actions, { idempotencyKey: key, operatorId: "op-01", at, command: { type: "acknowledge", target: { kind: "alarm", id: "alm-0006" } } });
     expect(other.body).toMatchObject({ ok: false, error: { kind: "conflict" } });
     expect(alarm("alm-0006").acknowledgedBy).toBeNull();
   });
@@ -58,7 +58,7 @@ describe("idempotency keys", () => {
 describe("action times", () => {
   it("a back-dated action is recorded at the oldest time the offline window allows, with the server's time beside it", async () => {
     const now = Date.now();
-    const answer = await t.post(BACKEND_PATHS.actions, { idempotencyKey: `old-${now}`, operatorId: "op-01", at: "2020-01-01T00:00:00.000Z", action: { type: "acknowledge", alarmId: "alm-0007" } });
+    const answer = await t.post(BACKEND_PATHS.actions, { idempotencyKey: `old-${now}`, operatorId: "op-01", at: "2020-01-01T00:00:00.000Z", command: { type: "acknowledge", target: { kind: "alarm", id: "alm-0007" } } });
     expect(answer.body).toMatchObject({ ok: true });
     const acknowledgedAt = Date.parse(alarm("alm-0007").acknowledgedAt!);
     expect(acknowledgedAt).toBeGreaterThanOrEqual(now - OFFLINE_ACTION_WINDOW_MS - 1000);
@@ -70,7 +70,7 @@ describe("action times", () => {
 
   it("a refused action is audited without what it carried", async () => {
     const junk = "x".repeat(1900);
-    await t.post(BACKEND_PATHS.actions, { idempotencyKey: `junk-${Date.now()}`, operatorId: "op-01", at: new Date().toISOString(), action: { type: "resolve", alarmId: "alm-none", note: junk } });
+    await t.post(BACKEND_PATHS.actions, { idempotencyKey: `junk-${Date.now()}`, operatorId: "op-01", at: new Date().toISOString(), command: { type: "resolve", target: { kind: "alarm", id: "alm-none" }, note: junk } });
     const audit = lastAudit();
     expect(audit.outcome).toBe("rejected");
     expect(audit.detail).not.toContain(junk);

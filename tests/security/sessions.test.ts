@@ -13,7 +13,7 @@ let t: TestBackend;
 const at = () => new Date().toISOString();
 let counter = 0;
 const key = () => `sec-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-const ack = (alarmId: string, operatorId: string) => ({ idempotencyKey: key(), operatorId, at: at(), action: { type: "acknowledge", alarmId } });
+const ack = (alarmId: string, operatorId: string) => ({ idempotencyKey: key(), operatorId, at: at(), command: { type: "acknowledge", target: { kind: "alarm", id: alarmId } } });
 
 function raw(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
   const headers = new Headers(init.headers);

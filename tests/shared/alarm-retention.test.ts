@@ -35,7 +35,7 @@ describe("retention of cleared alarms", () => {
     const rows: EncodedChange[] = [...alarms.values(), makeAlarm({ id: "old-queued", state: "normal", updatedAt: hoursAgo(40) })].map((alarm, i) => ({ seq: i + 1, entity: "alarm" as const, op: "upsert" as const, id: alarm.id, dataJson: JSON.stringify(alarm) }));
     rows.push({ seq: 10, entity: "incident", op: "upsert", id: "inc-1", dataJson: JSON.stringify({ id: "inc-1", alarmIds: ["old-in-incident"] }) });
     store.applyChanges(rows, [], 10, hoursAgo(0));
-    expect(store.enqueueActions([{ request: { idempotencyKey: "k1", operatorId: "op-01", at: hoursAgo(0), action: { type: "comment", alarmId: "old-queued", text: "x" } }, targetId: "old-queued" }]).ok).toBe(true);
+    expect(store.enqueueCommands([{ idempotencyKey: "k1", operatorId: "op-01", at: hoursAgo(0), command: { type: "comment", target: { kind: "alarm", id: "old-queued" }, text: "x" } }]).ok).toBe(true);
     expect(store.pruneClearedAlarms(hoursAgo(24))).toBe(1);
     const left = db.prepare("SELECT id FROM entities WHERE kind = 'alarm' ORDER BY id").pluck().all();
     expect(left).toEqual(["old-in-incident", "old-open", "old-queued", "recent-cleared"]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { IncidentSchema, type Incident } from "../../shared/domain/incident.js";
-import { applyIncidentAction, canMoveIncident, defaultIncidentTitle, incidentLocation, incidentWard, timelineIdFor } from "../../shared/incident-actions.js";
-import { IncidentActionRequestSchema, type IncidentAction } from "../../shared/protocol/incident-actions.js";
-import { incidentRequestAction } from "../../shared/protocol/incident-requests.js";
+import { applyIncidentCommand, canMoveIncident, defaultIncidentTitle, incidentLocation, incidentWard, timelineIdFor } from "../../shared/incident-actions.js";
+import { CommandRequestSchema } from "../../shared/commands/command.js";
+import type { IncidentCommand } from "../../shared/commands/incident-commands.js";
 import { HA_VIEWER, LAN, makeAlarm, MINH } from "./fixtures.js";
 
 const ID = "inc-0b7f1c2e-1111-4222-8333-944455556666";
@@ -10,9 +10,9 @@ const market = makeAlarm({ id: "alm-1", wardCode: "06808", location: [106.8, 21.
 const camera = makeAlarm({ id: "alm-2", wardCode: "06808", location: [106.802, 21.102], place: "Đường Trần Hưng Đạo" });
 const far = makeAlarm({ id: "alm-3", wardCode: "06811", location: [106.81, 21.11], place: "Chợ trung tâm Uông Bí" });
 const actor = (entryId: string, operator = LAN, at = "2026-11-25T10:05:00.000Z") => ({ operator, at, entryId });
-const create = (patch: Partial<Extract<IncidentAction, { type: "incident_create" }>> = {}): IncidentAction => ({
+const create = (patch: Partial<Extract<IncidentCommand, { type: "incident_create" }>> = {}): IncidentCommand => ({
   type: "incident_create",
-  incidentId: ID,
+  target: { kind: "incident", id: ID },
   alarmIds: ["alm-1", "alm-2"],
   title: null,
   assignedUnit: null,
@@ -20,7 +20,7 @@ const create = (patch: Partial<Extract<IncidentAction, { type: "incident_create"
 });
 
 function created(): Incident {
-  const result = applyIncidentAction(null, create(), actor("tl-k1"), [market, camera]);
+  const result = applyIncidentCommand(null, create(), actor("tl-k1"), [market, camera]);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
@@ -48,7 +48,7 @@ describe("creating an incident from alarms", () => {
   });
 
   it("keeps a given title and unit (the unit on the timeline too) and names each alarm once", () => {
-    const result = applyIncidentAction(null, create({ title: "Cháy chợ", assignedUnit: "Đội PCCC số 3", alarmIds: ["alm-1", "alm-1"] }), actor("tl-k1"), [market]);
+    const result = applyIncidentCommand(null, create({ title: "Cháy chợ", assignedUnit: "Đội PCCC số 3", alarmIds: ["alm-1", "alm-1"] }), actor("tl-k1"), [market]);
     expect(result.ok && result.value).toMatchObject({ title: "Cháy chợ", assignedUnit: "Đội PCCC số 3", alarmIds: ["alm-1"] });
     expect(result.ok && result.value.timeline.map((l) => [l.kind, l.text])).toEqual([
       ["created", "alm-1"],
@@ -64,33 +64,33 @@ describe("creating an incident from alarms", () => {
   });
 
   it("refuses unknown alarms, an existing id and viewers", () => {
-    const missing = applyIncidentAction(null, create(), actor("tl-k1"), [market]);
+    const missing = applyIncidentCommand(null, create(), actor("tl-k1"), [market]);
     expect(!missing.ok && missing.error).toMatchObject({ kind: "not_found", detail: { missing: ["alm-2"] } });
-    const again = applyIncidentAction(created(), create(), actor("tl-k2"), [market, camera]);
+    const again = applyIncidentCommand(created(), create(), actor("tl-k2"), [market, camera]);
     expect(!again.ok && again.error.kind).toBe("conflict");
-    const viewer = applyIncidentAction(null, create(), actor("tl-k1", HA_VIEWER), [market, camera]);
+    const viewer = applyIncidentCommand(null, create(), actor("tl-k1", HA_VIEWER), [market, camera]);
     expect(!viewer.ok && viewer.error.kind).toBe("forbidden");
   });
 });
 
 describe("working an incident", () => {
   it("moves open → in progress → closed, each step on the timeline with who and when; closed is final", () => {
-    const started = applyIncidentAction(created(), { type: "incident_status", incidentId: ID, status: "in_progress" }, actor("tl-k2", MINH, "2026-11-25T10:10:00.000Z"), []);
+    const started = applyIncidentCommand(created(), { type: "incident_status", target: { kind: "incident", id: ID }, status: "in_progress" }, actor("tl-k2", MINH, "2026-11-25T10:10:00.000Z"), []);
     if (!started.ok) throw new Error(started.error.message);
     expect(started.value.status).toBe("in_progress");
     expect(started.value.updatedAt).toBe("2026-11-25T10:10:00.000Z");
     expect(started.value.timeline.at(-1)).toMatchObject({ kind: "status", text: "in_progress", operatorId: "op-02", operatorName: "Trần Văn Minh" });
-    const back = applyIncidentAction(started.value, { type: "incident_status", incidentId: ID, status: "open" }, actor("tl-k3"), []);
+    const back = applyIncidentCommand(started.value, { type: "incident_status", target: { kind: "incident", id: ID }, status: "open" }, actor("tl-k3"), []);
     expect(!back.ok && back.error.kind).toBe("conflict");
-    const closed = applyIncidentAction(started.value, { type: "incident_status", incidentId: ID, status: "closed" }, actor("tl-k4"), []);
+    const closed = applyIncidentCommand(started.value, { type: "incident_status", target: { kind: "incident", id: ID }, status: "closed" }, actor("tl-k4"), []);
     if (!closed.ok) throw new Error(closed.error.message);
     for (const status of ["open", "in_progress"] as const) {
-      const reopened = applyIncidentAction(closed.value, { type: "incident_status", incidentId: ID, status }, actor("tl-k5"), []);
+      const reopened = applyIncidentCommand(closed.value, { type: "incident_status", target: { kind: "incident", id: ID }, status }, actor("tl-k5"), []);
       expect(!reopened.ok && reopened.error).toMatchObject({ kind: "conflict", detail: { status: "closed" } });
     }
-    const assign = applyIncidentAction(closed.value, { type: "incident_assign", incidentId: ID, unit: "CA phường" }, actor("tl-k6"), []);
+    const assign = applyIncidentCommand(closed.value, { type: "incident_assign", target: { kind: "incident", id: ID }, unit: "CA phường" }, actor("tl-k6"), []);
     expect(!assign.ok && assign.error.kind).toBe("conflict");
-    const lateNote = applyIncidentAction(closed.value, { type: "incident_note", incidentId: ID, text: "Báo cáo bổ sung" }, actor("tl-k7"), []);
+    const lateNote = applyIncidentCommand(closed.value, { type: "incident_note", target: { kind: "incident", id: ID }, text: "Báo cáo bổ sung" }, actor("tl-k7"), []);
     expect(lateNote.ok && lateNote.value.timeline.at(-1)).toMatchObject({ kind: "note", text: "Báo cáo bổ sung" });
   });
 
@@ -108,29 +108,29 @@ describe("working an incident", () => {
 
   it("assigns and unassigns a unit, adds notes; the same status or unit again changes nothing", () => {
     const incident = created();
-    const assigned = applyIncidentAction(incident, { type: "incident_assign", incidentId: ID, unit: "Công an phường Quang Trung" }, actor("tl-k2"), []);
+    const assigned = applyIncidentCommand(incident, { type: "incident_assign", target: { kind: "incident", id: ID }, unit: "Công an phường Quang Trung" }, actor("tl-k2"), []);
     if (!assigned.ok) throw new Error(assigned.error.message);
     expect(assigned.value.assignedUnit).toBe("Công an phường Quang Trung");
-    expect(applyIncidentAction(assigned.value, { type: "incident_assign", incidentId: ID, unit: "Công an phường Quang Trung" }, actor("tl-k3"), [])).toEqual({ ok: true, value: assigned.value });
-    expect(applyIncidentAction(incident, { type: "incident_status", incidentId: ID, status: "open" }, actor("tl-k3"), [])).toEqual({ ok: true, value: incident });
-    const unassigned = applyIncidentAction(assigned.value, { type: "incident_assign", incidentId: ID, unit: null }, actor("tl-k4"), []);
+    expect(applyIncidentCommand(assigned.value, { type: "incident_assign", target: { kind: "incident", id: ID }, unit: "Công an phường Quang Trung" }, actor("tl-k3"), [])).toEqual({ ok: true, value: assigned.value });
+    expect(applyIncidentCommand(incident, { type: "incident_status", target: { kind: "incident", id: ID }, status: "open" }, actor("tl-k3"), [])).toEqual({ ok: true, value: incident });
+    const unassigned = applyIncidentCommand(assigned.value, { type: "incident_assign", target: { kind: "incident", id: ID }, unit: null }, actor("tl-k4"), []);
     expect(unassigned.ok && unassigned.value.assignedUnit).toBeNull();
-    const noted = applyIncidentAction(incident, { type: "incident_note", incidentId: ID, text: "Đã gọi 114" }, actor("tl-k5"), []);
+    const noted = applyIncidentCommand(incident, { type: "incident_note", target: { kind: "incident", id: ID }, text: "Đã gọi 114" }, actor("tl-k5"), []);
     expect(noted.ok && noted.value.timeline.map((l) => l.kind)).toEqual(["created", "note"]);
   });
 
   it("is idempotent: an action already on the timeline returns the very same incident", () => {
     const incident = created();
-    const noted = applyIncidentAction(incident, { type: "incident_note", incidentId: ID, text: "Đã gọi 114" }, actor(timelineIdFor("k-2", "op-01")), []);
+    const noted = applyIncidentCommand(incident, { type: "incident_note", target: { kind: "incident", id: ID }, text: "Đã gọi 114" }, actor(timelineIdFor("k-2", "op-01")), []);
     if (!noted.ok) throw new Error(noted.error.message);
-    const replay = applyIncidentAction(noted.value, { type: "incident_note", incidentId: ID, text: "Đã gọi 114" }, actor(timelineIdFor("k-2", "op-01")), []);
+    const replay = applyIncidentCommand(noted.value, { type: "incident_note", target: { kind: "incident", id: ID }, text: "Đã gọi 114" }, actor(timelineIdFor("k-2", "op-01")), []);
     expect(replay.ok && replay.value).toBe(noted.value);
-    const recreate = applyIncidentAction(incident, create(), actor("tl-k1"), [market, camera]);
+    const recreate = applyIncidentCommand(incident, create(), actor("tl-k1"), [market, camera]);
     expect(recreate.ok && recreate.value).toBe(incident);
   });
 
   it("refuses actions on an incident that does not exist", () => {
-    const result = applyIncidentAction(null, { type: "incident_note", incidentId: ID, text: "x" }, actor("tl-k2"), []);
+    const result = applyIncidentCommand(null, { type: "incident_note", target: { kind: "incident", id: ID }, text: "x" }, actor("tl-k2"), []);
     expect(!result.ok && result.error.kind).toBe("not_found");
   });
 });
@@ -141,12 +141,10 @@ describe("incident contract", () => {
     expect(IncidentSchema.parse(old)).toMatchObject({ timeline: [], createdBy: null, place: "" });
   });
 
-  it("turns console requests into actions, with a new inc- id only for a creation", () => {
-    expect(incidentRequestAction({ type: "incident.create", alarmIds: ["alm-1"] }, () => ID)).toEqual(create({ alarmIds: ["alm-1"] }));
-    expect(incidentRequestAction({ type: "incident.note", incidentId: ID, text: "ok" }, () => "unused")).toEqual({ type: "incident_note", incidentId: ID, text: "ok" });
-    const request = { idempotencyKey: "k-00000001", operatorId: "op-01", at: "2026-11-25T10:00:00.000Z", incidentAction: create() };
-    expect(IncidentActionRequestSchema.safeParse(request).success).toBe(true);
-    expect(IncidentActionRequestSchema.safeParse({ ...request, incidentAction: create({ incidentId: "x" }) }).success).toBe(false);
-    expect(IncidentActionRequestSchema.safeParse({ ...request, incidentAction: create({ alarmIds: [] }) }).success).toBe(false);
+  it("an incident command names an inc- target and at least one alarm", () => {
+    const request = { idempotencyKey: "k-00000001", operatorId: "op-01", at: "2026-11-25T10:00:00.000Z", command: create() };
+    expect(CommandRequestSchema.safeParse(request).success).toBe(true);
+    expect(CommandRequestSchema.safeParse({ ...request, command: create({ target: { kind: "incident", id: "x" } }) }).success).toBe(false);
+    expect(CommandRequestSchema.safeParse({ ...request, command: create({ alarmIds: [] }) }).success).toBe(false);
   });
 });

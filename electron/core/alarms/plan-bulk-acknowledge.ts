@@ -1,13 +1,13 @@
-import { applyOperatorAction, commentIdFor } from "../../../shared/alarm-actions.js";
+import { applyAlarmCommand, commentIdFor } from "../../../shared/alarm-actions.js";
+import type { CommandRequest } from "../../../shared/commands/command.js";
 import type { Alarm } from "../../../shared/domain/alarm.js";
 import type { Operator } from "../../../shared/domain/operator.js";
-import type { ActionRequest } from "../../../shared/protocol/backend.js";
 import type { BulkAcknowledgeResult } from "../../../shared/protocol/alarm-requests.js";
 import { err } from "../../../shared/result.js";
 
 export interface BulkAcknowledgePlan {
   /** One outbox entry per alarm that can be acknowledged, each with its own idempotency key. */
-  requests: ActionRequest[];
+  requests: CommandRequest[];
   result: BulkAcknowledgeResult;
 }
 
@@ -22,7 +22,7 @@ export function planBulkAcknowledge(
   at: string,
   newKey: () => string,
 ): BulkAcknowledgePlan {
-  const requests: ActionRequest[] = [];
+  const requests: CommandRequest[] = [];
   const result: BulkAcknowledgeResult = { acknowledged: [], refused: [] };
   for (const alarmId of new Set(alarmIds)) {
     const alarm = current(alarmId);
@@ -32,13 +32,13 @@ export function planBulkAcknowledge(
       continue;
     }
     const idempotencyKey = newKey();
-    const action = { type: "acknowledge" as const, alarmId };
-    const local = applyOperatorAction(alarm, action, operator, at, commentIdFor(idempotencyKey, operator.id));
+    const command = { type: "acknowledge" as const, target: { kind: "alarm" as const, id: alarmId } };
+    const local = applyAlarmCommand(alarm, command, operator, at, commentIdFor(idempotencyKey, operator.id));
     if (!local.ok) {
       result.refused.push({ alarmId, error: local.error });
       continue;
     }
-    requests.push({ idempotencyKey, operatorId: operator.id, at, action });
+    requests.push({ idempotencyKey, operatorId: operator.id, at, command });
     result.acknowledged.push(alarmId);
   }
   return { requests, result };

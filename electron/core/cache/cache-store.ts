@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
-import { ENTITY_SCHEMAS, QueuedActionRequestSchema, type EntityKind, type QueuedActionRequest } from "../../../shared/protocol/backend.js";
+import { ENTITY_SCHEMAS, type EntityKind } from "../../../shared/protocol/backend.js";
+import { CommandRequestSchema, type CommandRequest } from "../../../shared/commands/command.js";
+import type { Target, TargetKind } from "../../../shared/commands/target.js";
 import type { SyncProblem } from "../../../shared/protocol/console-api.js";
 import { err, ok, type Result } from "../../../shared/result.js";
 import { isStorageFull } from "../../../shared/storage-full.js";
@@ -9,9 +11,7 @@ import type { EntityData, QuarantinedChange } from "../sync/validate-changes.js"
 export interface OutboxEntry {
   id: number;
   idempotencyKey: string;
-  /** The alarm an alarm action is about, or the incident an incident action is about (the column keeps its old name). */
-  alarmId: string;
-  request: QueuedActionRequest;
+  request: CommandRequest;
   createdAt: string;
   attempts: number;
   lastError: string | null;
@@ -20,7 +20,6 @@ export interface OutboxEntry {
 interface OutboxRow {
   id: number;
   idempotency_key: string;
-  alarm_id: string;
   request: string;
   created_at: string;
   attempts: number;
@@ -44,9 +43,10 @@ export class CacheStore {
       get: db.prepare("SELECT data FROM entities WHERE kind = ? AND id = ?").pluck(),
       getState: db.prepare("SELECT value FROM sync_state WHERE key = ?").pluck(),
       setState: db.prepare("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-      enqueue: db.prepare("INSERT INTO outbox (idempotency_key, alarm_id, request, created_at, operator_id) VALUES (?, ?, ?, ?, ?)"),
+      enqueue: db.prepare("INSERT INTO outbox (idempotency_key, target_kind, target_id, request, created_at, operator_id) VALUES (?, ?, ?, ?, ?, ?)"),
       pending: db.prepare("SELECT * FROM outbox ORDER BY id"),
-      pendingFor: db.prepare("SELECT * FROM outbox WHERE alarm_id = ? ORDER BY id"),
+      pendingFor: db.prepare("SELECT * FROM outbox WHERE target_kind = ? AND target_id = ? ORDER BY id"),
+      pendingOn: db.prepare("SELECT * FROM outbox WHERE target_kind = ? ORDER BY id"),
       nextPendingOf: db.prepare("SELECT * FROM outbox WHERE operator_id = ? ORDER BY id LIMIT ?"),
       waitingByOperator: db.prepare("SELECT operator_id AS operatorId, count(*) AS count FROM outbox GROUP BY operator_id ORDER BY min(id)"),
       pendingCount: db.prepare("SELECT count(*) FROM outbox").pluck(),
@@ -55,7 +55,7 @@ export class CacheStore {
       pruneCleared: db.prepare(
         "DELETE FROM entities WHERE kind = 'alarm' AND json_extract(data, '$.state') = 'normal' AND json_extract(data, '$.updatedAt') < ? " +
           "AND id NOT IN (SELECT j.value FROM entities AS e, json_each(e.data, '$.alarmIds') AS j WHERE e.kind = 'incident') " +
-          "AND id NOT IN (SELECT alarm_id FROM outbox)",
+          "AND id NOT IN (SELECT target_id FROM outbox WHERE target_kind = 'alarm')",
       ),
       addProblem: db.prepare("INSERT INTO sync_problems (at, source, message, raw) VALUES (?, ?, ?, ?)"),
       problems: db.prepare("SELECT id, at, source, message FROM sync_problems ORDER BY id DESC LIMIT ?"),
@@ -96,14 +96,17 @@ export class CacheStore {
    * other writes stay NORMAL: a power cut that takes them back is undone by pulling again from the
    * cursor, which rolls back with them. A full disk refuses the actions (nothing is half-queued).
    */
-  enqueueActions(entries: ReadonlyArray<{ request: QueuedActionRequest; targetId: string }>): Result<void> {
+  enqueueCommands(requests: readonly CommandRequest[]): Result<void> {
     // SQLite will not change the safety level inside a transaction, and a commit of someone else's would not be this one.
-    if (this.db.inTransaction) throw new Error("enqueueActions commits by itself: call it outside a transaction.");
+    if (this.db.inTransaction) throw new Error("enqueueCommands commits by itself: call it outside a transaction.");
     this.db.pragma("synchronous = FULL");
     try {
       this.writing(() =>
         this.db.transaction(() => {
-          for (const { request, targetId } of entries) this.stmts.enqueue.run(request.idempotencyKey, targetId, JSON.stringify(request), request.at, request.operatorId);
+          for (const request of requests) {
+            const { kind, id } = request.command.target;
+            this.stmts.enqueue.run(request.idempotencyKey, kind, id, JSON.stringify(request), request.at, request.operatorId);
+          }
         })(),
       );
       return ok(undefined);
@@ -208,8 +211,14 @@ export class CacheStore {
     return this.stmts.waitingByOperator.all() as Array<{ operatorId: string; count: number }>;
   }
 
-  pendingFor(alarmId: string): OutboxEntry[] {
-    return (this.stmts.pendingFor.all(alarmId) as OutboxRow[]).map(toEntry);
+  /** The commands still waiting on one target, oldest first. */
+  pendingFor(target: Target): OutboxEntry[] {
+    return (this.stmts.pendingFor.all(target.kind, target.id) as OutboxRow[]).map(toEntry);
+  }
+
+  /** The commands still waiting on any target of one kind, oldest first. */
+  pendingOn(kind: TargetKind): OutboxEntry[] {
+    return (this.stmts.pendingOn.all(kind) as OutboxRow[]).map(toEntry);
   }
 
   pendingCount(): number {
@@ -242,8 +251,7 @@ function toEntry(row: OutboxRow): OutboxEntry {
   return {
     id: row.id,
     idempotencyKey: row.idempotency_key,
-    alarmId: row.alarm_id,
-    request: QueuedActionRequestSchema.parse(JSON.parse(row.request)),
+    request: CommandRequestSchema.parse(JSON.parse(row.request)),
     createdAt: row.created_at,
     attempts: row.attempts,
     lastError: row.last_error,

@@ -6,8 +6,8 @@ import {
   PROTOCOL_VERSION,
   type ActionBatchResponse,
   type HelloResponse,
-  type QueuedActionRequest,
 } from "../../../shared/protocol/backend.js";
+import type { CommandRequest } from "../../../shared/commands/command.js";
 import type { WallView, WallViewDraft } from "../../../shared/domain/wall-view.js";
 import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../../../shared/protocol/views.js";
 import { AppErrorSchema, describeZodError, err, ok, type Result } from "../../../shared/result.js";
@@ -118,8 +118,8 @@ export class BackendClient {
     return this.call(path, init, schema);
   }
 
-  /** Several queued actions in one round trip; the answers come back in the same order. */
-  postActions(requests: readonly QueuedActionRequest[]): Promise<Result<ActionBatchResponse>> {
+  /** Several queued commands in one round trip; the answers come back in the same order. */
+  postActions(requests: readonly CommandRequest[]): Promise<Result<ActionBatchResponse>> {
     return this.call(
       BACKEND_PATHS.actionsBatch,
       { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ requests }) },

@@ -1,19 +1,16 @@
-import type { Alarm } from "../../../shared/domain/alarm.js";
-import type { Incident } from "../../../shared/domain/incident.js";
+import type { Confirmed } from "../../../shared/commands/command.js";
+import type { Target } from "../../../shared/commands/target.js";
 import { MAX_ACTION_BATCH } from "../../../shared/protocol/backend.js";
 import type { AppError, Result } from "../../../shared/result.js";
 import type { CacheStore } from "../cache/cache-store.js";
 import type { BackendClient } from "./backend-client.js";
 import { backoffDelay } from "./backoff.js";
 
-/** The backend's copy after an action: the alarm, or the incident for an incident action. */
-export type Confirmed = { kind: "alarm"; alarm: Alarm } | { kind: "incident"; incident: Incident };
-
 export interface OutboxEvents {
   /** The backend applied it (or had already: a replay gets the first answer). */
   onConfirmed(confirmed: Confirmed, idempotencyKey: string): void;
-  /** The backend refused it for good; the local overlay is dropped. `targetId`: the alarm's or incident's id. */
-  onRefused(targetId: string, error: AppError, idempotencyKey: string): void;
+  /** The backend refused it for good; the local overlay is dropped. */
+  onRefused(target: Target, error: AppError, idempotencyKey: string): void;
   onPendingChanged(count: number): void;
   /** Something unexpected broke a drain (it is retried at the next kick). */
   onFailure?(message: string): void;
@@ -24,12 +21,8 @@ const MAX_UNDERSTOOD_FAILURES = 20;
 
 export type Settlement = Result<Confirmed>;
 
-function confirmedOf(value: { alarm: Alarm } | { incident: Incident }): Confirmed {
-  return "alarm" in value ? { kind: "alarm", alarm: value.alarm } : { kind: "incident", incident: value.incident };
-}
-
 /**
- * Sends queued operator actions in order, one at a time, until the backend answers each.
+ * Sends queued operator commands in order, one at a time, until the backend answers each.
  * Each action carries its idempotency key, so a resend after a crash or a lost answer is harmless.
  */
 export class OutboxSender {
@@ -124,7 +117,7 @@ export class OutboxSender {
               this.store.removeAction(first.idempotencyKey);
               this.store.addProblem("outbox", `Gave up on an action after ${MAX_UNDERSTOOD_FAILURES} unreadable answers: ${error.message}`, JSON.stringify(first.request));
             })();
-            this.finishRefused(first.alarmId, first.idempotencyKey, error);
+            this.finishRefused(first.request.command.target, first.idempotencyKey, error);
             continue;
           }
           this.failures++;
@@ -139,19 +132,17 @@ export class OutboxSender {
             const response = results[i]!;
             this.store.removeAction(entry.idempotencyKey);
             if (!response.ok) return;
-            const confirmed = confirmedOf(response.value);
-            if (confirmed.kind === "alarm") this.store.putConfirmed("alarm", confirmed.alarm.id, confirmed.alarm, response.value.seq);
-            else this.store.putConfirmed("incident", confirmed.incident.id, confirmed.incident, response.value.seq);
+            const { kind, entity, seq } = response.value;
+            this.store.putConfirmed(kind, entity.id, entity, seq);
           });
         })();
         batch.forEach((entry, i) => {
           const response = results[i]!;
           if (response.ok) {
-            const confirmed = confirmedOf(response.value);
-            this.events.onConfirmed(confirmed, entry.idempotencyKey);
-            this.settle(entry.idempotencyKey, { ok: true, value: confirmed });
+            this.events.onConfirmed(response.value, entry.idempotencyKey);
+            this.settle(entry.idempotencyKey, { ok: true, value: response.value });
           } else {
-            this.events.onRefused(entry.alarmId, response.error, entry.idempotencyKey);
+            this.events.onRefused(entry.request.command.target, response.error, entry.idempotencyKey);
             this.settle(entry.idempotencyKey, { ok: false, error: response.error });
           }
         });
@@ -162,8 +153,8 @@ export class OutboxSender {
     }
   }
 
-  private finishRefused(alarmId: string, key: string, error: AppError): void {
-    this.events.onRefused(alarmId, error, key);
+  private finishRefused(target: Target, key: string, error: AppError): void {
+    this.events.onRefused(target, error, key);
     this.events.onPendingChanged(this.store.pendingCount());
     this.settle(key, { ok: false, error });
   }

@@ -1,3 +1,5 @@
+import type { TargetState } from "../../../shared/commands/command.js";
+import type { Target } from "../../../shared/commands/target.js";
 import type { Alarm } from "../../../shared/domain/alarm.js";
 import type { Camera } from "../../../shared/domain/camera.js";
 import type { Incident } from "../../../shared/domain/incident.js";
@@ -35,7 +37,7 @@ export interface LiveState {
 }
 
 export interface Refusal {
-  alarmId: string;
+  target: Target;
   error: AppError;
 }
 
@@ -117,7 +119,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
       return addProblems(state, [event.problem]);
     case "action.refused":
       // Shown at once by the core, refused later by the backend (someone else was first).
-      return { ...state, refusal: { alarmId: event.alarmId, error: event.error } };
+      return { ...state, refusal: { target: event.target, error: event.error } };
     case "operator":
       // Someone else signed in at this workstation, or the operator's record changed.
       return { ...state, operator: event.operator };
@@ -166,6 +168,18 @@ function applySession(state: LiveState, session: ConsoleSession): LiveState {
 
 export function upsertAlarm(state: LiveState, alarm: Alarm): LiveState {
   return { ...state, alarms: upsertAll(state.alarms, [alarm], (a) => a.id, undefined, notOlder) };
+}
+
+/** A command's target as the core answered it. */
+export function upsertTarget(state: LiveState, target: TargetState): LiveState {
+  switch (target.kind) {
+    case "alarm":
+      return upsertAlarm(state, target.entity);
+    case "incident":
+      return { ...state, incidents: upsertAll(state.incidents, [target.entity], (i) => i.id, undefined, always) };
+    default:
+      return assertNever(target);
+  }
 }
 
 function mergeProblems(a: readonly SyncProblem[], b: readonly SyncProblem[]): SyncProblem[] {

@@ -1,10 +1,10 @@
 import { pruneClearedAlarms } from "../../../shared/alarm-retention.js";
-import type { Alarm } from "../../../shared/domain/alarm.js";
 import type { ConsoleEvent, Language, SyncProblem } from "../../../shared/protocol/console-api.js";
 import type { AppError, Result } from "../../../shared/result.js";
 import { backoffDelayMs, RECONNECT_BACKOFF } from "../api/backoff.js";
 import type { ClientProblem, ConsoleClient, LinkState } from "../api/console-client.js";
-import { addProblems, applyEvent, applySnapshot, INITIAL_STATE, upsertAlarm, type LiveState } from "./live-state.js";
+import { addProblems, applyEvent, applySnapshot, INITIAL_STATE, upsertTarget, type LiveState } from "./live-state.js";
+import type { Command, TargetState } from "../../../shared/commands/command.js";
 import { setStreamToken } from "../views/wall/stream-access.js";
 import { frameCoalescer } from "./notify-scheduler.js";
 
@@ -65,11 +65,19 @@ export class LiveStore {
     };
   };
 
-  async acknowledge(alarmId: string): Promise<Result<Alarm>> {
+  /** Any operator command: the core shows it at once and queues it; the answer is merged here. */
+  async command(command: Command): Promise<Result<TargetState>> {
+    const result = await this.client.request({ type: "command", command });
+    if (result.ok) this.update(upsertTarget(this.state, result.value));
+    return result;
+  }
+
+  /** Acknowledgement, the queue's own action: a refusal stays on screen until dismissed or retried. */
+  async acknowledge(alarmId: string): Promise<Result<TargetState>> {
     if (this.state.refusal !== null) this.update({ ...this.state, refusal: null });
-    const result = await this.client.request({ type: "alarm.acknowledge", alarmId });
-    if (result.ok) this.update(upsertAlarm(this.state, result.value));
-    else this.update({ ...this.state, refusal: { alarmId, error: result.error } });
+    const target = { kind: "alarm", id: alarmId } as const;
+    const result = await this.command({ type: "acknowledge", target });
+    if (!result.ok) this.update({ ...this.state, refusal: { target, error: result.error } });
     return result;
   }
 

@@ -247,7 +247,7 @@ export function AlarmQueue() {
 
   const items = virtualizer.getVirtualItems();
   const renderedIds = new Set(items.map((item) => queue[item.index]?.id));
-  const refusalOutsideView = refused !== null && !renderedIds.has(refused.alarmId);
+  const refusalOutsideView = refused !== null && !(refused.target.kind === "alarm" && renderedIds.has(refused.target.id));
   const selectedAlarm = selectedId !== null ? byId.get(selectedId) : undefined;
   const silenced = annunciation.silencedUntil > Date.now();
 
@@ -345,7 +345,7 @@ export function AlarmQueue() {
                     selected={item.index === selectedIndex}
                     sending={inFlight.has(alarm.id)}
                     wardName={wardName(alarm.wardCode)}
-                    refusal={refused !== null && refused.alarmId === alarm.id ? refused.error : null}
+                    refusal={refused !== null && refused.target.kind === "alarm" && refused.target.id === alarm.id ? refused.error : null}
                     locale={locale}
                     today={today}
                     t={t}

@@ -42,7 +42,7 @@ export function PendingPopover({ pendingCount, locale, onClose }: PendingPopover
           {items.map((item) => (
             <li key={item.idempotencyKey} className="problems-popover__item" data-testid="pending-item">
               <span className="problems-popover__meta">
-                {formatCityDateTime(item.createdAt, locale)} · {t(`pendingAction.${item.action}`, { defaultValue: item.action })} · {item.alarmId}
+                {formatCityDateTime(item.createdAt, locale)} · {t(`pendingAction.${item.command}`, { defaultValue: item.command })} · {item.target.id}
               </span>
               {item.lastError !== null && (
                 <span className="problems-popover__message">{t("status.pendingAttempts", { count: item.attempts, error: item.lastError })}</span>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { freshWorkflowFields, type Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
-import type { ActionRequest, OperatorAction } from "../../shared/protocol/backend.js";
-import { decideAction, effectiveActionTime } from "../../backend/actions/decide-action.js";
+import type { AlarmCommand } from "../../shared/commands/alarm-commands.js";
+import { decideCommand, effectiveActionTime, type CommandContext, type RequestOn } from "../../backend/actions/decide-command.js";
 
 const now = new Date("2026-11-25T15:41:09.000Z");
 /** When the operator clicked, per the console's clock (two seconds before the backend handled it). */
@@ -31,17 +31,21 @@ const alarm: Alarm = {
   ...freshWorkflowFields(),
 };
 
-function request(action: OperatorAction, operatorId = "op-01"): ActionRequest {
-  return { idempotencyKey: "key-12345678", operatorId, at: clickedAt, action };
+function request(command: AlarmCommand, operatorId = "op-01"): RequestOn<"alarm"> {
+  return { idempotencyKey: "key-12345678", operatorId, at: clickedAt, command };
 }
-const acknowledge = { type: "acknowledge", alarmId: "alm-1" } as const;
+/** The context of a command on `alarm`: no other alarms are read. */
+function decideAlarm(context: { request: RequestOn<"alarm">; alarm: CommandContext<"alarm">["current"]; operator: CommandContext<"alarm">["operator"]; now: Date }) {
+  return decideCommand("alarm", { request: context.request, current: context.alarm, operator: context.operator, alarms: [], now: context.now });
+}
+const acknowledge = { type: "acknowledge", target: { kind: "alarm", id: "alm-1" } } as const;
 
-describe("decideAction", () => {
+describe("decideCommand on alarms", () => {
   it("acknowledges an unacknowledged alarm, recording who and when", () => {
-    const decision = decideAction({ request: request(acknowledge), alarm, operator: lan, now });
+    const decision = decideAlarm({ request: request(acknowledge), alarm, operator: lan, now });
     expect(decision).toEqual({
       kind: "apply",
-      alarm: {
+      entity: {
         ...alarm,
         state: "acknowledged",
         acknowledgedBy: "op-01",
@@ -54,14 +58,14 @@ describe("decideAction", () => {
   });
 
   it("takes a returned-to-normal alarm to normal on acknowledgement (ISA-18.2)", () => {
-    const decision = decideAction({ request: request(acknowledge), alarm: { ...alarm, state: "rtn_unacknowledged" }, operator: lan, now });
-    expect(decision.kind === "apply" && decision.alarm.state).toBe("normal");
+    const decision = decideAlarm({ request: request(acknowledge), alarm: { ...alarm, state: "rtn_unacknowledged" }, operator: lan, now });
+    expect(decision.kind === "apply" && decision.entity.state).toBe("normal");
   });
 
   it("reports a conflict naming who acknowledged first and when", () => {
-    const first = decideAction({ request: request(acknowledge), alarm, operator: lan, now });
+    const first = decideAlarm({ request: request(acknowledge), alarm, operator: lan, now });
     if (first.kind !== "apply") throw new Error("expected apply");
-    const second = decideAction({ request: request(acknowledge, "op-02"), alarm: first.alarm, operator: minh, now });
+    const second = decideAlarm({ request: request(acknowledge, "op-02"), alarm: first.entity, operator: minh, now });
     expect(second).toEqual({
       kind: "reject",
       error: {
@@ -73,57 +77,57 @@ describe("decideAction", () => {
   });
 
   it("lets the same operator acknowledge again without changing anything", () => {
-    const first = decideAction({ request: request(acknowledge), alarm, operator: lan, now });
+    const first = decideAlarm({ request: request(acknowledge), alarm, operator: lan, now });
     if (first.kind !== "apply") throw new Error("expected apply");
-    expect(decideAction({ request: request(acknowledge), alarm: first.alarm, operator: lan, now })).toEqual({ kind: "unchanged", alarm: first.alarm });
+    expect(decideAlarm({ request: request(acknowledge), alarm: first.entity, operator: lan, now })).toEqual({ kind: "unchanged", entity: first.entity });
   });
 
   it("refuses to acknowledge an alarm in a state that does not allow it", () => {
-    const decision = decideAction({ request: request(acknowledge), alarm: { ...alarm, state: "shelved" }, operator: lan, now });
+    const decision = decideAlarm({ request: request(acknowledge), alarm: { ...alarm, state: "shelved" }, operator: lan, now });
     expect(decision).toMatchObject({ kind: "reject", error: { kind: "conflict", message: expect.stringContaining("shelved") } });
   });
 
   it("forbids viewers and unknown operators", () => {
-    expect(decideAction({ request: request(acknowledge, "view-01"), alarm, operator: ha, now })).toEqual({
+    expect(decideAlarm({ request: request(acknowledge, "view-01"), alarm, operator: ha, now })).toEqual({
       kind: "reject",
       error: { kind: "forbidden", message: "Viewers cannot acknowledge alarms." },
     });
-    expect(decideAction({ request: request({ type: "comment", alarmId: "alm-1", text: "x" }, "view-01"), alarm, operator: ha, now })).toMatchObject({
+    expect(decideAlarm({ request: request({ type: "comment", target: { kind: "alarm", id: "alm-1" }, text: "x" }, "view-01"), alarm, operator: ha, now })).toMatchObject({
       kind: "reject",
       error: { kind: "forbidden" },
     });
-    expect(decideAction({ request: request(acknowledge, "ghost"), alarm, operator: null, now })).toMatchObject({
+    expect(decideAlarm({ request: request(acknowledge, "ghost"), alarm, operator: null, now })).toMatchObject({
       kind: "reject",
       error: { kind: "forbidden", message: expect.stringContaining("ghost") },
     });
   });
 
   it("answers not_found for an unknown alarm", () => {
-    expect(decideAction({ request: request(acknowledge), alarm: null, operator: lan, now })).toMatchObject({ kind: "reject", error: { kind: "not_found" } });
+    expect(decideAlarm({ request: request(acknowledge), alarm: null, operator: lan, now })).toMatchObject({ kind: "reject", error: { kind: "not_found" } });
   });
 
   it("appends comments, keeping earlier ones, in any state", () => {
     const earlier = { id: "c0", operatorId: "op-02", operatorName: "Trần Văn Minh", at: "2026-11-25T15:35:00.000Z", text: "Đã gọi CSGT." };
-    const decision = decideAction({
-      request: request({ type: "comment", alarmId: "alm-1", text: "Xe cứu thương đã tới." }),
+    const decision = decideAlarm({
+      request: request({ type: "comment", target: { kind: "alarm", id: "alm-1" }, text: "Xe cứu thương đã tới." }),
       alarm: { ...alarm, state: "acknowledged", comments: [earlier] },
       operator: lan,
       now,
     });
     if (decision.kind !== "apply") throw new Error("expected apply");
-    expect(decision.alarm.state).toBe("acknowledged");
-    expect(decision.alarm.updatedAt).toBe(clickedAt);
-    expect(decision.alarm.comments).toEqual([
+    expect(decision.entity.state).toBe("acknowledged");
+    expect(decision.entity.updatedAt).toBe(clickedAt);
+    expect(decision.entity.comments).toEqual([
       earlier,
       { id: "cmt-op-01-key-12345678", operatorId: "op-01", operatorName: "Nguyễn Thị Lan", at: clickedAt, text: "Xe cứu thương đã tới." },
     ]);
   });
 
   it("does not add the same comment twice", () => {
-    const action = { type: "comment", alarmId: "alm-1", text: "Một lần thôi." } as const;
-    const first = decideAction({ request: request(action), alarm, operator: lan, now });
+    const action = { type: "comment", target: { kind: "alarm", id: "alm-1" }, text: "Một lần thôi." } as const;
+    const first = decideAlarm({ request: request(action), alarm, operator: lan, now });
     if (first.kind !== "apply") throw new Error("expected apply");
-    expect(decideAction({ request: request(action), alarm: first.alarm, operator: lan, now })).toEqual({ kind: "unchanged", alarm: first.alarm });
+    expect(decideAlarm({ request: request(action), alarm: first.entity, operator: lan, now })).toEqual({ kind: "unchanged", entity: first.entity });
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ActionRequest } from "../../shared/protocol/backend.js";
-import { applyOperatorAction } from "../../backend/actions/apply-action.js";
+import type { CommandRequest } from "../../shared/commands/command.js";
+import { applyCommand } from "../../backend/actions/apply-command.js";
 import { buildCityModel } from "../../backend/seed/city-model.js";
 import { buildSeedWrites } from "../../backend/seed/seed.js";
 import { loadUongBiWards } from "../../backend/seed/ward-geodata.js";
@@ -18,18 +18,18 @@ afterEach(async () => {
   await store.close();
 });
 
-const request = (operatorId: string, idempotencyKey: string): ActionRequest => ({
+const request = (operatorId: string, idempotencyKey: string): CommandRequest => ({
   idempotencyKey,
   operatorId,
   at: "2026-11-25T07:59:58.000Z",
-  action: { type: "acknowledge", alarmId: "alm-0001" },
+  command: { type: "acknowledge", target: { kind: "alarm", id: "alm-0001" } },
 });
 
-describe("applyOperatorAction", () => {
+describe("applyCommand", () => {
   it("writes the alarm change, the key and an audit entry together", async () => {
     const head = await store.headSeq();
-    const response = await applyOperatorAction(store, request("op-01", "key-aaaa-0001"), now);
-    expect(response).toMatchObject({ ok: true, value: { seq: head + 1, alarm: { state: "acknowledged", acknowledgedBy: "op-01" } } });
+    const response = await applyCommand(store, request("op-01", "key-aaaa-0001"), now);
+    expect(response).toMatchObject({ ok: true, value: { seq: head + 1, kind: "alarm", entity: { state: "acknowledged", acknowledgedBy: "op-01" } } });
     expect(await store.headSeq()).toBe(head + 1);
     const [entry] = await store.auditLog(10);
     expect(entry).toMatchObject({
@@ -43,9 +43,9 @@ describe("applyOperatorAction", () => {
   });
 
   it("audits refusals too, and replays them without a second audit entry", async () => {
-    await applyOperatorAction(store, request("op-01", "key-aaaa-0001"), now);
-    const refused = await applyOperatorAction(store, request("op-02", "key-bbbb-0002"), now);
-    const replayed = await applyOperatorAction(store, request("op-02", "key-bbbb-0002"), new Date(now.getTime() + 60_000));
+    await applyCommand(store, request("op-01", "key-aaaa-0001"), now);
+    const refused = await applyCommand(store, request("op-02", "key-bbbb-0002"), now);
+    const replayed = await applyCommand(store, request("op-02", "key-bbbb-0002"), new Date(now.getTime() + 60_000));
     expect(refused).toMatchObject({ ok: false, error: { kind: "conflict" } });
     expect(replayed).toEqual(refused);
     const log = await store.auditLog(10);
@@ -56,9 +56,9 @@ describe("applyOperatorAction", () => {
   });
 
   it("acknowledging again as the same operator succeeds without a new change", async () => {
-    const first = await applyOperatorAction(store, request("op-01", "key-aaaa-0001"), now);
+    const first = await applyCommand(store, request("op-01", "key-aaaa-0001"), now);
     const head = await store.headSeq();
-    const again = await applyOperatorAction(store, request("op-01", "key-aaaa-0003"), now);
+    const again = await applyCommand(store, request("op-01", "key-aaaa-0003"), now);
     expect(again).toEqual(first);
     expect(await store.headSeq()).toBe(head);
   });

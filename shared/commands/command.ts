@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { AlarmSchema } from "../domain/alarm.js";
+import { IsoTimeSchema } from "../domain/geo.js";
+import { IncidentSchema } from "../domain/incident.js";
+import { IdSchema } from "../limits.js";
+import { resultSchema } from "../result.js";
+import { ALARM_COMMANDS, type AlarmCommand } from "./alarm-commands.js";
+import { INCIDENT_COMMANDS, type IncidentCommand } from "./incident-commands.js";
+import type { TargetKind } from "./target.js";
+
+/**
+ * One operator command: its type (unique across kinds), its target {kind, id} and what it carries.
+ * A new kind of target adds its list of commands here; the pipeline needs nothing else.
+ */
+export const CommandSchema = z.discriminatedUnion("type", [...ALARM_COMMANDS, ...INCIDENT_COMMANDS]);
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command["type"];
+
+/** The commands of one kind of target. */
+export type CommandOn<K extends TargetKind> = Extract<Command, { target: { kind: K } }>;
+
+// Each kind's own union is the part of the whole one with its target kind.
+const alarmCommandsAreTheAlarmPart: AlarmCommand extends CommandOn<"alarm"> ? (CommandOn<"alarm"> extends AlarmCommand ? true : never) : never = true;
+const incidentCommandsAreTheIncidentPart: IncidentCommand extends CommandOn<"incident"> ? (CommandOn<"incident"> extends IncidentCommand ? true : never) : never = true;
+void alarmCommandsAreTheAlarmPart;
+void incidentCommandsAreTheIncidentPart;
+
+export function isCommandOn<K extends TargetKind>(kind: K, command: Command): command is CommandOn<K> {
+  return command.target.kind === kind;
+}
+
+/** A command as queued and sent: who took it, when, and the key that makes it apply at most once. */
+export const CommandRequestSchema = z.object({
+  /** Client-generated; the backend applies each key at most once and replays its first answer. */
+  idempotencyKey: z.string().min(8).max(100),
+  /** Who took the command; the backend checks it against the session's operator. */
+  operatorId: IdSchema,
+  at: IsoTimeSchema,
+  command: CommandSchema,
+});
+export type CommandRequest = z.infer<typeof CommandRequestSchema>;
+
+const TARGET_STATES = [
+  z.object({ kind: z.literal("alarm"), entity: AlarmSchema }),
+  z.object({ kind: z.literal("incident"), entity: IncidentSchema }),
+] as const;
+
+/** A target after a command, as the console shows it (confirmed, or with its waiting commands laid over). */
+export const TargetStateSchema = z.discriminatedUnion("kind", TARGET_STATES);
+export type TargetState = z.infer<typeof TargetStateSchema>;
+
+/** The target as the backend holds it after a command, with the change's sequence number. */
+const seq = z.number().int().nonnegative();
+export const ConfirmedSchema = z.discriminatedUnion("kind", [TARGET_STATES[0].extend({ seq }), TARGET_STATES[1].extend({ seq })]);
+export type Confirmed = z.infer<typeof ConfirmedSchema>;
+export type ConfirmedOf<K extends TargetKind> = Extract<Confirmed, { kind: K }>;
+
+export const CommandResponseSchema = resultSchema(ConfirmedSchema);
+export type CommandResponse = z.infer<typeof CommandResponseSchema>;
+
+/** What a command carries beyond its type and target (a comment's text, a shelve's reason...): what the audit keeps. */
+export function commandParameters(command: Command): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(command).filter(([key]) => key !== "type" && key !== "target"));
+}
+
+/** Omit over each member of a union (a command without its target, say), keeping the union. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
