@@ -24,6 +24,8 @@ export interface BenchCityOptions {
   consoles?: number;
   /** Ports reserved earlier (a restarted backend keeps its consoles). */
   consolePorts?: number[];
+  /** Flags for the backend's Node (e.g. --inspect). */
+  nodeArgs?: readonly string[];
 }
 
 export async function startBenchCity(options: BenchCityOptions): Promise<BenchCity> {
@@ -31,6 +33,7 @@ export async function startBenchCity(options: BenchCityOptions): Promise<BenchCi
   const backend = await spawnBackend({
     port: options.port ?? 0,
     dataDir: options.dataDir,
+    ...(options.nodeArgs === undefined ? {} : { nodeArgs: options.nodeArgs }),
     extraArgs: ["--demo", "--simulator-api", ...consolePorts.flatMap((p) => ["--console-origin", `http://127.0.0.1:${p}`]), ...(options.extraArgs ?? [])],
   });
   return { backend, url: backend.url, consolePorts, stop: () => backend.stop() };

@@ -8,6 +8,7 @@ import { startBenchCity } from "./bench-city.js";
 import { launchChromium, round, tempDir, type Figures } from "./harness.js";
 import { startLinkCutter } from "./link-cutter.js";
 import { slopeMbPerHour, type MemorySample } from "./memory-slope.js";
+import { connectNodeInspector } from "./node-inspector.js";
 
 /** A shift compressed: alarms ten times as often as the simulator's usual one per 20 s. */
 const ALARM_INTERVAL_MS = 2_000;
@@ -80,7 +81,8 @@ async function stalledTiles(page: Page): Promise<number> {
  * An operator's shift, compressed into `minutes`: the combined window (map, 2x2 wall, queue) at
  * 1920x1080 with the wall on a 5 s tour, alarms every 2 s, the link to the backend dropped for
  * 20 s every 4 minutes. Every 15 s: the renderer's heap (after a collection) and DOM nodes, the
- * console process's and the backend's resident memory. Growth is fitted after the first 5 minutes
+ * console process's and the backend's resident memory (after a collection in each of their
+ * threads). Growth is fitted after the first 5 minutes
  * (a third of a shorter run).
  */
 export async function runSoak(minutes: number, log: (line: string) => void = console.log): Promise<SoakResult> {
@@ -88,13 +90,18 @@ export async function runSoak(minutes: number, log: (line: string) => void = con
   // goes through the cutter: the backend is told it is reached there.
   const backendPort = await freePort();
   const link = await startLinkCutter(new URL(`http://127.0.0.1:${backendPort}`));
+  // Both processes open an inspector on loopback so the bench can collect their garbage before
+  // each reading: growth in memory that a collection frees is not what a shift accumulates.
+  const [backendInspectPort, consoleInspectPort] = [await freePort(), await freePort()];
   const city = await startBenchCity({
+    nodeArgs: [`--inspect=127.0.0.1:${backendInspectPort}`],
     dataDir: tempDir("soak-backend"),
     port: backendPort,
     extraArgs: ["--video-cache-dir", join(REPO_ROOT, ".cache", "test-video"), "--alarm-interval-ms", String(ALARM_INTERVAL_MS), "--public-url", link.url],
     consoles: 1,
   });
-  const consoleApp = await spawnConsole({ backendUrl: link.url, dataDir: tempDir("soak-console"), port: city.consolePorts[0]!, bundled: true });
+  const consoleApp = await spawnConsole({ backendUrl: link.url, dataDir: tempDir("soak-console"), port: city.consolePorts[0]!, bundled: true, nodeArgs: [`--inspect=127.0.0.1:${consoleInspectPort}`] });
+  const inspectors = [await connectNodeInspector(consoleInspectPort), await connectNodeInspector(backendInspectPort)];
   const browser = await launchChromium();
   const samples: SoakSamples = { rendererHeap: [], domNodes: [], core: [], backend: [] };
   try {
@@ -115,11 +122,13 @@ export async function runSoak(minutes: number, log: (line: string) => void = con
     while (Date.now() < endAt) {
       const at = Date.now() - started;
       const renderer = await rendererMemory(cdp);
+      for (const inspector of inspectors) await inspector.collectGarbageEverywhere();
       samples.rendererHeap.push({ atMs: at, mb: renderer.heapMb });
       samples.domNodes.push({ atMs: at, mb: renderer.nodes });
       samples.core.push({ atMs: at, mb: rssMb(consoleApp.child.pid) });
       samples.backend.push({ atMs: at, mb: rssMb(city.backend.child.pid) });
-      log(`soak ${round(at / 60_000, 1)} min: renderer heap ${round(renderer.heapMb)} MB, ${renderer.nodes} DOM nodes, console ${round(samples.core.at(-1)!.mb)} MB, backend ${round(samples.backend.at(-1)!.mb)} MB`);
+      const activeAlarms = await page.getByTestId("alarm-count").getAttribute("data-count");
+      log(`soak ${round(at / 60_000, 1)} min: renderer heap ${round(renderer.heapMb)} MB, ${renderer.nodes} DOM nodes, ${activeAlarms} active alarms, console ${round(samples.core.at(-1)!.mb)} MB, backend ${round(samples.backend.at(-1)!.mb)} MB`);
       if (Date.now() >= nextCut && Date.now() + CUT_FOR_MS < endAt) {
         link.cut();
         cuts += 1;
@@ -151,6 +160,7 @@ export async function runSoak(minutes: number, log: (line: string) => void = con
     if (stalled > 0) failures.push(`${stalled} wall tile(s) stalled at the end.`);
     return { figures, samples, failures };
   } finally {
+    for (const inspector of inspectors) inspector.close();
     await browser.close();
     await consoleApp.stop();
     await link.close();

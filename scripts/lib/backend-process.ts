@@ -15,6 +15,8 @@ export interface SpawnBackendOptions {
   extraArgs?: string[];
   /** Forward the backend's own output (dev) or keep quiet (tests). */
   inheritOutput?: boolean;
+  /** Flags for Node itself, before the script (e.g. --inspect for a benchmark that reads the heap). */
+  nodeArgs?: readonly string[];
 }
 
 /**
@@ -22,7 +24,7 @@ export interface SpawnBackendOptions {
  * module is built for Node) and resolves once it says where it listens.
  */
 export function spawnBackend(options: SpawnBackendOptions): Promise<BackendProcess> {
-  const args = ["--import", "tsx", "backend/main.ts", "--port", String(options.port), "--data-dir", options.dataDir, ...(options.extraArgs ?? [])];
+  const args = [...(options.nodeArgs ?? []), "--import", "tsx", "backend/main.ts", "--port", String(options.port), "--data-dir", options.dataDir, ...(options.extraArgs ?? [])];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     let output = "";

@@ -24,11 +24,14 @@ export interface SpawnConsoleOptions {
   extraArgs?: readonly string[];
   /** The street map to serve (default: the one in resources/, if any). */
   streetMap?: string;
+  /** Flags for Node itself, before the script (e.g. --inspect for a benchmark that reads the heap). */
+  nodeArgs?: readonly string[];
 }
 
 /** Starts the browser console (core + web server) against an existing backend, as a child process. */
 export function spawnConsole(options: SpawnConsoleOptions): Promise<ConsoleProcess> {
   const args = [
+    ...(options.nodeArgs ?? []),
     ...(options.bundled ? ["dist/console/serve.mjs"] : ["--import", "tsx", "scripts/serve.ts"]),
     "--port",
     String(options.port ?? 0),
