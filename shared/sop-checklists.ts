@@ -1,3 +1,5 @@
+import { isKnownAlarmType, type AlarmType } from "./domain/alarm-type.js";
+
 /**
  * Standard operating procedures: the checklist an officer works through for each alarm type.
  * Reference data: the backend serves it (GET /api/v1/sops) and the console ships the same table,
@@ -6,7 +8,7 @@
  */
 export const DEFAULT_SOP: readonly string[] = ["verify", "notify_ward", "dispatch", "confirm_on_scene", "close_out"];
 
-export const SOP_CHECKLISTS: Readonly<Record<string, readonly string[]>> = {
+export const SOP_CHECKLISTS: Readonly<Record<AlarmType, readonly string[]>> = {
   intrusion_school_night: ["verify_camera", "call_school_guard", "notify_ward_police", "confirm_on_scene", "close_out"],
   river_water_level: ["check_gauge_trend", "check_rain_forecast", "notify_flood_committee", "warn_residents", "close_out"],
   air_quality_power_plant: ["check_neighbour_sensors", "contact_power_plant", "notify_environment_dept", "public_advice", "close_out"],
@@ -22,7 +24,7 @@ export const SOP_CHECKLISTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 export function sopFor(alarmType: string): readonly string[] {
-  return SOP_CHECKLISTS[alarmType] ?? DEFAULT_SOP;
+  return isKnownAlarmType(alarmType) ? SOP_CHECKLISTS[alarmType] : DEFAULT_SOP;
 }
 
 /** Every step id any checklist uses, for the translation completeness test. */

@@ -2,7 +2,7 @@ import type { Alarm, AlarmComment, AlarmPriority } from "../../shared/domain/ala
 import type { Operator } from "../../shared/domain/operator.js";
 import { hashString, seededRandom } from "../../shared/seeded-random.js";
 import { createAlarm } from "../simulator/alarm-factory.js";
-import type { AlarmType } from "../simulator/alarm-templates.js";
+import type { AlarmType } from "../../shared/domain/alarm-type.js";
 import type { CityModel } from "./city-model.js";
 import { SEED_OPERATORS } from "./operators.js";
 import { WARD } from "./ward-codes.js";

@@ -6,7 +6,8 @@ import { placeInPolygon, placeNear } from "../geo/placement.js";
 import { nearestCameraInWard, type CityModel, type PlacedCamera, type PlacedSensor } from "../seed/city-model.js";
 import { wardByCode } from "../seed/ward-geodata.js";
 import { pick, pickWeighted, randomInt, type Random } from "../../shared/seeded-random.js";
-import { ALARM_TEMPLATES, ALARM_TYPES, STREET_NAMES, type AlarmType, type AnchorRule } from "./alarm-templates.js";
+import { ALARM_TEMPLATES, STREET_NAMES, type AnchorRule } from "./alarm-templates.js";
+import { ALARM_TYPES, type AlarmType } from "../../shared/domain/alarm-type.js";
 
 /** What the alarm is about: a camera's view, a sensor, or an address in a ward. */
 interface ResolvedAnchor {

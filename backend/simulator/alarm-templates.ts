@@ -1,24 +1,8 @@
 import type { AlarmDomain, AlarmPriority } from "../../shared/domain/alarm.js";
+import type { AlarmType } from "../../shared/domain/alarm-type.js";
 import type { SensorKind } from "../../shared/domain/sensor.js";
 import type { CameraTag } from "../seed/camera-catalogue.js";
 import { WARD } from "../seed/ward-codes.js";
-
-/** The alarm type keys the console translates. Adding one means adding its translations too. */
-export const ALARM_TYPES = [
-  "intrusion_school_night",
-  "river_water_level",
-  "air_quality_power_plant",
-  "traffic_crash_ql18",
-  "fire_alarm_market",
-  "citizen_report",
-  "camera_offline",
-  "sensor_fault",
-  "crowd_density_pagoda",
-  "illegal_construction",
-  "flooding_street",
-  "ambulance_request",
-] as const;
-export type AlarmType = (typeof ALARM_TYPES)[number];
 
 /** Where an alarm of a type can happen. */
 export type AnchorRule =

@@ -1,7 +1,8 @@
 import type { CityModel } from "../seed/city-model.js";
 import type { Random } from "../../shared/seeded-random.js";
 import { createAlarm, randomAlarmType } from "./alarm-factory.js";
-import { ALARM_TEMPLATES, type AlarmType } from "./alarm-templates.js";
+import { ALARM_TEMPLATES } from "./alarm-templates.js";
+import type { AlarmType } from "../../shared/domain/alarm-type.js";
 
 /** A field source that keeps raising the same alarm: a type and the camera, sensor or ward it is pinned to. */
 export interface ChatterSource {

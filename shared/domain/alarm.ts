@@ -77,7 +77,11 @@ export type AlarmHistoryEntry = z.infer<typeof AlarmHistoryEntrySchema>;
 
 export const AlarmSchema = z.object({
   id: z.string().min(1),
-  /** Machine key of the alarm type, e.g. "intrusion_school"; the UI translates it. */
+  /**
+   * Machine key of the alarm type (ALARM_TYPES in alarm-type.ts); the UI translates it. Any key is
+   * accepted: an alarm of a type a newer backend added must still reach the queue (shown by its key,
+   * with the default checklist), never be dropped as malformed.
+   */
   type: z.string().min(1),
   domain: AlarmDomainSchema,
   priority: AlarmPrioritySchema,

@@ -6,7 +6,8 @@ import { loadUongBiWards, wardByCode } from "../../backend/seed/ward-geodata.js"
 import { seededRandom } from "../../shared/seeded-random.js";
 import { AlarmIdGenerator } from "../../backend/simulator/alarm-ids.js";
 import { createAlarm, randomAlarmType } from "../../backend/simulator/alarm-factory.js";
-import { ALARM_TEMPLATES, ALARM_TYPES } from "../../backend/simulator/alarm-templates.js";
+import { ALARM_TEMPLATES } from "../../backend/simulator/alarm-templates.js";
+import { ALARM_TYPES } from "../../shared/domain/alarm-type.js";
 
 const model = buildCityModel(loadUongBiWards());
 const now = new Date("2026-11-25T15:00:00Z");

@@ -10,7 +10,7 @@ import { nextReading } from "../../backend/seed/sensor-readings.js";
 import { buildSeedWrites, cameraReconcileWrites, type SeedContext } from "../../backend/seed/seed.js";
 import { loadUongBiWards, wardByCode } from "../../backend/seed/ward-geodata.js";
 import { seededRandom } from "../../shared/seeded-random.js";
-import { ALARM_TYPES } from "../../backend/simulator/alarm-templates.js";
+import { ALARM_TYPES } from "../../shared/domain/alarm-type.js";
 
 const wards = loadUongBiWards();
 const model = buildCityModel(wards);

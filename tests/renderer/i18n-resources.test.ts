@@ -1,3 +1,4 @@
+import { ALARM_TYPES } from "../../shared/domain/alarm-type.js";
 import { describe, expect, it } from "vitest";
 import { AlarmDomainSchema, AlarmPrioritySchema, AlarmStateSchema } from "../../shared/domain/alarm.js";
 import { SensorKindSchema } from "../../shared/domain/sensor.js";
@@ -15,20 +16,6 @@ function keys(tree: Tree, prefix = ""): string[] {
 /** i18next plural forms: Vietnamese has one ("_other" or bare), English two. */
 const base = (key: string) => key.replace(/_(one|other)$/, "");
 
-const ALARM_TYPES = [
-  "intrusion_school_night",
-  "river_water_level",
-  "air_quality_power_plant",
-  "traffic_crash_ql18",
-  "fire_alarm_market",
-  "citizen_report",
-  "camera_offline",
-  "sensor_fault",
-  "crowd_density_pagoda",
-  "illegal_construction",
-  "flooding_street",
-  "ambulance_request",
-];
 
 describe("translations", () => {
   it("Vietnamese and English have the same keys", () => {
