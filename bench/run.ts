@@ -43,6 +43,13 @@ function chromiumVersion(): string {
   }
 }
 
+// The code measured is the code built when the run starts: read before the benches, not after.
+const measured = {
+  commit: git("rev-parse", "HEAD") || "unknown",
+  // The results file itself is not the code measured: a partial run after another leaves it changed.
+  dirty: git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results.json") !== "",
+};
+
 const outcomes = new Map<string, Figures | null>();
 for (const bench of selected) {
   console.log(`# ${bench.name}`);
@@ -57,9 +64,7 @@ for (const bench of selected) {
 }
 
 const run: RunInfo = {
-  commit: git("rev-parse", "HEAD") || "unknown",
-  // The results file itself is not the code measured: a partial run after another leaves it changed.
-  dirty: git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results.json") !== "",
+  ...measured,
   date: new Date().toISOString(),
   machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion() },
   benches: selected.map((b) => b.name),
