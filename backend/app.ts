@@ -81,6 +81,8 @@ export interface BackendOptions {
   auditKeyFile?: string;
   /** Most bytes the store may take on disk (writes past it are refused as storage_full); default no limit. */
   storeQuotaBytes?: number;
+  /** Commands one session may send: a burst, then a steady rate (default ACTION_RATE; tests set a small one). */
+  actionRate?: { burst: number; perSecond: number };
   /**
    * The API, the change stream and camera streams over TLS with this certificate (PEM files: the
    * city's own PKI or a public CA). Consoles verify it (their --backend-ca for a private CA).
@@ -273,7 +275,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerCors(app, consoleOrigins);
     registerAuthentication(app, authority);
     registerSessionRoutes(app, authority);
-    registerApiRoutes(app, store);
+    registerApiRoutes(app, store, options.actionRate);
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);

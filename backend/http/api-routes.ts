@@ -46,13 +46,13 @@ function operatorClaimRefusal(session: AuthSession, raw: unknown): AppError | nu
 }
 
 /** The sync API: hello, changes, actions. Every route runs in a verified session (see authenticate.ts). */
-export function registerApiRoutes(app: FastifyInstance, store: BackendStore): void {
-  const buckets = new TokenBuckets(ACTION_RATE.burst, ACTION_RATE.perSecond);
+export function registerApiRoutes(app: FastifyInstance, store: BackendStore, actionRate: { burst: number; perSecond: number } = ACTION_RATE): void {
+  const buckets = new TokenBuckets(actionRate.burst, actionRate.perSecond);
   const mayAct = (session: AuthSession, count: number): AppError | null => {
     const role = roleRefusal(session, ACTING_ROLES, "changing alarms and incidents");
     if (role !== null) return role;
     if (!buckets.take(session.id, count, Date.now())) {
-      return { kind: "rate_limited", message: `More than ${ACTION_RATE.perSecond} actions a second from this session: the rest wait and are sent again shortly.` };
+      return { kind: "rate_limited", message: `More than ${actionRate.perSecond} actions a second from this session: the rest wait and are sent again shortly.` };
     }
     return null;
   };

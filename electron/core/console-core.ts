@@ -16,7 +16,17 @@ import { WorkstationRequests } from "./workstation/workstation-requests.js";
 import { SessionKeeper } from "./session/session-keeper.js";
 import { OfflineVerifierSchema } from "./session/offline-verifier.js";
 import { demoPasswordOf } from "../../shared/demo-city.js";
-import { assertNever } from "../../shared/result.js";
+import { assertNever, ok, type Result } from "../../shared/result.js";
+import type { ConsoleEvent } from "../../shared/protocol/console-api.js";
+import { SESSION_REQUESTS } from "../../shared/protocol/session.js";
+import { WORKSTATION_REQUESTS } from "../../shared/protocol/workstation-api.js";
+import { BASEMAP_REQUESTS } from "../../shared/protocol/basemap-api.js";
+import { answerBasemapRequest } from "./basemap/basemap-requests.js";
+import { commandHandlers } from "./commands/command-requests.js";
+import { PendingCommands } from "./commands/pending-commands.js";
+import { handledBy, routeRequests, typesOf } from "./requests/request-router.js";
+import { settingsHandlers } from "./settings/settings-requests.js";
+import { viewHandlers } from "./views/view-requests.js";
 import { StreetMapStore } from "./basemap/street-map-store.js";
 
 export interface ConsoleCoreOptions {
@@ -51,7 +61,10 @@ export interface ConsoleCoreOptions {
 }
 
 export interface ConsoleCore {
+  /** The snapshot, the status and the events renderers follow. */
   service: ConsoleService;
+  /** Answers one untrusted console API request. Never throws. */
+  handle(raw: unknown): Promise<Result<unknown>>;
   /** Messages the operator must see at start (a cache moved aside, settings reset). */
   notices: string[];
   close(): void;
@@ -136,9 +149,10 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     log(message);
   }
   const session = new SessionKeeper();
-  const service = new ConsoleService(store, options.settings, session, options.demo === true);
+  const pending = new PendingCommands(store);
+  const service = new ConsoleService(store, options.settings, session, pending, options.demo === true);
+  const emit = (event: ConsoleEvent) => service.emit(event);
   const streetMap = options.streetMapFile === undefined ? null : openStreetMap(options.streetMapFile, options.nativeBinding, log);
-  if (streetMap !== null) service.attachStreetMap(streetMap);
   const client = new BackendClient(
     options.settings.get().backendUrl,
     undefined,
@@ -152,23 +166,21 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     store,
     client,
     {
-    onConfirmed: (confirmed) => service.targetChanged({ kind: confirmed.kind, id: confirmed.entity.id }),
-    onRefused: (target, error) => {
-      service.targetChanged(target);
-      service.emit({ type: "action.refused", target, error });
-    },
-    onPendingChanged: () => service.updateStatus({}),
+      onConfirmed: (confirmed) => service.targetChanged({ kind: confirmed.kind, id: confirmed.entity.id }),
+      onRefused: (target, error) => {
+        service.targetChanged(target);
+        emit({ type: "action.refused", target, error });
+      },
+      onPendingChanged: () => service.updateStatus({}),
     },
     () => session.sendingOperatorId,
     options.outboxBatchSize,
   );
-  service.attachQueue(sender);
-  service.attachViews(client);
   const workstation = new WorkstationRequests({
       client,
       session,
       settings: options.settings,
-      emit: (event) => service.emit(event),
+      emit,
       sessionView: () => service.sessionView(),
       alarms: () => service.snapshot().alarms,
       incidents: () => store.list("incident"),
@@ -186,7 +198,6 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       },
       workstationId: store.workstationId(() => `${hostname()}-${randomBytes(3).toString("hex")}`),
     });
-  service.attachWorkstation(workstation);
   const pages = options.decoderWorkerPath !== undefined ? workerPageSource(client, options.decoderWorkerPath) : inThreadPageSource(client);
   const engine = new SyncEngine({
     store,
@@ -198,7 +209,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       onApplied: (changes) => service.changesApplied(changes),
       onBulkApplied: (count) => service.bulkApplied(count),
       onProblems: (problems) => {
-        for (const problem of problems) service.emit({ type: "problem", problem });
+        for (const problem of problems) emit({ type: "problem", problem });
       },
       onState: (state, detail) => {
         if (state !== "online") sender.setOnline(false);
@@ -208,7 +219,30 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       onOnline: () => sender.setOnline(true),
     },
   });
-  service.attachRetry(() => engine.retryNow());
+  // Every request type has its handler, built with what it needs; the compiler checks none is missing.
+  const handle = routeRequests({
+    snapshot: () => ok(service.snapshot()),
+    ...commandHandlers({
+      store,
+      session,
+      pending,
+      queue: sender,
+      display: {
+        targetChanged: (target) => service.targetChanged(target),
+        alarmsChanged: (ids) => service.alarmsChanged(ids),
+        statusChanged: () => service.updateStatus({}),
+        online: () => service.getStatus().state === "online",
+      },
+    }),
+    "sync.retry": () => {
+      engine.retryNow();
+      return ok(service.getStatus());
+    },
+    ...settingsHandlers(options.settings, emit),
+    ...viewHandlers({ store, session, remote: client, emit }),
+    ...handledBy([...typesOf(WORKSTATION_REQUESTS), ...typesOf(SESSION_REQUESTS)], (request) => workstation.handle(request)),
+    ...handledBy(typesOf(BASEMAP_REQUESTS), (request) => answerBasemapRequest(request, streetMap, session.state !== "signed_out")),
+  });
   // A new session (or none) changes what may be read and sent: start the link over, send what is theirs.
   let lastSessionKey = "";
   session.onChange(() => {
@@ -234,6 +268,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const autoSignIn = options.demo === true && options.autoSignIn !== undefined ? demoSignIn(workstation, session, options.autoSignIn, log) : null;
   return {
     service,
+    handle,
     notices,
     close() {
       clearInterval(pruneTimer);

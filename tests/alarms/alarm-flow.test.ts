@@ -23,7 +23,7 @@ describe("alarm actions through the console core and the backend", () => {
     await until(() => core.service.snapshot().alarms.length >= 40, "alarms synced");
     const ids = (await flow.call<Snapshot>({ type: "snapshot" })).alarms.filter((a) => a.state === "unacknowledged").map((a) => a.id);
     expect(ids.length).toBeGreaterThanOrEqual(40);
-    const answer = await core.service.handle({ type: "alarm.acknowledgeMany", alarmIds: [...ids, ids[0]] });
+    const answer = await core.handle({ type: "alarm.acknowledgeMany", alarmIds: [...ids, ids[0]] });
     expect(answer.ok && answer.value).toMatchObject({ acknowledged: ids, refused: [] });
     await until(() => core.service.getStatus().pendingActions === 0, "outbox drained");
     const acks = auditRows(backend.dataDir).filter((r) => r.action === "acknowledge");
@@ -43,9 +43,9 @@ describe("alarm actions through the console core and the backend", () => {
     await flow.stopBackend();
     await until(() => core.service.getStatus().state === "offline", "offline");
 
-    const local = await core.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
+    const local = await core.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
     expect(local.ok && alarmOf(local.value as TargetState).state).toBe("acknowledged");
-    const shelved = await core.service.handle({ type: "command", command: { type: "escalate", target: { kind: "alarm", id: target.id }, to: "province_ioc", reason: "Cần hỗ trợ của tỉnh" } });
+    const shelved = await core.handle({ type: "command", command: { type: "escalate", target: { kind: "alarm", id: target.id }, to: "province_ioc", reason: "Cần hỗ trợ của tỉnh" } });
     expect(shelved.ok && alarmOf(shelved.value as TargetState).escalations).toHaveLength(1);
     expect(core.service.getStatus().pendingActions).toBe(2);
 

@@ -68,7 +68,7 @@ export function consoleFlowPerTest(coreDirPrefix: string): ConsoleFlow {
     },
     async call<T>(request: unknown): Promise<T> {
       if (core === null) throw new Error("no console core: call startCore first");
-      const r = await core.service.handle(request);
+      const r = await core.handle(request);
       if (!r.ok) throw new Error(r.error.message);
       return r.value as T;
     },

@@ -47,7 +47,7 @@ describe("incidents through the console core and the backend", () => {
     );
     // The console shows the backend's copy, and a closed incident refuses to reopen.
     await until(() => core.service.snapshot().incidents.some((i) => i.id === created.id && i.status === "closed"), "confirmed copy");
-    const reopen = await core.service.handle({ type: "command", command: { type: "incident_status", target: { kind: "incident", id: created.id }, status: "open" } });
+    const reopen = await core.handle({ type: "command", command: { type: "incident_status", target: { kind: "incident", id: created.id }, status: "open" } });
     expect(!reopen.ok && reopen.error.kind).toBe("conflict");
     expect((await backend.get("/api/v1/audit/verify")).body).toMatchObject({ ok: true, value: { valid: true } });
   }, 60_000);

@@ -21,7 +21,7 @@ function startCore(backendUrl: string, dataDir: string, cacheQuotaBytes?: number
 }
 
 async function snapshot(core: ConsoleCore): Promise<Snapshot> {
-  const r = await core.service.handle({ type: "snapshot" });
+  const r = await core.handle({ type: "snapshot" });
   if (!r.ok) throw new Error(r.error.message);
   return r.value as Snapshot;
 }
@@ -65,7 +65,7 @@ describe("a console on a full disk", () => {
     let kept = 0;
     let refusal: string | null = null;
     for (let i = 0; i < 60 && refusal === null; i++) {
-      const answer = await core.service.handle({ type: "command", command: { type: "comment", target: { kind: "alarm", id: alarmId }, text: `Ghi chú ${i} `.padEnd(1900, "ư") } });
+      const answer = await core.handle({ type: "command", command: { type: "comment", target: { kind: "alarm", id: alarmId }, text: `Ghi chú ${i} `.padEnd(1900, "ư") } });
       if (answer.ok) kept++;
       else refusal = answer.error.kind;
     }

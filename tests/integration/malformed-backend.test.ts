@@ -27,7 +27,7 @@ describe("console core against a misbehaving backend", () => {
     return core;
   }
   const snapshot = async () => {
-    const r = await core!.service.handle({ type: "snapshot" });
+    const r = await core!.handle({ type: "snapshot" });
     if (!r.ok) throw new Error(r.error.message);
     return r.value as Snapshot;
   };
@@ -87,11 +87,11 @@ describe("console core against a misbehaving backend", () => {
     fake = await new FakeBackend().start();
     await start();
     for (const bad of [null, 42, "snapshot", { type: "nope" }, { type: "alarm.acknowledge" }, { type: "command", command: { type: "comment", target: { kind: "alarm", id: "a" }, text: "" } }]) {
-      const r = await core!.service.handle(bad);
+      const r = await core!.handle(bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.kind).toBe("invalid_request");
     }
-    expect((await core!.service.handle({ type: "snapshot" })).ok).toBe(true);
+    expect((await core!.handle({ type: "snapshot" })).ok).toBe(true);
   });
 
   it("keeps an action queued when the backend's answer is unreadable, and shows it as pending", async () => {
@@ -101,7 +101,7 @@ describe("console core against a misbehaving backend", () => {
     fake.actionAnswer = () => ({ status: 200, body: "<html>proxy error</html>" });
     await start();
     await until(() => core!.service.getStatus().state === "online", "online", WAIT_MS, POLL_MS);
-    const r = await core!.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: "a1" } } });
+    const r = await core!.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: "a1" } } });
     expect(r.ok).toBe(true);
     const snap = await snapshot();
     expect(snap.status.pendingActions).toBe(1);

@@ -33,7 +33,7 @@ function startConsole(backendUrl: string, operatorId: string, dataDir = mkdtempS
   const events: ConsoleEvent[] = [];
   core.service.onEvent((e) => events.push(e));
   const snapshot = async () => {
-    const r = await core.service.handle({ type: "snapshot" });
+    const r = await core.handle({ type: "snapshot" });
     if (!r.ok) throw new Error(r.error.message);
     return r.value as Snapshot;
   };
@@ -67,12 +67,12 @@ describe("several consoles against one backend", () => {
     await until(() => lan.online() && minh.online(), "both online", WAIT_MS);
 
     const target = (await lan.snapshot()).alarms.find((a) => a.state === "unacknowledged")!;
-    const first = await lan.core.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
+    const first = await lan.core.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
     expect(first.ok).toBe(true);
     await until(async () => (await minh.alarm(target.id)).acknowledgedBy === "op-01", "Minh's console sees Lan's acknowledgement", WAIT_MS);
 
     // Minh's console already knows: the refusal is immediate and says who and when.
-    const second = await minh.core.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
+    const second = await minh.core.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
     expect(second.ok).toBe(false);
     if (!second.ok) {
       expect(second.error.kind).toBe("conflict");
@@ -93,7 +93,7 @@ describe("several consoles against one backend", () => {
 
     await backend.close();
     await until(() => !minh.online(), "Minh offline", WAIT_MS);
-    const offlineAck = await minh.core.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
+    const offlineAck = await minh.core.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
     expect(offlineAck.ok).toBe(true);
     expect((await minh.alarm(target.id)).acknowledgedBy).toBe("op-02");
     expect((await minh.snapshot()).status.pendingActions).toBe(1);
@@ -103,7 +103,7 @@ describe("several consoles against one backend", () => {
     backend = await backendOn(port, dataDir);
     cleanup.push(() => backend.close());
     await until(() => lan.online(), "Lan online", WAIT_MS);
-    const lanAck = await lan.core.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
+    const lanAck = await lan.core.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } });
     expect(lanAck.ok).toBe(true);
 
     minh = startConsole(backend.url, "op-02", minhDir);
@@ -122,15 +122,15 @@ describe("several consoles against one backend", () => {
     const settings = new MemorySettingsStore({ backendUrl: backend.url, language: "vi", operatorId: "op-01" });
     let core = startConsoleCore({ dataDir: consoleDir, settings, demo: true, autoSignIn: "op-01" });
     await until(() => core.service.getStatus().state === "online", "online", WAIT_MS);
-    const snap = await core.service.handle({ type: "snapshot" });
+    const snap = await core.handle({ type: "snapshot" });
     if (!snap.ok) throw new Error(snap.error.message);
     const target = (snap.value as Snapshot).alarms.find((a) => a.state === "unacknowledged")!;
 
     await backend.close();
     await until(() => core.service.getStatus().state !== "online", "offline", WAIT_MS);
-    expect((await core.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } })).ok).toBe(true);
-    expect((await core.service.handle({ type: "command", command: { type: "comment", target: { kind: "alarm", id: target.id }, text: "Đã gọi đội tuần tra" } })).ok).toBe(true);
-    expect((await core.service.handle({ type: "command", command: { type: "comment", target: { kind: "alarm", id: target.id }, text: "Đội đã đến hiện trường" } })).ok).toBe(true);
+    expect((await core.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: target.id } } })).ok).toBe(true);
+    expect((await core.handle({ type: "command", command: { type: "comment", target: { kind: "alarm", id: target.id }, text: "Đã gọi đội tuần tra" } })).ok).toBe(true);
+    expect((await core.handle({ type: "command", command: { type: "comment", target: { kind: "alarm", id: target.id }, text: "Đội đã đến hiện trường" } })).ok).toBe(true);
     // The console restarts while still offline: the outbox is on disk.
     core.close();
     core = startConsoleCore({ dataDir: consoleDir, settings, demo: true, autoSignIn: "op-01" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ACTION_RATE, LIMITS } from "../../shared/limits.js";
-import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
+import { BACKEND_PATHS, MAX_ACTION_BATCH } from "../../shared/protocol/backend.js";
 import { MAX_BULK_ALARMS } from "../../shared/protocol/alarm-requests.js";
 import { pageWithinBytes } from "../../backend/http/api-routes.js";
 import { TokenBuckets } from "../../shared/token-bucket.js";
@@ -29,20 +29,18 @@ describe("bounds on what one operator can make the backend store", () => {
     }
   });
 
+  it("the allowance is above what a real operator sends: the largest bulk acknowledgement and a full batch fit in the burst", () => {
+    expect(ACTION_RATE.burst).toBeGreaterThanOrEqual(MAX_BULK_ALARMS + MAX_ACTION_BATCH);
+  });
+
   it("limits a session to a burst of actions, then answers rate_limited for the whole batch", async () => {
-    const t = await startTestBackend();
+    // A small allowance, so the test does not depend on how fast this machine applies commands.
+    const t = await startTestBackend({ actionRate: { burst: 1_000, perSecond: 1 } });
     try {
       const batch = () => ({ requests: Array.from({ length: 200 }, () => ({ idempotencyKey: key(), operatorId: "op-02", at: new Date().toISOString(), command: { type: "acknowledge", target: { kind: "alarm", id: "alm-none" } } })) });
-      let accepted = 0;
-      let refused: number | null = null;
-      for (let i = 0; i < 100 && refused === null; i++) {
-        const status = (await t.post(BACKEND_PATHS.actionsBatch, batch(), "op-02")).status;
-        if (status === 200) accepted += 200;
-        else refused = status;
-      }
-      expect(refused).toBe(429);
-      // Never below a real operator's needs: the largest bulk acknowledgement goes through whole.
-      expect(accepted).toBeGreaterThanOrEqual(Math.max(ACTION_RATE.burst - 200, MAX_BULK_ALARMS));
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await t.post(BACKEND_PATHS.actionsBatch, batch(), "op-02")).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
       // Another operator's session has its own allowance.
       expect((await t.post(BACKEND_PATHS.actionsBatch, { requests: [comment("alm-0002", "vẫn được")] }, "op-01")).status).toBe(200);
     } finally {

@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 async function call<T>(request: unknown): Promise<T> {
-  const result = await core!.service.handle(request);
+  const result = await core!.handle(request);
   if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
   return result.value as T;
 }
@@ -82,7 +82,7 @@ describe("offline actions keep their operator", () => {
     expect(pending.map((p) => [p.target.id, p.operatorId])).toEqual([[first, "op-01"]]);
     expect(backendAlarm(backendDir, first!).acknowledgedBy).toBeNull();
     // Expired, she cannot act until she signs in again; what she did stays queued.
-    expect((await core.service.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: second } } })).ok).toBe(false);
+    expect((await core.handle({ type: "command", command: { type: "acknowledge", target: { kind: "alarm", id: second } } })).ok).toBe(false);
 
     // The console restarts: signed out, her action still queued and shown as hers.
     core.close();
@@ -123,8 +123,8 @@ describe("offline actions keep their operator", () => {
     core.close();
     core = startConsoleCore({ dataDir: consoleDir, settings });
     // Someone who never signed in here cannot, while the backend cannot check.
-    expect(await core.service.handle({ type: "operator.sign-in", operatorId: "op-02", password: "uongbi-op-02" })).toMatchObject({ ok: false, error: { kind: "offline" } });
-    expect(await core.service.handle({ type: "operator.sign-in", operatorId: "op-01", password: "wrong" })).toMatchObject({ ok: false, error: { kind: "offline" } });
+    expect(await core.handle({ type: "operator.sign-in", operatorId: "op-02", password: "uongbi-op-02" })).toMatchObject({ ok: false, error: { kind: "offline" } });
+    expect(await core.handle({ type: "operator.sign-in", operatorId: "op-01", password: "wrong" })).toMatchObject({ ok: false, error: { kind: "offline" } });
     await call({ type: "operator.sign-in", operatorId: "op-01", password: "uongbi-op-01" });
     expect((await session()).state).toBe("local");
     expect((await call<Snapshot>({ type: "snapshot" })).alarms.length).toBeGreaterThan(0);

@@ -17,10 +17,10 @@ function requestsOn<K extends TargetKind>(kind: K, entries: readonly OutboxEntry
  * answered yet (an incident created offline).
  */
 export class PendingCommands {
-  constructor(
-    private readonly store: CacheStore,
-    private readonly operatorOf: (id: string) => Operator,
-  ) {}
+  constructor(private readonly store: CacheStore) {}
+
+  /** Who queued a command: the cache's record of them, or their bare id before the first sync. */
+  private operatorOf = (id: string): Operator => this.store.get("operator", id) ?? { id, name: id, role: "operator" };
 
   private alarmsOf = (ids: readonly string[]): Alarm[] => ids.flatMap((id) => this.store.get("alarm", id) ?? []);
 

@@ -1,9 +1,15 @@
 import type { Settings } from "../../../shared/protocol/console-api.js";
 import type { SettingsStore } from "./settings-store.js";
 
-/** Settings held by another thread's store; this copy is kept current by messages. */
+/**
+ * Settings in memory: the core worker's, which hands every change to the thread whose store keeps
+ * them on disk (electron-store, the browser console's file).
+ */
 export class MemorySettingsStore implements SettingsStore {
-  constructor(private current: Settings) {}
+  constructor(
+    private current: Settings,
+    private readonly onUpdate: (settings: Settings) => void = () => undefined,
+  ) {}
 
   get(): Settings {
     return this.current;
@@ -11,6 +17,7 @@ export class MemorySettingsStore implements SettingsStore {
 
   update(patch: Partial<Settings>): Settings {
     this.current = { ...this.current, ...patch };
+    this.onUpdate(this.current);
     return this.current;
   }
 }

@@ -1,7 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import { z } from "zod";
-import { ConsoleRequestSchema, ConsoleEventSchema, type ConsoleEvent, type SyncStatus } from "../../../shared/protocol/console-api.js";
-import { err, ok, type Result } from "../../../shared/result.js";
+import { ConsoleEventSchema, type ConsoleEvent, type SyncStatus } from "../../../shared/protocol/console-api.js";
+import { err, type Result } from "../../../shared/result.js";
 import type { ConsolePort } from "../console-port.js";
 import type { SettingsStore } from "../settings/settings-store.js";
 import { spawnWorker } from "./spawn-worker.js";
@@ -32,7 +32,7 @@ export interface CoreHostOptions {
  * them again on arrival. The host fully parses only the small events it acts on itself; parsing a
  * catch-up burst of thousands of alarms here would stall the thread that answers the UI.
  */
-const HOST_INSPECTED = new Set(["status", "operator", "settings"]);
+const HOST_INSPECTED = new Set(["status"]);
 const EventTypeSchema = z.object({ type: z.string() });
 function parseWorkerEvent(raw: unknown): { success: true; data: ConsoleEvent } | { success: false } {
   const head = EventTypeSchema.safeParse(raw);
@@ -50,8 +50,9 @@ export interface HostedCore {
 }
 
 /**
- * Runs the console core in a worker thread and exposes it as a ConsolePort. Settings stay with
- * the host (electron-store lives in Electron's main process); the worker gets a copy.
+ * Runs the console core in a worker thread and exposes it as a ConsolePort. The core owns the
+ * settings; the host keeps them on disk (electron-store lives in Electron's main process) and
+ * hands a restarted worker the last ones. Requests pass through unread: the core parses them.
  */
 export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<HostedCore> {
   const workerPath = options.workerPath ?? new URL("./core-worker.ts", import.meta.url);
@@ -80,13 +81,6 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
 
   const port: ConsolePort = {
     async handle(raw) {
-      const request = ConsoleRequestSchema.safeParse(raw);
-      if (request.success && request.data.type === "settings.update") {
-        const settings = options.settings.update(request.data.language !== undefined ? { language: request.data.language } : {});
-        send({ kind: "settings", settings });
-        emit({ type: "settings", settings });
-        return ok(settings);
-      }
       if (closing) return err("internal", "The console core is shutting down.");
       const id = nextId++;
       return new Promise((resolve) => {
@@ -137,15 +131,14 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
           const event = parseWorkerEvent(m.event);
           if (!event.success) break;
           if (event.data.type === "status") status = event.data.status;
-          // An operator signed in inside the core: the host's store is the one that lasts across restarts.
-          if (event.data.type === "operator" && options.settings.get().operatorId !== event.data.operator.id) {
-            options.settings.update({ operatorId: event.data.operator.id });
-          }
           emit(event.data);
           break;
         }
         case "log":
           options.log?.(m.line);
+          break;
+        case "settings":
+          options.settings.update(m.settings);
           break;
         case "fatal":
           if (!ready) onFailure(new Error(m.message));

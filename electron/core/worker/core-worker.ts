@@ -14,7 +14,8 @@ const post = (message: WorkerToHost) => port.postMessage(message);
 let core: ConsoleCore;
 try {
   const data = WorkerDataSchema.parse(workerData);
-  const settings = new MemorySettingsStore(data.settings);
+  // The core owns the settings; the host keeps them on disk.
+  const settings = new MemorySettingsStore(data.settings, (changed) => post({ kind: "settings", settings: changed }));
   core = startConsoleCore({
     dataDir: data.dataDir,
     settings,
@@ -36,12 +37,9 @@ try {
     switch (message.data.kind) {
       case "request": {
         const { id, request } = message.data;
-        void core.service.handle(request).then((result) => post({ kind: "response", id, result }));
+        void core.handle(request).then((result) => post({ kind: "response", id, result }));
         break;
       }
-      case "settings":
-        settings.update(message.data.settings);
-        break;
       case "close":
         core.close();
         post({ kind: "closed" });

@@ -5,7 +5,6 @@ import { resultSchema } from "../../../shared/result.js";
 /** Messages between the thread that answers renderers and the worker that owns the cache. */
 export const HostToWorkerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("request"), id: z.number().int(), request: z.unknown() }),
-  z.object({ kind: z.literal("settings"), settings: SettingsSchema }),
   z.object({ kind: z.literal("close") }),
 ]);
 export type HostToWorker = z.infer<typeof HostToWorkerSchema>;
@@ -20,6 +19,8 @@ export const WorkerToHostSchema = z.discriminatedUnion("kind", [
   /** Events are forwarded as they are: every renderer validates them on arrival. */
   z.object({ kind: z.literal("event"), event: z.unknown() }),
   z.object({ kind: z.literal("log"), line: z.string() }),
+  /** The core changed the settings (language, the operator signed in): the host keeps them on disk. */
+  z.object({ kind: z.literal("settings"), settings: SettingsSchema }),
   z.object({ kind: z.literal("fatal"), message: z.string() }),
   z.object({ kind: z.literal("closed") }),
 ]);
