@@ -5,7 +5,8 @@ const NODE_BUILTINS = ["node:*", "fs", "fs/*", "path", "os", "child_process", "w
 
 /** Import direction, enforced here and by the separate tsconfigs:
  *  shared/    → imports only shared/ and pure libraries (zod);
- *  renderer/  → shared/ and browser libraries, never Node code or electron;
+ *  renderer/  → shared/ and browser libraries, never Node code or electron; a feature's model/ is
+ *               pure (no React, map, player, store or components);
  *  backend/, electron/core, electron/web → Node, never `electron`;
  *  electron/core → shared/ only (hosted by electron/main and electron/web, which never import each other);
  *  electron/main, electron/web → core and shared/, never backend/ or the renderer's code;
@@ -15,6 +16,11 @@ const restrict = (patterns, paths = []) => ({
 });
 /** The electron package itself (and its subpaths like electron/main), not our own ../electron/ folder. */
 const ELECTRON_MODULE = { regex: "^electron(/.*)?$" };
+const RENDERER_RESTRICTIONS = [
+  { ...ELECTRON_MODULE, message: "The renderer is a browser page: no electron (use the console API client)." },
+  { group: NODE_BUILTINS, message: "The renderer is a browser page: no Node built-ins." },
+  { group: ["**/electron/**", "**/backend/**"], message: "The renderer talks to the core only through the console API client." },
+];
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "bench/results.json", "test-results/**", "playwright-report/**", ".cache/**", "release/**"] },
@@ -36,10 +42,21 @@ export default tseslint.config(
   {
     files: ["renderer/**/*.ts", "renderer/**/*.tsx"],
     ignores: ["renderer/vite.config.ts"],
+    rules: restrict(RENDERER_RESTRICTIONS),
+  },
+  {
+    // A feature's model is pure: what it decides is tested without a browser, a map or a player.
+    // (The renderer's own restrictions are repeated: a later block replaces the rule, it does not add to it.)
+    files: ["renderer/src/features/*/model/**/*.ts"],
     rules: restrict([
-      { ...ELECTRON_MODULE, message: "The renderer is a browser page: no electron (use the console API client)." },
-      { group: NODE_BUILTINS, message: "The renderer is a browser page: no Node built-ins." },
-      { group: ["**/electron/**", "**/backend/**"], message: "The renderer talks to the core only through the console API client." },
+      ...RENDERER_RESTRICTIONS,
+      {
+        group: ["react", "react-*", "react/*", "maplibre-gl", "@deck.gl/*", "hls.js", "i18next"],
+        // Their types describe data a model may build (a map style, a player's settings).
+        allowTypeImports: true,
+        message: "A feature's model is pure logic: no React, map, player or i18n library (those belong in its hooks, components or platform).",
+      },
+      { group: ["**/components/**", "**/hooks/**", "**/platform/**", "**/api/**", "**/store/**"], message: "A feature's model is pure logic: it may import other models and shared/, never components, hooks, platform code or the store." },
     ]),
   },
   {

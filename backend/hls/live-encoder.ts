@@ -1,3 +1,4 @@
+import { backoffDelayMs, type BackoffOptions } from "../../shared/backoff.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -68,8 +69,11 @@ export function repackageArgs(sourceUrl: string, outDir: string, startNumber: nu
   ];
 }
 
+/** A dead encoder is restarted after 1 s, then 2, 4... up to MAX_BACKOFF_MS: one camera, no crowd to spread, no jitter. */
+const ENCODER_RESTART_BACKOFF: BackoffOptions = { baseMs: 1000, maxMs: MAX_BACKOFF_MS, jitter: 0 };
+
 export function backoffMs(consecutiveFailures: number): number {
-  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, consecutiveFailures - 1));
+  return backoffDelayMs(Math.max(0, consecutiveFailures - 1), ENCODER_RESTART_BACKOFF);
 }
 
 export type PlaylistKind = "live" | "dvr";

@@ -4,19 +4,19 @@ import { Pane } from "./components/ui/pane.js";
 import { PaneErrorBoundary } from "./components/ui/pane-error-boundary.js";
 import { useLanguageFromSettings } from "./hooks/use-language.js";
 import { retrying } from "./retrying-import.js";
-import { AlarmQueue } from "./views/alarms/alarm-queue.js";
-import { StatusBar } from "./views/status-bar/status-bar.js";
-import { useQueueFirst } from "./hooks/use-queue-first.js";
-import { useWorkstationWindow } from "./hooks/use-workstation-window.js";
-import { roleFromSearch, showsPane } from "./views/workstation/window-role.js";
-import { WorkstationBar } from "./views/workstation/workstation-bar.js";
-import { SessionBanner } from "./views/workstation/session-banner.js";
-import { SessionGate } from "./views/workstation/session-gate.js";
+import { AlarmQueue } from "./features/alarms/components/alarm-queue.js";
+import { StatusBar } from "./features/status/components/status-bar.js";
+import { useQueueFirst } from "./features/workstation/hooks/use-queue-first.js";
+import { useWorkstationWindow } from "./features/workstation/hooks/use-workstation-window.js";
+import { roleFromSearch, showsPane } from "./features/workstation/model/window-role.js";
+import { WorkstationBar } from "./features/workstation/components/workstation-bar.js";
+import { SessionBanner } from "./features/workstation/components/session-banner.js";
+import { SessionGate } from "./features/workstation/components/session-gate.js";
 
 // The map (maplibre + deck.gl) and the wall (hls.js) are most of the code: loading them
 // after the first paint lets the alarm queue become usable sooner.
-const MapPane = lazy(() => retrying(() => import("./views/map/map-pane.js")).then((m) => ({ default: m.MapPane })));
-const WallPane = lazy(() => retrying(() => import("./views/wall/wall-pane.js")).then((m) => ({ default: m.WallPane })));
+const MapPane = lazy(() => retrying(() => import("./features/map/components/map-pane.js")).then((m) => ({ default: m.MapPane })));
+const WallPane = lazy(() => retrying(() => import("./features/wall/components/wall-pane.js")).then((m) => ({ default: m.WallPane })));
 
 function LoadingPane({ testId, titleKey }: { testId: string; titleKey: string }) {
   const { t } = useTranslation();

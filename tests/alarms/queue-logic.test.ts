@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Alarm } from "../../shared/domain/alarm.js";
 import { allSopSteps, sopFor, SOP_CHECKLISTS } from "../../shared/sop-checklists.js";
-import { EMPTY_FILTER, filterAlarms, foldForSearch } from "../../renderer/src/views/alarms/alarm-filter.js";
-import { chatteringSources, groupBySource, isChattering } from "../../renderer/src/views/alarms/alarm-groups.js";
-import { alarmsInWindow, rateLevel } from "../../renderer/src/views/alarms/alarm-rate.js";
-import { hasUnacknowledgedCritical, newAlarms, toneFor } from "../../renderer/src/views/alarms/annunciation.js";
-import { queueKeyAction } from "../../renderer/src/views/alarms/queue-keys.js";
+import { EMPTY_FILTER, filterAlarms, foldForSearch } from "../../renderer/src/features/alarms/model/alarm-filter.js";
+import { chatteringSources, groupBySource, isChattering } from "../../renderer/src/features/alarms/model/alarm-groups.js";
+import { alarmsInWindow, rateLevel } from "../../renderer/src/features/alarms/model/alarm-rate.js";
+import { hasUnacknowledgedCritical, newAlarms, toneFor } from "../../renderer/src/features/alarms/model/annunciation.js";
+import { queueKeyAction } from "../../renderer/src/features/alarms/model/queue-keys.js";
 import en from "../../renderer/src/i18n/en.json";
 import vi from "../../renderer/src/i18n/vi.json";
 import { makeAlarm } from "../shared/fixtures.js";
@@ -119,7 +119,7 @@ describe("SOP checklists", () => {
 
 describe("incremental queue order", () => {
   it("patching the previous order gives exactly the full sort, through adds, updates and removals", async () => {
-    const { activeQueue, updateActiveQueue } = await import("../../renderer/src/views/alarms/queue-order.js");
+    const { activeQueue, updateActiveQueue } = await import("../../renderer/src/features/alarms/model/queue-order.js");
     const priorities = ["critical", "high", "medium", "low"] as const;
     let seed = 7;
     const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;

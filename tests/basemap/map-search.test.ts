@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { searchMap, type SearchEntry } from "../../shared/basemap/map-search.js";
 import { foldForSearch } from "../../shared/text/fold-for-search.js";
-import { mapSearchEntries } from "../../renderer/src/views/map/search-entries.js";
+import { mapSearchEntries } from "../../renderer/src/features/map/model/search-entries.js";
 import { camera } from "../renderer/fixtures.js";
 
 const entry = (kind: SearchEntry["kind"], name: string, alias: string | null = null): SearchEntry => ({ kind, id: `${kind}:${name}`, name, alias, lon: 106.76, lat: 21.03 });

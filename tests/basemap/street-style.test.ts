@@ -1,8 +1,8 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
-import { buildMapStyle, WARD_FILL_LAYER, WARD_LABEL_LAYER, WARD_LINE_LAYER } from "../../renderer/src/views/map/map-style.js";
-import { parseTileUrl, STREET_TILE_URL } from "../../renderer/src/views/map/street-map-tiles.js";
-import { STREET_PALETTES, STREETS_SOURCE, type InstalledStreetMap } from "../../renderer/src/views/map/street-style.js";
+import { buildMapStyle, WARD_FILL_LAYER, WARD_LABEL_LAYER, WARD_LINE_LAYER } from "../../renderer/src/features/map/model/map-style.js";
+import { parseTileUrl, STREET_TILE_URL } from "../../renderer/src/features/map/model/street-tile-url.js";
+import { STREET_PALETTES, STREETS_SOURCE, type InstalledStreetMap } from "../../renderer/src/features/map/model/street-style.js";
 
 const STREET_MAP: InstalledStreetMap = {
   installed: true,

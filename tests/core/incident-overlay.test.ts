@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { overlayCommands } from "../../shared/commands/apply-command.js";
 import type { CommandOn, CommandRequest } from "../../shared/commands/command.js";
-import { orderIncidents } from "../../renderer/src/views/incidents/incident-order.js";
+import { orderIncidents } from "../../renderer/src/features/incidents/model/incident-order.js";
 import { freshIncidentFields, type Incident } from "../../shared/domain/incident.js";
 import { LAN, makeAlarm, MINH } from "../shared/fixtures.js";
 

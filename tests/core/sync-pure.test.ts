@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay } from "../../electron/core/sync/backoff.js";
+import { BACKEND_RECONNECT_BACKOFF, backoffDelayMs } from "../../shared/backoff.js";
 import { overlayCommands } from "../../shared/commands/apply-command.js";
 import { validateChanges } from "../../electron/core/sync/validate-changes.js";
 import { LAN, makeAlarm, MINH } from "../shared/fixtures.js";
 
 describe("backoffDelay", () => {
-  it("grows exponentially with jitter between half and the full ceiling, capped", () => {
-    expect(backoffDelay(0, () => 0)).toBe(250);
-    expect(backoffDelay(0, () => 1)).toBe(500);
-    expect(backoffDelay(3, () => 0)).toBe(2000);
-    expect(backoffDelay(50, () => 1)).toBe(15_000);
+  it("reconnects to the backend exponentially, with half the delay either way as jitter, capped", () => {
+    expect(backoffDelayMs(0, BACKEND_RECONNECT_BACKOFF, 0)).toBe(250);
+    expect(backoffDelayMs(0, BACKEND_RECONNECT_BACKOFF, 1)).toBe(750);
+    expect(backoffDelayMs(3, BACKEND_RECONNECT_BACKOFF, 0)).toBe(2000);
+    expect(backoffDelayMs(50, BACKEND_RECONNECT_BACKOFF, 1)).toBe(15_000);
   });
 });
 

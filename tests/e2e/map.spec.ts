@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 // Brings window.__iocMapTest (the map's test hooks) into scope.
-import type {} from "../../renderer/src/hooks/use-map-test-hooks.js";
+import type {} from "../../renderer/src/features/map/hooks/use-map-test-hooks.js";
 import { mapCenter, projectToPage } from "./harness/map.js";
 import { colourDistance, pixelsAt, type Rgb } from "./harness/pixels.js";
 import { startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { PNG } from "pngjs";
 // Brings window.__iocMapTest (the map's test hooks) into scope.
-import type {} from "../../renderer/src/hooks/use-map-test-hooks.js";
+import type {} from "../../renderer/src/features/map/hooks/use-map-test-hooks.js";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 import { buildBasemap } from "../../scripts/basemap/build-basemap.js";

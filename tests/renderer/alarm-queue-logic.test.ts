@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cityDay, formatTimeOrDateTime } from "../../renderer/src/format/city-time.js";
-import { queueKeyAction } from "../../renderer/src/views/alarms/queue-keys.js";
-import { activeQueue, indexOfSelection, moveSelection } from "../../renderer/src/views/alarms/queue-order.js";
+import { queueKeyAction } from "../../renderer/src/features/alarms/model/queue-keys.js";
+import { activeQueue, indexOfSelection, moveSelection } from "../../renderer/src/features/alarms/model/queue-order.js";
 import { alarm } from "./fixtures.js";
 
 describe("activeQueue", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelayMs, RECONNECT_BACKOFF } from "../../renderer/src/api/backoff.js";
+import { backoffDelayMs, RECONNECT_BACKOFF } from "../../shared/backoff.js";
 import { consoleSocketUrl } from "../../renderer/src/api/create-client.js";
 import { parseConsoleEvent } from "../../renderer/src/api/parse-event.js";
 import { parseUncheckedResult, validateResponse } from "../../renderer/src/api/parse-response.js";

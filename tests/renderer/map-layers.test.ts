@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { alarmsInWindow, densityWindow, nextReplayStep, REPLAY_HOURS } from "../../renderer/src/views/map/alarm-density.js";
-import { chooseMarkMode, CLUSTER_MAX_ZOOM, MARK_BUDGET, MarkSource, needsRequery, paddedBbox, type Bbox } from "../../renderer/src/views/map/clusters.js";
-import { boundaryProblem, screenPoints, screenWards } from "../../renderer/src/views/map/feature-screening.js";
-import { DEFAULT_VISIBILITY, toggleLayer } from "../../renderer/src/views/map/layer-visibility.js";
-import { clusterLabel, markAttributes } from "../../renderer/src/views/map/mark-attributes.js";
-import { cameraObjects, type MapObject } from "../../renderer/src/views/map/map-objects.js";
-import { buildMapStyle, selectedWardFilter, WARD_SELECTED_LAYER } from "../../renderer/src/views/map/map-style.js";
-import { MAP_PALETTES } from "../../renderer/src/views/map/map-theme.js";
-import { objectMark } from "../../renderer/src/views/map/marks.js";
-import { BAND_RGBA, NO_READING_RGBA, sensorBand, sensorColour } from "../../renderer/src/views/map/sensor-scale.js";
-import { syntheticLoad } from "../../renderer/src/views/map/synthetic-points.js";
-import { padBounds, UONG_BI_BOUNDS } from "../../renderer/src/views/map/ward-geometry.js";
+import { alarmsInWindow, densityWindow, nextReplayStep, REPLAY_HOURS } from "../../renderer/src/features/map/model/alarm-density.js";
+import { chooseMarkMode, CLUSTER_MAX_ZOOM, MARK_BUDGET, MarkSource, needsRequery, paddedBbox, type Bbox } from "../../renderer/src/features/map/model/clusters.js";
+import { boundaryProblem, screenPoints, screenWards } from "../../renderer/src/features/map/model/feature-screening.js";
+import { DEFAULT_VISIBILITY, toggleLayer } from "../../renderer/src/features/map/model/layer-visibility.js";
+import { clusterLabel, markAttributes } from "../../renderer/src/features/map/model/mark-attributes.js";
+import { cameraObjects, type MapObject } from "../../renderer/src/features/map/model/map-objects.js";
+import { buildMapStyle, selectedWardFilter, WARD_SELECTED_LAYER } from "../../renderer/src/features/map/model/map-style.js";
+import { MAP_PALETTES } from "../../renderer/src/features/map/model/map-theme.js";
+import { objectMark } from "../../renderer/src/features/map/model/marks.js";
+import { BAND_RGBA, NO_READING_RGBA, sensorBand, sensorColour } from "../../renderer/src/features/map/model/sensor-scale.js";
+import { syntheticLoad } from "../../renderer/src/features/map/model/synthetic-points.js";
+import { padBounds, UONG_BI_BOUNDS } from "../../renderer/src/features/map/model/ward-geometry.js";
 import { alarm, camera, ward } from "./fixtures.js";
 
 const CITY: Bbox = [UONG_BI_BOUNDS[0][0], UONG_BI_BOUNDS[0][1], UONG_BI_BOUNDS[1][0], UONG_BI_BOUNDS[1][1]];

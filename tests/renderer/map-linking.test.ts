@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { LonLat } from "../../shared/domain/geo.js";
 import type { Ward } from "../../shared/domain/ward.js";
-import { distanceM, mercatorX, mercatorY, viewCone, worldUnitsPerPixel } from "../../renderer/src/views/map/geo-math.js";
-import { clusterRadiusPx, hitTest, indexMarks } from "../../renderer/src/views/map/hit-test.js";
-import { alarmObjects, cameraObjects, sensorObjects } from "../../renderer/src/views/map/map-objects.js";
-import { objectMark, type Mark } from "../../renderer/src/views/map/marks.js";
-import { nearestCameras } from "../../renderer/src/views/map/nearest-cameras.js";
-import { labelPoint } from "../../renderer/src/views/map/ward-geometry.js";
-import { wardAtPoint } from "../../renderer/src/views/map/ward-lookup.js";
-import { objectsInWard, wardSummary } from "../../renderer/src/views/map/ward-summary.js";
+import { distanceM, mercatorX, mercatorY, viewCone, worldUnitsPerPixel } from "../../renderer/src/features/map/model/geo-math.js";
+import { clusterRadiusPx, hitTest, indexMarks } from "../../renderer/src/features/map/model/hit-test.js";
+import { alarmObjects, cameraObjects, sensorObjects } from "../../renderer/src/features/map/model/map-objects.js";
+import { objectMark, type Mark } from "../../renderer/src/features/map/model/marks.js";
+import { nearestCameras } from "../../renderer/src/features/map/model/nearest-cameras.js";
+import { labelPoint } from "../../renderer/src/features/map/model/ward-geometry.js";
+import { wardAtPoint } from "../../renderer/src/features/map/model/ward-lookup.js";
+import { objectsInWard, wardSummary } from "../../renderer/src/features/map/model/ward-summary.js";
 import { alarm, camera, ward } from "./fixtures.js";
 
 interface GeoFeature {

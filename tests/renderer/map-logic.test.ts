@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { alarmFill, alarmRadiusPx } from "../../renderer/src/views/map/map-colours.js";
-import { alarmObjects, describeMapObject, wardLabels } from "../../renderer/src/views/map/map-objects.js";
-import { buildMapStyle, GEODATA_ATTRIBUTION, WARD_LABEL_LAYER, wardLabelsToGeoJSON, wardsToGeoJSON } from "../../renderer/src/views/map/map-style.js";
-import { boundsOfWards, insidePolygon, labelPoint, padBounds, UONG_BI_BOUNDS } from "../../renderer/src/views/map/ward-geometry.js";
-import { overlayContextAttributes, overlayPixelRatio, SOFTWARE_OVERLAY_PIXEL_RATIO } from "../../renderer/src/views/map/overlay-drawing.js";
+import { alarmFill, alarmRadiusPx } from "../../renderer/src/features/map/model/map-colours.js";
+import { alarmObjects, describeMapObject, wardLabels } from "../../renderer/src/features/map/model/map-objects.js";
+import { buildMapStyle, GEODATA_ATTRIBUTION, WARD_LABEL_LAYER, wardLabelsToGeoJSON, wardsToGeoJSON } from "../../renderer/src/features/map/model/map-style.js";
+import { boundsOfWards, insidePolygon, labelPoint, padBounds, UONG_BI_BOUNDS } from "../../renderer/src/features/map/model/ward-geometry.js";
+import { overlayContextAttributes, overlayPixelRatio, SOFTWARE_OVERLAY_PIXEL_RATIO } from "../../renderer/src/features/map/model/overlay-drawing.js";
 import type { LonLat } from "../../shared/domain/geo.js";
 import { alarm, camera, ward } from "./fixtures.js";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { WallViewSchema, type WallTour } from "../../shared/domain/wall-view.js";
-import { foldForSearch, groupCameras } from "../../renderer/src/views/wall/camera-groups.js";
-import { hotSpotCamera } from "../../renderer/src/views/wall/hot-spot.js";
-import { replaySeekTarget, replayUrlFor } from "../../renderer/src/views/wall/replay-url.js";
-import { snapshotFileName, snapshotStampLines } from "../../renderer/src/views/wall/snapshot-stamp.js";
+import { foldForSearch, groupCameras } from "../../renderer/src/features/wall/model/camera-groups.js";
+import { hotSpotCamera } from "../../renderer/src/features/wall/model/hot-spot.js";
+import { replaySeekTarget, replayUrlFor } from "../../renderer/src/features/wall/model/replay-url.js";
+import { snapshotFileName, snapshotStampLines } from "../../renderer/src/features/wall/model/snapshot-stamp.js";
 import {
   assignCamera,
   clearTile,
@@ -13,10 +13,10 @@ import {
   swapTiles,
   visibleTiles,
   type Arrangement,
-} from "../../renderer/src/views/wall/wall-arrangement.js";
-import { wallKeyAction } from "../../renderer/src/views/wall/wall-keys.js";
-import { LAYOUT_IDS, LAYOUTS, tileCount } from "../../renderer/src/views/wall/wall-layouts.js";
-import { applyTourStep, tourLength, tourMayAdvance, TOUR_PAUSE_AFTER_INTERACTION_MS } from "../../renderer/src/views/wall/wall-tour.js";
+} from "../../renderer/src/features/wall/model/wall-arrangement.js";
+import { wallKeyAction } from "../../renderer/src/features/wall/model/wall-keys.js";
+import { LAYOUT_IDS, LAYOUTS, tileCount } from "../../renderer/src/features/wall/model/wall-layouts.js";
+import { applyTourStep, tourLength, tourMayAdvance, TOUR_PAUSE_AFTER_INTERACTION_MS } from "../../renderer/src/features/wall/model/wall-tour.js";
 import { alarm, camera } from "./fixtures.js";
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `cam-${String(i + 1).padStart(2, "0")}`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { LIVE_HLS_CONFIG } from "../../renderer/src/views/wall/hls-config.js";
-import { formatLatency, liveLatencySeconds, nextTileState, streamRetryDelayMs } from "../../renderer/src/views/wall/tile-state.js";
-import { FORGIVE_STALLS_AFTER_MS, forgivenTargetLatency } from "../../renderer/src/views/wall/stall-forgiveness.js";
-import { catchUpRate, DroppedFrames, LIVE_CATCH_UP } from "../../renderer/src/views/wall/live-catch-up.js";
+import { LIVE_HLS_CONFIG } from "../../renderer/src/features/wall/model/hls-config.js";
+import { formatLatency, liveLatencySeconds, nextTileState, streamRetryDelayMs } from "../../renderer/src/features/wall/model/tile-state.js";
+import { FORGIVE_STALLS_AFTER_MS, forgivenTargetLatency } from "../../renderer/src/features/wall/model/stall-forgiveness.js";
+import { catchUpRate, DroppedFrames, LIVE_CATCH_UP } from "../../renderer/src/features/wall/platform/live-catch-up.js";
 
 describe("tile state", () => {
   it("walks connecting → playing → stalled → playing", () => {

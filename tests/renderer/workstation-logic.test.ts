@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { reconcileSelection } from "../../renderer/src/store/selection-reconcile.js";
-import { placementFeatures } from "../../renderer/src/views/workstation/screen-placement.js";
-import { roleFromSearch, roleUrl, showsPane } from "../../renderer/src/views/workstation/window-role.js";
-import { workstationKeyAction } from "../../renderer/src/views/workstation/workstation-keys.js";
+import { placementFeatures } from "../../renderer/src/features/workstation/platform/screen-placement.js";
+import { roleFromSearch, roleUrl, showsPane } from "../../renderer/src/features/workstation/model/window-role.js";
+import { workstationKeyAction } from "../../renderer/src/features/workstation/model/workstation-keys.js";
 
 const key = (k: string, code: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = { altKey: true }) => ({
   key: k,

@@ -30,6 +30,11 @@ describe("import direction", () => {
     ["electron/main/x.ts", 'import { App } from "../../renderer/src/app.js";\nexport const x = App;'],
     ["electron/main/x.ts", 'import { startConsoleWebServer } from "../web/console-web-server.js";\nexport const x = startConsoleWebServer;'],
     ["electron/core/x.ts", 'import { app } from "electron/main";\nexport const x = app;'],
+    ["renderer/src/features/map/model/x.ts", 'import { useState } from "react";\nexport const x = useState;'],
+    ["renderer/src/features/map/model/x.ts", 'import maplibregl from "maplibre-gl";\nexport const x = maplibregl;'],
+    ["renderer/src/features/wall/model/x.ts", 'import { useHlsPlayer } from "../hooks/use-hls-player.js";\nexport const x = useHlsPlayer;'],
+    ["renderer/src/features/alarms/model/x.ts", 'import { LiveStore } from "../../../store/live-store.js";\nexport const x = LiveStore;'],
+    ["renderer/src/features/alarms/model/x.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;'],
   ])("%s may not: %s", async (file, code) => {
     expect(await restrictedMessages(file, code)).toHaveLength(1);
   });
@@ -41,6 +46,8 @@ describe("import direction", () => {
     ["electron/preload/x.ts", 'import { contextBridge } from "electron";\nexport const x = contextBridge;'],
     ["scripts/x.ts", 'import { startConsoleCore } from "../electron/core/console-core.js";\nexport const x = startConsoleCore;'],
     ["renderer/src/x.ts", 'import { AlarmSchema } from "../../shared/domain/alarm.js";\nexport const x = AlarmSchema;'],
+    ["renderer/src/features/alarms/model/x.ts", 'import { AlarmSchema } from "../../../../../shared/domain/alarm.js";\nexport const x = AlarmSchema;'],
+    ["renderer/src/features/map/components/x.tsx", 'import maplibregl from "maplibre-gl";\nexport const x = maplibregl;'],
   ])("%s may: %s", async (file, code) => {
     expect(await restrictedMessages(file, code)).toEqual([]);
   });

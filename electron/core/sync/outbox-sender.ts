@@ -4,7 +4,7 @@ import { MAX_ACTION_BATCH } from "../../../shared/protocol/backend.js";
 import type { AppError, Result } from "../../../shared/result.js";
 import type { CacheStore } from "../cache/cache-store.js";
 import type { BackendClient } from "./backend-client.js";
-import { backoffDelay } from "./backoff.js";
+import { BACKEND_RECONNECT_BACKOFF, backoffDelayMs } from "../../../shared/backoff.js";
 
 export interface OutboxEvents {
   /** The backend applied it (or had already: a replay gets the first answer). */
@@ -164,6 +164,6 @@ export class OutboxSender {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.kick();
-    }, backoffDelay(this.failures));
+    }, backoffDelayMs(this.failures, BACKEND_RECONNECT_BACKOFF));
   }
 }

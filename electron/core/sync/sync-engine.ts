@@ -5,7 +5,7 @@ import { describeZodError } from "../../../shared/result.js";
 import { isStorageFull } from "../../../shared/storage-full.js";
 import type { CacheStore } from "../cache/cache-store.js";
 import type { BackendClient } from "./backend-client.js";
-import { backoffDelay } from "./backoff.js";
+import { BACKEND_RECONNECT_BACKOFF, backoffDelayMs } from "../../../shared/backoff.js";
 import { changesFromRows, encodeValidated, type EncodedBatch } from "./decoded-page.js";
 import type { PageSource } from "./page-source.js";
 import { validateChanges, type ValidChange } from "./validate-changes.js";
@@ -95,7 +95,7 @@ export class SyncEngine {
       if (!this.running) break;
       this.lastError = reason;
       this.setState("offline");
-      await this.sleep(backoffDelay(this.attempt++, this.options.random));
+      await this.sleep(backoffDelayMs(this.attempt++, BACKEND_RECONNECT_BACKOFF, this.options.random?.()));
     }
   }
 

@@ -1,7 +1,7 @@
 import type { ConsoleEvent, ConsoleRequestType, ConsoleResponse, RequestOf } from "../../../shared/protocol/console-api.js";
 import type { ClientMessage } from "../../../shared/protocol/wire.js";
 import { assertNever, err, type Result } from "../../../shared/result.js";
-import { backoffDelayMs, RECONNECT_BACKOFF } from "./backoff.js";
+import { backoffDelayMs, RECONNECT_BACKOFF } from "../../../shared/backoff.js";
 import type { ClientProblem, ConsoleClient, LinkState } from "./console-client.js";
 import { Listeners } from "./listeners.js";
 import { validateResponse, type UncheckedResult } from "./parse-response.js";

@@ -1,11 +1,11 @@
 import { pruneClearedAlarms } from "../../../shared/alarm-retention.js";
 import type { ConsoleEvent, Language, SyncProblem } from "../../../shared/protocol/console-api.js";
 import type { AppError, Result } from "../../../shared/result.js";
-import { backoffDelayMs, RECONNECT_BACKOFF } from "../api/backoff.js";
+import { backoffDelayMs, RECONNECT_BACKOFF } from "../../../shared/backoff.js";
 import type { ClientProblem, ConsoleClient, LinkState } from "../api/console-client.js";
 import { addProblems, applyEvent, applySnapshot, INITIAL_STATE, upsertTarget, type LiveState } from "./live-state.js";
 import type { Command, TargetState } from "../../../shared/commands/command.js";
-import { setStreamToken } from "../views/wall/stream-access.js";
+import { setStreamToken } from "../features/wall/platform/stream-access.js";
 import { frameCoalescer } from "./notify-scheduler.js";
 
 const RELOAD_INTERVAL_MS = 500;

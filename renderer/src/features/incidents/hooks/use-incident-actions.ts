@@ -1,0 +1,39 @@
+import { useMemo } from "react";
+import type { DistributiveOmit } from "../../../../../shared/commands/command.js";
+import { newIncidentId, type IncidentCommand } from "../../../../../shared/commands/incident-commands.js";
+import type { Incident, IncidentStatus } from "../../../../../shared/domain/incident.js";
+import type { Result } from "../../../../../shared/result.js";
+import type { LiveStore } from "../../../store/live-store.js";
+import { useStore } from "../../../store/store-context.js";
+
+/**
+ * The officer's commands on incidents. Like alarm commands, the core applies each at once (outbox
+ * + overlay, so they work offline) and the live store merges its answer.
+ */
+export interface IncidentActions {
+  create(alarmIds: readonly string[], title: string | null, assignedUnit: string | null): Promise<Result<Incident>>;
+  setStatus(incidentId: string, status: IncidentStatus): Promise<Result<Incident>>;
+  assign(incidentId: string, unit: string | null): Promise<Result<Incident>>;
+  note(incidentId: string, text: string): Promise<Result<Incident>>;
+}
+
+/** One command on one incident through the live store, answered with the incident. */
+async function onIncident(store: LiveStore, incidentId: string, command: DistributiveOmit<IncidentCommand, "target">): Promise<Result<Incident>> {
+  const result = await store.command({ ...command, target: { kind: "incident", id: incidentId } } as IncidentCommand);
+  if (!result.ok) return result;
+  return result.value.kind === "incident" ? { ok: true, value: result.value.entity } : { ok: false, error: { kind: "internal", message: "The core answered an incident command with another kind of record." } };
+}
+
+export function useIncidentActions(): IncidentActions {
+  const store = useStore();
+  return useMemo(
+    () => ({
+      // The id is made here, so a creation sent twice is one incident.
+      create: (alarmIds, title, assignedUnit) => onIncident(store, newIncidentId(crypto.randomUUID()), { type: "incident_create", alarmIds: [...alarmIds], title, assignedUnit }),
+      setStatus: (incidentId, status) => onIncident(store, incidentId, { type: "incident_status", status }),
+      assign: (incidentId, unit) => onIncident(store, incidentId, { type: "incident_assign", unit }),
+      note: (incidentId, text) => onIncident(store, incidentId, { type: "incident_note", text }),
+    }),
+    [store],
+  );
+}
