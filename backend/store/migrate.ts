@@ -1,13 +1,15 @@
 import type Database from "better-sqlite3";
+import { runMigrations, SchemaTooNewError } from "../../shared/sqlite/migration-runner.js";
 import type { Migration, MigrationContext } from "./migrations/migration.js";
 
+export { checkMigrationOrder } from "../../shared/sqlite/migration-runner.js";
+
 /** The data directory was written by a newer backend; we must not touch it. */
-export class StoreVersionError extends Error {
-  constructor(
-    readonly found: number,
-    readonly supported: number,
-  ) {
+export class StoreVersionError extends SchemaTooNewError {
+  constructor(found: number, supported: number) {
     super(
+      found,
+      supported,
       `The database has schema version ${found}, but this IOC backend only knows versions up to ${supported}: ` +
         `it was written by a newer backend. Run that newer backend, or use another --data-dir.`,
     );
@@ -15,32 +17,8 @@ export class StoreVersionError extends Error {
   }
 }
 
-/** Versions must be 1, 2, 3, ... in order, or an upgrade could silently skip one. */
-export function checkMigrationOrder(migrations: readonly Migration[]): void {
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`);
-    }
-  });
-}
-
-/**
- * Brings the database up to the newest version. Each migration runs in its own transaction
- * together with its `PRAGMA user_version`, so a failure leaves the previous version intact.
- * Returns the version reached.
- */
+/** Brings the store up to the newest version (see shared/sqlite/migration-runner.ts). Returns the version reached. */
 export function migrate(db: Database.Database, migrations: readonly Migration[], context: MigrationContext): number {
-  checkMigrationOrder(migrations);
-  const latest = migrations.length;
-  const current = Number(db.pragma("user_version", { simple: true }));
-  if (current > latest) throw new StoreVersionError(current, latest);
-  for (const migration of migrations.slice(current)) {
-    db.transaction(() => {
-      for (const statement of migration.statements) db.exec(statement);
-      migration.run?.(db, context);
-      // PRAGMA takes no bound parameters; the version is an integer we control.
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
-  return latest;
+  runMigrations(db, migrations, context, (found, supported) => new StoreVersionError(found, supported));
+  return migrations.length;
 }

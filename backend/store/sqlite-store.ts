@@ -17,6 +17,7 @@ import { randomBytes } from "node:crypto";
 import { auditEntryMac, auditHeadMac, GENESIS_HASH, verifyAuditChain, type AuditChainRow, type AuditHead } from "../audit/audit-chain.js";
 import type { AuditVerification } from "../../shared/protocol/backend.js";
 import { migrate, StoreVersionError } from "./migrate.js";
+import { limitDatabaseSize, useWriteAheadLog } from "../../shared/sqlite/sqlite-setup.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { Handover } from "../../shared/domain/handover.js";
 import { SqliteWorkstationRecords } from "./sqlite-workstation-records.js";
@@ -98,17 +99,15 @@ export function openSqliteStore(options: SqliteStoreOptions): BackendStore {
   if (options.readonly === true) return new SqliteStore(openReadonly(options.filename), () => undefined, auditKey);
   const db = new Database(options.filename);
   try {
-    if (options.filename !== ":memory:") db.pragma("journal_mode = WAL");
     // FULL: every commit is on disk before it returns. Each one is reported to someone (an action's
     // answer, after which the console drops it from its outbox; a numbered change consoles may
     // already hold): a power cut that rolled one back would lose an answered action, or hand its
     // sequence number to another change that consoles past it would never see.
-    db.pragma(`synchronous = ${options.durability === "normal" ? "NORMAL" : "FULL"}`);
+    useWriteAheadLog(db, options.durability === "normal" ? "NORMAL" : "FULL");
     db.pragma("busy_timeout = 5000");
     migrate(db, MIGRATIONS, { auditKey });
     checkAuditHead(db, auditKey);
-    // SQLite keeps a database at least at its current size: a quota below it stops growth there.
-    if (options.quotaBytes !== undefined) db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.quotaBytes / Number(db.pragma("page_size", { simple: true }))))}`);
+    if (options.quotaBytes !== undefined) limitDatabaseSize(db, options.quotaBytes);
   } catch (error) {
     db.close();
     throw error;

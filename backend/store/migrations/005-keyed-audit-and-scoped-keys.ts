@@ -40,7 +40,7 @@ export const keyedAuditAndScopedKeysMigration: Migration = {
        SELECT '', idempotency_key, '', response, at FROM applied_actions`,
     `DROP TABLE applied_actions`,
   ],
-  run(db, { auditKey }) {
+  up(db, { auditKey }) {
     const rows = db.prepare("SELECT * FROM audit_log ORDER BY id").all().map((row) => RowSchema.parse(row));
     const headRow = db.prepare("SELECT last_id, hash FROM audit_head WHERE singleton = 1").get();
     const head = headRow === undefined ? null : HeadSchema.parse(headRow);

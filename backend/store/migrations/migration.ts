@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { Migration as SqliteMigration } from "../../../shared/sqlite/migration-runner.js";
 
 /** What a migration that computes (rather than only declares) may need. */
 export interface MigrationContext {
@@ -6,13 +7,5 @@ export interface MigrationContext {
   auditKey: Buffer;
 }
 
-/**
- * One schema version: the statements that take the database from version-1 to version, then
- * `run` for what SQL alone cannot do, in the same transaction.
- */
-export interface Migration {
-  version: number;
-  name: string;
-  statements: readonly string[];
-  run?: (db: Database.Database, context: MigrationContext) => void;
-}
+/** One version of the store's schema (shared/sqlite/migration-runner.ts runs them). */
+export type Migration = SqliteMigration<Database.Database, MigrationContext>;

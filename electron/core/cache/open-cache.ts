@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { dirname } from "node:path";
 import { CacheTooNewError, migrate } from "./migrate.js";
+import { limitDatabaseSize, useWriteAheadLog } from "../../../shared/sqlite/sqlite-setup.js";
 
 export interface OpenCacheOptions {
   /** Path of the SQLite file, or ":memory:". */
@@ -27,17 +28,16 @@ function openAndMigrate(options: OpenCacheOptions): Database.Database {
     // a kilobyte each, and a first sync of 100,000 of them writes a quarter faster. It takes only
     // on a new file (before WAL and the first table); an existing cache keeps its pages.
     db.pragma(`page_size = ${CACHE_PAGE_SIZE}`);
-    db.pragma("journal_mode = WAL");
     // NORMAL in WAL mode keeps every committed transaction across a process crash (kill -9); an
     // OS crash or power cut may lose the last ones, which the backend then re-sends (the cursor is
     // in the same transactions). The outbox's writes, whose loss nothing could undo, are FULL
-    // (CacheStore.enqueueActions).
-    db.pragma("synchronous = NORMAL");
+    // (CacheStore.enqueueCommands).
+    useWriteAheadLog(db, "NORMAL");
     db.pragma("foreign_keys = ON");
     const check = db.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new Error(`quick_check: ${String(check)}`);
     migrate(db);
-    if (options.quotaBytes !== undefined) db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.quotaBytes / CACHE_PAGE_SIZE))}`);
+    if (options.quotaBytes !== undefined) limitDatabaseSize(db, options.quotaBytes);
     return db;
   } catch (e) {
     db.close();

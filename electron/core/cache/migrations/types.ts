@@ -1,8 +1,5 @@
 import type Database from "better-sqlite3";
+import type { Migration as SqliteMigration } from "../../../../shared/sqlite/migration-runner.js";
 
-/** One schema version. `up` runs inside a transaction that also sets user_version = version. */
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database.Database): void;
-}
+/** One version of the cache's schema (shared/sqlite/migration-runner.ts runs them). */
+export type Migration = SqliteMigration<Database.Database>;
