@@ -10,8 +10,10 @@ export const LIMITS = {
   idChars: 100,
   /** Comments, notes, reasons. */
   noteChars: 2000,
-  /** Names of people, units, incident titles. */
+  /** Names of people, units, incident titles; also what a search box takes. */
   nameChars: 200,
+  /** A named wall view, short enough for the wall's toolbar. */
+  viewNameChars: 80,
   /** A handover note, which lists a whole shift. */
   handoverNoteChars: 4000,
   /** Comments one alarm may collect: every change of an alarm carries them all. */

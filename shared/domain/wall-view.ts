@@ -1,3 +1,4 @@
+import { LIMITS } from "../limits.js";
 import { z } from "zod";
 import { IsoTimeSchema } from "./geo.js";
 
@@ -23,7 +24,7 @@ export type WallTour = z.infer<typeof WallTourSchema>;
 export const WallViewSchema = z.object({
   id: z.string().min(1).max(100),
   operatorId: z.string().min(1),
-  name: z.string().trim().min(1).max(80),
+  name: z.string().trim().min(1).max(LIMITS.viewNameChars),
   layout: WallLayoutIdSchema,
   /** Camera id per tile in layout order; null = empty tile. */
   tiles: z.array(z.string().min(1).nullable()).max(MAX_WALL_TILES),

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../../../../shared/limits.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AlarmDomainSchema, AlarmPrioritySchema, AlarmStateSchema, type AlarmDomain, type AlarmState } from "../../../../../shared/domain/alarm.js";
@@ -24,6 +25,7 @@ export function AlarmFilters({ filter, onChange, children }: AlarmFiltersProps) 
         className="queue-filters__search"
         type="search"
         data-testid="alarm-search"
+        maxLength={LIMITS.nameChars}
         placeholder={t("alarmQueue.searchPlaceholder")}
         aria-label={t("alarmQueue.search")}
         value={filter.text}

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../../../../shared/limits.js";
 import { useMemo, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { searchMap, type SearchEntry } from "../../../../../shared/basemap/map-search.js";
@@ -33,6 +34,7 @@ export function MapSearch({ entries, onPick }: MapSearchProps) {
       <input
         type="search"
         className="map-search__input"
+        maxLength={LIMITS.nameChars}
         placeholder={t("map.search.placeholder")}
         aria-label={t("map.search.label")}
         value={query}

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../../../../shared/limits.js";
 import { useMemo, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Camera } from "../../../../../shared/domain/camera.js";
@@ -36,6 +37,7 @@ export function CameraList({ cameras, wardName, onWall, onPick, search, onSearch
     <nav className="camera-list" data-testid="camera-list" aria-label={t("wall.cameraList")}>
       <input
         className="camera-list__search"
+        maxLength={LIMITS.nameChars}
         type="search"
         value={search}
         placeholder={t("wall.searchCameras")}

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../../../../shared/limits.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WallLayoutId, WallView } from "../../../../../shared/domain/wall-view.js";
@@ -70,7 +71,7 @@ export function WallToolbar(props: WallToolbarProps) {
         <input
           className="wall-toolbar__name"
           value={name}
-          maxLength={80}
+          maxLength={LIMITS.viewNameChars}
           placeholder={active?.name ?? t("wall.viewName")}
           aria-label={t("wall.viewName")}
           data-testid="wall-view-name"
