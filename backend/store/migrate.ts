@@ -6,17 +6,15 @@ export class StoreVersionError extends Error {
   constructor(
     readonly found: number,
     readonly supported: number,
+    advice = "Run that newer backend, or use another --data-dir.",
   ) {
-    super(
-      `The database has schema version ${found}, but this IOC backend only knows versions up to ${supported}: ` +
-        `it was written by a newer backend. Run that newer backend, or use another --data-dir.`,
-    );
+    super(`The database has schema version ${found}, but this IOC backend only knows versions up to ${supported}: it was written by a newer backend. ${advice}`);
     this.name = "StoreVersionError";
   }
 }
 
 /** Versions must be 1, 2, 3, ... in order, or an upgrade could silently skip one. */
-export function checkMigrationOrder(migrations: readonly Migration[]): void {
+export function checkMigrationOrder(migrations: ReadonlyArray<Pick<Migration, "version" | "name">>): void {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new Error(`Migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`);
