@@ -35,6 +35,8 @@ export class ChangeFeed {
     private readonly readAfter: (after: number, limit: number) => Promise<StoredChange[]>,
     private readonly emit: (changes: readonly Change[]) => void,
     private readonly onError: (error: unknown) => void,
+    /** False while nobody listens: the cursor then moves on without reading anything. */
+    private readonly wanted: () => boolean,
   ) {}
 
   /** This instance committed `changes`; resolves once listeners have had them. */
@@ -57,6 +59,10 @@ export class ChangeFeed {
   }
 
   private async handle(news: { changes: readonly Change[] } | { head: number }): Promise<void> {
+    if (!this.wanted()) {
+      this.emittedThrough = Math.max(this.emittedThrough, "head" in news ? news.head : (news.changes.at(-1)?.seq ?? 0));
+      return;
+    }
     const step = planFeedStep(this.emittedThrough, news);
     switch (step.kind) {
       case "nothing":

@@ -1,4 +1,4 @@
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { z } from "zod";
 import { checkMigrationOrder, StoreVersionError } from "../migrate.js";
 import type { MigrationContext } from "../migrations/migration.js";
@@ -11,10 +11,10 @@ const VersionRowSchema = z.object({ version: z.coerce.number().int() });
 export const NEWER_PG_SCHEMA_ADVICE = "Run that newer backend, or point --database-url at another database.";
 
 /** The schema version a database is at (0: never migrated). */
-export async function pgSchemaVersion(pool: Pool): Promise<number> {
-  const exists = await pool.query("SELECT to_regclass('ioc_schema_version') IS NOT NULL AS present");
+export async function pgSchemaVersion(db: Pool | PoolClient): Promise<number> {
+  const exists = await db.query("SELECT to_regclass('ioc_schema_version') IS NOT NULL AS present");
   if (exists.rows[0]?.present !== true) return 0;
-  const result = await pool.query("SELECT version FROM ioc_schema_version WHERE singleton = 1");
+  const result = await db.query("SELECT version FROM ioc_schema_version WHERE singleton = 1");
   return result.rows[0] === undefined ? 0 : VersionRowSchema.parse(result.rows[0]).version;
 }
 
@@ -31,7 +31,8 @@ export async function migratePg(pool: Pool, migrations: readonly PgMigration[], 
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
       await client.query("CREATE TABLE IF NOT EXISTS ioc_schema_version (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), version INTEGER NOT NULL)");
-      const current = await pgSchemaVersion(pool);
+      // On the locked connection: the pool may have no other.
+      const current = await pgSchemaVersion(client);
       if (current > latest) throw new StoreVersionError(current, latest, NEWER_PG_SCHEMA_ADVICE);
       for (const migration of migrations.slice(current)) {
         await client.query("BEGIN");

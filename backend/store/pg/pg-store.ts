@@ -137,7 +137,7 @@ class PgStore implements BackendStore {
   }
 
   async start(follow: boolean): Promise<void> {
-    const feed = new ChangeFeed(await this.headSeq(), (after, limit) => this.changesAfter(after, limit), (changes) => this.emit(changes), this.onListenerError);
+    const feed = new ChangeFeed(await this.headSeq(), (after, limit) => this.changesAfter(after, limit), (changes) => this.emit(changes), this.onListenerError, () => this.listeners.size > 0);
     this.feed = feed;
     if (follow) {
       this.follower = new ChangeFollower(this.options.connectionString, (head) => void feed.headIsAt(head), () => this.headSeq(), this.options.pollMs ?? 1000, this.onListenerError);
