@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import pg from "pg";
+import { findPgProgram } from "../../backend/store/pg/pg-binaries.js";
 import { freePort } from "./free-port.js";
 
 /**
@@ -33,19 +34,8 @@ const SUPERUSER = "ioc";
 
 /** The newest installed server's bin directory (Debian: /usr/lib/postgresql/<major>/bin), or null. */
 export function findPostgresBinDir(): string | null {
-  const fromEnv = process.env["IOC_PG_BINDIR"];
-  if (fromEnv !== undefined && existsSync(join(fromEnv, "initdb"))) return fromEnv;
-  const root = "/usr/lib/postgresql";
-  if (existsSync(root)) {
-    const majors = readdirSync(root)
-      .filter((name) => /^\d+$/.test(name) && existsSync(join(root, name, "bin", "initdb")) && existsSync(join(root, name, "bin", "postgres")))
-      .sort((a, b) => Number(b) - Number(a));
-    if (majors[0] !== undefined) return join(root, majors[0], "bin");
-  }
-  for (const dir of (process.env["PATH"] ?? "").split(":")) {
-    if (dir !== "" && existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl"))) return dir;
-  }
-  return null;
+  const initdb = findPgProgram("initdb");
+  return initdb !== null && existsSync(join(dirname(initdb), "pg_ctl")) && existsSync(join(dirname(initdb), "postgres")) ? dirname(initdb) : null;
 }
 
 interface RunAs {
