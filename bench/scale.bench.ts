@@ -14,6 +14,7 @@ import { backendFetch } from "../scripts/lib/backend-session.js";
 import { freePort } from "../scripts/lib/free-port.js";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/lib/throwaway-postgres.js";
 import { round, tempDir, type Benchmark, type Figures } from "./harness.js";
+import { liveConsoles } from "./scale-consoles.js";
 
 const ACTIONS = 400;
 const ROUNDS = 3;
@@ -127,6 +128,12 @@ async function failover(server: ThrowawayPostgres): Promise<Figures> {
   }
 }
 
+/** A smaller run to check the bench itself (the figures' names stay those of the full run). */
+function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
 export const scaleBenchmark: Benchmark = {
   name: "scale",
   async run() {
@@ -134,7 +141,8 @@ export const scaleBenchmark: Benchmark = {
     try {
       const figures = await writeRatio(server);
       if (process.env["IOC_BENCH_SCALE_WRITE_ONLY"] === "1") return figures;
-      return { ...figures, ...(await failover(server)) };
+      const consoles = { consoles: envNumber("IOC_BENCH_SCALE_CONSOLES", 200), perSecond: envNumber("IOC_BENCH_SCALE_ALARMS_PER_S", 500), seconds: envNumber("IOC_BENCH_SCALE_SECONDS", 60) };
+      return { ...figures, ...(await failover(server)), ...(await liveConsoles(server, consoles)) };
     } finally {
       await server.stop();
     }
