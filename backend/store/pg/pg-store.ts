@@ -22,7 +22,8 @@ import { ChangeFeed } from "./change-feed.js";
 import { appendAudit, appendChanges } from "./log-append.js";
 import { PG_MIGRATIONS } from "./migrations/index.js";
 import { ChangeFollower } from "./change-follower.js";
-import { migratePg } from "./pg-migrate.js";
+import { StoreVersionError } from "../migrate.js";
+import { migratePg, NEWER_PG_SCHEMA_ADVICE, pgSchemaVersion } from "./pg-migrate.js";
 import { PgSessionRecords } from "./pg-session-records.js";
 import { withLogLock, type LogHeads } from "./pg-transaction.js";
 import { PgWorkstationRecords } from "./pg-workstation-records.js";
@@ -64,6 +65,12 @@ export interface PgStoreOptions {
   followOtherInstances?: boolean;
   /** How often the head is polled when following (default 1000 ms). */
   pollMs?: number;
+  /**
+   * Open to read and verify only (the audit verifier): no migration, read-only transactions, no
+   * following; the schema must be the newest this backend knows, and the trail's head is left for
+   * verifyAudit to judge.
+   */
+  readonly?: boolean;
 }
 
 function toStoredChange(row: unknown): StoredChange {
@@ -102,15 +109,26 @@ async function readAuditHead(db: Pool | PoolClient): Promise<AuditHead | null> {
  * newer schema, AuditKeyMismatchError for another key's trail; the pool is closed on failure.
  */
 export async function openPgStore(options: PgStoreOptions): Promise<BackendStore> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: "ioc-backend" });
+  const readonly = options.readonly === true;
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: readonly ? 1 : (options.poolSize ?? 10),
+    application_name: readonly ? "ioc-audit-verify" : "ioc-backend",
+    ...(readonly ? { options: "-c default_transaction_read_only=on" } : {}),
+  });
   // An idle connection the server dropped must not take the process down; the next query reconnects.
   pool.on("error", (error) => options.onListenerError?.(error));
   try {
-    await migratePg(pool, PG_MIGRATIONS, { auditKey: options.auditKey });
-    const head = await readAuditHead(pool);
-    if (head === null || head.mac !== auditHeadMac(options.auditKey, head.lastId, head.hash)) throw new AuditKeyMismatchError();
+    if (readonly) {
+      const version = await pgSchemaVersion(pool);
+      if (version !== PG_MIGRATIONS.length) throw new StoreVersionError(version, PG_MIGRATIONS.length, NEWER_PG_SCHEMA_ADVICE);
+    } else {
+      await migratePg(pool, PG_MIGRATIONS, { auditKey: options.auditKey });
+      const head = await readAuditHead(pool);
+      if (head === null || head.mac !== auditHeadMac(options.auditKey, head.lastId, head.hash)) throw new AuditKeyMismatchError();
+    }
     const store = new PgStore(pool, options);
-    await store.start(options.followOtherInstances !== false);
+    await store.start(!readonly && options.followOtherInstances !== false);
     return store;
   } catch (error) {
     await pool.end().catch(() => undefined);
