@@ -6,6 +6,9 @@ import { AuditKeyMismatchError } from "../../backend/audit/audit-key-mismatch.js
 import type { BackendStore, StoredChange } from "../../backend/store/backend-store.js";
 import { StoreVersionError } from "../../backend/store/migrate.js";
 import { openPgStore, type PgStoreOptions } from "../../backend/store/pg/pg-store.js";
+import { buildCityModel } from "../../backend/seed/city-model.js";
+import { buildSeedWrites, seedOrReconcile } from "../../backend/seed/seed.js";
+import { loadUongBiWards } from "../../backend/seed/ward-geodata.js";
 import { freshDatabaseUrl, stopStoreServers } from "./store-implementations.js";
 
 const KEY = Buffer.alloc(32, 9);
@@ -163,5 +166,17 @@ describe("PostgreSQL store: several instances", () => {
     await a.commit([{ entity: "ward", op: "upsert", id: "w2", data: 2 }]);
     await a.commit([{ entity: "ward", op: "upsert", id: "w3", data: 3 }]);
     await expect.poll(() => heard, { timeout: 5000 }).toEqual([1, 2, 3]);
+  });
+});
+
+describe("PostgreSQL store: instances starting at once", () => {
+  it("seed an empty database once between them", async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b, c] = await Promise.all([open(url), open(url), open(url)]);
+    const model = buildCityModel(loadUongBiWards());
+    const context = { now: new Date("2026-12-04T08:00:00.000Z"), publicUrl: "http://127.0.0.1:1", cameraStatus: () => "offline" as const, demo: true };
+    const seeded = await Promise.all([a!, b!, c!].map((store) => seedOrReconcile(store, model, context)));
+    expect(seeded.filter(Boolean)).toHaveLength(1);
+    expect(await a!.headSeq()).toBe(buildSeedWrites(model, context).length);
   });
 });
