@@ -8,11 +8,13 @@ import type { LogHeads } from "./pg-transaction.js";
 export const CHANGES_CHANNEL = "ioc_changes";
 
 /**
- * Changes, entity rows and the notification in one statement (one round trip). pg_notify is
- * delivered at commit, so a listener never hears of a change it cannot read yet.
+ * One append in one statement (one round trip): the changes and their entities' rows, the audit
+ * entries and the trail's head, the idempotency key's answer, and the notification. pg_notify is
+ * delivered at commit, so a listener never hears of a change it cannot read yet. Parts with
+ * nothing to write are empty arrays or switched off by their flag.
  */
-const APPEND_CHANGES = {
-  name: "ioc-append-changes",
+const APPEND = {
+  name: "ioc-append",
   text: `WITH
     appended AS (
       INSERT INTO changes (seq, entity, op, id, at, data)
@@ -26,17 +28,52 @@ const APPEND_CHANGES = {
     deleted AS (
       DELETE FROM entities e USING unnest($11::text[], $12::text[]) AS d(kind, id)
       WHERE e.kind = d.kind AND e.id = d.id
+      RETURNING 1),
+    audited AS (
+      INSERT INTO audit_log (id, at, operator_id, action, target_kind, target_id, outcome, detail, prev_hash, hash)
+      SELECT * FROM unnest($13::bigint[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[])
+      RETURNING 1),
+    head AS (
+      INSERT INTO audit_head (singleton, last_id, hash, mac) SELECT 1, $23::bigint, $24::text, $25::text WHERE $26::boolean
+      ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash, mac = excluded.mac
+      RETURNING 1),
+    answered AS (
+      INSERT INTO applied_actions_by_operator (operator_id, idempotency_key, request_hash, response, at)
+      SELECT $27::text, $28::text, $29::text, $30::text, $31::text WHERE $32::boolean
       RETURNING 1)
-    SELECT pg_notify('${CHANGES_CHANNEL}', $13::text), (SELECT count(*) FROM appended) AS n`,
+    SELECT CASE WHEN $33::boolean THEN pg_notify('${CHANGES_CHANNEL}', $34::text) END AS notified`,
 };
 
-/** Must run under the log lock (withLogLock): the numbers continue from `heads.seq`, which moves on. */
-export async function appendChanges(client: PoolClient, heads: LogHeads, writes: readonly EntityWrite[]): Promise<Change[]> {
-  if (writes.length === 0) return [];
+/** An idempotency key's first answer, built from the changes once they have their numbers. */
+export interface AppliedKey {
+  operatorId: string;
+  idempotencyKey: string;
+  requestHash: string;
+  at: string;
+  respond(changes: readonly Change[]): unknown;
+}
+
+/**
+ * Must run under the log lock (withLogLock): change numbers and audit ids continue from `heads`,
+ * which move on. Returns the committed changes, and the key's answer when one was given.
+ */
+export async function appendToLog(
+  client: PoolClient,
+  key: Buffer,
+  heads: LogHeads,
+  writes: readonly EntityWrite[],
+  auditEntries: readonly AuditEntry[],
+  applied?: AppliedKey,
+): Promise<{ changes: Change[]; response: unknown }> {
+  if (writes.length === 0 && auditEntries.length === 0 && applied === undefined) return { changes: [], response: undefined };
   const plan = planChangeAppend(heads.seq, new Date().toISOString(), writes);
+  const audit = planAuditAppend(key, heads.auditId, heads.auditHash, auditEntries);
+  const response = applied?.respond(plan.committed);
   const c = plan.changes;
+  const r = audit.rows;
+  const lastSeq = c.at(-1)?.seq ?? heads.seq;
   await client.query({
-    ...APPEND_CHANGES,
+    ...APPEND,
     values: [
       c.map((x) => x.seq),
       c.map((x) => x.entity),
@@ -50,11 +87,34 @@ export async function appendChanges(client: PoolClient, heads: LogHeads, writes:
       plan.upserts.map((u) => u.seq),
       plan.deletes.map((d) => d.kind),
       plan.deletes.map((d) => d.id),
-      String(c.at(-1)?.seq ?? heads.seq),
+      r.map((x) => x.id),
+      r.map((x) => x.at),
+      r.map((x) => x.operatorId),
+      r.map((x) => x.action),
+      r.map((x) => x.targetKind),
+      r.map((x) => x.targetId),
+      r.map((x) => x.outcome),
+      r.map((x) => x.detail),
+      r.map((x) => x.prevHash),
+      r.map((x) => x.hash),
+      audit.head.lastId,
+      audit.head.hash,
+      audit.head.mac,
+      r.length > 0,
+      applied?.operatorId ?? "",
+      applied?.idempotencyKey ?? "",
+      applied?.requestHash ?? "",
+      JSON.stringify(response ?? null),
+      applied?.at ?? "",
+      applied !== undefined,
+      c.length > 0,
+      String(lastSeq),
     ],
   });
-  heads.seq = c.at(-1)?.seq ?? heads.seq;
-  return plan.committed;
+  heads.seq = lastSeq;
+  heads.auditId = audit.head.lastId;
+  heads.auditHash = audit.head.hash;
+  return { changes: plan.committed, response };
 }
 
 const APPEND_AUDIT = {

@@ -19,7 +19,7 @@ import type {
 import type { SessionRecords } from "../session-records.js";
 import type { WorkstationRecords } from "../workstation-records.js";
 import { ChangeFeed } from "./change-feed.js";
-import { appendAudit, appendChanges } from "./log-append.js";
+import { appendAudit, appendToLog } from "./log-append.js";
 import { PG_MIGRATIONS } from "./migrations/index.js";
 import { ChangeFollower } from "./change-follower.js";
 import { StoreVersionError } from "../migrate.js";
@@ -188,10 +188,7 @@ class PgStore implements BackendStore {
   }
 
   async commit(writes: readonly EntityWrite[], audit: readonly AuditEntry[] = []): Promise<Change[]> {
-    const changes = await withLogLock(this.pool, async (client, heads) => {
-      await appendAudit(client, this.options.auditKey, heads, audit);
-      return appendChanges(client, heads, writes);
-    });
+    const changes = await withLogLock(this.pool, async (client, heads) => (await appendToLog(client, this.options.auditKey, heads, writes, audit)).changes);
     await this.published(changes);
     return changes;
   }
@@ -206,8 +203,7 @@ class PgStore implements BackendStore {
   ): Promise<Change[]> {
     const changes = await withLogLock(this.pool, async (client, heads) => {
       const decision = decide(await this.readEntities(client, reads));
-      await appendAudit(client, this.options.auditKey, heads, decision.audit);
-      return appendChanges(client, heads, decision.writes);
+      return (await appendToLog(client, this.options.auditKey, heads, decision.writes, decision.audit)).changes;
     });
     await this.published(changes);
     return changes;
@@ -231,14 +227,8 @@ class PgStore implements BackendStore {
         return { replayed: true, response: JSON.parse(row.response), changes: [] };
       }
       const decision = work.decide(await this.readEntities(client, work.reads));
-      await appendAudit(client, this.options.auditKey, heads, decision.audit);
-      const changes = await appendChanges(client, heads, decision.writes);
-      const response = decision.respond(changes);
-      await client.query({
-        name: "ioc-insert-applied",
-        text: "INSERT INTO applied_actions_by_operator (operator_id, idempotency_key, request_hash, response, at) VALUES ($1, $2, $3, $4, $5)",
-        values: [work.operatorId, work.idempotencyKey, work.requestHash, JSON.stringify(response), work.at],
-      });
+      const applied = { operatorId: work.operatorId, idempotencyKey: work.idempotencyKey, requestHash: work.requestHash, at: work.at, respond: decision.respond };
+      const { changes, response } = await appendToLog(client, this.options.auditKey, heads, decision.writes, decision.audit, applied);
       return { replayed: false, response, changes };
     });
     await this.published(outcome.changes);
