@@ -6,6 +6,7 @@ import { AuditKeyMismatchError } from "../../backend/audit/audit-key-mismatch.js
 import type { BackendStore, StoredChange } from "../../backend/store/backend-store.js";
 import { StoreVersionError } from "../../backend/store/migrate.js";
 import { openPgStore, type PgStoreOptions } from "../../backend/store/pg/pg-store.js";
+import { LOG_LOCK } from "../../backend/store/pg/pg-transaction.js";
 import { buildCityModel } from "../../backend/seed/city-model.js";
 import { buildSeedWrites, seedOrReconcile } from "../../backend/seed/seed.js";
 import { loadUongBiWards } from "../../backend/seed/ward-geodata.js";
@@ -178,5 +179,45 @@ describe("PostgreSQL store: instances starting at once", () => {
     const seeded = await Promise.all([a!, b!, c!].map((store) => seedOrReconcile(store, model, context)));
     expect(seeded.filter(Boolean)).toHaveLength(1);
     expect(await a!.headSeq()).toBe(buildSeedWrites(model, context).length);
+  });
+});
+
+describe("PostgreSQL store: why the log is appended under a lock", () => {
+  it("a plain sequence lets a reader's cursor pass a change that commits later (the hazard)", async () => {
+    const url = await freshDatabaseUrl();
+    const setup = await sql(url);
+    await setup.query("CREATE TABLE plain_log (seq BIGSERIAL PRIMARY KEY, note TEXT)");
+    const slow = await sql(url);
+    const fast = await sql(url);
+    await slow.query("BEGIN");
+    await slow.query("INSERT INTO plain_log (note) VALUES ('slow')");
+    await fast.query("INSERT INTO plain_log (note) VALUES ('fast')");
+    const firstRead = (await setup.query("SELECT seq FROM plain_log WHERE seq > 0 ORDER BY seq")).rows.map((r: { seq: string }) => Number(r.seq));
+    expect(firstRead).toEqual([2]);
+    await slow.query("COMMIT");
+    // The reader's cursor is at 2: seq 1 committed behind it and is never read.
+    expect((await setup.query("SELECT seq FROM plain_log WHERE seq > 2 ORDER BY seq")).rows).toEqual([]);
+  });
+
+  it("the store's commit waits for an append that took its number first, so no later number is ever visible before it", async () => {
+    const url = await freshDatabaseUrl();
+    const store = await open(url);
+    await store.commit([{ entity: "ward", op: "upsert", id: "w1", data: 1 }]);
+    const slow = await sql(url);
+    // Another instance mid-append: it holds the log lock and has written seq 2, not yet committed.
+    await slow.query("BEGIN");
+    await slow.query("SELECT pg_advisory_xact_lock($1)", [LOG_LOCK]);
+    await slow.query("INSERT INTO changes (seq, entity, op, id, at, data) VALUES (2, 'ward', 'upsert', 'w2', '2026-12-04T08:00:00.000Z', '2')");
+    let committed = false;
+    const ours = store.commit([{ entity: "ward", op: "upsert", id: "w3", data: 3 }]).then((changes) => {
+      committed = true;
+      return changes;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(committed).toBe(false);
+    expect((await store.changesAfter(1, 10)).map((c) => c.seq)).toEqual([]);
+    await slow.query("COMMIT");
+    expect((await ours).map((c) => c.seq)).toEqual([3]);
+    expect((await store.changesAfter(1, 10)).map((c) => c.seq)).toEqual([2, 3]);
   });
 });
