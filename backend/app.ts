@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
@@ -35,10 +34,7 @@ import { AlarmIdGenerator } from "./simulator/alarm-ids.js";
 import { CameraOutages } from "./simulator/camera-outages.js";
 import { Simulator } from "./simulator/simulator.js";
 import { BackendStartError, errorCode } from "./start-error.js";
-import type { BackendStore } from "./store/backend-store.js";
-import { StoreVersionError } from "./store/migrate.js";
-import { AuditKeyMismatchError, openSqliteStore } from "./store/sqlite-store.js";
-import { AuditKeyError, loadAuditKey, type LoadedAuditKey } from "./audit/audit-key.js";
+import { openBackendStore } from "./open-store.js";
 
 export interface BackendOptions {
   /** 0 = a random free port. */
@@ -79,10 +75,15 @@ export interface BackendOptions {
   consoleOrigins?: readonly string[];
   /** The audit trail's HMAC key file (default dataDir/keys/audit.key, made on first start); IOC_AUDIT_KEY wins. */
   auditKeyFile?: string;
-  /** Most bytes the store may take on disk (writes past it are refused as storage_full); default no limit. */
+  /** Most bytes the store may take on disk (writes past it are refused as storage_full); default no limit. SQLite only. */
   storeQuotaBytes?: number;
   /** Commands one session may send: a burst, then a steady rate (default ACTION_RATE; tests set a small one). */
   actionRate?: { burst: number; perSecond: number };
+  /**
+   * postgres://…: the store lives in PostgreSQL, which several backends may share (each follows
+   * the others' commits); they must share the audit key too. Default: SQLite in dataDir.
+   */
+  databaseUrl?: string;
   /**
    * The API, the change stream and camera streams over TLS with this certificate (PEM files: the
    * city's own PKI or a public CA). Consoles verify it (their --backend-ca for a private CA).
@@ -109,36 +110,6 @@ function createLogger(enabled: boolean): Logger {
   // stderr, synchronously: stdout carries the one "listening" line scripts wait for, and
   // without request logging there is little to write.
   return pino({ enabled, level: "info", base: { service: "ioc-backend" } }, pino.destination({ dest: 2, sync: true }));
-}
-
-function openStore(dataDir: string, logger: Logger, auditKeyFile: string | undefined, quotaBytes: number | undefined): BackendStore {
-  try {
-    mkdirSync(dataDir, { recursive: true });
-  } catch (error) {
-    throw new BackendStartError("data_dir", `Cannot create the data directory ${dataDir}: ${errorCode(error) ?? String(error)}.`, { cause: error });
-  }
-  let auditKey: LoadedAuditKey;
-  try {
-    auditKey = loadAuditKey({ env: process.env["IOC_AUDIT_KEY"], file: auditKeyFile, dataDir, create: true });
-  } catch (error) {
-    if (error instanceof AuditKeyError) throw new BackendStartError("audit_key", error.message, { cause: error });
-    throw error;
-  }
-  if (auditKey.created && auditKeyFile === undefined) {
-    logger.warn({ file: auditKey.source }, "made the audit key beside the store; a real city keeps it elsewhere (--audit-key-file on another disk, or IOC_AUDIT_KEY)");
-  }
-  try {
-    return openSqliteStore({
-      auditKey: auditKey.key,
-      filename: join(dataDir, "ioc-backend.sqlite"),
-      onListenerError: (error) => logger.error({ err: error }, "change listener failed"),
-      ...(quotaBytes === undefined ? {} : { quotaBytes }),
-    });
-  } catch (error) {
-    if (error instanceof StoreVersionError) throw new BackendStartError("store_version", error.message, { cause: error });
-    if (error instanceof AuditKeyMismatchError) throw new BackendStartError("audit_key", error.message, { cause: error });
-    throw error;
-  }
 }
 
 async function createVideo(options: BackendOptions, dataDir: string, model: CityModel, logger: Logger): Promise<VideoService> {
@@ -220,8 +191,8 @@ async function startTlsStreams(
 export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
   const host = options.host ?? "127.0.0.1";
   const logger = createLogger(options.log !== false);
-  const store = openStore(options.dataDir, logger, options.auditKeyFile, options.storeQuotaBytes);
-  const cleanups: Array<() => Promise<void> | void> = [() => store.close()];
+  const { store, leadership } = await openBackendStore({ dataDir: options.dataDir, auditKeyFile: options.auditKeyFile, quotaBytes: options.storeQuotaBytes, databaseUrl: options.databaseUrl }, logger);
+  const cleanups: Array<() => Promise<void> | void> = [() => store.close(), () => leadership.close()];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) {
       try {
@@ -313,7 +284,14 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     }
     logger.info({ url, dataDir: options.dataDir, seeded }, "IOC backend listening");
     video.start();
-    if (options.simulator?.enabled !== false) simulator.start();
+    // With several instances on one database, one of them simulates the city.
+    if (options.simulator?.enabled !== false) {
+      leadership.start((leading) => {
+        logger.info({ leading }, leading ? "this instance runs the simulator" : "another instance runs the simulator");
+        if (leading) simulator.start();
+        else simulator.close();
+      });
+    }
     await shelves.start();
 
     let closing: Promise<void> | null = null;

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { assertNever } from "../shared/result.js";
+import { isPostgresUrl } from "./store/pg/database-url.js";
 
 export const USAGE = [
   "Usage: tsx backend/main.ts [options]",
   "  --port N               port to listen on (default 8420; 0 = any free port)",
   "  --host ADDRESS         address to listen on (default 127.0.0.1)",
   "  --data-dir DIR         SQLite file and video cache (default .cache/backend)",
+  "  --database-url URL     keep the store in PostgreSQL (postgres://USER@HOST:PORT/DB; password from PGPASSWORD or ~/.pgpass)",
   "  --public-url URL       base of camera stream URLs (default http://HOST:PORT)",
   "  --no-simulator         no random alarms or sensor readings",
   "  --alarm-interval-ms N  a random alarm every N ms (default 20000)",
@@ -43,6 +45,8 @@ export interface CliArgs {
   /** undefined: the catalogue as it is. */
   cameras: number | undefined;
   storeQuotaMb: number | undefined;
+  /** postgres://…: the store lives in PostgreSQL; undefined: SQLite in the data directory. */
+  databaseUrl: string | undefined;
   quiet: boolean;
   help: boolean;
   demo: boolean;
@@ -59,7 +63,7 @@ const UrlSchema = z.url();
 const StoreQuotaSchema = z.coerce.number().positive().max(1_000_000);
 const CameraCountSchema = z.coerce.number().int().min(1).max(1000);
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key", "--cameras", "--store-quota-mb"] as const;
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key", "--cameras", "--store-quota-mb", "--database-url"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
@@ -80,6 +84,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     cameraSources: {},
     cameras: undefined,
     storeQuotaMb: undefined,
+    databaseUrl: undefined,
     quiet: false,
     help: false,
     demo: false,
@@ -110,6 +115,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     }
   }
   if ((args.tlsCert === undefined) !== (args.tlsKey === undefined)) return { ok: false, error: "--tls-cert and --tls-key go together: give both, or neither." };
+  if (args.databaseUrl !== undefined && args.storeQuotaMb !== undefined) return { ok: false, error: "--store-quota-mb limits the SQLite store only: size a PostgreSQL database on its server." };
   return { ok: true, value: args };
 }
 
@@ -186,6 +192,12 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       const quota = StoreQuotaSchema.safeParse(value);
       if (!quota.success) return `--store-quota-mb must be a number of megabytes above 0, not "${value}".`;
       args.storeQuotaMb = quota.data;
+      return null;
+    }
+    case "--database-url": {
+      // Never repeat the value: it may hold a password.
+      if (!isPostgresUrl(value)) return "--database-url must be a PostgreSQL URL such as postgres://ioc@db.local:5432/ioc.";
+      args.databaseUrl = value;
       return null;
     }
     default:

@@ -31,6 +31,7 @@ async function main(): Promise<number> {
       cameraSources: args.cameraSources,
       ...(args.cameras === undefined ? {} : { cameraCount: args.cameras }),
       ...(args.storeQuotaMb === undefined ? {} : { storeQuotaBytes: Math.floor(args.storeQuotaMb * 1024 * 1024) }),
+      ...(args.databaseUrl === undefined ? {} : { databaseUrl: args.databaseUrl }),
       log: !args.quiet,
       demo: args.demo,
       simulatorApi: args.simulatorApi,

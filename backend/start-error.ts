@@ -1,5 +1,5 @@
 /** Why the backend could not start, with a one-sentence message fit for an operator's terminal. */
-export type StartFailure = "port_in_use" | "data_dir" | "store_version" | "audit_key" | "tls" | "listen";
+export type StartFailure = "port_in_use" | "data_dir" | "store_version" | "audit_key" | "tls" | "listen" | "database";
 
 export class BackendStartError extends Error {
   constructor(

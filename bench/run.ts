@@ -12,11 +12,12 @@ import { wallBenchmark } from "./wall.bench.js";
 import { alarmsBenchmark } from "./alarms.bench.js";
 import { durabilityBenchmark } from "./durability.bench.js";
 import { soakBenchmark } from "./soak.bench.js";
+import { scaleBenchmark } from "./scale.bench.js";
 import { syncBenchmark } from "./sync.bench.js";
 import { workstationBenchmark } from "./workstation.bench.js";
 
 /** `npm run bench [-- name ...]`: runs the benchmarks, prints each figure, records them in bench/results.json (see results-file.ts). */
-const ALL: Benchmark[] = [startupBenchmark, alarmsBenchmark, mapBenchmark, syncBenchmark, workstationBenchmark, durabilityBenchmark, wallBenchmark, soakBenchmark];
+const ALL: Benchmark[] = [startupBenchmark, alarmsBenchmark, mapBenchmark, syncBenchmark, workstationBenchmark, durabilityBenchmark, wallBenchmark, soakBenchmark, scaleBenchmark];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !ALL.some((b) => b.name === name));

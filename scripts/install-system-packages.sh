@@ -16,6 +16,8 @@ command -v strace >/dev/null 2>&1 || need+=(strace)
 # The street map build (npm run basemap) and its tests: osmium cuts and converts OSM extracts, tilemaker makes the tiles.
 command -v osmium >/dev/null 2>&1 || need+=(osmium-tool)
 command -v tilemaker >/dev/null 2>&1 || need+=(tilemaker)
+# The PostgreSQL store's tests and benches start a throwaway server (initdb, pg_ctl; pg_dump for backups).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 # A test lists the backend's child processes with ps.
 command -v ps >/dev/null 2>&1 || need+=(procps)
 

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       ...BUNDLED_WORKERS,
       ...(args["cache-quota-mb"] ? { cacheQuotaBytes: quotaBytesOrExit(args["cache-quota-mb"]) } : {}),
       ...(args["backend-ca"] ? { backendCa: readCaOrExit(args["backend-ca"]) } : {}),
+      ...(args["backend-fallback-url"] ? { backendFallbackUrls: args["backend-fallback-url"] } : {}),
       ...(args.operator ? { autoSignIn: args.operator } : {}),
       streetMapFile: resolve(args["street-map"] ?? join(REPO_ROOT, STREET_MAP_RELATIVE_PATH)),
       log: (line) => console.log(`[console] ${line}`),

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const env = {
     ...process.env,
     IOC_BACKEND_URL: backendUrl,
+    ...(args["backend-fallback-url"] ? { IOC_BACKEND_FALLBACK_URLS: args["backend-fallback-url"].join(",") } : {}),
     ...(args.demo ? { IOC_DEMO: "1" } : {}),
     ...(args.operator ? { IOC_DEMO_OPERATOR: args.operator } : {}),
   };

@@ -3,18 +3,26 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { AuditKeyError, loadAuditKey } from "./audit-key.js";
 import { openSqliteStore } from "../store/sqlite-store.js";
+import type { BackendStore } from "../store/backend-store.js";
+import { isPostgresUrl } from "../store/pg/database-url.js";
+import { openPgStore } from "../store/pg/pg-store.js";
 
 /**
- * `npm run audit:verify -- --data-dir <backend data dir> [--audit-key-file FILE]`: checks the audit
+ * `npm run audit:verify -- --data-dir <backend data dir> [--database-url URL] [--audit-key-file FILE]`: checks the audit
  * trail's HMAC chain with the backend's key, opening the store read-only (it changes nothing, and a
  * store it finds broken stays as it was found). Exit code 0 when intact, 1 when an entry or the head
  * was edited, removed or forged, 2 when it cannot be checked.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { "data-dir": { type: "string", default: ".cache/backend" }, "audit-key-file": { type: "string" } } });
+  const { values } = parseArgs({ options: { "data-dir": { type: "string", default: ".cache/backend" }, "audit-key-file": { type: "string" }, "database-url": { type: "string" } } });
   const dataDir = values["data-dir"];
+  const databaseUrl = values["database-url"];
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    console.error("--database-url must be a PostgreSQL URL such as postgres://ioc@db.local:5432/ioc.");
+    return 2;
+  }
   const file = join(dataDir, "ioc-backend.sqlite");
-  if (!existsSync(file)) {
+  if (databaseUrl === undefined && !existsSync(file)) {
     console.error(`No backend store at ${file}: pass the backend's --data-dir.`);
     return 2;
   }
@@ -28,7 +36,8 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const store = openSqliteStore({ filename: file, auditKey: key, readonly: true });
+  const store: BackendStore =
+    databaseUrl === undefined ? openSqliteStore({ filename: file, auditKey: key, readonly: true }) : await openPgStore({ connectionString: databaseUrl, auditKey: key, readonly: true });
   try {
     const result = await store.verifyAudit();
     if (result.valid) {

@@ -67,8 +67,12 @@ export function cameraReconcileWrites(stored: readonly unknown[], model: CityMod
 /** Seeds an empty store, or reconciles the cameras of an existing one. Returns whether it seeded. */
 export async function seedOrReconcile(store: BackendStore, model: CityModel, context: SeedContext): Promise<boolean> {
   if ((await store.countEntities()) === 0) {
-    await store.commit(buildSeedWrites(model, context));
-    return true;
+    const writes = buildSeedWrites(model, context);
+    const first = writes[0];
+    // Read and write in one transaction: of several instances starting at once on one empty
+    // database, the first seeds and the others find its first record and reconcile instead.
+    const seeded = await store.transact(first === undefined ? [] : [{ kind: first.entity, id: first.id }], ([existing]) => (existing === null || existing === undefined ? writes : []));
+    if (seeded.length > 0) return true;
   }
   const writes = cameraReconcileWrites(await store.listEntities("camera"), model, context);
   if (writes.length > 0) await store.commit(writes);

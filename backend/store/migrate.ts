@@ -4,15 +4,10 @@ import type { Migration, MigrationContext } from "./migrations/migration.js";
 
 export { checkMigrationOrder } from "../../shared/sqlite/migration-runner.js";
 
-/** The data directory was written by a newer backend; we must not touch it. */
+/** The data directory (or database) was written by a newer backend; we must not touch it. */
 export class StoreVersionError extends SchemaTooNewError {
-  constructor(found: number, supported: number) {
-    super(
-      found,
-      supported,
-      `The database has schema version ${found}, but this IOC backend only knows versions up to ${supported}: ` +
-        `it was written by a newer backend. Run that newer backend, or use another --data-dir.`,
-    );
+  constructor(found: number, supported: number, advice = "Run that newer backend, or use another --data-dir.") {
+    super(found, supported, `The database has schema version ${found}, but this IOC backend only knows versions up to ${supported}: it was written by a newer backend. ${advice}`);
     this.name = "StoreVersionError";
   }
 }

@@ -25,6 +25,7 @@ import type { WorkstationRecords } from "./workstation-records.js";
 import type { SessionRecords } from "./session-records.js";
 import { SqliteSessionRecords } from "./sqlite-session-records.js";
 import { asciiJson } from "../../shared/protocol/ascii-json.js";
+import { AuditKeyMismatchError } from "../audit/audit-key-mismatch.js";
 
 const ChangeRowSchema = z.object({
   seq: z.number().int(),
@@ -115,13 +116,7 @@ export function openSqliteStore(options: SqliteStoreOptions): BackendStore {
   return new SqliteStore(db, options.onListenerError ?? (() => undefined), auditKey);
 }
 
-/** A store whose audit head this key did not MAC is refused: the wrong key, or a forged head. */
-export class AuditKeyMismatchError extends Error {
-  constructor() {
-    super("The audit key does not match this store's audit trail: it is not the key this store was written with, or the trail's head was tampered with. Start with the right key (--audit-key-file / IOC_AUDIT_KEY) and run npm run audit:verify.");
-    this.name = "AuditKeyMismatchError";
-  }
-}
+export { AuditKeyMismatchError };
 
 function checkAuditHead(db: Database.Database, auditKey: Buffer): void {
   const head = readAuditHead(db);

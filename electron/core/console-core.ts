@@ -49,6 +49,11 @@ export interface ConsoleCoreOptions {
   demo?: boolean;
   /** Demo only: sign this operator in with the demo password, as soon as the backend answers. */
   autoSignIn?: string;
+  /**
+   * Other instances of the same backend (sharing its database), tried in turn after the settings'
+   * backendUrl when the current one cannot be reached.
+   */
+  backendFallbackUrls?: readonly string[];
   /** PEM of the CA that signed an https backend's certificate (a city's own PKI). */
   backendCa?: Buffer;
   /**
@@ -154,7 +159,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const emit = (event: ConsoleEvent) => service.emit(event);
   const streetMap = options.streetMapFile === undefined ? null : openStreetMap(options.streetMapFile, options.nativeBinding, log);
   const client = new BackendClient(
-    options.settings.get().backendUrl,
+    [options.settings.get().backendUrl, ...(options.backendFallbackUrls ?? [])],
     undefined,
     {
       authorization: () => session.authorization(),

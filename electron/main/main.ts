@@ -49,6 +49,8 @@ if (!app.requestSingleInstanceLock()) {
         // `npm start` runs the demo city; a packaged console never sets these.
         // A backend on the city's own PKI: the CA that signed its certificate (PEM file).
         ...(process.env.IOC_BACKEND_CA ? { backendCa: readFileSync(process.env.IOC_BACKEND_CA, "utf8") } : {}),
+        // Other instances of the same backend (one database), comma-separated: tried when it cannot be reached.
+        ...(process.env.IOC_BACKEND_FALLBACK_URLS ? { backendFallbackUrls: process.env.IOC_BACKEND_FALLBACK_URLS.split(",").filter((u) => u !== "") } : {}),
         ...(process.env.IOC_DEMO === "1" ? { demo: true } : {}),
         ...(process.env.IOC_DEMO === "1" && process.env.IOC_DEMO_OPERATOR ? { autoSignIn: process.env.IOC_DEMO_OPERATOR } : {}),
       });

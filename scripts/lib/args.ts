@@ -8,6 +8,7 @@ export function parseConsoleArgs(argv: string[]) {
       port: { type: "string", default: "8421" },
       host: { type: "string", default: "127.0.0.1" },
       "backend-url": { type: "string" },
+      "backend-fallback-url": { type: "string", multiple: true },
       "backend-port": { type: "string", default: "8420" },
       "data-dir": { type: "string", default: ".cache/console" },
       "backend-data-dir": { type: "string", default: ".cache/backend" },
@@ -30,6 +31,7 @@ export const USAGE = `Options:
   --port N               console web server port (default 8421; 0 = any free port)
   --host H               address to listen on (default 127.0.0.1)
   --backend-url URL      use this central backend instead of starting the embedded reference backend
+  --backend-fallback-url URL  another instance of that backend (same database), tried when it cannot be reached; repeatable
   --backend-port N       port of the embedded backend (default 8420)
   --data-dir DIR         console cache and settings (default .cache/console)
   --backend-data-dir DIR embedded backend's store and video cache (default .cache/backend)

@@ -1,22 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../shared/commands/command.js";
 import { applyCommand } from "../../backend/actions/apply-command.js";
 import { buildCityModel } from "../../backend/seed/city-model.js";
 import { buildSeedWrites } from "../../backend/seed/seed.js";
 import { loadUongBiWards } from "../../backend/seed/ward-geodata.js";
 import type { BackendStore } from "../../backend/store/backend-store.js";
-import { openSqliteStore } from "../../backend/store/sqlite-store.js";
+import { STORE_IMPLEMENTATIONS, stopStoreServers } from "./store-implementations.js";
 
 let store: BackendStore;
 const now = new Date("2026-11-25T08:00:00Z");
-
-beforeEach(async () => {
-  store = openSqliteStore({ filename: ":memory:" });
-  await store.commit(buildSeedWrites(buildCityModel(loadUongBiWards()), { now, publicUrl: "http://127.0.0.1:1", cameraStatus: () => "offline", demo: true }));
-});
-afterEach(async () => {
-  await store.close();
-});
+afterAll(stopStoreServers);
 
 const request = (operatorId: string, idempotencyKey: string): CommandRequest => ({
   idempotencyKey,
@@ -25,7 +18,15 @@ const request = (operatorId: string, idempotencyKey: string): CommandRequest => 
   command: { type: "acknowledge", target: { kind: "alarm", id: "alm-0001" } },
 });
 
-describe("applyCommand", () => {
+describe.each(STORE_IMPLEMENTATIONS)("applyCommand on the $name store", (implementation) => {
+  beforeEach(async () => {
+    store = await implementation.open();
+    await store.commit(buildSeedWrites(buildCityModel(loadUongBiWards()), { now, publicUrl: "http://127.0.0.1:1", cameraStatus: () => "offline", demo: true }));
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
   it("writes the alarm change, the key and an audit entry together", async () => {
     const head = await store.headSeq();
     const response = await applyCommand(store, request("op-01", "key-aaaa-0001"), now);

@@ -80,6 +80,19 @@ describe("backend CLI", () => {
     }
   });
 
+  it("says in one sentence that the database server does not answer, without its password", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const run = await runCli(["--port", "0", "--no-video", "--no-simulator", "--database-url", `postgres://ioc:not-this-pw@127.0.0.1:${port}/ioc`]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `Cannot reach the database server at postgres://ioc:***@127.0.0.1:${port}/ioc: nothing answers there (is PostgreSQL running, and is that its address and port?).`,
+    );
+    expect(run.stderr + run.stdout).not.toContain("not-this-pw");
+  });
+
   it("explains a bad flag", async () => {
     const run = await runCli(["--port", "eighty"]);
     expect(run.code).toBe(2);

@@ -8,6 +8,7 @@ import type { ConsoleEvent, Snapshot } from "../../shared/protocol/console-api.j
 import { makeAlarm } from "../shared/fixtures.js";
 import { FakeBackend } from "./fake-backend.js";
 import { until } from "../shared/until.js";
+import { freePort } from "../../scripts/lib/free-port.js";
 
 /** A fake backend holding `changes`, and a console core in its worker syncing from it, with every event it emits. */
 async function hostedCoreOn(changes: unknown[]) {
@@ -22,6 +23,22 @@ async function hostedCoreOn(changes: unknown[]) {
 }
 
 describe("console core in a worker thread", () => {
+  it("syncs from a fallback instance when its backend URL cannot be reached", async () => {
+    const fake = await new FakeBackend().start();
+    fake.changes = [{ seq: 1, entity: "alarm", op: "upsert", id: "f1", at: "2026-11-25T10:00:00.000Z", data: makeAlarm({ id: "f1" }) }];
+    fake.headSeq = 1;
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    const settings = new MemorySettingsStore({ backendUrl: dead, language: "vi", operatorId: "op-01" });
+    const core = await startConsoleCoreInWorker({ dataDir: mkdtempSync(join(tmpdir(), "ioc-host-")), settings, demo: true, autoSignIn: "op-01", backendFallbackUrls: [fake.url] });
+    try {
+      await until(() => core.port.getStatus().state === "online" && core.port.getStatus().cursor === 1, "online on the fallback");
+      expect(settings.get().backendUrl).toBe(dead);
+    } finally {
+      await core.close();
+      await fake.stop();
+    }
+  });
+
   it("answers through the host, keeps settings in the host, and comes back by itself if the worker dies", async () => {
     const { fake, settings, core, events } = await hostedCoreOn([{ seq: 1, entity: "alarm", op: "upsert", id: "a1", at: "2026-11-25T10:00:00.000Z", data: makeAlarm({ id: "a1" }) }]);
     try {

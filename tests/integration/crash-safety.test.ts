@@ -1,6 +1,5 @@
-import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { openCache } from "../../electron/core/cache/open-cache.js";
 import { REPO_ROOT, spawnBackend, stopChild, type BackendProcess } from "../../scripts/lib/backend-process.js";
 import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { commentIdFor } from "../../shared/alarm-actions.js";
+import { backendEntities, cacheEntities } from "./cache-vs-backend.js";
 
 /**
  * kill -9 of the console at random points during catch-up and outbox sending, many times:
@@ -41,38 +41,6 @@ function reached(child: ChildProcess, state: string): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Latest version of every entity according to the backend's change feed. */
-async function backendEntities(url: string): Promise<{ entities: Map<string, unknown>; headSeq: number }> {
-  const entities = new Map<string, unknown>();
-  let after = 0;
-  let headSeq = 0;
-  for (;;) {
-    const page = (await (await backendFetch(`${url}/api/v1/changes?after=${after}&limit=5000`)).json()) as {
-      changes: { seq: number; entity: string; id: string; op: string; data: unknown }[];
-      hasMore: boolean;
-      headSeq: number;
-    };
-    headSeq = page.headSeq;
-    for (const c of page.changes) {
-      if (c.op === "delete") entities.delete(`${c.entity}/${c.id}`);
-      else entities.set(`${c.entity}/${c.id}`, c.data);
-      after = c.seq;
-    }
-    if (!page.hasMore) return { entities, headSeq };
-  }
-}
-
-function cacheEntities(dataDir: string): { entities: Map<string, unknown>; cursor: number; pending: number } {
-  // Killed before it even created its cache: nothing there yet.
-  if (!existsSync(join(dataDir, "cache.sqlite"))) return { entities: new Map(), cursor: 0, pending: 0 };
-  const db = new Database(join(dataDir, "cache.sqlite"), { readonly: true });
-  const rows = db.prepare("SELECT kind, id, data FROM entities").all() as { kind: string; id: string; data: string }[];
-  const cursor = Number((db.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").pluck().get() as string | undefined) ?? 0);
-  const pending = db.prepare("SELECT count(*) FROM outbox").pluck().get() as number;
-  db.close();
-  return { entities: new Map(rows.map((r) => [`${r.kind}/${r.id}`, JSON.parse(r.data) as unknown])), cursor, pending };
-}
 
 async function runUntil(dataDir: string, backendUrl: string, done: () => boolean): Promise<void> {
   const child = startChild(dataDir, backendUrl);

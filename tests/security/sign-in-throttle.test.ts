@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { SignInThrottle } from "../../backend/auth/sign-in-throttle.js";
 import { SessionAuthority } from "../../backend/auth/session-authority.js";
-import { openSqliteStore } from "../../backend/store/sqlite-store.js";
+import type { BackendStore } from "../../backend/store/backend-store.js";
+import { STORE_IMPLEMENTATIONS, stopStoreServers } from "../backend/store-implementations.js";
 import { ensureDemoPasswords, ensureFirstSupervisor } from "../../backend/seed/operator-accounts.js";
 import { SEED_OPERATORS } from "../../backend/seed/operators.js";
 
@@ -31,9 +32,21 @@ describe("sign-in back-off", () => {
   });
 });
 
-describe("session lifetime", () => {
+const stores: BackendStore[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+afterAll(stopStoreServers);
+
+describe.each(STORE_IMPLEMENTATIONS)("session lifetime on the $name store", (implementation) => {
+  async function openStore(): Promise<BackendStore> {
+    const store = await implementation.open();
+    stores.push(store);
+    return store;
+  }
+
   async function authority() {
-    const store = openSqliteStore({ filename: ":memory:" });
+    const store = await openStore();
     await store.commit(SEED_OPERATORS.map((op) => ({ entity: "operator" as const, op: "upsert" as const, id: op.id, data: op })));
     await ensureDemoPasswords(store, new Date());
     return new SessionAuthority(store, { maxAgeMs: 60 * 60_000, idleMs: 10 * 60_000 });
@@ -58,7 +71,7 @@ describe("session lifetime", () => {
   });
 
   it("a first supervisor's one-time password must be replaced before anything else", async () => {
-    const store = openSqliteStore({ filename: ":memory:" });
+    const store = await openStore();
     const password = await ensureFirstSupervisor(store, new Date());
     if (password === null) throw new Error("no first supervisor");
     expect(await ensureFirstSupervisor(store, new Date())).toBeNull();

@@ -15,6 +15,7 @@ import { HealthResponseSchema, SESSION_PATHS, SignInResponseSchema, type SignInR
 import { bodyText } from "./body-text.js";
 import type { Agent } from "node:https";
 import { backendAgent, httpGetBytes, httpRequest } from "./http-get-bytes.js";
+import { backendUrlList, failoverOrder } from "./backend-failover.js";
 
 interface CallInit {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -40,14 +41,41 @@ export class BackendClient {
   /** Trusts the city's own CA when one is given (https backends only); else the system's CAs. */
   readonly agent: Agent | undefined;
 
+  private readonly urls: readonly string[];
+  private current = 0;
+
   constructor(
-    readonly baseUrl: string,
+    /** The backend's URL, or the URLs of its instances (on one database): tried in turn when one cannot be reached. */
+    baseUrls: string | readonly string[],
     private readonly timeoutMs = 8_000,
     private readonly session: ClientSession = NO_SESSION,
     /** PEM of the CA that signed the backend's certificate (a city's own PKI). */
     ca?: Buffer,
   ) {
     this.agent = backendAgent(ca);
+    this.urls = backendUrlList(baseUrls);
+  }
+
+  /** The instance calls go to now. */
+  get baseUrl(): string {
+    return this.urls[this.current] ?? this.urls[0]!;
+  }
+
+  /**
+   * Runs `attempt` against the current instance and, while it cannot be reached, against the
+   * others in turn; the first that answers becomes current (the live stream follows it too).
+   */
+  private async withFailover<T>(attempt: (base: string) => Promise<{ reached: boolean; value: T }>): Promise<T> {
+    let last: T | undefined;
+    for (const index of failoverOrder(this.current, this.urls.length)) {
+      const outcome = await attempt(this.urls[index]!);
+      if (outcome.reached) {
+        this.current = index;
+        return outcome.value;
+      }
+      last = outcome.value;
+    }
+    return last as T;
   }
 
   /** Headers of an authenticated call (the change stream's too); null without a session. */
@@ -85,8 +113,12 @@ export class BackendClient {
     const path = `${BACKEND_PATHS.changes}?after=${after}&limit=${limit}&format=lines`;
     const headers = this.authHeaders();
     if (headers === null) return signedOut();
-    const answer = await httpGetBytes(new URL(path, this.baseUrl), this.timeoutMs, headers, this.agent);
-    if (!answer.ok) return err("offline", `Cannot get ${path} from the central backend at ${this.baseUrl} (${answer.reason}).`);
+    const reached = await this.withFailover(async (base) => {
+      const got = await httpGetBytes(new URL(path, base), this.timeoutMs, headers, this.agent);
+      return got.ok ? { reached: true, value: ok(got) } : { reached: false, value: err("offline", `Cannot get ${path} from the central backend at ${base} (${got.reason}).`) };
+    });
+    if (!reached.ok) return reached;
+    const answer = reached.value;
     if (answer.status >= 200 && answer.status < 300) return ok(answer.body);
     let body: unknown = null;
     try {
@@ -137,9 +169,12 @@ export class BackendClient {
 
   /** The backend's answer, or why there is none (it cannot be reached, did not answer in time, is not trusted). */
   private async request(path: string, init: CallInit): Promise<Result<{ status: number; body: Buffer }>> {
-    const answer = await httpRequest(new URL(path, this.baseUrl), { method: init.method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }), timeoutMs: this.timeoutMs, ...(this.agent ? { agent: this.agent } : {}) });
-    if (!answer.ok) return err("offline", `Cannot reach the central backend at ${this.baseUrl} (${answer.reason}).`);
-    return ok({ status: answer.status, body: answer.body });
+    // Safe to send again to another instance: reads are reads, and actions carry idempotency keys.
+    return this.withFailover(async (base) => {
+      const answer = await httpRequest(new URL(path, base), { method: init.method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }), timeoutMs: this.timeoutMs, ...(this.agent ? { agent: this.agent } : {}) });
+      if (!answer.ok) return { reached: false, value: err("offline", `Cannot reach the central backend at ${base} (${answer.reason}).`) };
+      return { reached: true, value: ok({ status: answer.status, body: answer.body }) };
+    });
   }
 
   private refused(result: Result<never>, authorization: string | undefined): Result<never> {

@@ -21,6 +21,8 @@ export interface CoreHostOptions {
   autoSignIn?: string;
   /** PEM text of the CA that signed an https backend's certificate. */
   backendCa?: string;
+  /** Other instances of the same backend (see ConsoleCoreOptions). */
+  backendFallbackUrls?: readonly string[];
   /** Most bytes the cache may take on disk (see ConsoleCoreOptions). */
   cacheQuotaBytes?: number;
   /** The city's street map (MBTiles). */
@@ -64,6 +66,7 @@ export function startConsoleCoreInWorker(options: CoreHostOptions): Promise<Host
     ...(options.demo === true ? { demo: true } : {}),
     ...(options.autoSignIn !== undefined ? { autoSignIn: options.autoSignIn } : {}),
     ...(options.backendCa !== undefined ? { backendCa: options.backendCa } : {}),
+    ...(options.backendFallbackUrls !== undefined && options.backendFallbackUrls.length > 0 ? { backendFallbackUrls: [...options.backendFallbackUrls] } : {}),
     ...(options.cacheQuotaBytes !== undefined ? { cacheQuotaBytes: options.cacheQuotaBytes } : {}),
     ...(options.streetMapFile !== undefined ? { streetMapFile: options.streetMapFile } : {}),
   };

@@ -25,6 +25,7 @@ try {
     ...(data.demo === true ? { demo: true } : {}),
     ...(data.autoSignIn !== undefined ? { autoSignIn: data.autoSignIn } : {}),
     ...(data.backendCa !== undefined ? { backendCa: Buffer.from(data.backendCa, "utf8") } : {}),
+    ...(data.backendFallbackUrls !== undefined ? { backendFallbackUrls: data.backendFallbackUrls } : {}),
     ...(data.cacheQuotaBytes !== undefined ? { cacheQuotaBytes: data.cacheQuotaBytes } : {}),
     ...(data.streetMapFile !== undefined ? { streetMapFile: data.streetMapFile } : {}),
   });

@@ -36,6 +36,8 @@ export const WorkerDataSchema = z.object({
   autoSignIn: z.string().optional(),
   /** PEM text of the backend's CA. */
   backendCa: z.string().optional(),
+  /** Other instances of the same backend, tried in turn when the current one cannot be reached. */
+  backendFallbackUrls: z.array(z.url()).optional(),
   cacheQuotaBytes: z.number().int().positive().optional(),
   /** The street map's MBTiles file. */
   streetMapFile: z.string().optional(),

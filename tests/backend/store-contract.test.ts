@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { Change } from "../../shared/protocol/backend.js";
 import type { BackendStore, IdempotentWork } from "../../backend/store/backend-store.js";
-import { openSqliteStore } from "../../backend/store/sqlite-store.js";
+import { STORE_IMPLEMENTATIONS, stopStoreServers } from "./store-implementations.js";
 
 const stores: BackendStore[] = [];
-function memoryStore(): BackendStore {
-  const store = openSqliteStore({ filename: ":memory:" });
-  stores.push(store);
-  return store;
-}
 
 afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
 });
+afterAll(stopStoreServers);
 
 function counterWork(key: string, value: number, request = { operatorId: "op-01", hash: "same-request" }): IdempotentWork {
   return {
@@ -29,9 +25,15 @@ function counterWork(key: string, value: number, request = { operatorId: "op-01"
   };
 }
 
-describe("SQLite store", () => {
+describe.each(STORE_IMPLEMENTATIONS)("$name store", (implementation) => {
+  async function memoryStore(): Promise<BackendStore> {
+    const store = await implementation.open();
+    stores.push(store);
+    return store;
+  }
+
   it("gives every write a sequence number shared by the change and the entity", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const changes = await store.commit([
       { entity: "operator", op: "upsert", id: "a", data: { n: 1 } },
       { entity: "operator", op: "upsert", id: "b", data: { n: 2 } },
@@ -52,7 +54,7 @@ describe("SQLite store", () => {
   });
 
   it("stores records as ASCII JSON, which reads back as the same Vietnamese text", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const data = { name: "Phường Quang Trung", note: "Nhà máy nhiệt điện Uông Bí" };
     await store.commit([{ entity: "ward", op: "upsert", id: "w1", data }]);
     const [change] = await store.changesAfter(0, 1);
@@ -62,14 +64,14 @@ describe("SQLite store", () => {
   });
 
   it("pages changes by seq", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     await store.commit(Array.from({ length: 5 }, (_, i) => ({ entity: "ward" as const, op: "upsert" as const, id: `w${i}`, data: i })));
     expect((await store.changesAfter(2, 2)).map((c) => c.seq)).toEqual([3, 4]);
     expect(await store.changesAfter(5, 10)).toEqual([]);
   });
 
   it("tells listeners about committed changes only", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const seen: Change[][] = [];
     const unsubscribe = store.onCommit((changes) => seen.push([...changes]));
     await store.commit([{ entity: "ward", op: "upsert", id: "w", data: 1 }]);
@@ -85,7 +87,7 @@ describe("SQLite store", () => {
   });
 
   it("applies an idempotency key once and replays its first response", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const first = await store.applyOnce(counterWork("key-00001", 1));
     const replay = await store.applyOnce(counterWork("key-00001", 2));
     expect(first).toEqual({ replayed: false, response: { value: 1, seq: 1 } });
@@ -95,7 +97,7 @@ describe("SQLite store", () => {
   });
 
   it("keeps idempotency keys per operator, and refuses a key reused for another request", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     await store.applyOnce(counterWork("key-00003", 1));
     const other = await store.applyOnce(counterWork("key-00003", 2, { operatorId: "op-02", hash: "same-request" }));
     expect(other.replayed).toBe(false);
@@ -105,14 +107,14 @@ describe("SQLite store", () => {
   });
 
   it("keeps nothing of a piece of work whose decision throws, not even its key", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const failing: IdempotentWork = { ...counterWork("key-00002", 1), decide: () => { throw new Error("boom"); } };
     await expect(store.applyOnce(failing)).rejects.toThrow("boom");
     expect((await store.applyOnce(counterWork("key-00002", 3))).replayed).toBe(false);
   });
 
   it("reads and writes in one transaction with transact()", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     await store.commit([{ entity: "sensor", op: "upsert", id: "s", data: { v: 1 } }]);
     await store.transact([{ kind: "sensor", id: "s" }], ([s]) => [{ entity: "sensor", op: "upsert", id: "s", data: { v: (s?.data as { v: number }).v + 1 } }]);
     expect((await store.getEntity("sensor", "s"))?.data).toEqual({ v: 2 });

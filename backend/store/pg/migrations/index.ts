@@ -1,0 +1,5 @@
+import { pgInitialMigration } from "./001-initial.js";
+import type { PgMigration } from "./migration.js";
+
+/** Every schema version of the PostgreSQL store, oldest first. Append new files here; never edit a shipped one. */
+export const PG_MIGRATIONS: readonly PgMigration[] = [pgInitialMigration];
