@@ -1,14 +1,14 @@
 import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { needsAttention } from "../../../../../shared/alarm-lifecycle.js";
 import type { Alarm } from "../../../../../shared/domain/alarm.js";
-import { assertNever } from "../../../../../shared/result.js";
-import { Badge } from "../../../components/ui/badge.js";
 import { Button } from "../../../components/ui/button.js";
 import { Pane } from "../../../components/ui/pane.js";
 import { useAcknowledge } from "../hooks/use-acknowledge.js";
-import { useAlarmActions } from "../hooks/use-alarm-actions.js";
+import { useBulkAcknowledge } from "../hooks/use-bulk-acknowledge.js";
+import { useQueueKeyboard } from "../hooks/use-queue-keyboard.js";
+import { useSelectionFollowsQueue } from "../hooks/use-selection-follows-queue.js";
 import { useAlarmRate } from "../hooks/use-alarm-rate.js";
 import { useAlarmsById, useAlarmsSettled, useQueueAlarms } from "../hooks/use-alarms.js";
 import { useAnnunciation } from "../hooks/use-annunciation.js";
@@ -19,19 +19,17 @@ import { useWardName } from "../../../hooks/use-wards.js";
 import { selectAlarm, useSelectedAlarmId, useSelectedWardCode } from "../../../store/selection.js";
 import { cityDay } from "../../../format/city-time.js";
 import { AlarmDetails } from "./alarm-details.js";
-import { EMPTY_FILTER, filterAlarms, isFiltering, toggled, type AlarmFilter } from "../model/alarm-filter.js";
+import { EMPTY_FILTER, filterAlarms, isFiltering, type AlarmFilter } from "../model/alarm-filter.js";
 import { AlarmFilters } from "./alarm-filters.js";
 import { chatteringSources, groupBySource, sourceKey, type AlarmGroup } from "../model/alarm-groups.js";
-import { AlarmRateMeter, FloodBanner } from "./alarm-rate-meter.js";
+import { FloodBanner } from "./alarm-rate-meter.js";
 import { AlarmRow, alarmRowDomId } from "./alarm-row.js";
 import { AlarmToasts } from "./alarm-toasts.js";
 import { BulkConfirm } from "./bulk-confirm.js";
-import { queueKeyAction } from "../model/queue-keys.js";
-import { indexOfSelection, moveSelection } from "../model/queue-order.js";
+import { BulkBar } from "./bulk-bar.js";
+import { QueueToolbar } from "./queue-toolbar.js";
 import { RefusalMessage } from "./refusal-message.js";
-import type { AppError } from "../../../../../shared/result.js";
-import { useIncidentActions } from "../../incidents/hooks/use-incident-actions.js";
-import { useIncidents } from "../../incidents/hooks/use-incidents.js";
+import { useIncidentWorkflow } from "../../incidents/hooks/use-incident-workflow.js";
 import { CreateIncidentForm } from "../../incidents/components/create-incident-form.js";
 import { IncidentsPanel } from "../../incidents/components/incidents-panel.js";
 
@@ -63,24 +61,15 @@ export function AlarmQueue() {
   const selectedId = useSelectedAlarmId();
   const wardCode = useSelectedWardCode();
   const { acknowledge, inFlight, refused, dismiss } = useAcknowledge();
-  const actions = useAlarmActions();
   const rate = useAlarmRate();
   const annunciation = useAnnunciation();
+  const bulk = useBulkAcknowledge(byId);
+  // Incidents: made from the ticked alarms, shown in the details panel's place when asked for.
+  const incidents = useIncidentWorkflow();
   const [filter, setFilter] = useState<AlarmFilter>(EMPTY_FILTER);
   const [grouped, setGrouped] = useState(false);
-  const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
-  const [confirming, setConfirming] = useState<string[] | null>(null);
-  const [bulkRefused, setBulkRefused] = useState<number>(0);
-  // Incidents: made from the ticked alarms, shown in the details panel's place when asked for.
-  const incidentActions = useIncidentActions();
-  const openIncidents = useIncidents().filter((incident) => incident.status !== "closed").length;
-  const [creatingIncident, setCreatingIncident] = useState<string[] | null>(null);
-  const [showIncidents, setShowIncidents] = useState(false);
-  const [incidentId, setIncidentId] = useState<string | null>(null);
-  const [incidentError, setIncidentError] = useState<AppError | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const detailsRef = useRef<HTMLDivElement>(null);
-  const lastSelectedIndex = useRef(-1);
 
   const fullFilter = useMemo(() => ({ ...filter, wardCode }), [filter, wardCode]);
   const describe = useCallback((alarm: Alarm) => `${t(`alarmTypes.${alarm.type}`, { defaultValue: alarm.type })} ${wardName(alarm.wardCode)}`, [t, wardName]);
@@ -90,8 +79,6 @@ export function AlarmQueue() {
   const chatter = useMemo(() => chatteringSources(groups), [groups]);
   const groupOf = useMemo(() => new Map<string, AlarmGroup>(groups.map((g) => [g.alarms[0]!.id, g])), [groups]);
   const queue = useMemo(() => (grouped ? groups.map((g) => g.alarms[0]!) : filtered), [grouped, groups, filtered]);
-
-  const selectedIndex = indexOfSelection(queue, selectedId, lastSelectedIndex.current);
   const unacknowledged = useMemo(() => active.filter((alarm) => needsAttention(alarm.state)).length, [active]);
 
   const virtualizer = useVirtualizer({
@@ -104,27 +91,8 @@ export function AlarmQueue() {
     overscan: 6,
     getItemKey: (index) => queue[index]?.id ?? index,
   });
-
-  // When the selected alarm leaves the queue, the selection stays at the same place in the list.
-  useEffect(() => {
-    // Only against a queue that shows what the store holds: a window just opened (or a flood in
-    // progress) draws a deferred, older queue, and must not move or clear the workstation's selection.
-    if (!hasSnapshot || !settled) return;
-    const current = selectedIndex >= 0 ? queue[selectedIndex] : undefined;
-    if (current !== undefined && current.id !== selectedId) selectAlarm(current.id);
-    if (current === undefined && selectedId !== null && queue.length === 0) selectAlarm(null);
-    lastSelectedIndex.current = selectedIndex;
-  }, [queue, selectedId, selectedIndex, hasSnapshot, settled]);
-
-  // Scrolled to when the selection moves to another alarm (keys, clicks, another window), not
-  // when new alarms push the selected one down: in a flood that was a scroll (and a measuring
-  // pass) every frame, and the list must not jump under an officer who is reading it.
-  const scrolledTo = useRef<string | null>(null);
-  useEffect(() => {
-    if (selectedIndex < 0 || scrolledTo.current === selectedId) return;
-    scrolledTo.current = selectedId;
-    virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
-  }, [selectedId, selectedIndex, virtualizer]);
+  const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: "auto" }), [virtualizer]);
+  const selectedIndex = useSelectionFollowsQueue(queue, selectedId, hasSnapshot && settled, scrollToIndex);
 
   useEffect(() => {
     if (hasSnapshot && !alarmsReadyMarked) {
@@ -138,8 +106,6 @@ export function AlarmQueue() {
     scrollRef.current?.focus({ preventScroll: true });
   }, []);
 
-  const onToggleCheck = useCallback((id: string) => setChecked((current) => toggled(current, id)), []);
-
   /** The alarms an acknowledgement of this row means: the whole group in the grouped view. */
   const rowTargets = useCallback(
     (alarm: Alarm): string[] => {
@@ -148,108 +114,22 @@ export function AlarmQueue() {
     },
     [grouped, groupOf],
   );
+  const requestAcknowledge = useCallback((alarm: Alarm | undefined) => bulk.request(alarm, rowTargets, acknowledge), [bulk, rowTargets, acknowledge]);
 
-  const requestAcknowledge = useCallback(
-    (alarm: Alarm | undefined) => {
-      const ticked = [...checked].filter((id) => {
-        const a = byId.get(id);
-        return a !== undefined && needsAttention(a.state);
-      });
-      if (ticked.length > 0) {
-        setConfirming(ticked);
-        return;
-      }
-      if (alarm === undefined) return;
-      const targets = rowTargets(alarm);
-      if (targets.length > 1) setConfirming(targets);
-      else if (targets.length === 1) acknowledge(targets[0]!);
-    },
-    [acknowledge, byId, checked, rowTargets],
-  );
-
-  const confirmBulk = useCallback(async () => {
-    const ids = confirming ?? [];
-    setConfirming(null);
-    setChecked(new Set());
-    scrollRef.current?.focus({ preventScroll: true });
-    const result = await actions.acknowledgeMany(ids);
-    setBulkRefused(result.ok ? result.value.refused.length : ids.length);
-  }, [actions, confirming]);
-
-  const createIncident = useCallback(
-    async (title: string | null, unit: string | null) => {
-      const ids = creatingIncident ?? [];
-      setCreatingIncident(null);
-      const result = await incidentActions.create(ids, title, unit);
-      if (!result.ok) {
-        setIncidentError(result.error);
-        return;
-      }
-      setChecked(new Set());
-      setIncidentError(null);
-      setIncidentId(result.value.id);
-      setShowIncidents(true);
-    },
-    [creatingIncident, incidentActions],
-  );
-
-  const handleKey = useCallback(
-    (event: KeyboardEvent | ReactKeyboardEvent): void => {
-      if (confirming !== null) return;
-      const action = queueKeyAction(event);
-      if (action === null) return;
-      // A focused button acts on Enter by itself; acting here too would send twice.
-      if (action.kind === "acknowledge" && event.key !== "a" && event.key !== "A" && event.target instanceof HTMLButtonElement) return;
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement) return;
-      event.preventDefault();
-      const alarm = selectedIndex >= 0 ? queue[selectedIndex] : undefined;
-      switch (action.kind) {
-        case "move":
-        case "jump": {
-          const next =
-            action.kind === "move" ? moveSelection(selectedIndex, action.by, queue.length) : action.to === "first" ? 0 : queue.length - 1;
-          const target = queue[next];
-          if (target !== undefined) selectAlarm(target.id);
-          return;
-        }
-        case "acknowledge":
-          requestAcknowledge(alarm);
-          return;
-        case "toggle":
-          if (alarm !== undefined) onToggleCheck(alarm.id);
-          return;
-        case "open":
-          detailsRef.current?.querySelector<HTMLElement>("[data-testid=alarm-details]")?.focus();
-          return;
-        case "clear":
-          setChecked(new Set());
-          return;
-        default:
-          assertNever(action);
-      }
-    },
-    [confirming, onToggleCheck, queue, requestAcknowledge, selectedIndex],
-  );
-
-  // With nothing focused (after a click on empty space), the queue still answers the keyboard.
-  const handleKeyRef = useRef(handleKey);
-  useEffect(() => {
-    handleKeyRef.current = handleKey;
-  }, [handleKey]);
-  useEffect(() => {
-    const onDocumentKey = (event: KeyboardEvent) => {
-      const focused = document.activeElement;
-      if (focused === null || focused === document.body || focused === document.documentElement) handleKeyRef.current(event);
-    };
-    document.addEventListener("keydown", onDocumentKey);
-    return () => document.removeEventListener("keydown", onDocumentKey);
-  }, []);
+  const handleKey = useQueueKeyboard({
+    enabled: bulk.confirming === null,
+    queue,
+    selectedIndex,
+    acknowledge: requestAcknowledge,
+    toggle: bulk.toggle,
+    openDetails: () => detailsRef.current?.querySelector<HTMLElement>("[data-testid=alarm-details]")?.focus(),
+    clearTicks: bulk.clear,
+  });
 
   const items = virtualizer.getVirtualItems();
   const renderedIds = new Set(items.map((item) => queue[item.index]?.id));
   const refusalOutsideView = refused !== null && !(refused.target.kind === "alarm" && renderedIds.has(refused.target.id));
   const selectedAlarm = selectedId !== null ? byId.get(selectedId) : undefined;
-  const silenced = annunciation.silencedUntil > Date.now();
 
   return (
     <Pane
@@ -259,28 +139,17 @@ export function AlarmQueue() {
       data-ready={hasSnapshot && settled ? "true" : "false"}
       data-last-tone={annunciation.lastTone ?? ""}
       toolbar={
-        <>
-          <Button
-            size="small"
-            data-testid="silence-button"
-            data-silenced={silenced ? "true" : "false"}
-            aria-pressed={silenced}
-            onClick={silenced ? annunciation.unsilence : annunciation.silence}
-          >
-            {silenced ? `🔇 ${t("alarmQueue.silenced")}` : `🔔 ${t("alarmQueue.silence")}`}
-          </Button>
-          <Button size="small" data-testid="incidents-toggle" aria-pressed={showIncidents} onClick={() => setShowIncidents((shown) => !shown)}>
-            {t("incidents.toggle", { count: openIncidents })}
-          </Button>
-          <AlarmRateMeter rate={rate} />
-          <Badge data-testid="alarm-count" data-count={active.length}>{t("alarms.total", { count: active.length })}</Badge>
-          {isFiltering(fullFilter) && <Badge data-testid="filtered-count">{t("alarmQueue.shown", { count: filtered.length })}</Badge>}
-          {unacknowledged > 0 && (
-            <Badge tone="alert" data-testid="unacked-count">
-              {t("alarms.unacked", { count: unacknowledged })}
-            </Badge>
-          )}
-        </>
+        <QueueToolbar
+          t={t}
+          annunciation={annunciation}
+          rate={rate}
+          incidentsShown={incidents.shown}
+          openIncidents={incidents.openCount}
+          onToggleIncidents={incidents.toggleShown}
+          total={active.length}
+          shown={isFiltering(fullFilter) ? filtered.length : null}
+          unacknowledged={unacknowledged}
+        />
       }
     >
       <FloodBanner rate={rate} />
@@ -289,34 +158,29 @@ export function AlarmQueue() {
           {t("alarmQueue.groupBySource")}
         </Button>
       </AlarmFilters>
-      {checked.size > 0 && (
-        <div className="queue__bulk" data-testid="bulk-bar">
-          <span>{t("alarmQueue.ticked", { count: checked.size })}</span>
-          <Button size="small" variant="primary" data-testid="bulk-ack-button" onClick={() => requestAcknowledge(undefined)}>
-            {t("alarmQueue.ackTicked", { count: checked.size })}
-          </Button>
-          <Button size="small" data-testid="create-incident-button" onClick={() => setCreatingIncident([...checked])}>
-            {t("incidents.createFromTicked", { count: checked.size })}
-          </Button>
-          <Button size="small" onClick={() => setChecked(new Set())}>
-            {t("alarmQueue.untickAll")}
-          </Button>
-        </div>
+      {bulk.checked.size > 0 && (
+        <BulkBar t={t} count={bulk.checked.size} onAcknowledge={() => requestAcknowledge(undefined)} onCreateIncident={() => incidents.startCreating([...bulk.checked])} onUntick={bulk.clear} />
       )}
-      {creatingIncident !== null && (
-        <CreateIncidentForm count={creatingIncident.length} onCreate={(title, unit) => void createIncident(title, unit)} onCancel={() => setCreatingIncident(null)} />
+      {incidents.creating !== null && (
+        <CreateIncidentForm
+          count={incidents.creating.length}
+          onCreate={(title, unit) => void incidents.create(title, unit).then((made) => made && bulk.clear())}
+          onCancel={incidents.cancelCreating}
+        />
       )}
-      {incidentError !== null && (
+      {incidents.error !== null && (
         <div className="queue__refusal">
-          <RefusalMessage error={incidentError} onDismiss={() => setIncidentError(null)} />
+          <RefusalMessage error={incidents.error} onDismiss={incidents.dismissError} />
         </div>
       )}
-      {bulkRefused > 0 && (
+      {bulk.refused > 0 && (
         <div className="queue__refusal" data-testid="bulk-refused">
-          <RefusalMessage error={{ kind: "conflict", message: t("alarmQueue.bulkRefused", { count: bulkRefused }) }} onDismiss={() => setBulkRefused(0)} />
+          <RefusalMessage error={{ kind: "conflict", message: t("alarmQueue.bulkRefused", { count: bulk.refused }) }} onDismiss={bulk.dismissRefused} />
         </div>
       )}
-      {confirming !== null && <BulkConfirm count={confirming.length} onConfirm={() => void confirmBulk()} onCancel={() => setConfirming(null)} />}
+      {bulk.confirming !== null && (
+        <BulkConfirm count={bulk.confirming.length} onConfirm={() => void bulk.confirm(() => scrollRef.current?.focus({ preventScroll: true }))} onCancel={bulk.cancel} />
+      )}
       <div className="queue__main">
         <div
           className="queue__scroll"
@@ -353,8 +217,8 @@ export function AlarmQueue() {
                     onSelect={onSelect}
                     onAcknowledge={(id) => requestAcknowledge(byId.get(id))}
                     onDismissRefusal={dismiss}
-                    checked={checked.has(alarm.id)}
-                    onToggleCheck={onToggleCheck}
+                    checked={bulk.checked.has(alarm.id)}
+                    onToggleCheck={bulk.toggle}
                     group={group !== null ? { count: group.alarms.length, firstRaisedAt: group.firstRaisedAt, lastRaisedAt: group.lastRaisedAt } : null}
                     chattering={chatter.has(sourceKey(alarm))}
                   />
@@ -363,14 +227,16 @@ export function AlarmQueue() {
             </div>
           )}
         </div>
-        {showIncidents ? (
+        {incidents.shown ? (
           <div className="queue__details">
-            <IncidentsPanel selectedId={incidentId} onSelect={setIncidentId} alarmsById={byId} />
+            <IncidentsPanel selectedId={incidents.selectedId} onSelect={incidents.select} alarmsById={byId} />
           </div>
-        ) : selectedAlarm !== undefined && (
-          <div className="queue__details" ref={detailsRef}>
-            <AlarmDetails alarm={selectedAlarm} wardName={wardName(selectedAlarm.wardCode)} />
-          </div>
+        ) : (
+          selectedAlarm !== undefined && (
+            <div className="queue__details" ref={detailsRef}>
+              <AlarmDetails alarm={selectedAlarm} wardName={wardName(selectedAlarm.wardCode)} />
+            </div>
+          )
         )}
       </div>
       {refusalOutsideView && refused !== null && (
