@@ -64,6 +64,11 @@ describe("alarm ids", () => {
     const ids = new AlarmIdGenerator();
     const made = Array.from({ length: 10_000 }, () => ids.next(now));
     expect(new Set(made).size).toBe(made.length);
-    expect(made[0]).toMatch(/^alm-[0-9a-z]+-[0-9a-z]{3,}$/);
+    expect(made[0]).toMatch(/^alm-[0-9a-z]+-[0-9a-f]{6}-[0-9a-z]{3,}$/);
+  });
+
+  it("differ between two instances raising in the same millisecond (several backends on one database)", () => {
+    const [a, b] = [new AlarmIdGenerator(), new AlarmIdGenerator()];
+    expect(a.next(now)).not.toBe(b.next(now));
   });
 });
