@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { AuditEntry } from "./backend-store.js";
 
 /** A session as the store keeps it: hashes of its tokens, never the tokens. */
@@ -40,4 +41,37 @@ export interface SessionRecords {
   revoke(id: string, at: string, reason: string, audit: readonly AuditEntry[]): Promise<boolean>;
   /** Sessions neither revoked nor past their expiry, newest first. */
   live(now: string, limit: number): Promise<SessionRow[]>;
+}
+
+/** A sessions table row as both stores keep it (the same columns in SQLite and PostgreSQL). */
+const SessionColumnsSchema = z.object({
+  id: z.string(),
+  token_hash: z.string(),
+  stream_token_hash: z.string(),
+  operator_id: z.string(),
+  workstation_id: z.string(),
+  address: z.string(),
+  created_at: z.string(),
+  last_seen_at: z.string(),
+  expires_at: z.string(),
+  revoked_at: z.string().nullable(),
+  revoked_reason: z.string().nullable(),
+});
+
+/** A sessions row, read from either store, as a SessionRow. */
+export function sessionFromColumns(row: unknown): SessionRow {
+  const r = SessionColumnsSchema.parse(row);
+  return {
+    id: r.id,
+    tokenHash: r.token_hash,
+    streamTokenHash: r.stream_token_hash,
+    operatorId: r.operator_id,
+    workstationId: r.workstation_id,
+    address: r.address,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    revokedReason: r.revoked_reason,
+  };
 }

@@ -1,40 +1,14 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
 import type { AuditEntry } from "./backend-store.js";
-import type { Credentials, SessionRecords, SessionRow } from "./session-records.js";
+import { sessionFromColumns, type Credentials, type SessionRecords, type SessionRow } from "./session-records.js";
 
-const SessionColumnsSchema = z.object({
-  id: z.string(),
-  token_hash: z.string(),
-  stream_token_hash: z.string(),
-  operator_id: z.string(),
-  workstation_id: z.string(),
-  address: z.string(),
-  created_at: z.string(),
-  last_seen_at: z.string(),
-  expires_at: z.string(),
-  revoked_at: z.string().nullable(),
-  revoked_reason: z.string().nullable(),
-});
 const CredentialColumnsSchema = z.object({ password_hash: z.string(), must_change: z.number().int() });
 const IdColumnSchema = z.object({ id: z.string() });
 
 function toSession(row: unknown): SessionRow | null {
   if (row === undefined) return null;
-  const r = SessionColumnsSchema.parse(row);
-  return {
-    id: r.id,
-    tokenHash: r.token_hash,
-    streamTokenHash: r.stream_token_hash,
-    operatorId: r.operator_id,
-    workstationId: r.workstation_id,
-    address: r.address,
-    createdAt: r.created_at,
-    lastSeenAt: r.last_seen_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-    revokedReason: r.revoked_reason,
-  };
+  return sessionFromColumns(row);
 }
 
 /** SQLite side of SessionRecords; `writeAudit` is the store's chained audit writer, run in the same transaction. */

@@ -1,42 +1,12 @@
 import type { Pool, PoolClient } from "pg";
 import { z } from "zod";
 import type { AuditEntry } from "../backend-store.js";
-import type { Credentials, SessionRecords, SessionRow } from "../session-records.js";
+import { sessionFromColumns, type Credentials, type SessionRecords, type SessionRow } from "../session-records.js";
 import { withLogLock, type LogHeads } from "./pg-transaction.js";
 
-const SessionColumnsSchema = z.object({
-  id: z.string(),
-  token_hash: z.string(),
-  stream_token_hash: z.string(),
-  operator_id: z.string(),
-  workstation_id: z.string(),
-  address: z.string(),
-  created_at: z.string(),
-  last_seen_at: z.string(),
-  expires_at: z.string(),
-  revoked_at: z.string().nullable(),
-  revoked_reason: z.string().nullable(),
-});
 const CredentialColumnsSchema = z.object({ password_hash: z.string(), must_change: z.boolean() });
 const CountSchema = z.object({ n: z.coerce.number().int() });
 const IdColumnSchema = z.object({ id: z.string() });
-
-function toSession(row: unknown): SessionRow {
-  const r = SessionColumnsSchema.parse(row);
-  return {
-    id: r.id,
-    tokenHash: r.token_hash,
-    streamTokenHash: r.stream_token_hash,
-    operatorId: r.operator_id,
-    workstationId: r.workstation_id,
-    address: r.address,
-    createdAt: r.created_at,
-    lastSeenAt: r.last_seen_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-    revokedReason: r.revoked_reason,
-  };
-}
 
 type AuditWriter = (client: PoolClient, heads: LogHeads, entries: readonly AuditEntry[]) => Promise<void>;
 
@@ -88,12 +58,12 @@ export class PgSessionRecords implements SessionRecords {
 
   async byTokenHash(tokenHash: string): Promise<SessionRow | null> {
     const result = await this.pool.query({ name: "ioc-session-by-token", text: "SELECT * FROM sessions WHERE token_hash = $1", values: [tokenHash] });
-    return result.rows[0] === undefined ? null : toSession(result.rows[0]);
+    return result.rows[0] === undefined ? null : sessionFromColumns(result.rows[0]);
   }
 
   async byStreamTokenHash(streamTokenHash: string): Promise<SessionRow | null> {
     const result = await this.pool.query({ name: "ioc-session-by-stream-token", text: "SELECT * FROM sessions WHERE stream_token_hash = $1", values: [streamTokenHash] });
-    return result.rows[0] === undefined ? null : toSession(result.rows[0]);
+    return result.rows[0] === undefined ? null : sessionFromColumns(result.rows[0]);
   }
 
   async touch(id: string, lastSeenAt: string): Promise<void> {
@@ -110,6 +80,6 @@ export class PgSessionRecords implements SessionRecords {
 
   async live(now: string, limit: number): Promise<SessionRow[]> {
     const result = await this.pool.query("SELECT * FROM sessions WHERE revoked_at IS NULL AND expires_at > $1 ORDER BY created_at DESC LIMIT $2", [now, limit]);
-    return result.rows.map(toSession);
+    return result.rows.map(sessionFromColumns);
   }
 }
