@@ -2,7 +2,7 @@ import { alarmIdsOfIncidents, CLEARED_ALARM_ON_SCREEN_MS, keepsAlarm } from "../
 import type { Target } from "../../shared/commands/target.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
-import type { ConsoleEvent, ConsoleResponse, Settings, Snapshot, SyncStatus } from "../../shared/protocol/console-api.js";
+import type { ConsoleEvent, ConsoleResponse, Snapshot, SyncStatus } from "../../shared/protocol/console-api.js";
 import type { ConsoleSession } from "../../shared/protocol/session.js";
 import { assertNever } from "../../shared/result.js";
 import type { CacheStore } from "./cache/cache-store.js";
@@ -76,10 +76,6 @@ export class ConsoleService {
 
   getStatus(): SyncStatus {
     return this.status;
-  }
-
-  currentSettings(): Settings {
-    return this.settings.get();
   }
 
   /** The workstation's session as renderers see it (never its tokens, but the stream token). */

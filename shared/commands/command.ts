@@ -14,7 +14,6 @@ import type { TargetKind } from "./target.js";
  */
 export const CommandSchema = z.discriminatedUnion("type", [...ALARM_COMMANDS, ...INCIDENT_COMMANDS]);
 export type Command = z.infer<typeof CommandSchema>;
-export type CommandType = Command["type"];
 
 /** The commands of one kind of target. */
 export type CommandOn<K extends TargetKind> = Extract<Command, { target: { kind: K } }>;
@@ -53,7 +52,6 @@ export type TargetState = z.infer<typeof TargetStateSchema>;
 const seq = z.number().int().nonnegative();
 export const ConfirmedSchema = z.discriminatedUnion("kind", [TARGET_STATES[0].extend({ seq }), TARGET_STATES[1].extend({ seq })]);
 export type Confirmed = z.infer<typeof ConfirmedSchema>;
-export type ConfirmedOf<K extends TargetKind> = Extract<Confirmed, { kind: K }>;
 
 export const CommandResponseSchema = resultSchema(ConfirmedSchema);
 export type CommandResponse = z.infer<typeof CommandResponseSchema>;

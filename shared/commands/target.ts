@@ -17,5 +17,3 @@ export type Target = z.infer<typeof TargetSchema>;
 export function targetOf<K extends TargetKind>(kind: K, id: z.ZodType<string> = IdSchema) {
   return z.object({ kind: z.literal(kind), id });
 }
-
-export const sameTarget = (a: Target, b: Target): boolean => a.kind === b.kind && a.id === b.id;
