@@ -1,7 +1,7 @@
 import type { PoolClient } from "pg";
 import type { Change } from "../../../shared/protocol/backend.js";
 import type { AuditEntry, EntityWrite } from "../backend-store.js";
-import { planAuditAppend, planChangeAppend } from "./log-append-plan.js";
+import { planAuditAppend, planChangeAppend, type AuditAppendPlan } from "./log-append-plan.js";
 import type { LogHeads } from "./pg-transaction.js";
 
 /** Consoles' backends LISTEN here; the payload is the new head seq. */
@@ -53,6 +53,22 @@ export interface AppliedKey {
   respond(changes: readonly Change[]): unknown;
 }
 
+/** The audit rows as one array per column, in the order both append statements take them. */
+function auditColumns(rows: AuditAppendPlan["rows"]): unknown[][] {
+  return [
+    rows.map((x) => x.id),
+    rows.map((x) => x.at),
+    rows.map((x) => x.operatorId),
+    rows.map((x) => x.action),
+    rows.map((x) => x.targetKind),
+    rows.map((x) => x.targetId),
+    rows.map((x) => x.outcome),
+    rows.map((x) => x.detail),
+    rows.map((x) => x.prevHash),
+    rows.map((x) => x.hash),
+  ];
+}
+
 /**
  * Must run under the log lock (withLogLock): change numbers and audit ids continue from `heads`,
  * which move on. Returns the committed changes, and the key's answer when one was given.
@@ -87,16 +103,7 @@ export async function appendToLog(
       plan.upserts.map((u) => u.seq),
       plan.deletes.map((d) => d.kind),
       plan.deletes.map((d) => d.id),
-      r.map((x) => x.id),
-      r.map((x) => x.at),
-      r.map((x) => x.operatorId),
-      r.map((x) => x.action),
-      r.map((x) => x.targetKind),
-      r.map((x) => x.targetId),
-      r.map((x) => x.outcome),
-      r.map((x) => x.detail),
-      r.map((x) => x.prevHash),
-      r.map((x) => x.hash),
+      ...auditColumns(r),
       audit.head.lastId,
       audit.head.hash,
       audit.head.mac,
@@ -135,16 +142,7 @@ export async function appendAudit(client: PoolClient, key: Buffer, heads: LogHea
   await client.query({
     ...APPEND_AUDIT,
     values: [
-      r.map((x) => x.id),
-      r.map((x) => x.at),
-      r.map((x) => x.operatorId),
-      r.map((x) => x.action),
-      r.map((x) => x.targetKind),
-      r.map((x) => x.targetId),
-      r.map((x) => x.outcome),
-      r.map((x) => x.detail),
-      r.map((x) => x.prevHash),
-      r.map((x) => x.hash),
+      ...auditColumns(r),
       plan.head.lastId,
       plan.head.hash,
       plan.head.mac,
