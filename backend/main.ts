@@ -1,5 +1,6 @@
 import { startBackend, type RunningBackend } from "./app.js";
 import { parseCliArgs, USAGE } from "./cli-args.js";
+import { needsMallocArenaRelaunch, relaunchWithBoundedMallocArenas } from "./runtime/malloc-arenas.js";
 import { BackendStartError } from "./start-error.js";
 
 /** `tsx backend/main.ts --port 8420 --data-dir .cache/backend [--no-simulator] [--no-video] [--alarm-interval-ms N]` */
@@ -77,10 +78,15 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`The IOC backend stopped on an unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+function run(): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`The IOC backend stopped on an unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+if (needsMallocArenaRelaunch()) relaunchWithBoundedMallocArenas();
+else run();

@@ -15,6 +15,7 @@ import { freePort } from "../scripts/lib/free-port.js";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/lib/throwaway-postgres.js";
 import { round, tempDir, type Benchmark, type Figures } from "./harness.js";
 import { liveConsoles } from "./scale-consoles.js";
+import { withBoundedMallocArenas } from "../backend/runtime/malloc-arenas.js";
 
 const ACTIONS = 400;
 const ROUNDS = 3;
@@ -111,7 +112,7 @@ async function failover(server: ThrowawayPostgres): Promise<Figures> {
     }
     const [a, b] = instances as [BackendProcess, BackendProcess];
     await backendFetch(`${a.url}/api/v1/sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 200 }) });
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/fixtures/core-child.ts", join(dir, "console"), `${a.url},${b.url}`], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/fixtures/core-child.ts", join(dir, "console"), `${a.url},${b.url}`], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "inherit"], env: withBoundedMallocArenas() });
     consoleChild = child;
     const log = statusLog(child);
     await until("the console online on the first instance", () => log.find((s) => s.state === "online"));

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { JsonSettingsStore } from "../electron/core/settings/json-settings-store.js";
 import { startConsoleCoreInWorker } from "../electron/core/worker/core-host.js";
 import { STREET_MAP_RELATIVE_PATH } from "../shared/basemap/street-map-file.js";
+import { needsMallocArenaRelaunch, relaunchWithBoundedMallocArenas } from "../backend/runtime/malloc-arenas.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
 import { freePort } from "./lib/free-port.js";
 import { argsOrExit, backendOrExit, fail } from "./lib/launch.js";
@@ -96,4 +97,5 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+if (needsMallocArenaRelaunch()) relaunchWithBoundedMallocArenas();
+else void main();

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { ELECTRON_CONSOLE_ORIGIN } from "../shared/protocol/session.js";
+import { withBoundedMallocArenas } from "../backend/runtime/malloc-arenas.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
 import { ELECTRON_MISSING, findElectronBinary } from "./lib/electron-binary.js";
 import { argsOrExit, backendOrExit, fail } from "./lib/launch.js";
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   if (electron === null) fail(ELECTRON_MISSING);
   const { backend, backendUrl } = await backendOrExit(args, ELECTRON_CONSOLE_ORIGIN);
   const env = {
-    ...process.env,
+    ...withBoundedMallocArenas(),
     IOC_BACKEND_URL: backendUrl,
     ...(args["backend-fallback-url"] ? { IOC_BACKEND_FALLBACK_URLS: args["backend-fallback-url"].join(",") } : {}),
     ...(args.demo ? { IOC_DEMO: "1" } : {}),

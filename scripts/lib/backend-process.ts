@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { withBoundedMallocArenas } from "../../backend/runtime/malloc-arenas.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -25,7 +26,7 @@ export interface SpawnBackendOptions {
  */
 export function spawnBackend(options: SpawnBackendOptions): Promise<BackendProcess> {
   const args = [...(options.nodeArgs ?? []), "--import", "tsx", "backend/main.ts", "--port", String(options.port), "--data-dir", options.dataDir, ...(options.extraArgs ?? [])];
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"], env: withBoundedMallocArenas() });
   return new Promise((resolve, reject) => {
     let output = "";
     const onData = (chunk: Buffer) => {

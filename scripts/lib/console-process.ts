@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { REPO_ROOT, stopChild } from "./backend-process.js";
+import { withBoundedMallocArenas } from "../../backend/runtime/malloc-arenas.js";
 
 export interface ConsoleProcess {
   url: string;
@@ -44,7 +45,7 @@ export function spawnConsole(options: SpawnConsoleOptions): Promise<ConsoleProce
     ...(options.extraArgs ?? []),
     ...(options.streetMap === undefined ? [] : ["--street-map", options.streetMap]),
   ];
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"], env: withBoundedMallocArenas() });
   return new Promise((resolve, reject) => {
     let output = "";
     const onData = (chunk: Buffer) => {
