@@ -16,7 +16,6 @@ import { createConsoleClient } from "./api/create-client.js";
 import { App } from "./app.js";
 import { i18n } from "./i18n/setup.js";
 import { LiveStore } from "./store/live-store.js";
-import { bindSelectionToCore } from "./store/selection.js";
 import { StoreProvider } from "./store/store-context.js";
 
 const root = document.getElementById("root");
@@ -24,8 +23,6 @@ if (root === null) throw new Error("index.html has no #root");
 
 const store = new LiveStore(createConsoleClient());
 store.start();
-// The selection lives in the core: every window of the workstation shows the same one.
-bindSelectionToCore(store.client);
 
 // Anything that escapes React (a player callback, a map worker) is noted, not fatal.
 window.addEventListener("error", (event) => {

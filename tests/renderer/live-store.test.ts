@@ -11,6 +11,8 @@ import type {
   RequestOf,
 } from "../../shared/protocol/console-api.js";
 import type { Result } from "../../shared/result.js";
+import type { WallView } from "../../shared/domain/wall-view.js";
+import type { SharedSelection } from "../../shared/protocol/workstation-api.js";
 import { alarm, camera, snapshot, status, ward } from "./fixtures.js";
 
 describe("live state reducers", () => {
@@ -109,6 +111,10 @@ class ScriptedClient implements ConsoleClient {
   emit(e: ConsoleEvent) {
     for (const l of this.eventListeners) l(e);
   }
+  /** The requests of one type, in order (the store also asks for the selection and the views). */
+  of(type: ConsoleRequestType) {
+    return this.requests.filter((r) => r.req.type === type);
+  }
 }
 
 const immediate = (flush: () => void) => flush;
@@ -121,14 +127,14 @@ describe("LiveStore", () => {
     store.start();
     expect(client.requests).toHaveLength(0);
     client.setLink("open");
-    expect(client.requests.map((r) => r.req.type)).toEqual(["snapshot"]);
-    client.requests[0]!.resolve({ ok: true, value: snapshot() });
+    expect(client.of("snapshot")).toHaveLength(1);
+    client.of("snapshot")[0]!.resolve({ ok: true, value: snapshot() });
     await tick();
     expect(store.getState().hasSnapshot).toBe(true);
 
     client.setLink("closed");
     client.setLink("open");
-    expect(client.requests.map((r) => r.req.type)).toEqual(["snapshot", "snapshot"]);
+    expect(client.of("snapshot")).toHaveLength(2);
     expect(store.getState().loadingSnapshot).toBe(true);
   });
 
@@ -138,7 +144,7 @@ describe("LiveStore", () => {
     store.start();
     client.setLink("open");
     client.emit({ type: "changed", cameras: [camera({ id: "cam-09" })] });
-    client.requests[0]!.resolve({ ok: true, value: snapshot({ wards: [ward()] }) });
+    client.of("snapshot")[0]!.resolve({ ok: true, value: snapshot({ wards: [ward()] }) });
     await tick();
     expect([...store.getState().cameras.keys()].sort()).toEqual(["cam-01", "cam-09"]);
   });
@@ -150,12 +156,12 @@ describe("LiveStore", () => {
       const store = new LiveStore(client, immediate);
       store.start();
       client.setLink("open");
-      client.requests[0]!.resolve({ ok: true, value: snapshot() });
+      client.of("snapshot")[0]!.resolve({ ok: true, value: snapshot() });
       await vi.advanceTimersByTimeAsync(0);
       for (let page = 0; page < 20; page++) client.emit({ type: "bulk.changed", count: 1000 });
       await vi.advanceTimersByTimeAsync(1000);
-      expect(client.requests.map((r) => r.req.type)).toEqual(["snapshot", "snapshot"]);
-      client.requests[1]!.resolve({ ok: true, value: snapshot({ alarms: [alarm({ id: "alm-bulk" })] }) });
+      expect(client.of("snapshot")).toHaveLength(2);
+      client.of("snapshot")[1]!.resolve({ ok: true, value: snapshot({ alarms: [alarm({ id: "alm-bulk" })] }) });
       await vi.advanceTimersByTimeAsync(0);
       expect(store.getState().alarms.has("alm-bulk")).toBe(true);
     } finally {
@@ -169,7 +175,7 @@ describe("LiveStore", () => {
     store.start();
     client.setLink("open");
     client.setLink("closed");
-    client.requests[0]!.resolve({ ok: true, value: snapshot() });
+    client.of("snapshot")[0]!.resolve({ ok: true, value: snapshot() });
     await tick();
     expect(store.getState().hasSnapshot).toBe(false);
   });
@@ -179,11 +185,11 @@ describe("LiveStore", () => {
     const store = new LiveStore(client, immediate);
     store.start();
     client.setLink("open");
-    client.requests[0]!.resolve({ ok: true, value: snapshot() });
+    client.of("snapshot")[0]!.resolve({ ok: true, value: snapshot() });
     await tick();
 
     const first = store.acknowledge("alm-1");
-    client.requests[1]!.resolve({ ok: false, error: { kind: "conflict", message: "Already acknowledged by Trần Văn Minh" } });
+    client.of("command")[0]!.resolve({ ok: false, error: { kind: "conflict", message: "Already acknowledged by Trần Văn Minh" } });
     await first;
     expect(store.getState().refusal?.error.kind).toBe("conflict");
 
@@ -204,5 +210,110 @@ describe("LiveStore", () => {
     client.setLink("open");
     expect(seen).toBe(flushes);
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+function view(patch: Partial<WallView> = {}): WallView {
+  return { id: "v-1", operatorId: "op-01", name: "Chợ", layout: "2x2", tiles: [], tour: null, updatedAt: "2026-11-25T10:00:00.000Z", ...patch };
+}
+
+function sharedSelection(patch: Partial<SharedSelection> = {}): SharedSelection {
+  return { alarmId: null, wardCode: null, cameraRequest: null, version: 1, ...patch };
+}
+
+async function openWithSnapshot(client: ScriptedClient, store: LiveStore): Promise<void> {
+  store.start();
+  client.setLink("open");
+  client.of("snapshot").at(-1)!.resolve({ ok: true, value: snapshot() });
+  await tick();
+}
+
+describe("LiveStore slices: the selection, saved views and window focus, from its one subscription", () => {
+  it("shows a selection at once, sends it to the core, and lets the core's newer answer win", async () => {
+    const client = new ScriptedClient();
+    const store = new LiveStore(client, immediate);
+    await openWithSnapshot(client, store);
+    client.of("selection.get")[0]!.resolve({ ok: true, value: sharedSelection({ version: 3 }) });
+    await tick();
+
+    store.selectAlarm("alm-1");
+    expect(store.getState().selection.alarmId).toBe("alm-1");
+    expect(client.of("selection.set")[0]!.req).toEqual({ type: "selection.set", patch: { alarmId: "alm-1" } });
+    // Another window's change arrives while ours is in flight: held back, so the view does not flicker.
+    client.emit({ type: "selection", selection: sharedSelection({ alarmId: "alm-2", version: 4 }) });
+    expect(store.getState().selection.alarmId).toBe("alm-1");
+    client.of("selection.set")[0]!.resolve({ ok: true, value: sharedSelection({ alarmId: "alm-1", version: 5 }) });
+    await tick();
+    expect(store.getState().selection.alarmId).toBe("alm-1");
+    // An older echo is ignored; a newer one wins.
+    client.emit({ type: "selection", selection: sharedSelection({ alarmId: "alm-old", version: 2 }) });
+    expect(store.getState().selection.alarmId).toBe("alm-1");
+    client.emit({ type: "selection", selection: sharedSelection({ alarmId: "alm-3", wardCode: "06808", version: 6 }) });
+    expect(store.getState().selection).toMatchObject({ alarmId: "alm-3", wardCode: "06808" });
+
+    store.clearSelection();
+    expect(store.getState().selection).toMatchObject({ alarmId: null, wardCode: null });
+  });
+
+  it("keeps camera requests local while the link is down, and gives a core that restarted empty this window's selection", async () => {
+    const client = new ScriptedClient();
+    const store = new LiveStore(client, immediate);
+    store.start();
+    store.requestCamera("cam-07");
+    store.selectWard("06808");
+    expect(store.getState().selection.cameraRequest?.cameraId).toBe("cam-07");
+    expect(client.of("selection.set")).toHaveLength(0);
+
+    client.setLink("open");
+    client.of("selection.get")[0]!.resolve({ ok: true, value: sharedSelection({ version: 0 }) });
+    await tick();
+    expect(client.of("selection.set")[0]!.req).toEqual({ type: "selection.set", patch: { alarmId: null, wardCode: "06808" } });
+  });
+
+  it("loads the operator's views after the snapshot and keeps only theirs from the change feed", async () => {
+    const client = new ScriptedClient();
+    const store = new LiveStore(client, immediate);
+    await openWithSnapshot(client, store);
+    client.of("view.list")[0]!.resolve({ ok: true, value: [view({ id: "v-2", name: "Quốc lộ 18" }), view()] });
+    await tick();
+    expect(store.getState().views.map((v) => v.name)).toEqual(["Chợ", "Quốc lộ 18"]);
+
+    client.emit({ type: "changed", views: [view({ id: "v-3", name: "Bến xe" }), view({ id: "v-9", operatorId: "op-02", name: "Not mine" })], removed: { view: ["v-1"] } });
+    expect(store.getState().views.map((v) => v.id)).toEqual(["v-3", "v-2"]);
+
+    const saving = store.saveView({ id: "v-4", name: "x", layout: "1x1", tiles: [], tour: null });
+    client.of("view.save")[0]!.resolve({ ok: false, error: { kind: "forbidden", message: "Viewers cannot save views." } });
+    await saving;
+    expect(store.getState().viewsError?.kind).toBe("forbidden");
+
+    client.emit({ type: "session", session: { ...snapshot().session, state: "signed_out", operator: null } });
+    expect(store.getState().views).toEqual([]);
+  });
+
+  it("turns each request to bring a role forward into a new focus request, and does not replay it after a snapshot", async () => {
+    const client = new ScriptedClient();
+    const store = new LiveStore(client, immediate);
+    await openWithSnapshot(client, store);
+    client.emit({ type: "workstation.focus", role: "wall" });
+    const first = store.getState().focusRequest;
+    expect(first?.role).toBe("wall");
+    client.emit({ type: "workstation.focus", role: "wall" });
+    expect(store.getState().focusRequest?.seq).toBe(first!.seq + 1);
+
+    client.emit({ type: "bulk.changed", count: 1 });
+    await new Promise((r) => setTimeout(r, 600));
+    client.emit({ type: "workstation.focus", role: "map" });
+    const before = store.getState().focusRequest;
+    client.of("snapshot").at(-1)!.resolve({ ok: true, value: snapshot() });
+    await tick();
+    expect(store.getState().focusRequest).toEqual(before);
+  });
+
+  it("subscribes to the core's events once, whatever the slices", () => {
+    const client = new ScriptedClient();
+    const onEvent = vi.spyOn(client, "onEvent");
+    const store = new LiveStore(client, immediate);
+    store.start();
+    expect(onEvent).toHaveBeenCalledTimes(1);
   });
 });

@@ -5,15 +5,19 @@ import type { Camera } from "../../../shared/domain/camera.js";
 import type { Incident } from "../../../shared/domain/incident.js";
 import type { Operator } from "../../../shared/domain/operator.js";
 import type { Sensor } from "../../../shared/domain/sensor.js";
+import type { WallView } from "../../../shared/domain/wall-view.js";
 import type { Ward } from "../../../shared/domain/ward.js";
+import type { DisplayRole } from "../../../shared/domain/workstation.js";
 import type { ConsoleEvent, Settings, Snapshot, SyncProblem, SyncStatus } from "../../../shared/protocol/console-api.js";
 import type { ConsoleSession } from "../../../shared/protocol/session.js";
 import { assertNever, type AppError } from "../../../shared/result.js";
 import type { LinkState } from "../api/console-client.js";
+import { NO_SELECTION, type Selection } from "./selection-sync.js";
+import { applyViewChanges } from "./wall-views-state.js";
 
 /**
  * Everything the page knows, replaced immutably on each change so selectors can
- * compare by reference. Collections are maps by id; views sort what they show.
+ * compare by reference. Collections are maps by id; components sort what they show.
  */
 export interface LiveState {
   link: LinkState;
@@ -34,6 +38,14 @@ export interface LiveState {
   problems: readonly SyncProblem[];
   /** The last operator action the core or the backend refused, until dismissed or retried. */
   refusal: Refusal | null;
+  /** What the operator is working on, the same in every window (kept in step by SelectionSync). */
+  selection: Selection;
+  /** This operator's saved wall views, sorted by name. */
+  views: readonly WallView[];
+  /** The last failure to load or save a view, for the operator to read; null when all is well. */
+  viewsError: AppError | null;
+  /** The newest request, from any window, to bring a role's window forward; seq tells repeats apart. */
+  focusRequest: { role: DisplayRole; seq: number } | null;
 }
 
 export interface Refusal {
@@ -58,6 +70,10 @@ export const INITIAL_STATE: LiveState = {
   incidents: new Map(),
   problems: [],
   refusal: null,
+  selection: NO_SELECTION,
+  views: [],
+  viewsError: null,
+  focusRequest: null,
 };
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -129,9 +145,11 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
       // The store reloads its snapshot (see LiveStore): nothing to merge item by item.
       return state;
     case "selection":
-    case "workstation.focus":
-      // Held by store/selection.ts and each window's workstation hook, not by the live state.
+      // Needs the store's bookkeeping of its own requests in flight (see SelectionSync).
       return state;
+    case "workstation.focus":
+      // A raced event replayed on a snapshot was already acted on.
+      return replaying ? state : { ...state, focusRequest: { role: event.role, seq: (state.focusRequest?.seq ?? 0) + 1 } };
     case "changed": {
       const removed = event.removed ?? {};
       return {
@@ -153,6 +171,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
           removed["incident"] ?? removed["incidents"],
           always,
         ),
+        views: applyViewChanges(state.views, event, state.operator?.id ?? null),
       };
     }
     default:
@@ -163,7 +182,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
 /** Signed out, the page forgets the city (the next sign-in reloads it); expired, it keeps showing it. */
 function applySession(state: LiveState, session: ConsoleSession): LiveState {
   if (session.state !== "signed_out") return { ...state, session, operator: session.operator };
-  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), refusal: null };
+  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), refusal: null, views: [], viewsError: null };
 }
 
 export function upsertAlarm(state: LiveState, alarm: Alarm): LiveState {

@@ -1,5 +1,5 @@
 import { pruneClearedAlarms } from "../../../shared/alarm-retention.js";
-import type { ConsoleEvent, Language, SyncProblem } from "../../../shared/protocol/console-api.js";
+import type { ConsoleEvent, ConsoleRequest, Language, SyncProblem } from "../../../shared/protocol/console-api.js";
 import type { AppError, Result } from "../../../shared/result.js";
 import { backoffDelayMs, RECONNECT_BACKOFF } from "../../../shared/backoff.js";
 import type { ClientProblem, ConsoleClient, LinkState } from "../api/console-client.js";
@@ -7,14 +7,21 @@ import { addProblems, applyEvent, applySnapshot, INITIAL_STATE, upsertTarget, ty
 import type { Command, TargetState } from "../../../shared/commands/command.js";
 import { setStreamToken } from "../features/wall/platform/stream-access.js";
 import { frameCoalescer } from "./notify-scheduler.js";
+import { SelectionSync } from "./selection-sync.js";
+import { sortViews } from "./wall-views-state.js";
+import type { WallView } from "../../../shared/domain/wall-view.js";
+
+export type ViewDraft = Extract<ConsoleRequest, { type: "view.save" }>["view"];
 
 const RELOAD_INTERVAL_MS = 500;
 /** How often alarms cleared more than a day ago leave memory (a console may run for days). */
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 
 /**
- * The one live store: loads the snapshot whenever the link to the core (re)opens,
- * then applies events. Components read it through useSyncExternalStore.
+ * The one live store, and the page's one subscriber to the core's events: loads the snapshot
+ * (and the operator's saved views) whenever the link to the core (re)opens, then applies events,
+ * the shared selection and requests to bring a window forward included. Components read slices
+ * of it through useSyncExternalStore and change it only through its methods.
  */
 export class LiveStore {
   private state: LiveState = INITIAL_STATE;
@@ -29,12 +36,19 @@ export class LiveStore {
   private nextOwnProblemId = -1;
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   private pruneTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly selection: SelectionSync;
+  private viewsGeneration = 0;
 
   constructor(
     readonly client: ConsoleClient,
     scheduleNotify?: (flush: () => void) => () => void,
   ) {
     this.scheduleNotify = (scheduleNotify ?? frameCoalescer)(() => this.notify());
+    this.selection = new SelectionSync(
+      client,
+      () => this.state.selection,
+      (selection) => this.update({ ...this.state, selection }),
+    );
   }
 
   start(): void {
@@ -81,6 +95,30 @@ export class LiveStore {
     return result;
   }
 
+  // The selection and view setters are handed to components as callbacks: bound once here.
+  selectAlarm = (alarmId: string | null): void => this.selection.select({ alarmId });
+
+  selectWard = (wardCode: string | null): void => this.selection.select({ wardCode });
+
+  /** Clears what the operator selected (Alt+X, Escape), in every window. */
+  clearSelection = (): void => this.selection.select({ alarmId: null, wardCode: null });
+
+  /** A camera the operator asked to see (map click, "show on wall"): the wall takes it. */
+  requestCamera = (cameraId: string): void => this.selection.requestCamera(cameraId);
+
+  saveView = async (view: ViewDraft): Promise<Result<WallView>> => {
+    const result = await this.client.request({ type: "view.save", view });
+    this.update({ ...this.state, viewsError: result.ok ? null : result.error });
+    return result;
+  };
+
+  deleteView = async (viewId: string): Promise<Result<{ id: string }>> => {
+    const result = await this.client.request({ type: "view.delete", viewId });
+    this.update({ ...this.state, viewsError: result.ok ? null : result.error });
+    return result;
+  };
+
+
   dismissRefusal(): void {
     if (this.state.refusal !== null) this.update({ ...this.state, refusal: null });
   }
@@ -112,9 +150,11 @@ export class LiveStore {
   private onLink(link: LinkState): void {
     this.update({ ...this.state, link });
     if (link === "open") {
+      this.selection.linkOpened();
       this.snapshotAttempt = 0;
       void this.loadSnapshot();
     } else {
+      this.selection.linkClosed();
       // A snapshot answer that arrives for a dead link is stale; the next open asks again.
       this.snapshotGeneration += 1;
       this.raced = [];
@@ -156,12 +196,22 @@ export class LiveStore {
     for (const event of this.raced) next = applyEvent(next, event, true);
     this.raced = [];
     this.update({ ...next, loadingSnapshot: false });
+    if (next.operator !== null) void this.loadViews();
+  }
+
+  /** Views come from their own request: every snapshot reload (sign-in, bulk change) reads them again. */
+  private async loadViews(): Promise<void> {
+    const generation = ++this.viewsGeneration;
+    const result = await this.client.request({ type: "view.list" });
+    if (generation !== this.viewsGeneration) return;
+    this.update(result.ok ? { ...this.state, views: sortViews(result.value), viewsError: null } : { ...this.state, viewsError: result.error });
   }
 
   private onEvent(event: ConsoleEvent): void {
     if (event.type === "bulk.changed") this.scheduleReload();
     // Signed in (again): the core now answers with the city it holds for this operator.
     if (event.type === "session" && event.session.state === "signed_in" && this.state.session?.state !== "signed_in" && this.state.link === "open") void this.loadSnapshot();
+    if (event.type === "selection") this.selection.fromCore(event.selection);
     if (this.state.loadingSnapshot) this.raced.push(event);
     this.update(applyEvent(this.state, event));
   }

@@ -3,9 +3,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AlarmDomainSchema, AlarmPrioritySchema, AlarmStateSchema, type AlarmDomain, type AlarmState } from "../../../../../shared/domain/alarm.js";
 import { useWards } from "../../../hooks/use-wards.js";
-import { selectWard } from "../../../store/selection.js";
 import { toggled, type AlarmFilter } from "../model/alarm-filter.js";
 import { PriorityMark } from "./priority-mark.js";
+import { useStore } from "../../../store/store-context.js";
 
 interface AlarmFiltersProps {
   filter: AlarmFilter;
@@ -16,6 +16,7 @@ interface AlarmFiltersProps {
 
 /** Search and filters above the queue: priority toggles, state, domain, ward (the shared ward selection). */
 export function AlarmFilters({ filter, onChange, children }: AlarmFiltersProps) {
+  const { selectWard } = useStore();
   const { t } = useTranslation();
   const wards = useWards();
   const single = <T extends string>(set: ReadonlySet<T>): T | "" => (set.size === 1 ? [...set][0]! : "");

@@ -16,7 +16,7 @@ import { useClock } from "../../../hooks/use-clock.js";
 import { useLanguage } from "../../../hooks/use-language.js";
 import { useHasSnapshot } from "../../status/hooks/use-sync-status.js";
 import { useWardName } from "../../../hooks/use-wards.js";
-import { selectAlarm, useSelectedAlarmId, useSelectedWardCode } from "../../../store/selection.js";
+import { useSelectedAlarmId, useSelectedWardCode } from "../../../store/selection.js";
 import { cityDay } from "../../../format/city-time.js";
 import { AlarmDetails } from "./alarm-details.js";
 import { EMPTY_FILTER, filterAlarms, isFiltering, type AlarmFilter } from "../model/alarm-filter.js";
@@ -32,6 +32,7 @@ import { RefusalMessage } from "./refusal-message.js";
 import { useIncidentWorkflow } from "../../incidents/hooks/use-incident-workflow.js";
 import { CreateIncidentForm } from "../../incidents/components/create-incident-form.js";
 import { IncidentsPanel } from "../../incidents/components/incidents-panel.js";
+import { useStore } from "../../../store/store-context.js";
 
 const ESTIMATED_ROW_HEIGHT = 96;
 
@@ -49,6 +50,7 @@ function sizeFromResizeObserver(element: Element, entry: ResizeObserverEntry | u
 let alarmsReadyMarked = false;
 
 export function AlarmQueue() {
+  const { selectAlarm } = useStore();
   const { t } = useTranslation();
   const active = useQueueAlarms();
   const byId = useAlarmsById();

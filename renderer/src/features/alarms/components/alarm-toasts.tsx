@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
 import type { Annunciation } from "../hooks/use-annunciation.js";
 import { useWardName } from "../../../hooks/use-wards.js";
-import { selectAlarm } from "../../../store/selection.js";
 import { PriorityMark } from "./priority-mark.js";
+import { useStore } from "../../../store/store-context.js";
 
 /** A toast per new high or critical alarm; clicking one selects the alarm in the queue. */
 export function AlarmToasts({ annunciation }: { annunciation: Annunciation }) {
+  const { selectAlarm } = useStore();
   const { t } = useTranslation();
   const wardName = useWardName();
   if (annunciation.toasts.length === 0) return null;

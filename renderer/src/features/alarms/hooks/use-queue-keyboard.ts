@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import type { Alarm } from "../../../../../shared/domain/alarm.js";
 import { assertNever } from "../../../../../shared/result.js";
-import { selectAlarm } from "../../../store/selection.js";
 import { queueKeyAction } from "../model/queue-keys.js";
 import { moveSelection } from "../model/queue-order.js";
+import { useStore } from "../../../store/store-context.js";
 
 export interface QueueKeyboard {
   /** Off while a dialog (the bulk confirmation) has the keys. */
@@ -21,6 +21,7 @@ export interface QueueKeyboard {
  * (after a click on empty space). Returns the list's key handler.
  */
 export function useQueueKeyboard(keys: QueueKeyboard): (event: KeyboardEvent | ReactKeyboardEvent) => void {
+  const { selectAlarm } = useStore();
   const { enabled, queue, selectedIndex, acknowledge, toggle, openDetails, clearTicks } = keys;
   const handleKey = useCallback(
     (event: KeyboardEvent | ReactKeyboardEvent): void => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { Alarm } from "../../../../../shared/domain/alarm.js";
-import { selectAlarm } from "../../../store/selection.js";
 import { indexOfSelection } from "../model/queue-order.js";
+import { useStore } from "../../../store/store-context.js";
 
 /**
  * Where the selection is in the queue, kept in place: when the selected alarm leaves, the
@@ -15,6 +15,7 @@ export function useSelectionFollowsQueue(
   settled: boolean,
   scrollToIndex: (index: number) => void,
 ): number {
+  const { selectAlarm } = useStore();
   const lastSelectedIndex = useRef(-1);
   const selectedIndex = indexOfSelection(queue, selectedId, lastSelectedIndex.current);
 

@@ -8,9 +8,9 @@ import { formatCityDateTime } from "../../../../../shared/time.js";
 import { Button } from "../../../components/ui/button.js";
 import type { IncidentActions } from "../hooks/use-incident-actions.js";
 import { useLanguage } from "../../../hooks/use-language.js";
-import { selectAlarm } from "../../../store/selection.js";
 import { LIMITS } from "../../../../../shared/limits.js";
 import { RefusalMessage } from "../../alarms/components/refusal-message.js";
+import { useStore } from "../../../store/store-context.js";
 
 interface IncidentDetailsProps {
   incident: Incident;
@@ -21,6 +21,7 @@ interface IncidentDetailsProps {
 
 /** One incident in full: status, ward, place, unit, its alarms, the timeline, and what the officer can do. */
 export function IncidentDetails({ incident, alarmsById, wardName, actions }: IncidentDetailsProps) {
+  const { selectAlarm } = useStore();
   const { t } = useTranslation();
   const { locale } = useLanguage();
   const when = (iso: string) => formatCityDateTime(iso, locale);

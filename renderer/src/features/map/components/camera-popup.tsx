@@ -3,10 +3,11 @@ import { useTranslation } from "react-i18next";
 import type { Camera } from "../../../../../shared/domain/camera.js";
 import { Button } from "../../../components/ui/button.js";
 import { useHlsPlayer } from "../../wall/hooks/use-hls-player.js";
-import { requestCamera } from "../../../store/selection.js";
+import { useStore } from "../../../store/store-context.js";
 
 /** A small live view on the map for the camera the operator clicked; the wall is asked to show it too. */
 export function CameraPopup({ camera, onClose }: { camera: Camera; onClose: () => void }) {
+  const { requestCamera } = useStore();
   const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
   const player = useHlsPlayer(videoRef, camera.streamUrl, { online: camera.status === "online", active: true, mode: "live" });

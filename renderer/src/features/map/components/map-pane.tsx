@@ -21,7 +21,7 @@ import { useSensors } from "../../../hooks/use-sensors.js";
 import { useStreetMap } from "../hooks/use-street-map.js";
 import { useWebglRendererName } from "../../../hooks/use-webgl-renderer-name.js";
 import { useWardName, useWards } from "../../../hooks/use-wards.js";
-import { requestCamera, selectAlarm, selectWard, useSelectedAlarmId, useSelectedWardCode } from "../../../store/selection.js";
+import { useSelectedAlarmId, useSelectedWardCode } from "../../../store/selection.js";
 import { alarmsInWindow, densityWindow } from "../model/alarm-density.js";
 import { CameraPopup } from "./camera-popup.js";
 import { buildOperationalLayers, type Cone } from "../platform/deck-layers.js";
@@ -42,6 +42,7 @@ import { NearestCamerasPanel } from "./nearest-cameras-panel.js";
 import type { SyntheticLoad } from "../model/synthetic-points.js";
 import { WardPanel } from "./ward-panel.js";
 import { objectsInWard, wardSummary } from "../model/ward-summary.js";
+import { useStore } from "../../../store/store-context.js";
 
 const MAP_ALARM_REFRESH_MS = 1000;
 
@@ -55,6 +56,7 @@ const NO_HALOS: readonly AlarmObject[] = [];
 const FOCUS_ZOOM = 15;
 
 export function MapPane() {
+  const { requestCamera, selectAlarm, selectWard } = useStore();
   const { t } = useTranslation();
   const { locale } = useLanguage();
   const wardName = useWardName();

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { Alarm } from "../../../../../shared/domain/alarm.js";
 import { Button } from "../../../components/ui/button.js";
-import { selectAlarm } from "../../../store/selection.js";
 import type { CameraDistance } from "../model/nearest-cameras.js";
+import { useStore } from "../../../store/store-context.js";
 
 /** With an alarm selected: the cameras nearest to it, each one click away from the wall. */
 export function NearestCamerasPanel({
@@ -14,6 +14,7 @@ export function NearestCamerasPanel({
   nearest: readonly CameraDistance[];
   onShow: (cameraId: string) => void;
 }) {
+  const { selectAlarm } = useStore();
   const { t, i18n } = useTranslation();
   return (
     <section className="map-panel map-nearest" data-testid="map-nearest-cameras" data-alarm-id={alarm.id} aria-label={t("map.nearestCameras")}>

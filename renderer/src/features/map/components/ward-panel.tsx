@@ -1,14 +1,15 @@
 import { useTranslation } from "react-i18next";
 import type { Ward } from "../../../../../shared/domain/ward.js";
 import { Button } from "../../../components/ui/button.js";
-import { selectAlarm, selectWard } from "../../../store/selection.js";
 import { PriorityMark } from "../../alarms/components/priority-mark.js";
 import type { WardSummary } from "../model/ward-summary.js";
+import { useStore } from "../../../store/store-context.js";
 
 const LISTED = 5;
 
 /** The ward the map and the queue are filtered to: its open alarms and its cameras. */
 export function WardPanel({ ward, summary }: { ward: Ward; summary: WardSummary }) {
+  const { selectAlarm, selectWard } = useStore();
   const { t } = useTranslation();
   return (
     <section className="map-panel map-ward" data-testid="map-ward-panel" data-ward-code={ward.code} aria-label={ward.fullName}>

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DisplayRole } from "../../../../../shared/domain/workstation.js";
 import { useOperator } from "../../../hooks/use-operator.js";
-import { clearSelection, useSelectedAlarmId } from "../../../store/selection.js";
+import { useSelectedAlarmId } from "../../../store/selection.js";
 import { useLiveState, useStore } from "../../../store/store-context.js";
 import { SessionsPopover } from "./sessions-popover.js";
 import { HandoverDialog } from "./handover-dialog.js";
@@ -38,7 +38,7 @@ export function WorkstationBar({ role, hasKeyboard }: { role: DisplayRole; hasKe
           <>
             {t("workstation.selected")}:{" "}
             <strong>{selected === null ? selectedId : `${t(`priorities.${selected.priority}`)} · ${selected.place}`}</strong>
-            <button type="button" className="btn btn--ghost btn--small" data-testid="clear-selection" title="Alt+X" onClick={clearSelection}>
+            <button type="button" className="btn btn--ghost btn--small" data-testid="clear-selection" title="Alt+X" onClick={store.clearSelection}>
               {t("workstation.clear")}
             </button>
           </>

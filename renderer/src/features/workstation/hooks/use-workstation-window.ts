@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
 import type { DisplayRole } from "../../../../../shared/domain/workstation.js";
-import { clearSelection, getSelection } from "../../../store/selection.js";
-import { useStore } from "../../../store/store-context.js";
+import { useLiveState, useStore } from "../../../store/store-context.js";
 import { workstationKeyAction } from "../model/workstation-keys.js";
 
 /**
@@ -11,6 +10,7 @@ import { workstationKeyAction } from "../model/workstation-keys.js";
 export function useWorkstationWindow(role: DisplayRole): { hasKeyboard: boolean } {
   const store = useStore();
   const [hasKeyboard, setHasKeyboard] = useState(() => document.hasFocus());
+  const focusRequest = useLiveState((state) => state.focusRequest);
 
   useEffect(() => {
     const onFocus = () => setHasKeyboard(true);
@@ -23,14 +23,10 @@ export function useWorkstationWindow(role: DisplayRole): { hasKeyboard: boolean 
     };
   }, []);
 
-  useEffect(
-    () =>
-      store.client.onEvent((event) => {
-        // Browsers may refuse to raise a window without a click; Electron's shell raises it itself.
-        if (event.type === "workstation.focus" && event.role === role) window.focus();
-      }),
-    [store, role],
-  );
+  useEffect(() => {
+    // Browsers may refuse to raise a window without a click; Electron's shell raises it itself.
+    if (focusRequest?.role === role) window.focus();
+  }, [focusRequest, role]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -43,12 +39,12 @@ export function useWorkstationWindow(role: DisplayRole): { hasKeyboard: boolean 
           else void store.client.request({ type: "workstation.focus", role: action.role });
           return;
         case "acknowledge": {
-          const alarmId = getSelection().alarmId;
+          const alarmId = store.getState().selection.alarmId;
           if (alarmId !== null) void store.acknowledge(alarmId);
           return;
         }
         case "clear":
-          clearSelection();
+          store.clearSelection();
           return;
       }
     };
