@@ -317,3 +317,21 @@ describe("LiveStore slices: the selection, saved views and window focus, from it
     expect(onEvent).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("LiveStore notifications", () => {
+  it("tells subscribers of a selection at once, even while other changes wait for the coalesced flush", () => {
+    const client = new ScriptedClient();
+    const pending: (() => void)[] = [];
+    const store = new LiveStore(client, (flush) => () => void pending.push(flush));
+    let seen = 0;
+    store.subscribe(() => (seen += 1));
+    store.start();
+    client.emit({ type: "changed", alarms: [alarm({ id: "alm-flood" })] });
+    const beforeSelection = seen;
+    store.selectAlarm("alm-flood");
+    expect(seen).toBe(beforeSelection + 1);
+    expect(store.getState().selection.alarmId).toBe("alm-flood");
+    // The flood's own change still waits for its flush.
+    expect(pending.length).toBeGreaterThan(0);
+  });
+});

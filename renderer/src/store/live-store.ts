@@ -47,7 +47,8 @@ export class LiveStore {
     this.selection = new SelectionSync(
       client,
       () => this.state.selection,
-      (selection) => this.update({ ...this.state, selection }),
+      // What the operator just pointed at must not wait behind an alarm flood's coalesced renders.
+      (selection) => this.update({ ...this.state, selection }, true),
     );
   }
 
@@ -222,11 +223,13 @@ export class LiveStore {
     if (alarms !== this.state.alarms) this.update({ ...this.state, alarms });
   }
 
-  private update(next: LiveState): void {
+  /** `now`: notify at once instead of on the next coalesced flush. */
+  private update(next: LiveState, now = false): void {
     if (next === this.state) return;
     if (next.session?.streamToken !== this.state.session?.streamToken) setStreamToken(next.session?.streamToken ?? null);
     this.state = next;
-    this.scheduleNotify();
+    if (now) this.notify();
+    else this.scheduleNotify();
   }
 
   private notify(): void {
