@@ -1,6 +1,7 @@
 import { CHANGED_COLLECTIONS, changedCollections, ConsoleEventSchema, type ChangedCollection, type ConsoleEvent } from "../../../shared/protocol/console-api.js";
 import { describeZodError } from "../../../shared/result.js";
 import { z } from "zod";
+import { compactParsedObjects } from "./compact-objects.js";
 
 export interface ParsedEvent {
   event: ConsoleEvent | null;
@@ -23,7 +24,7 @@ const LooseChangedSchema = z.object({
  */
 export function parseConsoleEvent(data: unknown): ParsedEvent {
   const strict = ConsoleEventSchema.safeParse(data);
-  if (strict.success) return { event: strict.data, problems: [] };
+  if (strict.success) return { event: compactParsedObjects(strict.data), problems: [] };
 
   const loose = LooseChangedSchema.safeParse(data);
   if (!loose.success) {
@@ -47,5 +48,5 @@ export function parseConsoleEvent(data: unknown): ParsedEvent {
   };
   for (const name of Object.keys(CHANGED_COLLECTIONS) as ChangedCollection[]) salvage(name);
   if (loose.data.removed !== undefined) event.removed = loose.data.removed;
-  return { event, problems };
+  return { event: compactParsedObjects(event), problems };
 }

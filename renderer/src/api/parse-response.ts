@@ -5,6 +5,7 @@ import {
 } from "../../../shared/protocol/console-api.js";
 import { describeZodError, err, ok, resultSchema, type AppError, type Result } from "../../../shared/result.js";
 import { z } from "zod";
+import { compactParsedObjects } from "./compact-objects.js";
 
 /** A Result whose value has not been checked yet: the shape both transports deliver. */
 export type UncheckedResult = { ok: true; value: unknown } | { ok: false; error: AppError };
@@ -22,7 +23,7 @@ export function validateResponse<T extends ConsoleRequestType>(
     return err("backend_error", `Malformed response to ${type}: ${describeZodError(parsed.error)}`);
   }
   // The schema was picked by `type`, so the parsed value is the response for T.
-  return ok(parsed.data as ConsoleResponse<T>);
+  return ok(compactParsedObjects(parsed.data) as ConsoleResponse<T>);
 }
 
 /** Parse a whole Result envelope from unknown data (the IPC bridge hands back exactly that). */
