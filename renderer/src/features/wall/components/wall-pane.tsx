@@ -24,6 +24,10 @@ import { WallGrid } from "./wall-grid.js";
 import { wallKeyAction } from "../model/wall-keys.js";
 import { tileCount } from "../model/wall-layouts.js";
 import { WallToolbar } from "./wall-toolbar.js";
+import { openPlayback } from "../../playback/hooks/use-playback-request.js";
+
+/** The wall's playback opens this far back: the last minute, in step across every tile. */
+const PLAYBACK_BACK_MS = 60_000;
 
 export function WallPane() {
   const { t } = useTranslation();
@@ -198,6 +202,7 @@ export function WallPane() {
           onHotSpot={setHotSpotOn}
           listOpen={listOpen}
           onToggleList={() => setListOpen((open) => !open)}
+          onPlayback={() => openPlayback({ cameraIds: shown.flatMap((c) => (c === null ? [] : [c.id])), atMs: Date.now() - PLAYBACK_BACK_MS, alarmId: null })}
         />
       <div className={`wall__body${listOpen ? " wall__body--with-list" : ""}`}>
         {listOpen && (
