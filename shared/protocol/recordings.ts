@@ -109,3 +109,8 @@ export const CameraRecordingHealthSchema = z.object({
 export type CameraRecordingHealth = z.infer<typeof CameraRecordingHealthSchema>;
 
 export const RecordingHealthListSchema = z.object({ cameras: z.array(CameraRecordingHealthSchema) });
+export type RecordingHealthList = z.infer<typeof RecordingHealthListSchema>;
+
+/** Console API: the backend's recording health of every camera (for the camera list and the wall). */
+export const RECORDING_REQUESTS = [z.object({ type: z.literal("recordings.health") })] as const;
+export const RECORDING_RESPONSE_SCHEMAS = { "recordings.health": RecordingHealthListSchema } as const;

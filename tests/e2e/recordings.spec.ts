@@ -90,4 +90,13 @@ test.describe("recordings", () => {
     await page.getByTestId("playback-close").click();
     await expect(panel).toHaveCount(0);
   });
+
+  test("the wall's camera list shows each camera's recording state", async ({ page }) => {
+    await expect.poll(() => recordingCameras(backend.url), { timeout: 120_000 }).toBe(CAMERAS);
+    await page.goto(`${consoleApp.url}?role=wall`);
+    await page.getByTestId("camera-list-toggle").click();
+    const badge = page.locator('[data-testid="camera-list-item"][data-camera-id="cam-02"] [data-testid="recording-badge"]');
+    await expect(badge).toHaveAttribute("data-state", "recording", { timeout: 30_000 });
+    await expect(badge).toContainText(/\d+ MB/);
+  });
 });

@@ -1,8 +1,12 @@
-import Hls, { type LevelLoadedData } from "hls.js";
+import Hls, { type LevelDetails, type LevelLoadedData } from "hls.js";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { REPLAY_HLS_CONFIG } from "../../wall/model/hls-config.js";
 import { streamXhrSetup } from "../../wall/platform/stream-access.js";
 import { mediaTimeAt, wallClockAt, type DatedFragment } from "../model/wall-clock.js";
+
+function datedFragments(details: LevelDetails): DatedFragment[] {
+  return details.fragments.flatMap((f) => (f.programDateTime === null ? [] : [{ startS: f.start, durationS: f.duration, dateMs: f.programDateTime }]));
+}
 
 export type RecordedPlayerState = "loading" | "ready" | "nothing-recorded" | "error";
 
@@ -24,7 +28,7 @@ export interface RecordedPlayer {
 export function useRecordedPlayer(videoRef: RefObject<HTMLVideoElement | null>, url: string | null): RecordedPlayer {
   const [state, setState] = useState<RecordedPlayerState>("loading");
   const [fragments, setFragments] = useState<readonly DatedFragment[]>([]);
-  const fragmentsRef = useRef<readonly DatedFragment[]>([]);
+  const detailsRef = useRef<LevelDetails | null>(null);
   const pendingSeek = useRef<number | null>(null);
 
   useEffect(() => {
@@ -36,8 +40,9 @@ export function useRecordedPlayer(videoRef: RefObject<HTMLVideoElement | null>, 
     setState("loading");
     const hls = new Hls({ ...REPLAY_HLS_CONFIG, capLevelToPlayerSize: false, xhrSetup: streamXhrSetup });
     hls.on(Hls.Events.LEVEL_LOADED, (_event: string, data: LevelLoadedData) => {
-      const dated = data.details.fragments.flatMap((f) => (f.programDateTime === null ? [] : [{ startS: f.start, durationS: f.duration, dateMs: f.programDateTime }]));
-      fragmentsRef.current = dated;
+      // hls.js moves its fragments' start times once it has parsed their timestamps: read them live.
+      detailsRef.current = data.details;
+      const dated = datedFragments(data.details);
       setFragments(dated);
       setState(dated.length === 0 ? "nothing-recorded" : "ready");
       const target = pendingSeek.current;
@@ -55,7 +60,7 @@ export function useRecordedPlayer(videoRef: RefObject<HTMLVideoElement | null>, 
     hls.attachMedia(video);
     return () => {
       hls.destroy();
-      fragmentsRef.current = [];
+      detailsRef.current = null;
     };
   }, [videoRef, url]);
 
@@ -64,16 +69,18 @@ export function useRecordedPlayer(videoRef: RefObject<HTMLVideoElement | null>, 
     fragments,
     wallMs: () => {
       const video = videoRef.current;
-      return video === null ? null : wallClockAt(fragmentsRef.current, video.currentTime);
+      const details = detailsRef.current;
+      return video === null || details === null ? null : wallClockAt(datedFragments(details), video.currentTime);
     },
     seekToWall: (wallMs: number) => {
       const video = videoRef.current;
       if (video === null) return;
-      if (fragmentsRef.current.length === 0) {
+      const details = detailsRef.current;
+      if (details === null) {
         pendingSeek.current = wallMs;
         return;
       }
-      const t = mediaTimeAt(fragmentsRef.current, wallMs);
+      const t = mediaTimeAt(datedFragments(details), wallMs);
       if (t !== null) video.currentTime = t;
     },
   };
