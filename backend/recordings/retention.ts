@@ -22,8 +22,9 @@ export async function applyRetention(index: RecordingIndex, files: SegmentFiles,
   let freedBytes = 0;
   let level: QuotaLevel | null = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const usage = await index.usage(cameraId);
-    const plan = planRetention({ nowMs, policy, usedBytes: usage.bytes, oldest: await index.oldestSegments(cameraId, PAGE) });
+    // Summing a camera's segments reads all its rows: only worth it when there is a quota to hold.
+    const usedBytes = policy.quotaBytes === null ? 0 : (await index.usage(cameraId)).bytes;
+    const plan = planRetention({ nowMs, policy, usedBytes, oldest: await index.oldestSegments(cameraId, PAGE) });
     level ??= plan.level;
     if (plan.deleteStarts.length === 0) break;
     await index.removeSegments(cameraId, plan.deleteStarts);
