@@ -246,6 +246,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     ...settingsHandlers(options.settings, emit),
     ...viewHandlers({ store, session, remote: client, emit }),
     ...handledBy([...typesOf(WORKSTATION_REQUESTS), ...typesOf(SESSION_REQUESTS)], (request) => workstation.handle(request)),
+    "recordings.health": () => client.recordingHealth(),
     ...handledBy(typesOf(BASEMAP_REQUESTS), (request) => answerBasemapRequest(request, streetMap, session.state !== "signed_out")),
   });
   // A new session (or none) changes what may be read and sent: start the link over, send what is theirs.

@@ -6,6 +6,7 @@ import { useLanguageFromSettings } from "./hooks/use-language.js";
 import { retrying } from "./retrying-import.js";
 import { AlarmQueue } from "./features/alarms/components/alarm-queue.js";
 import { StatusBar } from "./features/status/components/status-bar.js";
+import { PlaybackHost } from "./features/playback/components/playback-host.js";
 import { useQueueFirst } from "./features/workstation/hooks/use-queue-first.js";
 import { useWorkstationWindow } from "./features/workstation/hooks/use-workstation-window.js";
 import { roleFromSearch, showsPane } from "./features/workstation/model/window-role.js";
@@ -82,6 +83,9 @@ export function App() {
           </div>
         )}
       </main>
+      <PaneErrorBoundary testId="playback-panel" titleKey="playback.title">
+        <PlaybackHost />
+      </PaneErrorBoundary>
       </SessionGate>
       <PaneErrorBoundary testId="status-bar" titleKey="panes.status">
         <StatusBar />
