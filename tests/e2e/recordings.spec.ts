@@ -87,6 +87,16 @@ test.describe("recordings", () => {
     await page.getByTestId("playback-play").click();
     await page.getByTestId("playback-to-alarm").click();
     await expect.poll(async () => (await tileWallMs(page)).every((ms) => Math.abs(ms - raisedAtMs) <= 1000), { timeout: 20_000 }).toBe(true);
+    // A click on the timeline takes every tile to the time under the pointer.
+    const timeline = panel.getByTestId("playback-timeline");
+    const box = (await timeline.boundingBox())!;
+    const startMs = Number(await timeline.getAttribute("data-start-ms"));
+    const spanMs = Number(await timeline.getAttribute("data-span-ms"));
+    await page.mouse.click(box.x + box.width * 0.45, box.y + box.height / 2);
+    const clickedMs = startMs + spanMs * 0.45;
+    await expect(panel).toHaveAttribute("data-clock-ms", /\d+/);
+    expect(Math.abs(Number(await panel.getAttribute("data-clock-ms")) - clickedMs)).toBeLessThanOrEqual(spanMs / box.width + 50);
+    await expect.poll(async () => (await tileWallMs(page)).every((ms) => Math.abs(ms - clickedMs) <= 1000), { timeout: 20_000 }).toBe(true);
     await page.getByTestId("playback-close").click();
     await expect(panel).toHaveCount(0);
   });
