@@ -27,7 +27,7 @@ export const USAGE = [
   "  --store-quota-mb N     most the store may take on disk; writes past it are refused as storage_full (default no limit)",
   "  --no-recording         keep no recordings of the cameras (default: every camera is recorded where video works)",
   "  --retention-days N     days each camera's recordings are kept (default 30)",
-  "  --recording-quota-mb N most disk one camera's recordings may take; the oldest go first (default no limit)",
+  "  --recording-quota-mb N most disk one camera's recordings may take; the oldest go first (default no limit; 100 with --demo)",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
 ].join("\n");
@@ -75,6 +75,9 @@ type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
 /** Pure: argv (without node and script) → options, or one sentence saying what is wrong. */
+/** Per camera, with --demo and no --recording-quota-mb: about 17 minutes of the simulated stream. */
+export const DEMO_RECORDING_QUOTA_MB = 100;
+
 export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArgs } | { ok: false; error: string } {
   const args: CliArgs = {
     port: 8420,
@@ -127,6 +130,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
   }
   if ((args.tlsCert === undefined) !== (args.tlsKey === undefined)) return { ok: false, error: "--tls-cert and --tls-key go together: give both, or neither." };
   if (args.databaseUrl !== undefined && args.storeQuotaMb !== undefined) return { ok: false, error: "--store-quota-mb limits the SQLite store only: size a PostgreSQL database on its server." };
+  // The demo's simulated cameras each write some 360 MB an hour: a demo left running keeps a bounded history.
+  if (args.demo && args.recordingQuotaMb === undefined) args.recordingQuotaMb = DEMO_RECORDING_QUOTA_MB;
   return { ok: true, value: args };
 }
 

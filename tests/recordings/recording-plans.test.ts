@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gapBetween, parseDatedPlaylist, recordedPlaylist, recordedSpans } from "../../backend/recordings/recorded-playlist.js";
 import { planRetention, quotaLevel } from "../../backend/recordings/retention-plan.js";
 import type { RecordedSegment } from "../../backend/store/recording-index.js";
-import { parseCliArgs } from "../../backend/cli-args.js";
+import { DEMO_RECORDING_QUOTA_MB, parseCliArgs } from "../../backend/cli-args.js";
 
 const DAY = 24 * 60 * 60_000;
 const NOW = Date.UTC(2026, 11, 4, 12, 0, 0);
@@ -104,6 +104,9 @@ describe("recording options on the command line", () => {
   it("records by default; --no-recording, --retention-days and --recording-quota-mb change it", () => {
     expect(parseCliArgs([])).toMatchObject({ ok: true, value: { recording: true, retentionDays: undefined, recordingQuotaMb: undefined } });
     expect(parseCliArgs(["--no-recording", "--retention-days", "7", "--recording-quota-mb=500"])).toMatchObject({ ok: true, value: { recording: false, retentionDays: 7, recordingQuotaMb: 500 } });
+    // A demo left running must not fill the disk; an explicit quota still wins.
+    expect(parseCliArgs(["--demo"])).toMatchObject({ ok: true, value: { recordingQuotaMb: DEMO_RECORDING_QUOTA_MB } });
+    expect(parseCliArgs(["--demo", "--recording-quota-mb", "20"])).toMatchObject({ ok: true, value: { recordingQuotaMb: 20 } });
     expect(parseCliArgs(["--retention-days", "0"])).toEqual({ ok: false, error: '--retention-days must be a number of days above 0 (at most 3650), not "0".' });
   });
 });
