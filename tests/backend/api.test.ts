@@ -84,15 +84,15 @@ describe("changes", () => {
   it("pages in seq order with hasMore until the head", async () => {
     const seqs: number[] = [];
     let after = 0;
-    for (let pages = 0; pages < 100; pages++) {
-      const page = ChangesPageSchema.parse((await t.get(`${BACKEND_PATHS.changes}?after=${after}&limit=7`)).body);
+    for (let pages = 0; pages < 200; pages++) {
+      const page = ChangesPageSchema.parse((await t.get(`${BACKEND_PATHS.changes}?after=${after}&limit=37`)).body);
       const changes = page.changes.map((c) => ChangeSchema.parse(c));
       seqs.push(...changes.map((c) => c.seq));
       if (!page.hasMore) {
         expect(after + changes.length).toBe(page.headSeq);
         break;
       }
-      expect(changes).toHaveLength(7);
+      expect(changes).toHaveLength(37);
       after = changes.at(-1)?.seq ?? after;
     }
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));

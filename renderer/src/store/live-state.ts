@@ -132,6 +132,9 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
     case "workstation.focus":
       // Held by store/selection.ts and each window's workstation hook, not by the live state.
       return state;
+    case "domain.changed":
+      // Dashboards read their period again from the core; the live state holds no series.
+      return state;
     case "changed": {
       const removed = event.removed ?? {};
       return {

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { DomainSampleSchema, SERIES_DOMAINS } from "../domain/domain-sample.js";
+import { IsoTimeSchema } from "../domain/geo.js";
+
+/**
+ * The most hourly samples one answer carries: 30 days of one domain for every ward (11 × 720 =
+ * 7,920) with room for wards added later. It bounds what a renderer can make the core read.
+ */
+export const MAX_DOMAIN_SAMPLES = 20_000;
+
+/** The longest period a dashboard or a report may ask for, in days: what the cache keeps. */
+export const DOMAIN_RETENTION_DAYS = 90;
+
+const SeriesDomainSchema = z.enum(SERIES_DOMAINS as [(typeof SERIES_DOMAINS)[number], ...(typeof SERIES_DOMAINS)[number][]]);
+
+/** The dashboards' part of the console API; console-api.ts lists these in its unions. */
+export const DASHBOARD_REQUESTS = [
+  /** A domain's hourly samples with hour in [from, to), read from the local cache (works offline). */
+  z.object({ type: z.literal("domain.samples"), domain: SeriesDomainSchema, from: IsoTimeSchema, to: IsoTimeSchema }),
+] as const;
+
+export const DASHBOARD_RESPONSE_SCHEMAS = {
+  "domain.samples": z.array(DomainSampleSchema).max(MAX_DOMAIN_SAMPLES),
+} as const;
+
+/** New or updated samples reached the cache: open dashboards read their period again. */
+export const DASHBOARD_EVENTS = [z.object({ type: z.literal("domain.changed"), domains: z.array(SeriesDomainSchema) })] as const;
