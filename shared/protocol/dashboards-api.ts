@@ -17,10 +17,23 @@ const SeriesDomainSchema = z.enum(SERIES_DOMAINS as [(typeof SERIES_DOMAINS)[num
 export const DASHBOARD_REQUESTS = [
   /** A domain's hourly samples with hour in [from, to), read from the local cache (works offline). */
   z.object({ type: z.literal("domain.samples"), domain: SeriesDomainSchema, from: IsoTimeSchema, to: IsoTimeSchema }),
+  /** A domain's report per ward for [from, to), made from the local cache (offline too), as PDF or CSV. */
+  z.object({ type: z.literal("report.domain"), domain: SeriesDomainSchema, from: IsoTimeSchema, to: IsoTimeSchema, format: z.enum(["pdf", "csv"]) }),
 ] as const;
+
+/** A report file is small (one table of wards); this bounds what one answer carries. */
+export const MAX_REPORT_BASE64_CHARS = 8 * 1024 * 1024;
+
+export const ReportFileSchema = z.object({
+  fileName: z.string().min(1).max(200),
+  mimeType: z.enum(["application/pdf", "text/csv;charset=utf-8"]),
+  base64: z.string().max(MAX_REPORT_BASE64_CHARS),
+});
+export type ReportFile = z.infer<typeof ReportFileSchema>;
 
 export const DASHBOARD_RESPONSE_SCHEMAS = {
   "domain.samples": z.array(DomainSampleSchema).max(MAX_DOMAIN_SAMPLES),
+  "report.domain": ReportFileSchema,
 } as const;
 
 /** New or updated samples reached the cache: open dashboards read their period again. */

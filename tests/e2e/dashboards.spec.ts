@@ -5,6 +5,9 @@ import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { rangePeriod, totalsByWard } from "../../shared/dashboards/aggregate.js";
 import { DomainSampleSchema, type DomainSample } from "../../shared/domain/domain-sample.js";
 import { startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
+import { readFile } from "node:fs/promises";
+import { pdfText } from "../shared/pdf-text.js";
+
 
 /** Every domain sample the backend recorded, read from its change feed. */
 async function backendSamples(backendUrl: string): Promise<DomainSample[]> {
@@ -64,5 +67,23 @@ test.describe("the dashboards window", () => {
     await page.getByTestId("dash-range-7d").click();
     await expect(pane).toHaveAttribute("data-range", "7d");
     await expect(page.getByTestId("dash-chart")).toHaveAttribute("data-points", String(7 * 24));
+  });
+
+  test("exports the domain report as a PDF with the ward names and the city's count, and as CSV", async ({ page }) => {
+    await page.goto(`${consoleApp.url}/?role=dashboards`);
+    await expect(page.getByTestId("dashboards-pane")).toHaveAttribute("data-ready", "true");
+    const period = rangePeriod("today", new Date());
+    const today = (await backendSamples(backend.url)).filter((s) => s.domain === "public_services" && s.hour >= period.from.toISOString());
+    const cityReceived = [...totalsByWard(today, "public_services", "received").values()].reduce((a, b) => a + b, 0);
+
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-export-pdf").click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^bao-cao-public_services-.*\.pdf$/);
+    const text = await pdfText(await readFile((await pdf.path())!));
+    expect(text).toContain("BÁO CÁO LĨNH VỰC DỊCH VỤ CÔNG");
+    expect(text).toContain("Xã Thượng Yên Công");
+    expect(text).toContain(new Intl.NumberFormat("vi-VN").format(cityReceived));
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-export-csv").click()]);
+    expect((await readFile((await csv.path())!)).toString("utf8")).toContain(`Toàn thành phố,${cityReceived},`);
   });
 });

@@ -12,6 +12,10 @@ import { encodeValidated } from "../../electron/core/sync/decoded-page.js";
 import { validateChanges } from "../../electron/core/sync/validate-changes.js";
 import { domainSampleId, type DomainSample } from "../../shared/domain/domain-sample.js";
 import { backendEntities } from "./cache-vs-backend.js";
+import { pdfText } from "../shared/pdf-text.js";
+import { periodTotal } from "../../shared/dashboards/aggregate.js";
+import { ReportFileSchema } from "../../shared/protocol/dashboards-api.js";
+
 import { until } from "../shared/until.js";
 
 const WAIT_MS = 20_000;
@@ -60,6 +64,21 @@ describe("domain series through the change feed", () => {
     await until(() => core.service.getStatus().state !== "online", "console offline", WAIT_MS);
     const offline = await core.handle(period);
     expect(offline.ok && (offline.value as DomainSample[]).length).toBe(7 * 11);
+
+    // Offline, the report is made from the cache: ward names with their diacritics, the backend's counts.
+    const report = await core.handle({ type: "report.domain", domain: "public_services", from: period.from, to: period.to, format: "pdf" });
+    expect(report.ok).toBe(true);
+    if (!report.ok) return;
+    const file = ReportFileSchema.parse(report.value);
+    expect(file.fileName).toMatch(/\.pdf$/);
+    const text = await pdfText(Buffer.from(file.base64, "base64"));
+    expect(text).toContain("Xã Thượng Yên Công");
+    expect(text).toContain("Phường Phương Đông");
+    const cityReceived = periodTotal(dossiers, "public_services", "received");
+    expect(text).toContain(new Intl.NumberFormat("vi-VN").format(cityReceived));
+    const csv = await core.handle({ type: "report.domain", domain: "public_services", from: period.from, to: period.to, format: "csv" });
+    const csvText = csv.ok ? Buffer.from(ReportFileSchema.parse(csv.value).base64, "base64").toString("utf8") : "";
+    expect(csvText).toContain(`Toàn thành phố,${cityReceived},`);
 
     // A narrower period answers only its hours; a reversed one is refused in words.
     const lastHour = new Date(Math.floor(now / HOUR_MS) * HOUR_MS);

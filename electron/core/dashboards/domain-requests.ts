@@ -1,8 +1,19 @@
-import { MAX_DOMAIN_SAMPLES } from "../../../shared/protocol/dashboards-api.js";
+import { DOMAIN_RETENTION_DAYS, MAX_DOMAIN_SAMPLES, type ReportFile } from "../../../shared/protocol/dashboards-api.js";
 import type { RequestOf } from "../../../shared/protocol/console-api.js";
 import { err, ok, type Result } from "../../../shared/result.js";
 import type { CacheStore } from "../cache/cache-store.js";
 import type { DomainSample } from "../../../shared/domain/domain-sample.js";
+import { buildDomainReport, reportCsv } from "../../../shared/reports/domain-report.js";
+import { renderReportPdf } from "../reports/pdf-report.js";
+
+/** A period a renderer may ask for: in order, and no longer than the cache keeps. */
+function checkedPeriod(fromIso: string, toIso: string): Result<{ from: Date; to: Date }> {
+  const from = new Date(fromIso);
+  const to = new Date(toIso);
+  if (from.getTime() >= to.getTime()) return err("invalid_request", "The period's start must come before its end.");
+  if (to.getTime() - from.getTime() > (DOMAIN_RETENTION_DAYS + 1) * 86_400_000) return err("invalid_request", `A period may be at most ${DOMAIN_RETENTION_DAYS} days long: this console keeps no more.`);
+  return ok({ from, to });
+}
 
 /**
  * The dashboards' console API: samples come from the local cache, so dashboards and reports work
@@ -10,10 +21,21 @@ import type { DomainSample } from "../../../shared/domain/domain-sample.js";
  */
 export function answerDomainSamples(request: RequestOf<"domain.samples">, store: CacheStore, signedIn: boolean): Result<DomainSample[]> {
   if (!signedIn) return err("unauthenticated", "Sign in to see the city's dashboards.");
-  if (new Date(request.from).getTime() >= new Date(request.to).getTime()) {
-    return err("invalid_request", "The period's start must come before its end.");
-  }
-  const from = new Date(request.from).toISOString();
-  const to = new Date(request.to).toISOString();
-  return ok(store.domainSamples(request.domain, from, to, MAX_DOMAIN_SAMPLES));
+  const period = checkedPeriod(request.from, request.to);
+  if (!period.ok) return period;
+  return ok(store.domainSamples(request.domain, period.value.from.toISOString(), period.value.to.toISOString(), MAX_DOMAIN_SAMPLES));
+}
+
+/** A domain's report per ward, made here from the cache: a duty officer can hand it over with the backend down. */
+export async function answerDomainReport(request: RequestOf<"report.domain">, store: CacheStore, signedIn: boolean, now: Date): Promise<Result<ReportFile>> {
+  if (!signedIn) return err("unauthenticated", "Sign in to export the city's reports.");
+  const period = checkedPeriod(request.from, request.to);
+  if (!period.ok) return period;
+  const samples = store.domainSamples(request.domain, period.value.from.toISOString(), period.value.to.toISOString(), MAX_DOMAIN_SAMPLES);
+  const wards = store.list("ward").sort((a, b) => a.code.localeCompare(b.code));
+  const table = buildDomainReport({ domain: request.domain, samples, wards, period: period.value, generatedAt: now });
+  const stem = `bao-cao-${request.domain}-${period.value.from.toISOString().slice(0, 10)}`;
+  if (request.format === "csv") return ok({ fileName: `${stem}.csv`, mimeType: "text/csv;charset=utf-8", base64: Buffer.from(reportCsv(table), "utf8").toString("base64") });
+  const pdf = await renderReportPdf(table);
+  return pdf.ok ? ok({ fileName: `${stem}.pdf`, mimeType: "application/pdf", base64: pdf.value.toString("base64") }) : pdf;
 }

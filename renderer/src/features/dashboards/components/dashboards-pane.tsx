@@ -6,6 +6,7 @@ import { Pane } from "../../../components/ui/pane.js";
 import { useWards } from "../../../hooks/use-wards.js";
 import { selectWard, useSelectedWardCode } from "../../../store/selection.js";
 import { useDomainSamples } from "../hooks/use-domain-samples.js";
+import { useReportExport } from "../hooks/use-report-export.js";
 import { dashboardModel, formatFigure } from "../model/domain-views.js";
 import { SeriesChart } from "./series-chart.js";
 
@@ -24,6 +25,7 @@ export function DashboardsPane() {
   const model = useMemo(() => dashboardModel(domain, samples, period, sortedWards.map((w) => w.code), selectedWard), [domain, samples, period, sortedWards, selectedWard]);
   const max = Math.max(1, ...model.byWard.map((w) => w.value));
   const chartLabel = t(`dashboards.kpi.${domain}.${model.chartMetric}`);
+  const report = useReportExport(domain, range);
   const selectedName = sortedWards.find((w) => w.code === selectedWard)?.name ?? null;
 
   const toolbar = (
@@ -31,6 +33,11 @@ export function DashboardsPane() {
       {DASHBOARD_RANGES.map((r) => (
         <button key={r} type="button" className="btn btn--ghost btn--small" aria-pressed={r === range} data-testid={`dash-range-${r}`} onClick={() => setRange(r)}>
           {t(`dashboards.ranges.${r}`)}
+        </button>
+      ))}
+      {(["pdf", "csv"] as const).map((format) => (
+        <button key={format} type="button" className="btn btn--ghost btn--small" disabled={report.busy} data-testid={`dash-export-${format}`} onClick={() => void report.exportReport(format)}>
+          {t(`dashboards.export.${format}`)}
         </button>
       ))}
     </div>
@@ -45,6 +52,11 @@ export function DashboardsPane() {
           </button>
         ))}
       </nav>
+      {report.error !== null && (
+        <p className="dash-error" role="alert" data-testid="dash-export-error">
+          {t("dashboards.export.failed", { reason: report.error.message })}
+        </p>
+      )}
       {error !== null && (
         <p className="dash-error" role="alert">
           {error.message}
