@@ -26,7 +26,7 @@ import { answerBasemapRequest } from "./basemap/basemap-requests.js";
 import { commandHandlers } from "./commands/command-requests.js";
 import { PendingCommands } from "./commands/pending-commands.js";
 import { handledBy, routeRequests, typesOf } from "./requests/request-router.js";
-import { answerDomainReport, answerDomainSamples } from "./dashboards/domain-requests.js";
+import { answerDomainReport, answerDomainSamples, answerShiftReport } from "./dashboards/domain-requests.js";
 import { settingsHandlers } from "./settings/settings-requests.js";
 import { viewHandlers } from "./views/view-requests.js";
 import { StreetMapStore } from "./basemap/street-map-store.js";
@@ -250,6 +250,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     ...handledBy([...typesOf(WORKSTATION_REQUESTS), ...typesOf(SESSION_REQUESTS)], (request) => workstation.handle(request)),
     ...handledBy(typesOf(BASEMAP_REQUESTS), (request) => answerBasemapRequest(request, streetMap, session.state !== "signed_out")),
     "domain.samples": (request) => answerDomainSamples(request, store, session.state !== "signed_out"),
+    "report.shift": (request) => answerShiftReport(request, store, session.state === "signed_out" ? null : (session.operator?.name ?? session.operator?.id ?? null), new Date()),
     "report.domain": (request) => answerDomainReport(request, store, session.state !== "signed_out", new Date()),
   });
   // A new session (or none) changes what may be read and sent: start the link over, send what is theirs.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainSampleSchema, SERIES_DOMAINS } from "../domain/domain-sample.js";
 import { IsoTimeSchema } from "../domain/geo.js";
+import { LIMITS } from "../limits.js";
 
 /**
  * The most hourly samples one answer carries: 30 days of one domain for every ward (11 × 720 =
@@ -19,6 +20,8 @@ export const DASHBOARD_REQUESTS = [
   z.object({ type: z.literal("domain.samples"), domain: SeriesDomainSchema, from: IsoTimeSchema, to: IsoTimeSchema }),
   /** A domain's report per ward for [from, to), made from the local cache (offline too), as PDF or CSV. */
   z.object({ type: z.literal("report.domain"), domain: SeriesDomainSchema, from: IsoTimeSchema, to: IsoTimeSchema, format: z.enum(["pdf", "csv"]) }),
+  /** The shift report for [from, to): the shift's alarms, acknowledgement times, incidents and the handover note. */
+  z.object({ type: z.literal("report.shift"), from: IsoTimeSchema, to: IsoTimeSchema, handoverNote: z.string().max(LIMITS.handoverNoteChars), format: z.enum(["pdf", "csv"]) }),
 ] as const;
 
 /** A report file is small (one table of wards); this bounds what one answer carries. */
@@ -34,6 +37,7 @@ export type ReportFile = z.infer<typeof ReportFileSchema>;
 export const DASHBOARD_RESPONSE_SCHEMAS = {
   "domain.samples": z.array(DomainSampleSchema).max(MAX_DOMAIN_SAMPLES),
   "report.domain": ReportFileSchema,
+  "report.shift": ReportFileSchema,
 } as const;
 
 /** New or updated samples reached the cache: open dashboards read their period again. */

@@ -38,6 +38,10 @@ export interface ReportTable {
   /** First cell the ward's name, then one figure per metric. */
   rows: Array<{ label: string; values: number[] }>;
   total: { label: string; values: number[] };
+  /** Smaller tables after the main one (the shift report's response times, incidents). */
+  sections?: Array<{ heading: string; columns: string[]; rows: Array<{ label: string; values: number[] }> }>;
+  /** Free text at the end, as written (the handover note). */
+  note?: { heading: string; text: string };
 }
 
 export interface DomainReportInput {
@@ -77,5 +81,7 @@ function csvCell(text: string): string {
  */
 export function reportCsv(table: ReportTable): string {
   const lines = [table.columns, ...table.rows.map((r) => [r.label, ...r.values.map(String)]), [table.total.label, ...table.total.values.map(String)]];
+  for (const section of table.sections ?? []) lines.push([], [section.heading], section.columns, ...section.rows.map((r) => [r.label, ...r.values.map(String)]));
+  if (table.note !== undefined) lines.push([], [table.note.heading], [table.note.text]);
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

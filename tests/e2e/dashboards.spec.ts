@@ -69,7 +69,7 @@ test.describe("the dashboards window", () => {
     await expect(page.getByTestId("dash-chart")).toHaveAttribute("data-points", String(7 * 24));
   });
 
-  test("exports the domain report as a PDF with the ward names and the city's count, and as CSV", async ({ page }) => {
+  test("exports the domain report as PDF (ward names, the city's count) and CSV, and the shift report with the handover note", async ({ page }) => {
     await page.goto(`${consoleApp.url}/?role=dashboards`);
     await expect(page.getByTestId("dashboards-pane")).toHaveAttribute("data-ready", "true");
     const period = rangePeriod("today", new Date());
@@ -85,5 +85,14 @@ test.describe("the dashboards window", () => {
 
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-export-csv").click()]);
     expect((await readFile((await csv.path())!)).toString("utf8")).toContain(`Toàn thành phố,${cityReceived},`);
+
+    // The shift report carries the officer's handover note as written, and who wrote it.
+    await page.getByTestId("dash-shift").locator("summary").click();
+    await page.getByTestId("dash-shift-note").fill("Bàn giao: theo dõi hàng chờ một cửa phường Quang Trung.");
+    const [shift] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-shift-pdf").click()]);
+    const shiftText = await pdfText(await readFile((await shift.path())!));
+    expect(shiftText).toContain("BÁO CÁO CA TRỰC");
+    expect(shiftText).toContain("Nguyễn Thị Lan");
+    expect(shiftText).toContain("Bàn giao: theo dõi hàng chờ một cửa phường Quang Trung.");
   });
 });

@@ -42,25 +42,38 @@ export async function renderReportPdf(table: ReportTable, fontFile = REPORT_FONT
   for (const line of table.subtitle) doc.text(line, { align: "center", width });
   doc.moveDown(1);
 
-  const first = Math.min(150, width * 0.34);
-  const rest = (width - first) / Math.max(1, table.columns.length - 1);
-  const drawRow = (cells: readonly string[], font: "body" | "bold") => {
-    const y = doc.y;
-    if (y > doc.page.height - PAGE_MARGIN - 30) doc.addPage();
-    const top = doc.y;
-    doc.font(font).fontSize(8.5);
-    cells.forEach((cell, i) => {
-      const x = PAGE_MARGIN + (i === 0 ? 0 : first + (i - 1) * rest);
-      doc.text(cell, x, top, { width: i === 0 ? first - 4 : rest - 4, align: i === 0 ? "left" : "right", lineBreak: true });
-    });
-    doc.x = PAGE_MARGIN;
-    doc.y = top + 16;
-    doc.moveTo(PAGE_MARGIN, doc.y - 3).lineTo(PAGE_MARGIN + width, doc.y - 3).lineWidth(0.3).strokeColor("#999999").stroke();
-  };
   const number = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
-  drawRow(table.columns, "bold");
-  for (const row of table.rows) drawRow([row.label, ...row.values.map((v) => number.format(v))], "body");
-  drawRow([table.total.label, ...table.total.values.map((v) => number.format(v))], "bold");
+  const drawTable = (columns: readonly string[], rows: ReadonlyArray<{ label: string; values: number[]; bold?: boolean }>) => {
+    const first = Math.min(150, width * 0.34);
+    const rest = (width - first) / Math.max(1, columns.length - 1);
+    const cellWidth = (i: number) => (i === 0 ? first - 4 : rest - 4);
+    const drawRow = (cells: readonly string[], font: "body" | "bold") => {
+      doc.font(font).fontSize(8.5);
+      // A row is as tall as its longest cell wraps to.
+      const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: cellWidth(i) }))) + 6;
+      if (doc.y + height > doc.page.height - PAGE_MARGIN) doc.addPage();
+      const top = doc.y;
+      cells.forEach((cell, i) => {
+        const x = PAGE_MARGIN + (i === 0 ? 0 : first + (i - 1) * rest);
+        doc.text(cell, x, top, { width: cellWidth(i), align: i === 0 ? "left" : "right" });
+      });
+      doc.x = PAGE_MARGIN;
+      doc.y = top + height;
+      doc.moveTo(PAGE_MARGIN, doc.y - 3).lineTo(PAGE_MARGIN + width, doc.y - 3).lineWidth(0.3).strokeColor("#999999").stroke();
+    };
+    drawRow(columns, "bold");
+    for (const row of rows) drawRow([row.label, ...row.values.map((v) => number.format(v))], row.bold === true ? "bold" : "body");
+  };
+  drawTable(table.columns, [...table.rows, { ...table.total, bold: true }]);
+  for (const section of table.sections ?? []) {
+    doc.moveDown(1).font("bold").fontSize(10).text(section.heading, PAGE_MARGIN, doc.y, { width });
+    doc.moveDown(0.3);
+    drawTable(section.columns, section.rows);
+  }
+  if (table.note !== undefined) {
+    doc.moveDown(1).font("bold").fontSize(10).text(table.note.heading, PAGE_MARGIN, doc.y, { width });
+    doc.moveDown(0.3).font("body").fontSize(9).text(table.note.text, PAGE_MARGIN, doc.y, { width });
+  }
   doc.end();
   return ok(await done);
 }

@@ -9,6 +9,7 @@ import { useDomainSamples } from "../hooks/use-domain-samples.js";
 import { useReportExport } from "../hooks/use-report-export.js";
 import { dashboardModel, formatFigure } from "../model/domain-views.js";
 import { SeriesChart } from "./series-chart.js";
+import { ShiftReportForm } from "./shift-report-form.js";
 
 /**
  * The city's other domains: one view per domain with its tiles, its hour-by-hour chart and its
@@ -25,7 +26,7 @@ export function DashboardsPane() {
   const model = useMemo(() => dashboardModel(domain, samples, period, sortedWards.map((w) => w.code), selectedWard), [domain, samples, period, sortedWards, selectedWard]);
   const max = Math.max(1, ...model.byWard.map((w) => w.value));
   const chartLabel = t(`dashboards.kpi.${domain}.${model.chartMetric}`);
-  const report = useReportExport(domain, range);
+  const report = useReportExport();
   const selectedName = sortedWards.find((w) => w.code === selectedWard)?.name ?? null;
 
   const toolbar = (
@@ -36,7 +37,7 @@ export function DashboardsPane() {
         </button>
       ))}
       {(["pdf", "csv"] as const).map((format) => (
-        <button key={format} type="button" className="btn btn--ghost btn--small" disabled={report.busy} data-testid={`dash-export-${format}`} onClick={() => void report.exportReport(format)}>
+        <button key={format} type="button" className="btn btn--ghost btn--small" disabled={report.busy} data-testid={`dash-export-${format}`} onClick={() => void report.exportReport({ type: "report.domain", domain, from: period.from.toISOString(), to: period.to.toISOString(), format })}>
           {t(`dashboards.export.${format}`)}
         </button>
       ))}
@@ -62,6 +63,7 @@ export function DashboardsPane() {
           {error.message}
         </p>
       )}
+      <ShiftReportForm report={report} />
       <p className="dash-scope" data-testid="dash-scope">
         {selectedName === null ? t("dashboards.wholeCity") : t("dashboards.oneWard", { ward: selectedName })}
       </p>

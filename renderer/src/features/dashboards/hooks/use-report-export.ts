@@ -1,19 +1,20 @@
 import { useCallback, useState } from "react";
-import { rangePeriod, type DashboardRange } from "../../../../../shared/dashboards/aggregate.js";
-import type { SeriesDomain } from "../../../../../shared/domain/domain-sample.js";
+import type { ConsoleRequest } from "../../../../../shared/protocol/console-api.js";
 import type { AppError } from "../../../../../shared/result.js";
 import { useStore } from "../../../store/store-context.js";
 
-/** Asks the core for a domain report (made from its cache, so offline too) and saves it as a download. */
-export function useReportExport(domain: SeriesDomain, range: DashboardRange): { exportReport(format: "pdf" | "csv"): Promise<void>; busy: boolean; error: AppError | null } {
+type ReportRequest = Extract<ConsoleRequest, { type: "report.domain" | "report.shift" }>;
+
+/** Asks the core for a report (made from its cache, so offline too) and saves it as a download. */
+export function useReportExport(): { exportReport(request: ReportRequest): Promise<void>; busy: boolean; error: AppError | null } {
   const store = useStore();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const exportReport = useCallback(
-    async (format: "pdf" | "csv") => {
+    async (request: ReportRequest) => {
       setBusy(true);
-      const period = rangePeriod(range, new Date());
-      const result = await store.client.request({ type: "report.domain", domain, from: period.from.toISOString(), to: period.to.toISOString(), format });
+      // Each branch narrows the request, so the answer's type is its own.
+      const result = request.type === "report.domain" ? await store.client.request(request) : await store.client.request(request);
       setBusy(false);
       if (!result.ok) {
         setError(result.error);
@@ -28,7 +29,7 @@ export function useReportExport(domain: SeriesDomain, range: DashboardRange): { 
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
-    [store, domain, range],
+    [store],
   );
   return { exportReport, busy, error };
 }
