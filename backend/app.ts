@@ -47,8 +47,11 @@ export interface BackendOptions {
   dataDir: string;
   /** Base of the cameras' streamUrl; default `http://${host}:${actualPort}`. */
   publicUrl?: string;
-  /** Default enabled, a random alarm about every 20 s. */
-  simulator?: { enabled: boolean; alarmIntervalMs?: number };
+  /**
+   * Default enabled, a random alarm about every 20 s; the current hour's domain series rewritten
+   * every `domainIntervalMs` (default a minute), a new store seeded with `domainHistoryHours` of them (default 24).
+   */
+  simulator?: { enabled: boolean; alarmIntervalMs?: number; domainIntervalMs?: number; domainHistoryHours?: number };
   /** Default enabled; without a working ffmpeg, cameras are offline. */
   /** cacheDir: where encoded loops are kept (default dataDir/hls); several backends may share it. */
   video?: { enabled: boolean; ffmpegPath?: string; cacheDir?: string };
@@ -108,6 +111,10 @@ export interface RunningBackend {
 
 const DEFAULT_ALARM_INTERVAL_MS = 20_000;
 const SENSOR_INTERVAL_MS = 30_000;
+/** The current hour's domain series fill up this often: 77 records a minute, a live enough dashboard. */
+const DOMAIN_INTERVAL_MS = 60_000;
+/** A new store's domain series: enough for today's dashboards and a shift report. */
+const DOMAIN_HISTORY_HOURS = 24;
 const CLEAR_AFTER_MS = 15 * 60_000;
 
 function createLogger(enabled: boolean): Logger {
@@ -235,6 +242,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       random: seededRandom(hashString(`sim-${Date.now()}`)),
       alarmIntervalMs: options.simulator?.alarmIntervalMs ?? DEFAULT_ALARM_INTERVAL_MS,
       sensorIntervalMs: SENSOR_INTERVAL_MS,
+      domainIntervalMs: options.simulator?.domainIntervalMs ?? DOMAIN_INTERVAL_MS,
       clearAfterMs: CLEAR_AFTER_MS,
       now: () => new Date(),
       onError,
@@ -301,7 +309,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     // it, and the camera addresses it could not bring up to date are written at the next start.
     let seeded = false;
     try {
-      seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id), demo: options.demo === true });
+      seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id), demo: options.demo === true, domainHistoryHours: options.simulator?.domainHistoryHours ?? DOMAIN_HISTORY_HOURS });
     } catch (error) {
       if (!isStorageFull(error) || (await store.countEntities()) === 0) throw error;
       logger.error("the store is full: the cameras' stream addresses were not updated; free space and restart");

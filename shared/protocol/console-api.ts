@@ -16,6 +16,7 @@ import { TargetSchema } from "../commands/target.js";
 import { ConsoleSessionSchema, SESSION_EVENTS, SESSION_REQUESTS, SESSION_RESPONSE_SCHEMAS } from "./session.js";
 import { WORKSTATION_EVENTS, WORKSTATION_REQUESTS, WORKSTATION_RESPONSE_SCHEMAS } from "./workstation-api.js";
 import { BASEMAP_REQUESTS, BASEMAP_RESPONSE_SCHEMAS } from "./basemap-api.js";
+import { DASHBOARD_EVENTS, DASHBOARD_REQUESTS, DASHBOARD_RESPONSE_SCHEMAS } from "./dashboards-api.js";
 
 /**
  * The console API: what the renderer may ask of the core (over IPC in Electron,
@@ -112,6 +113,8 @@ export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   ...BASEMAP_REQUESTS,
   // Recording health of the cameras, asked of the backend.
   ...RECORDING_REQUESTS,
+  // The city's other domains, hour by hour, for the dashboards and the reports.
+  ...DASHBOARD_REQUESTS,
 ]);
 export type ConsoleRequest = z.infer<typeof ConsoleRequestSchema>;
 export type ConsoleRequestType = ConsoleRequest["type"];
@@ -130,6 +133,7 @@ export const CONSOLE_RESPONSE_SCHEMAS = {
   ...SESSION_RESPONSE_SCHEMAS,
   ...BASEMAP_RESPONSE_SCHEMAS,
   ...RECORDING_RESPONSE_SCHEMAS,
+  ...DASHBOARD_RESPONSE_SCHEMAS,
 } as const satisfies Record<ConsoleRequestType, z.ZodType>;
 
 export type ConsoleResponse<T extends ConsoleRequestType> = z.infer<(typeof CONSOLE_RESPONSE_SCHEMAS)[T]>;
@@ -185,5 +189,6 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
   }),
   ...WORKSTATION_EVENTS,
   ...SESSION_EVENTS,
+  ...DASHBOARD_EVENTS,
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;
