@@ -13,6 +13,8 @@ import { registerCors } from "./http/cors.js";
 import { registerErrorHandlers, registerJsonParser } from "./http/error-handlers.js";
 import { registerHlsRoutes, type HlsRouteDeps } from "./http/hls-routes.js";
 import { startStreamServer, type StreamServer } from "./http/stream-server.js";
+import { registerRecordingRoutes } from "./http/recording-routes.js";
+import { setUpRecording, type RecordingOptions } from "./recordings/start-recording.js";
 import { registerViewRoutes } from "./http/view-routes.js";
 import { registerSimulatorRoutes } from "./http/sim-routes.js";
 import { registerWorkstationRoutes } from "./http/workstation-routes.js";
@@ -45,8 +47,11 @@ export interface BackendOptions {
   dataDir: string;
   /** Base of the cameras' streamUrl; default `http://${host}:${actualPort}`. */
   publicUrl?: string;
-  /** Default enabled, a random alarm about every 20 s. */
-  simulator?: { enabled: boolean; alarmIntervalMs?: number };
+  /**
+   * Default enabled, a random alarm about every 20 s; the current hour's domain series rewritten
+   * every `domainIntervalMs` (default a minute), a new store seeded with `domainHistoryHours` of them (default 24).
+   */
+  simulator?: { enabled: boolean; alarmIntervalMs?: number; domainIntervalMs?: number; domainHistoryHours?: number };
   /** Default enabled; without a working ffmpeg, cameras are offline. */
   /** cacheDir: where encoded loops are kept (default dataDir/hls); several backends may share it. */
   video?: { enabled: boolean; ffmpegPath?: string; cacheDir?: string };
@@ -89,6 +94,8 @@ export interface BackendOptions {
    * city's own PKI or a public CA). Consoles verify it (their --backend-ca for a private CA).
    */
   tls?: { certFile: string; keyFile: string };
+  /** Every camera's segments kept and indexed (retention per camera); default on wherever video works. */
+  recording?: RecordingOptions;
 }
 
 
@@ -104,6 +111,10 @@ export interface RunningBackend {
 
 const DEFAULT_ALARM_INTERVAL_MS = 20_000;
 const SENSOR_INTERVAL_MS = 30_000;
+/** The current hour's domain series fill up this often: 77 records a minute, a live enough dashboard. */
+const DOMAIN_INTERVAL_MS = 60_000;
+/** A new store's domain series: enough for today's dashboards and a shift report. */
+const DOMAIN_HISTORY_HOURS = 24;
 const CLEAR_AFTER_MS = 15 * 60_000;
 
 function createLogger(enabled: boolean): Logger {
@@ -112,22 +123,35 @@ function createLogger(enabled: boolean): Logger {
   return pino({ enabled, level: "info", base: { service: "ioc-backend" } }, pino.destination({ dest: 2, sync: true }));
 }
 
-async function createVideo(options: BackendOptions, dataDir: string, model: CityModel, logger: Logger): Promise<VideoService> {
+interface CreatedVideo {
+  video: VideoService;
+  /** The working ffmpeg (exports remux with it), or why there is none. */
+  ffmpeg: { path: string | null; problem: string | null };
+}
+
+async function createVideo(options: BackendOptions, dataDir: string, model: CityModel, logger: Logger): Promise<CreatedVideo> {
   const sources = options.cameraSources ?? {};
   for (const id of Object.keys(sources)) if (!model.cameras.some((c) => c.id === id)) logger.warn({ camera: id }, "--camera-source names no camera of the catalogue; ignored");
   const cameras: VideoCamera[] = model.cameras.map((c) => {
     const sourceUrl = sources[c.id];
     return sourceUrl === undefined ? { id: c.id, name: c.name, live: c.live } : { id: c.id, name: c.name, live: c.live, sourceUrl };
   });
-  if (options.video?.enabled === false) return new NoVideo(cameras, "Video is disabled on this backend.");
+  if (options.video?.enabled === false) {
+    // Exports of what is stored still need ffmpeg where recording was asked for explicitly.
+    const ffmpeg = options.recording?.enabled === true ? await findWorkingFfmpeg(OVERLAY_FONT_PATH, options.video.ffmpegPath) : null;
+    const found = ffmpeg?.ok === true ? { path: ffmpeg.path, problem: null } : { path: null, problem: "Video is disabled on this backend: nothing can be exported." };
+    return { video: new NoVideo(cameras, "Video is disabled on this backend."), ffmpeg: found };
+  }
   const ffmpeg = await findWorkingFfmpeg(OVERLAY_FONT_PATH, options.video?.ffmpegPath);
+  const found = ffmpeg.ok ? { path: ffmpeg.path, problem: null } : { path: null, problem: ffmpegProblemSentence(ffmpeg.reason) };
   if (!ffmpeg.ok) {
     const problem = ffmpegProblemSentence(ffmpeg.reason);
     logger.warn(problem);
-    return new NoVideo(cameras, problem);
+    return { video: new NoVideo(cameras, problem), ffmpeg: found };
   }
   logger.info({ ffmpeg: ffmpeg.path }, "camera video enabled");
-  return new FfmpegVideo(ffmpeg.path, OVERLAY_FONT_PATH, { loopsDir: join(options.video?.cacheDir ?? join(dataDir, "hls"), "loops"), liveDir: join(dataDir, "hls", "live") }, cameras, logger);
+  const video = new FfmpegVideo(ffmpeg.path, OVERLAY_FONT_PATH, { loopsDir: join(options.video?.cacheDir ?? join(dataDir, "hls"), "loops"), liveDir: join(dataDir, "hls", "live") }, cameras, logger);
+  return { video, ffmpeg: found };
 }
 
 function listenError(error: unknown, port: number, host: string): BackendStartError {
@@ -191,7 +215,7 @@ async function startTlsStreams(
 export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
   const host = options.host ?? "127.0.0.1";
   const logger = createLogger(options.log !== false);
-  const { store, leadership } = await openBackendStore({ dataDir: options.dataDir, auditKeyFile: options.auditKeyFile, quotaBytes: options.storeQuotaBytes, databaseUrl: options.databaseUrl }, logger);
+  const { store, leadership, auditKey } = await openBackendStore({ dataDir: options.dataDir, auditKeyFile: options.auditKeyFile, quotaBytes: options.storeQuotaBytes, databaseUrl: options.databaseUrl }, logger);
   const cleanups: Array<() => Promise<void> | void> = [() => store.close(), () => leadership.close()];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -204,7 +228,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   };
   try {
     const model = buildCityModel(loadUongBiWards(), cameraCatalogue(options.cameraCount));
-    const video = await createVideo(options, options.dataDir, model, logger);
+    const { video, ffmpeg } = await createVideo(options, options.dataDir, model, logger);
     cleanups.push(() => video.close());
     const normalStatus: CameraStatus = video.available ? "online" : "offline";
     const ids = new AlarmIdGenerator();
@@ -218,6 +242,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       random: seededRandom(hashString(`sim-${Date.now()}`)),
       alarmIntervalMs: options.simulator?.alarmIntervalMs ?? DEFAULT_ALARM_INTERVAL_MS,
       sensorIntervalMs: SENSOR_INTERVAL_MS,
+      domainIntervalMs: options.simulator?.domainIntervalMs ?? DOMAIN_INTERVAL_MS,
       clearAfterMs: CLEAR_AFTER_MS,
       now: () => new Date(),
       onError,
@@ -252,6 +277,19 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
     registerViewRoutes(app, store);
+    const recording = setUpRecording({
+      options: options.recording,
+      dataDir: options.dataDir,
+      store,
+      video,
+      ffmpeg,
+      cameraIds: model.cameras.map((c) => c.id),
+      isCameraOut: (id) => outages.isOut(id),
+      auditKey,
+      logger,
+    });
+    if (recording.recorder !== null) cleanups.push(() => recording.recorder?.close());
+    registerRecordingRoutes(app, { store, files: recording.files, cameraIds: new Set(model.cameras.map((c) => c.id)), recorder: recording.recorder, exporter: recording.exporter });
     const stream = await attachChangeStream({ server: app.server, store, logger, authority, allowedOrigins: consoleOrigins });
     cleanups.push(() => stream.close());
 
@@ -271,7 +309,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     // it, and the camera addresses it could not bring up to date are written at the next start.
     let seeded = false;
     try {
-      seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id), demo: options.demo === true });
+      seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id), demo: options.demo === true, domainHistoryHours: options.simulator?.domainHistoryHours ?? DOMAIN_HISTORY_HOURS });
     } catch (error) {
       if (!isStorageFull(error) || (await store.countEntities()) === 0) throw error;
       logger.error("the store is full: the cameras' stream addresses were not updated; free space and restart");
@@ -284,6 +322,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     }
     logger.info({ url, dataDir: options.dataDir, seeded }, "IOC backend listening");
     video.start();
+    recording.recorder?.start();
     // With several instances on one database, one of them simulates the city.
     if (options.simulator?.enabled !== false) {
       leadership.start((leading) => {

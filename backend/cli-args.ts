@@ -25,6 +25,9 @@ export const USAGE = [
   "  --audit-key-file FILE  the audit trail's HMAC key (default DATA_DIR/keys/audit.key, made once); IOC_AUDIT_KEY wins",
   "  --cameras N            simulate N cameras (default the 22 of the catalogue; more are added in the wards)",
   "  --store-quota-mb N     most the store may take on disk; writes past it are refused as storage_full (default no limit)",
+  "  --no-recording         keep no recordings of the cameras (default: every camera is recorded where video works)",
+  "  --retention-days N     days each camera's recordings are kept (default 30)",
+  "  --recording-quota-mb N most disk one camera's recordings may take; the oldest go first (default no limit; 100 with --demo)",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
 ].join("\n");
@@ -55,6 +58,9 @@ export interface CliArgs {
   auditKeyFile: string | undefined;
   tlsCert: string | undefined;
   tlsKey: string | undefined;
+  recording: boolean;
+  retentionDays: number | undefined;
+  recordingQuotaMb: number | undefined;
 }
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
@@ -62,12 +68,16 @@ const IntervalSchema = z.coerce.number().int().min(100);
 const UrlSchema = z.url();
 const StoreQuotaSchema = z.coerce.number().positive().max(1_000_000);
 const CameraCountSchema = z.coerce.number().int().min(1).max(1000);
+const RetentionDaysSchema = z.coerce.number().positive().max(3650);
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key", "--cameras", "--store-quota-mb", "--database-url"] as const;
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key", "--cameras", "--store-quota-mb", "--database-url", "--retention-days", "--recording-quota-mb"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
 /** Pure: argv (without node and script) → options, or one sentence saying what is wrong. */
+/** Per camera, with --demo and no --recording-quota-mb: about 17 minutes of the simulated stream. */
+export const DEMO_RECORDING_QUOTA_MB = 100;
+
 export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArgs } | { ok: false; error: string } {
   const args: CliArgs = {
     port: 8420,
@@ -93,6 +103,9 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     auditKeyFile: undefined,
     tlsCert: undefined,
     tlsKey: undefined,
+    recording: true,
+    retentionDays: undefined,
+    recordingQuotaMb: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? "";
@@ -100,6 +113,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     const [flag = "", inlineValue] = raw.startsWith("--") && raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
     if (flag === "--no-simulator") args.simulator = false;
     else if (flag === "--no-video") args.video = false;
+    else if (flag === "--no-recording") args.recording = false;
     else if (flag === "--quiet") args.quiet = true;
     else if (flag === "--demo") args.demo = true;
     else if (flag === "--simulator-api") args.simulatorApi = true;
@@ -116,6 +130,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
   }
   if ((args.tlsCert === undefined) !== (args.tlsKey === undefined)) return { ok: false, error: "--tls-cert and --tls-key go together: give both, or neither." };
   if (args.databaseUrl !== undefined && args.storeQuotaMb !== undefined) return { ok: false, error: "--store-quota-mb limits the SQLite store only: size a PostgreSQL database on its server." };
+  // The demo's simulated cameras each write some 360 MB an hour: a demo left running keeps a bounded history.
+  if (args.demo && args.recordingQuotaMb === undefined) args.recordingQuotaMb = DEMO_RECORDING_QUOTA_MB;
   return { ok: true, value: args };
 }
 
@@ -186,6 +202,18 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       const count = CameraCountSchema.safeParse(value);
       if (!count.success) return `--cameras must be a whole number from 1 to 1000, not "${value}".`;
       args.cameras = count.data;
+      return null;
+    }
+    case "--retention-days": {
+      const days = RetentionDaysSchema.safeParse(value);
+      if (!days.success) return `--retention-days must be a number of days above 0 (at most 3650), not "${value}".`;
+      args.retentionDays = days.data;
+      return null;
+    }
+    case "--recording-quota-mb": {
+      const quota = StoreQuotaSchema.safeParse(value);
+      if (!quota.success) return `--recording-quota-mb must be a number of megabytes above 0, not "${value}".`;
+      args.recordingQuotaMb = quota.data;
       return null;
     }
     case "--store-quota-mb": {

@@ -33,6 +33,11 @@ async function main(): Promise<number> {
       ...(args.cameras === undefined ? {} : { cameraCount: args.cameras }),
       ...(args.storeQuotaMb === undefined ? {} : { storeQuotaBytes: Math.floor(args.storeQuotaMb * 1024 * 1024) }),
       ...(args.databaseUrl === undefined ? {} : { databaseUrl: args.databaseUrl }),
+      recording: {
+        enabled: args.recording,
+        ...(args.retentionDays === undefined ? {} : { retentionDays: args.retentionDays }),
+        ...(args.recordingQuotaMb === undefined ? {} : { quotaBytesPerCamera: Math.floor(args.recordingQuotaMb * 1024 * 1024) }),
+      },
       log: !args.quiet,
       demo: args.demo,
       simulatorApi: args.simulatorApi,

@@ -58,6 +58,8 @@ export interface OpenedStore {
   store: BackendStore;
   /** Who runs the simulator: this instance alone on SQLite; on PostgreSQL, whoever holds the lead. */
   leadership: Leadership;
+  /** The audit trail's HMAC key; it also signs evidence manifests. */
+  auditKey: Buffer;
 }
 
 /** The store the backend runs on: SQLite in the data directory, or PostgreSQL with --database-url. */
@@ -77,7 +79,7 @@ export async function openBackendStore(choice: StoreChoice, logger: Logger): Pro
         onListenerError,
         ...(choice.quotaBytes === undefined ? {} : { quotaBytes: choice.quotaBytes }),
       });
-      return { store, leadership: SOLE_INSTANCE };
+      return { store, leadership: SOLE_INSTANCE, auditKey: auditKey.key };
     }
     const databaseUrl = choice.databaseUrl;
     const store = await openPgStore({ connectionString: databaseUrl, auditKey: auditKey.key, onListenerError }).catch((error: unknown) => {
@@ -86,7 +88,7 @@ export async function openBackendStore(choice: StoreChoice, logger: Logger): Pro
     });
     logger.info({ database: redactDatabaseUrl(databaseUrl) }, "store on PostgreSQL");
     const leadership = new PgLeaderLock(databaseUrl, LEADER_RETRY_MS, (error) => logger.warn({ err: error }, "simulator lead lock: connection problem"));
-    return { store, leadership };
+    return { store, leadership, auditKey: auditKey.key };
   } catch (error) {
     if (error instanceof StoreVersionError) throw new BackendStartError("store_version", error.message, { cause: error });
     if (error instanceof AuditKeyMismatchError) throw new BackendStartError("audit_key", error.message, { cause: error });

@@ -23,6 +23,12 @@ export const LIMITS = {
   passwordChars: 200,
   /** A change page stops growing past this many bytes (at least one change is always sent). */
   changePageBytes: 8 * 1024 * 1024,
+  /** Longest time range one recorded (VOD) playlist or timeline covers: four hours of 1 s segments. */
+  recordingRangeMs: 4 * 60 * 60_000,
+  /** Longest range one evidence export takes, per camera. */
+  exportRangeMs: 60 * 60_000,
+  /** Cameras one evidence export may hold (a 3x3 wall). */
+  exportCameras: 9,
 } as const;
 
 export const IdSchema = z.string().min(1).max(LIMITS.idChars);

@@ -21,6 +21,9 @@ export const SOP_CHECKLISTS: Readonly<Record<AlarmType, readonly string[]>> = {
   illegal_construction: ["verify_camera", "notify_urban_inspectors", "close_out"],
   flooding_street: ["verify", "notify_flood_committee", "divert_traffic", "close_out"],
   ambulance_request: ["call_115", "confirm_address", "confirm_on_scene", "close_out"],
+  one_stop_queue_long: ["check_queue_camera", "call_one_stop_head", "open_extra_counter", "close_out"],
+  dossiers_late: ["list_late_dossiers", "call_one_stop_head", "notify_ward", "close_out"],
+  pm25_over_limit: ["check_neighbour_sensors", "contact_power_plant", "notify_environment_dept", "public_advice", "close_out"],
 };
 
 export function sopFor(alarmType: string): readonly string[] {

@@ -60,9 +60,16 @@ function operator(id: string): Operator {
 
 const minutesBefore = (now: Date, minutes: number): Date => new Date(now.getTime() - minutes * 60_000);
 
+/** A smaller city (`--cameras N`) lacks some seeds' cameras and the sensors beside them: those seeds are left out. */
+function anchorIsInCity(model: CityModel, anchorId: string): boolean {
+  if (model.wards.some((ward) => ward.code === anchorId) || model.cameras.some((camera) => camera.id === anchorId)) return true;
+  const sensor = model.sensors.find((s) => s.id === anchorId);
+  return sensor !== undefined && (sensor.nearCameraId === null || model.cameras.some((camera) => camera.id === sensor.nearCameraId));
+}
+
 /** The seeded alarms, their times relative to `now`. */
 export function buildSeedAlarms(model: CityModel, now: Date): Alarm[] {
-  return SEED_ALARMS.map((seed) => {
+  return SEED_ALARMS.filter((seed) => anchorIsInCity(model, seed.anchorId)).map((seed) => {
     const raisedAt = minutesBefore(now, seed.minutesAgo);
     const alarm = createAlarm(model, {
       id: seed.id,

@@ -5,6 +5,10 @@ import { toCameraEntity, toSensorEntity, type CityModel } from "./city-model.js"
 import { SEED_OPERATORS } from "./operators.js";
 import { buildSeedAlarms } from "./seed-alarms.js";
 import { initialReading } from "./sensor-readings.js";
+import type { DomainSample } from "../../shared/domain/domain-sample.js";
+import { domainHistory, domainSamplesForHour } from "../simulator/domain-series.js";
+
+const HOUR_MS = 3_600_000;
 
 export interface SeedContext {
   now: Date;
@@ -12,6 +16,8 @@ export interface SeedContext {
   cameraStatus(cameraId: string): CameraStatus;
   /** The demo city's operators are seeded only for a demo backend. */
   demo: boolean;
+  /** Complete hours of domain series (dossiers, queues, air…) a new store starts with, before the current one; default none. */
+  domainHistoryHours?: number;
 }
 
 /** Pure: everything a new store starts with, in the order a console would like to learn it. */
@@ -37,7 +43,17 @@ export function buildSeedWrites(model: CityModel, context: SeedContext): EntityW
       }),
     ),
     ...buildSeedAlarms(model, context.now).map((alarm): EntityWrite => ({ entity: "alarm", op: "upsert", id: alarm.id, data: alarm })),
+    ...domainSeedSamples(model, context).map((sample): EntityWrite => ({ entity: "domain_sample", op: "upsert", id: sample.id, data: sample })),
   ];
+}
+
+/** The history asked for, then the current hour as far as it has gone. */
+function domainSeedSamples(model: CityModel, context: SeedContext): DomainSample[] {
+  const hours = context.domainHistoryHours ?? 0;
+  if (hours <= 0) return [];
+  const codes = model.wards.map((w) => w.code);
+  const hourStart = Math.floor(context.now.getTime() / HOUR_MS) * HOUR_MS;
+  return [...domainHistory(codes, context.now, hours), ...domainSamplesForHour(codes, new Date(hourStart), (context.now.getTime() - hourStart) / HOUR_MS, context.now)];
 }
 
 /**

@@ -109,6 +109,28 @@ export const ALARM_TEMPLATES: Readonly<Record<AlarmType, AlarmTemplate>> = {
     anchor: { from: "address", wards: "any", street: false },
     frequency: 6,
   },
+  // Raised only when a ward's figures cross a threshold (the simulator's domain series), never at random.
+  one_stop_queue_long: {
+    domain: "e_government",
+    sourceKind: "system",
+    priorities: { critical: 0, high: 0, medium: 1, low: 0 },
+    anchor: { from: "address", wards: "any", street: false },
+    frequency: 0,
+  },
+  dossiers_late: {
+    domain: "e_government",
+    sourceKind: "system",
+    priorities: { critical: 0, high: 0, medium: 0, low: 1 },
+    anchor: { from: "address", wards: "any", street: false },
+    frequency: 0,
+  },
+  pm25_over_limit: {
+    domain: "environment",
+    sourceKind: "system",
+    priorities: { critical: 0, high: 1, medium: 0, low: 0 },
+    anchor: { from: "address", wards: "any", street: false },
+    frequency: 0,
+  },
 };
 
 /** Streets of Uông Bí used in addresses. */

@@ -9,6 +9,11 @@ import type { AlarmIdGenerator } from "./alarm-ids.js";
 import { createAlarm, randomAlarmType } from "./alarm-factory.js";
 import { chatterSources, type ChatterSource } from "./chatter-sources.js";
 import { pick } from "../../shared/seeded-random.js";
+import type { DomainSample } from "../../shared/domain/domain-sample.js";
+import { newBreaches } from "../../shared/dashboards/thresholds.js";
+import { domainSamplesForHour } from "./domain-series.js";
+
+const HOUR_MS = 3_600_000;
 
 export interface SimulatorOptions {
   store: BackendStore;
@@ -19,6 +24,8 @@ export interface SimulatorOptions {
   alarmIntervalMs: number;
   /** Some sensor readings change this often. */
   sensorIntervalMs: number;
+  /** The current hour's domain series are rewritten this often (and the last hour completed when it ends). */
+  domainIntervalMs: number;
   /** Alarms the timer raised clear by themselves after this long, so the queue does not grow forever. */
   clearAfterMs: number;
   now: () => Date;
@@ -40,6 +47,10 @@ export class Simulator {
   private alarmIntervalMs = 0;
   private floodTimer: NodeJS.Timeout | null = null;
   private floodUntil: Date | null = null;
+  /** Threshold breaches already raised as alarms (type and ward), so a breach that lasts raises one alarm. */
+  private activeBreaches: ReadonlySet<string> = new Set();
+  /** The hour the last domain tick wrote, to complete it once the next hour begins. */
+  private lastDomainHour: number | null = null;
 
   constructor(private readonly options: SimulatorOptions) {}
 
@@ -63,6 +74,34 @@ export class Simulator {
   start(): void {
     this.setAlarmInterval(this.options.alarmIntervalMs);
     this.every(this.options.sensorIntervalMs, () => this.updateSensors());
+    this.every(this.options.domainIntervalMs, () => this.domainTick());
+  }
+
+  /**
+   * Writes domain samples and raises an alarm for each threshold newly crossed (one ward, one
+   * type), in one commit with them; returns the alarms' ids.
+   */
+  async publishDomainSamples(samples: readonly DomainSample[]): Promise<string[]> {
+    const now = this.options.now();
+    const { raise, active } = newBreaches(samples, this.activeBreaches);
+    const alarms = raise.map(({ type, wardCode }) => createAlarm(this.options.model, { id: this.options.ids.next(now), type, anchorId: wardCode, now, random: this.options.random }));
+    await this.options.store.commit([
+      ...samples.map((sample): EntityWrite => ({ entity: "domain_sample", op: "upsert", id: sample.id, data: sample })),
+      ...alarms.map((alarm): EntityWrite => ({ entity: "alarm", op: "upsert", id: alarm.id, data: alarm })),
+    ]);
+    this.activeBreaches = active;
+    return alarms.map((a) => a.id);
+  }
+
+  /** The current hour so far, and the previous one complete if it ended since the last tick. */
+  private async domainTick(): Promise<void> {
+    const now = this.options.now();
+    const hourStart = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+    const codes = this.options.model.wards.map((w) => w.code);
+    const ended = this.lastDomainHour !== null && this.lastDomainHour < hourStart ? domainSamplesForHour(codes, new Date(this.lastDomainHour), 1, now) : [];
+    const current = domainSamplesForHour(codes, new Date(hourStart), (now.getTime() - hourStart) / HOUR_MS, now);
+    this.lastDomainHour = hourStart;
+    await this.publishDomainSamples([...ended, ...current]);
   }
 
   /** Changes how often a random alarm is raised; 0 stops them. */

@@ -1,4 +1,5 @@
 import type { AuditVerification, Change, EntityKind } from "../../shared/protocol/backend.js";
+import type { RecordingIndex } from "./recording-index.js";
 import type { SessionRecords } from "./session-records.js";
 import type { WorkstationRecords } from "./workstation-records.js";
 
@@ -83,6 +84,8 @@ export interface StoredChange {
 export interface BackendStore extends WorkstationRecords {
   /** Operator sessions and passwords. */
   readonly sessions: SessionRecords;
+  /** The recordings' segment index. */
+  readonly recordings: RecordingIndex;
   headSeq(): Promise<number>;
   /**
    * Changes with seq > after, ordered by seq, at most `limit`, with their data as the JSON text

@@ -20,6 +20,8 @@ import { migrate, StoreVersionError } from "./migrate.js";
 import { limitDatabaseSize, useWriteAheadLog } from "../../shared/sqlite/sqlite-setup.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { Handover } from "../../shared/domain/handover.js";
+import type { RecordingIndex } from "./recording-index.js";
+import { SqliteRecordingIndex } from "./sqlite-recording-index.js";
 import { SqliteWorkstationRecords } from "./sqlite-workstation-records.js";
 import type { WorkstationRecords } from "./workstation-records.js";
 import type { SessionRecords } from "./session-records.js";
@@ -287,6 +289,11 @@ class SqliteStore implements BackendStore {
   private sessionRecords: SqliteSessionRecords | null = null;
   get sessions(): SessionRecords {
     return (this.sessionRecords ??= new SqliteSessionRecords(this.db, (entries) => this.writeAudit(entries)));
+  }
+
+  private recordingIndex: SqliteRecordingIndex | null = null;
+  get recordings(): RecordingIndex {
+    return (this.recordingIndex ??= new SqliteRecordingIndex(this.db));
   }
 
   // Shift handovers: kept in their own module, audited through writeAudit.

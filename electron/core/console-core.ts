@@ -21,10 +21,12 @@ import type { ConsoleEvent } from "../../shared/protocol/console-api.js";
 import { SESSION_REQUESTS } from "../../shared/protocol/session.js";
 import { WORKSTATION_REQUESTS } from "../../shared/protocol/workstation-api.js";
 import { BASEMAP_REQUESTS } from "../../shared/protocol/basemap-api.js";
+import { DOMAIN_RETENTION_DAYS } from "../../shared/protocol/dashboards-api.js";
 import { answerBasemapRequest } from "./basemap/basemap-requests.js";
 import { commandHandlers } from "./commands/command-requests.js";
 import { PendingCommands } from "./commands/pending-commands.js";
 import { handledBy, routeRequests, typesOf } from "./requests/request-router.js";
+import { answerDomainReport, answerDomainSamples, answerShiftReport } from "./dashboards/domain-requests.js";
 import { settingsHandlers } from "./settings/settings-requests.js";
 import { viewHandlers } from "./views/view-requests.js";
 import { StreetMapStore } from "./basemap/street-map-store.js";
@@ -246,7 +248,11 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     ...settingsHandlers(options.settings, emit),
     ...viewHandlers({ store, session, remote: client, emit }),
     ...handledBy([...typesOf(WORKSTATION_REQUESTS), ...typesOf(SESSION_REQUESTS)], (request) => workstation.handle(request)),
+    "recordings.health": () => client.recordingHealth(),
     ...handledBy(typesOf(BASEMAP_REQUESTS), (request) => answerBasemapRequest(request, streetMap, session.state !== "signed_out")),
+    "domain.samples": (request) => answerDomainSamples(request, store, session.state !== "signed_out"),
+    "report.shift": (request) => answerShiftReport(request, store, session.state === "signed_out" ? null : (session.operator?.name ?? session.operator?.id ?? null), new Date()),
+    "report.domain": (request) => answerDomainReport(request, store, session.state !== "signed_out", new Date()),
   });
   // A new session (or none) changes what may be read and sent: start the link over, send what is theirs.
   let lastSessionKey = "";
@@ -258,13 +264,14 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     sender.kick();
   });
   engine.start();
-  // Alarms cleared long ago leave the cache now and every hour (shared/alarm-retention.ts); a full
-  // disk only postpones it.
+  // Alarms cleared long ago (shared/alarm-retention.ts) and domain samples past the retention period
+  // leave the cache now and every hour; a full disk only postpones it.
   const prune = () => {
     try {
       store.pruneClearedAlarms(new Date(Date.now() - CLEARED_ALARM_IN_CACHE_MS).toISOString());
+      store.pruneDomainSamples(new Date(Date.now() - DOMAIN_RETENTION_DAYS * 86_400_000).toISOString());
     } catch (e) {
-      if (!isStorageFull(e)) log(`pruning cleared alarms failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!isStorageFull(e)) log(`pruning the cache failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   prune();

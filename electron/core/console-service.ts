@@ -1,3 +1,4 @@
+import type { SeriesDomain } from "../../shared/domain/domain-sample.js";
 import { alarmIdsOfIncidents, CLEARED_ALARM_ON_SCREEN_MS, keepsAlarm } from "../../shared/alarm-retention.js";
 import type { Target } from "../../shared/commands/target.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
@@ -128,6 +129,7 @@ export class ConsoleService {
     // The last version of each alarm in this batch, already validated: no second read or parse.
     const alarms = new Map<string, Alarm>();
     let signedIn: Operator | null = null;
+    const domains = new Set<SeriesDomain>();
     for (const c of changes) {
       if (c.op === "delete") {
         (removed[c.entity] ??= []).push(c.id);
@@ -157,10 +159,15 @@ export class ConsoleService {
         case "view":
           (event.views ??= []).push(c.data!);
           break;
+        case "domain_sample":
+          // Dashboards read samples by period from the cache; they only need to know which domains moved.
+          domains.add(c.data!.domain);
+          break;
         default:
           assertNever(c);
       }
     }
+    if (domains.size > 0) this.emit({ type: "domain.changed", domains: [...domains] });
     if (alarms.size > 0) {
       const anyPending = this.store.pendingCount() > 0;
       event.alarms = anyPending ? [...alarms.values()].map((a) => this.pending.one("alarm", a.id, a) ?? a) : [...alarms.values()];

@@ -6,6 +6,7 @@ import { useLanguageFromSettings } from "./hooks/use-language.js";
 import { retrying } from "./retrying-import.js";
 import { AlarmQueue } from "./features/alarms/components/alarm-queue.js";
 import { StatusBar } from "./features/status/components/status-bar.js";
+import { PlaybackHost } from "./features/playback/components/playback-host.js";
 import { useQueueFirst } from "./features/workstation/hooks/use-queue-first.js";
 import { useWorkstationWindow } from "./features/workstation/hooks/use-workstation-window.js";
 import { roleFromSearch, showsPane } from "./features/workstation/model/window-role.js";
@@ -16,6 +17,7 @@ import { SessionGate } from "./features/workstation/components/session-gate.js";
 // The map (maplibre + deck.gl) and the wall (hls.js) are most of the code: loading them
 // after the first paint lets the alarm queue become usable sooner.
 const MapPane = lazy(() => retrying(() => import("./features/map/components/map-pane.js")).then((m) => ({ default: m.MapPane })));
+const DashboardsPane = lazy(() => retrying(() => import("./features/dashboards/components/dashboards-pane.js")).then((m) => ({ default: m.DashboardsPane })));
 const WallPane = lazy(() => retrying(() => import("./features/wall/components/wall-pane.js")).then((m) => ({ default: m.WallPane })));
 
 function LoadingPane({ testId, titleKey }: { testId: string; titleKey: string }) {
@@ -30,7 +32,7 @@ function LoadingPane({ testId, titleKey }: { testId: string; titleKey: string })
 }
 
 /**
- * One window of the workstation, in the role its URL names (?role=map|wall|alarms|combined).
+ * One window of the workstation, in the role its URL names (?role=map|wall|alarms|combined|dashboards).
  * Combined: map left, camera wall top right, alarm queue bottom right. Status bar along the bottom.
  */
 export function App() {
@@ -81,7 +83,19 @@ export function App() {
             </PaneErrorBoundary>
           </div>
         )}
+        {role === "dashboards" && (
+          <div className="app__dashboards">
+            <PaneErrorBoundary testId="dashboards-pane" titleKey="panes.dashboards">
+              <Suspense fallback={<LoadingPane testId="dashboards-pane" titleKey="panes.dashboards" />}>
+                <DashboardsPane />
+              </Suspense>
+            </PaneErrorBoundary>
+          </div>
+        )}
       </main>
+      <PaneErrorBoundary testId="playback-panel" titleKey="playback.title">
+        <PlaybackHost />
+      </PaneErrorBoundary>
       </SessionGate>
       <PaneErrorBoundary testId="status-bar" titleKey="panes.status">
         <StatusBar />

@@ -9,6 +9,8 @@ import "./styles/map.css";
 import "./styles/wall.css";
 import "./styles/alarms.css";
 import "./styles/workstation.css";
+import "./styles/playback.css";
+import "./styles/dashboards.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";

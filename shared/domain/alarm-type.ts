@@ -18,6 +18,10 @@ export const ALARM_TYPES = [
   "illegal_construction",
   "flooding_street",
   "ambulance_request",
+  // Raised when a ward's domain figures cross a threshold (shared/dashboards/thresholds.ts).
+  "one_stop_queue_long",
+  "dossiers_late",
+  "pm25_over_limit",
 ] as const;
 export const AlarmTypeSchema = z.enum(ALARM_TYPES);
 export type AlarmType = z.infer<typeof AlarmTypeSchema>;

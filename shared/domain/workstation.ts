@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-/** What a window of the workstation shows: one pane, or all three (a single-monitor desk). */
-export const DisplayRoleSchema = z.enum(["combined", "map", "wall", "alarms"]);
+/**
+ * What a window of the workstation shows: one pane, or all three (a single-monitor desk); or the
+ * city's domain dashboards, which only ever get a window of their own.
+ */
+export const DisplayRoleSchema = z.enum(["combined", "map", "wall", "alarms", "dashboards"]);
 export type DisplayRole = z.infer<typeof DisplayRoleSchema>;
 
 export const WorkstationSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AlarmSchema } from "../domain/alarm.js";
 import { CameraSchema } from "../domain/camera.js";
+import { DomainSampleSchema } from "../domain/domain-sample.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
 import { OperatorSchema } from "../domain/operator.js";
@@ -13,7 +14,7 @@ import { CommandResponseSchema } from "../commands/command.js";
  * The sync protocol between a console and the central backend.
  * Bump PROTOCOL_VERSION on any incompatible change; the backend states the range it accepts.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const BACKEND_PATHS = {
   hello: "/api/v1/hello",
@@ -36,7 +37,7 @@ export const HelloResponseSchema = z.object({
 });
 export type HelloResponse = z.infer<typeof HelloResponseSchema>;
 
-export const EntityKindSchema = z.enum(["ward", "camera", "sensor", "alarm", "incident", "operator", "view"]);
+export const EntityKindSchema = z.enum(["ward", "camera", "sensor", "alarm", "incident", "operator", "view", "domain_sample"]);
 export type EntityKind = z.infer<typeof EntityKindSchema>;
 
 /** The schema each entity's payload must satisfy; the console checks it when applying a change. */
@@ -48,6 +49,7 @@ export const ENTITY_SCHEMAS = {
   incident: IncidentSchema,
   operator: OperatorSchema,
   view: WallViewSchema,
+  domain_sample: DomainSampleSchema,
 } as const satisfies Record<EntityKind, z.ZodType>;
 
 /**

@@ -10,11 +10,13 @@ import { WallViewDraftSchema, WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
 import { AppErrorSchema } from "../result.js";
 import { ALARM_REQUESTS, ALARM_RESPONSE_SCHEMAS } from "./alarm-requests.js";
+import { RECORDING_REQUESTS, RECORDING_RESPONSE_SCHEMAS } from "./recordings.js";
 import { CommandSchema, TargetStateSchema } from "../commands/command.js";
 import { TargetSchema } from "../commands/target.js";
 import { ConsoleSessionSchema, SESSION_EVENTS, SESSION_REQUESTS, SESSION_RESPONSE_SCHEMAS } from "./session.js";
 import { WORKSTATION_EVENTS, WORKSTATION_REQUESTS, WORKSTATION_RESPONSE_SCHEMAS } from "./workstation-api.js";
 import { BASEMAP_REQUESTS, BASEMAP_RESPONSE_SCHEMAS } from "./basemap-api.js";
+import { DASHBOARD_EVENTS, DASHBOARD_REQUESTS, DASHBOARD_RESPONSE_SCHEMAS } from "./dashboards-api.js";
 
 /**
  * The console API: what the renderer may ask of the core (over IPC in Electron,
@@ -109,6 +111,10 @@ export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   ...SESSION_REQUESTS,
   // The offline street map: its tiles and searchable names, read by the core from one file.
   ...BASEMAP_REQUESTS,
+  // Recording health of the cameras, asked of the backend.
+  ...RECORDING_REQUESTS,
+  // The city's other domains, hour by hour, for the dashboards and the reports.
+  ...DASHBOARD_REQUESTS,
 ]);
 export type ConsoleRequest = z.infer<typeof ConsoleRequestSchema>;
 export type ConsoleRequestType = ConsoleRequest["type"];
@@ -126,6 +132,8 @@ export const CONSOLE_RESPONSE_SCHEMAS = {
   ...WORKSTATION_RESPONSE_SCHEMAS,
   ...SESSION_RESPONSE_SCHEMAS,
   ...BASEMAP_RESPONSE_SCHEMAS,
+  ...RECORDING_RESPONSE_SCHEMAS,
+  ...DASHBOARD_RESPONSE_SCHEMAS,
 } as const satisfies Record<ConsoleRequestType, z.ZodType>;
 
 export type ConsoleResponse<T extends ConsoleRequestType> = z.infer<(typeof CONSOLE_RESPONSE_SCHEMAS)[T]>;
@@ -181,5 +189,6 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
   }),
   ...WORKSTATION_EVENTS,
   ...SESSION_EVENTS,
+  ...DASHBOARD_EVENTS,
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;

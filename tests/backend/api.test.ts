@@ -7,6 +7,7 @@ import { cameraOutagePath, CameraOutageResponseSchema, RaiseAlarmsResponseSchema
 import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { alarmOf } from "../shared/command-fixtures.js";
 import { newKey, startTestBackend, type TestBackend } from "./backend-harness.js";
+import { MIN_PROTOCOL_VERSION } from "../../backend/protocol-compat.js";
 
 let t: TestBackend;
 
@@ -36,7 +37,7 @@ describe("hello", () => {
     const { status, body } = await t.get(BACKEND_PATHS.hello);
     expect(status).toBe(200);
     const hello = HelloResponseSchema.parse(body);
-    expect(hello).toMatchObject({ protocolVersion: PROTOCOL_VERSION, minProtocolVersion: 2 });
+    expect(hello).toMatchObject({ protocolVersion: PROTOCOL_VERSION, minProtocolVersion: MIN_PROTOCOL_VERSION });
     expect(hello.headSeq).toBeGreaterThan(70);
   });
 
@@ -46,9 +47,10 @@ describe("hello", () => {
     expect(tooNew.status).toBe(426);
     expect(tooNew.body).toMatchObject({
       ok: false,
-      error: { kind: "protocol_mismatch", message: `This console speaks sync protocol ${PROTOCOL_VERSION + 1}; this backend accepts only 2. Update the backend.` },
+      error: { kind: "protocol_mismatch", message: `This console speaks sync protocol ${PROTOCOL_VERSION + 1}; this backend accepts only ${PROTOCOL_VERSION}. Update the backend.` },
     });
-    const tooOld = await t.get(`${BACKEND_PATHS.hello}?protocol=0`);
+    // The version before this one (another kind of record in the feed) is refused, not served half.
+    const tooOld = await t.get(`${BACKEND_PATHS.hello}?protocol=${MIN_PROTOCOL_VERSION - 1}`);
     expect(tooOld.status).toBe(426);
     expect(tooOld.body).toMatchObject({ error: { kind: "protocol_mismatch", message: expect.stringContaining("Update the console.") } });
     expect((await t.get(`${BACKEND_PATHS.hello}?protocol=abc`)).status).toBe(400);
@@ -84,15 +86,15 @@ describe("changes", () => {
   it("pages in seq order with hasMore until the head", async () => {
     const seqs: number[] = [];
     let after = 0;
-    for (let pages = 0; pages < 100; pages++) {
-      const page = ChangesPageSchema.parse((await t.get(`${BACKEND_PATHS.changes}?after=${after}&limit=7`)).body);
+    for (let pages = 0; pages < 200; pages++) {
+      const page = ChangesPageSchema.parse((await t.get(`${BACKEND_PATHS.changes}?after=${after}&limit=37`)).body);
       const changes = page.changes.map((c) => ChangeSchema.parse(c));
       seqs.push(...changes.map((c) => c.seq));
       if (!page.hasMore) {
         expect(after + changes.length).toBe(page.headSeq);
         break;
       }
-      expect(changes).toHaveLength(7);
+      expect(changes).toHaveLength(37);
       after = changes.at(-1)?.seq ?? after;
     }
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));

@@ -3,6 +3,7 @@ import { parseCliArgs } from "../../backend/cli-args.js";
 import { pointInPolygon } from "../../backend/geo/point-in-polygon.js";
 import { CAMERA_CATALOGUE, cameraCatalogue } from "../../backend/seed/camera-catalogue.js";
 import { buildCityModel } from "../../backend/seed/city-model.js";
+import { buildSeedAlarms } from "../../backend/seed/seed-alarms.js";
 import { loadUongBiWards, wardByCode } from "../../backend/seed/ward-geodata.js";
 
 describe("--cameras", () => {
@@ -54,5 +55,19 @@ describe("cameraCatalogue", () => {
     expect(buildCityModel(wards, cameraCatalogue(40)).cameras).toEqual(model.cameras);
     // The catalogue's cameras keep their places whatever the count.
     expect(model.cameras.slice(0, CAMERA_CATALOGUE.length)).toEqual(buildCityModel(wards).cameras);
+  });
+});
+
+describe("a smaller city", () => {
+  it("seeds only the alarms whose camera or sensor it has, and every one of them comes from its cameras", () => {
+    const full = buildCityModel(loadUongBiWards(), cameraCatalogue());
+    const small = buildCityModel(loadUongBiWards(), cameraCatalogue(6));
+    const now = new Date("2026-12-04T08:00:00.000Z");
+    const all = buildSeedAlarms(full, now);
+    const some = buildSeedAlarms(small, now);
+    expect(some.length).toBeGreaterThan(0);
+    expect(some.length).toBeLessThan(all.length);
+    const cameras = new Set(small.cameras.map((camera) => camera.id));
+    for (const alarm of some) if (alarm.cameraId !== null) expect(cameras.has(alarm.cameraId), alarm.id).toBe(true);
   });
 });

@@ -35,13 +35,14 @@ describe("workstation shortcuts", () => {
   it("Alt+1..4 focus map, wall, queue, combined; Alt+A acknowledges; Alt+X clears", () => {
     expect(workstationKeyAction(key("1", "Digit1"))).toEqual({ kind: "focus", role: "map" });
     expect(workstationKeyAction(key("4", "Digit4"))).toEqual({ kind: "focus", role: "combined" });
+    expect(workstationKeyAction(key("5", "Digit5"))).toEqual({ kind: "focus", role: "dashboards" });
     expect(workstationKeyAction(key("â", "KeyA"))).toEqual({ kind: "acknowledge" });
     expect(workstationKeyAction(key("x", "KeyX"))).toEqual({ kind: "clear" });
   });
   it("leaves plain keys, other modifiers and unknown keys alone", () => {
     expect(workstationKeyAction(key("1", "Digit1", {}))).toBeNull();
     expect(workstationKeyAction(key("a", "KeyA", { altKey: true, ctrlKey: true }))).toBeNull();
-    expect(workstationKeyAction(key("5", "Digit5"))).toBeNull();
+    expect(workstationKeyAction(key("6", "Digit6"))).toBeNull();
   });
 });
 

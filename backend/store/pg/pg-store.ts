@@ -26,6 +26,8 @@ import { StoreVersionError } from "../migrate.js";
 import { migratePg, NEWER_PG_SCHEMA_ADVICE, pgSchemaVersion } from "./pg-migrate.js";
 import { PgSessionRecords } from "./pg-session-records.js";
 import { withLogLock, type LogHeads } from "./pg-transaction.js";
+import type { RecordingIndex } from "../recording-index.js";
+import { PgRecordingIndex } from "./pg-recording-index.js";
 import { PgWorkstationRecords } from "./pg-workstation-records.js";
 
 const Int = z.coerce.number().int();
@@ -142,6 +144,7 @@ class PgStore implements BackendStore {
   private feed: ChangeFeed | null = null;
   private follower: ChangeFollower | null = null;
   readonly sessions: SessionRecords;
+  readonly recordings: RecordingIndex;
   private readonly records: WorkstationRecords;
 
   constructor(
@@ -152,6 +155,7 @@ class PgStore implements BackendStore {
     const writeAudit = (client: PoolClient, heads: LogHeads, entries: readonly AuditEntry[]) => appendAudit(client, options.auditKey, heads, entries);
     this.sessions = new PgSessionRecords(pool, writeAudit);
     this.records = new PgWorkstationRecords(pool, writeAudit);
+    this.recordings = new PgRecordingIndex(pool);
   }
 
   async start(follow: boolean): Promise<void> {

@@ -4,6 +4,7 @@ import { CommandRequestSchema, type CommandRequest } from "../../../shared/comma
 import type { Target, TargetKind } from "../../../shared/commands/target.js";
 import type { SyncProblem } from "../../../shared/protocol/console-api.js";
 import { err, ok, type Result } from "../../../shared/result.js";
+import { DomainSampleSchema, SERIES_DOMAINS, type DomainSample, type SeriesDomain } from "../../../shared/domain/domain-sample.js";
 import { isStorageFull } from "../../../shared/storage-full.js";
 import type { EncodedChange } from "../sync/decoded-page.js";
 import type { EntityData, QuarantinedChange } from "../sync/validate-changes.js";
@@ -57,6 +58,13 @@ export class CacheStore {
           "AND id NOT IN (SELECT j.value FROM entities AS e, json_each(e.data, '$.alarmIds') AS j WHERE e.kind = 'incident') " +
           "AND id NOT IN (SELECT target_id FROM outbox WHERE target_kind = 'alarm')",
       ),
+      domainSamples: db
+        .prepare(
+          "SELECT data FROM entities WHERE kind = 'domain_sample' AND json_extract(data, '$.domain') = ? " +
+            "AND json_extract(data, '$.hour') >= ? AND json_extract(data, '$.hour') < ? ORDER BY json_extract(data, '$.hour') LIMIT ?",
+        )
+        .pluck(),
+      pruneDomainSamples: db.prepare("DELETE FROM entities WHERE kind = 'domain_sample' AND json_extract(data, '$.domain') = ? AND json_extract(data, '$.hour') < ?"),
       addProblem: db.prepare("INSERT INTO sync_problems (at, source, message, raw) VALUES (?, ?, ?, ?)"),
       problems: db.prepare("SELECT id, at, source, message FROM sync_problems ORDER BY id DESC LIMIT ?"),
     };
@@ -125,6 +133,24 @@ export class CacheStore {
    */
   pruneClearedAlarms(beforeIso: string): number {
     return this.writing(() => this.stmts.pruneCleared.run(beforeIso).changes);
+  }
+
+  /**
+   * One domain's samples with hour in [fromIso, toIso), oldest first, at most `limit`. Hours are
+   * ISO texts in UTC of one length, so they compare as text.
+   */
+  domainSamples(domain: SeriesDomain, fromIso: string, toIso: string, limit: number): DomainSample[] {
+    const out: DomainSample[] = [];
+    for (const raw of this.stmts.domainSamples.all(domain, fromIso, toIso, limit) as string[]) {
+      const parsed = DomainSampleSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) out.push(parsed.data);
+    }
+    return out;
+  }
+
+  /** Forgets domain samples of hours before `beforeIso` (the cache keeps a bounded period); returns how many went. */
+  pruneDomainSamples(beforeIso: string): number {
+    return this.writing(() => this.db.transaction(() => SERIES_DOMAINS.reduce((n, domain) => n + this.stmts.pruneDomainSamples.run(domain, beforeIso).changes, 0))());
   }
 
   /** Applies a page of changes and moves the cursor in ONE transaction: never one without the other. */

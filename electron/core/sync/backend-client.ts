@@ -10,7 +10,8 @@ import {
 import type { CommandRequest } from "../../../shared/commands/command.js";
 import type { WallView, WallViewDraft } from "../../../shared/domain/wall-view.js";
 import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../../../shared/protocol/views.js";
-import { AppErrorSchema, describeZodError, err, ok, type Result } from "../../../shared/result.js";
+import { AppErrorSchema, describeZodError, err, ok, resultSchema, type Result } from "../../../shared/result.js";
+import { RECORDING_PATHS, RecordingHealthListSchema, type RecordingHealthList } from "../../../shared/protocol/recordings.js";
 import { HealthResponseSchema, SESSION_PATHS, SignInResponseSchema, type SignInRequest, type SignInResponse } from "../../../shared/protocol/session.js";
 import { bodyText } from "./body-text.js";
 import type { Agent } from "node:https";
@@ -142,6 +143,13 @@ export class BackendClient {
     const answer = await this.call(viewPath(viewId), init, DeleteViewResponseSchema);
     if (!answer.ok) return answer;
     return answer.value.ok ? ok({ id: answer.value.value.id }) : { ok: false, error: answer.value.error };
+  }
+
+  /** Every camera's recording state, disk used and quota level. */
+  async recordingHealth(): Promise<Result<RecordingHealthList>> {
+    const answer = await this.call(`${RECORDING_PATHS.recordings}/health`, { method: "GET" }, resultSchema(RecordingHealthListSchema));
+    if (!answer.ok) return answer;
+    return answer.value.ok ? ok(answer.value.value) : { ok: false, error: answer.value.error };
   }
 
   /** Session and workstation endpoints (sign-out, handovers, sessions), with the same error handling as the sync calls. */

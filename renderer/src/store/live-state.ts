@@ -5,6 +5,7 @@ import type { Camera } from "../../../shared/domain/camera.js";
 import type { Incident } from "../../../shared/domain/incident.js";
 import type { Operator } from "../../../shared/domain/operator.js";
 import type { Sensor } from "../../../shared/domain/sensor.js";
+import { SERIES_DOMAINS, type SeriesDomain } from "../../../shared/domain/domain-sample.js";
 import type { WallView } from "../../../shared/domain/wall-view.js";
 import type { Ward } from "../../../shared/domain/ward.js";
 import type { DisplayRole } from "../../../shared/domain/workstation.js";
@@ -46,6 +47,8 @@ export interface LiveState {
   viewsError: AppError | null;
   /** The newest request, from any window, to bring a role's window forward; seq tells repeats apart. */
   focusRequest: { role: DisplayRole; seq: number } | null;
+  /** Bumped when the core says a domain's series moved (or after a bulk change): dashboards read their period again. */
+  domainRevisions: Readonly<Record<SeriesDomain, number>>;
 }
 
 export interface Refusal {
@@ -74,7 +77,14 @@ export const INITIAL_STATE: LiveState = {
   views: [],
   viewsError: null,
   focusRequest: null,
+  domainRevisions: Object.fromEntries(SERIES_DOMAINS.map((domain) => [domain, 0])) as Record<SeriesDomain, number>,
 };
+
+function bumpDomains(revisions: Readonly<Record<SeriesDomain, number>>, domains: readonly SeriesDomain[]): Readonly<Record<SeriesDomain, number>> {
+  const next = { ...revisions };
+  for (const domain of domains) next[domain] += 1;
+  return next;
+}
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
@@ -142,14 +152,17 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
     case "session":
       return applySession(state, event.session);
     case "bulk.changed":
-      // The store reloads its snapshot (see LiveStore): nothing to merge item by item.
-      return state;
+      // The store reloads its snapshot (see LiveStore); the dashboards read their series again.
+      return { ...state, domainRevisions: bumpDomains(state.domainRevisions, SERIES_DOMAINS) };
     case "selection":
       // Needs the store's bookkeeping of its own requests in flight (see SelectionSync).
       return state;
     case "workstation.focus":
       // A raced event replayed on a snapshot was already acted on.
       return replaying ? state : { ...state, focusRequest: { role: event.role, seq: (state.focusRequest?.seq ?? 0) + 1 } };
+    case "domain.changed":
+      // The live state holds no series: the dashboards read theirs from the core's cache.
+      return { ...state, domainRevisions: bumpDomains(state.domainRevisions, event.domains) };
     case "changed": {
       const removed = event.removed ?? {};
       return {

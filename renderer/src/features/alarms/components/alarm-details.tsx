@@ -6,6 +6,7 @@ import { useAlarmActions } from "../hooks/use-alarm-actions.js";
 import { useLanguage } from "../../../hooks/use-language.js";
 import { AlarmActionsForm } from "./alarm-actions-form.js";
 import { PriorityMark } from "./priority-mark.js";
+import { VideoAtAlarmButton } from "../../playback/components/video-at-alarm-button.js";
 
 /** The selected alarm in full: who did what and when, the SOP checklist, and the officer's actions. */
 export function AlarmDetails({ alarm, wardName }: { alarm: Alarm; wardName: string }) {
@@ -33,7 +34,9 @@ export function AlarmDetails({ alarm, wardName }: { alarm: Alarm; wardName: stri
           {alarm.source.id !== null ? ` ${alarm.source.id}` : ""}
         </dd>
         <dt>{t("alarms.raisedAt")}</dt>
-        <dd>{when(alarm.raisedAt)}</dd>
+        <dd>
+          {when(alarm.raisedAt)} <VideoAtAlarmButton alarm={alarm} />
+        </dd>
         {alarm.assignedTo !== null && (
           <>
             <dt>{t("alarmQueue.assignedTo")}</dt>

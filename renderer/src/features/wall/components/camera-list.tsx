@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { Camera } from "../../../../../shared/domain/camera.js";
 import { groupCameras } from "../model/camera-groups.js";
 import { CAMERA_DRAG_TYPE } from "../model/wall-drag.js";
+import type { CameraRecordingHealth } from "../../../../../shared/protocol/recordings.js";
+import { RecordingBadge } from "../../playback/components/recording-badge.js";
 
 interface CameraListProps {
   cameras: readonly Camera[];
@@ -14,10 +16,12 @@ interface CameraListProps {
   onPick(cameraId: string): void;
   search: string;
   onSearch(text: string): void;
+  /** Each camera's recording state (empty when unknown). */
+  recording: ReadonlyMap<string, CameraRecordingHealth>;
 }
 
 /** Cameras grouped by ward, searchable, with online/offline shown by text and shape, draggable onto tiles. */
-export function CameraList({ cameras, wardName, onWall, onPick, search, onSearch }: CameraListProps) {
+export function CameraList({ cameras, wardName, onWall, onPick, search, onSearch, recording }: CameraListProps) {
   const { t } = useTranslation();
   const groups = useMemo(() => groupCameras(cameras, wardName, search), [cameras, wardName, search]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -78,6 +82,7 @@ export function CameraList({ cameras, wardName, onWall, onPick, search, onSearch
                       {camera.status === "online" ? t("wall.online") : t("wall.offline")}
                       {onWall.has(camera.id) ? ` · ${t("wall.onWall")}` : ""}
                     </span>
+                    <RecordingBadge health={recording.get(camera.id)} />
                   </li>
                 ))}
               </ul>

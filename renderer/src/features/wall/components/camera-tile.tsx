@@ -9,6 +9,7 @@ import { saveSnapshot } from "../platform/take-snapshot.js";
 import { formatLatency } from "../model/tile-state.js";
 import { TileReplay } from "./tile-replay.js";
 import { CAMERA_DRAG_TYPE, TILE_DRAG_TYPE } from "../model/wall-drag.js";
+import { usePlaybackRequest } from "../../playback/hooks/use-playback-request.js";
 
 export interface TileHandlers {
   onSelect(tile: number): void;
@@ -44,7 +45,9 @@ export const CameraTile = memo(function CameraTile(props: CameraTileProps) {
   const pageVisible = usePageVisible();
   const replayUrl = replayUrlFor(camera.streamUrl);
   const inReplay = replaying && replayUrl !== null;
-  const active = onScreen && pageVisible;
+  // While recorded video plays over the window, live tiles load nothing: the decoders are playback's.
+  const playbackOpen = usePlaybackRequest() !== null;
+  const active = onScreen && pageVisible && !playbackOpen;
   const { state, latency, attempt, detail } = useHlsPlayer(videoRef, inReplay ? replayUrl : camera.streamUrl, {
     online: camera.status === "online",
     active,

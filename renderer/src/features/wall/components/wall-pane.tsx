@@ -24,6 +24,11 @@ import { WallGrid } from "./wall-grid.js";
 import { wallKeyAction } from "../model/wall-keys.js";
 import { tileCount } from "../model/wall-layouts.js";
 import { WallToolbar } from "./wall-toolbar.js";
+import { openPlayback } from "../../playback/hooks/use-playback-request.js";
+import { useRecordingHealth } from "../../playback/hooks/use-recording-health.js";
+
+/** The wall's playback opens this far back: the last minute, in step across every tile. */
+const PLAYBACK_BACK_MS = 60_000;
 
 export function WallPane() {
   const { t } = useTranslation();
@@ -36,6 +41,7 @@ export function WallPane() {
   const operator = useOperator();
   const operatorId = operator?.id ?? null;
   const operatorName = operator?.name ?? "";
+  const recording = useRecordingHealth();
   // One object while the operator stays the same: tiles are memoised, and a new object on every
   // render (ten a second in an alarm flood) re-rendered every tile of the wall.
   const stampOperator = useMemo(() => ({ id: operatorId ?? "", name: operatorName }), [operatorId, operatorName]);
@@ -198,10 +204,12 @@ export function WallPane() {
           onHotSpot={setHotSpotOn}
           listOpen={listOpen}
           onToggleList={() => setListOpen((open) => !open)}
+          onPlayback={() => openPlayback({ cameraIds: shown.flatMap((c) => (c === null ? [] : [c.id])), atMs: Date.now() - PLAYBACK_BACK_MS, alarmId: null })}
         />
       <div className={`wall__body${listOpen ? " wall__body--with-list" : ""}`}>
         {listOpen && (
           <CameraList
+            recording={recording}
             cameras={cameras}
             wardName={wardName}
             onWall={onWall}

@@ -23,6 +23,8 @@ interface WallToolbarProps {
   onHotSpot(on: boolean): void;
   listOpen: boolean;
   onToggleList(): void;
+  /** Synchronised playback of the wall's cameras, a minute back. */
+  onPlayback(): void;
 }
 
 export function WallToolbar(props: WallToolbarProps) {
@@ -36,6 +38,9 @@ export function WallToolbar(props: WallToolbarProps) {
     <div className="wall-toolbar" data-testid="wall-toolbar">
       <button type="button" className="btn btn--ghost btn--small" aria-pressed={props.listOpen} onClick={props.onToggleList} data-testid="camera-list-toggle">
         {t("wall.cameras")}
+      </button>
+      <button type="button" className="btn btn--ghost btn--small" onClick={props.onPlayback} data-testid="wall-playback">
+        {t("playback.wallPlayback")}
       </button>
       <div className="wall-toolbar__layouts" role="group" aria-label={t("wall.layout")}>
         {LAYOUT_IDS.map((id) => (

@@ -1,9 +1,9 @@
 import { DisplayRoleSchema, type DisplayRole } from "../../../../../shared/domain/workstation.js";
 
-/** Shortcut digits and pop-out order: the panes first, then everything in one window. */
-export const ROLES: readonly DisplayRole[] = ["map", "wall", "alarms", "combined"];
+/** Shortcut digits and pop-out order: the panes first, then everything in one window, then the dashboards. */
+export const ROLES: readonly DisplayRole[] = ["map", "wall", "alarms", "combined", "dashboards"];
 
-/** The role this window plays, from its URL (?role=map|wall|alarms|combined); anything else is combined. */
+/** The role this window plays, from its URL (?role=map|wall|alarms|combined|dashboards); anything else is combined. */
 export function roleFromSearch(search: string): DisplayRole {
   const parsed = DisplayRoleSchema.safeParse(new URLSearchParams(search).get("role"));
   return parsed.success ? parsed.data : "combined";

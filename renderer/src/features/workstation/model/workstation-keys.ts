@@ -13,14 +13,14 @@ interface KeyLike {
 }
 
 /**
- * Workstation shortcuts, the same in every window: Alt+1..4 bring the map, wall, queue or combined
+ * Workstation shortcuts, the same in every window: Alt+1..5 bring the map, wall, queue, combined or dashboards
  * window forward; Alt+A acknowledges the selected alarm; Alt+X clears the selection. Alt keeps
  * them apart from the queue's own keys and from typing in a text box.
  */
 export function workstationKeyAction(event: KeyLike): WorkstationKeyAction | null {
   if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   // `code` survives keyboard layouts (Vietnamese Telex input changes `key`, not `code`).
-  const digit = /^Digit([1-4])$/.exec(event.code ?? "")?.[1] ?? (/^[1-4]$/.test(event.key) ? event.key : null);
+  const digit = /^Digit([1-5])$/.exec(event.code ?? "")?.[1] ?? (/^[1-5]$/.test(event.key) ? event.key : null);
   if (digit !== null) return { kind: "focus", role: ROLES[Number(digit) - 1]! };
   if (event.code === "KeyA" || event.key.toLowerCase() === "a") return { kind: "acknowledge" };
   if (event.code === "KeyX" || event.key.toLowerCase() === "x") return { kind: "clear" };

@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { assertNever } from "../../../../../shared/result.js";
+import { formatCityDateTime } from "../../../../../shared/time.js";
+import { useCamerasById } from "../../../hooks/use-cameras.js";
+import { useLanguage } from "../../../hooks/use-language.js";
+import { useLiveState } from "../../../store/store-context.js";
+import { openPlayback, type PlaybackRequest } from "../hooks/use-playback-request.js";
+import { timelineKeyAction, viewAround, zoom, type TimelineView } from "../model/timeline-view.js";
+import { clockNow, PLAYBACK_RATES, recordedSpans, syncCorrection, updateClock, type DatedFragment, type PlaybackClock } from "../model/wall-clock.js";
+import { PlaybackTimeline, type TimelineMark } from "./playback-timeline.js";
+import { RecordedTile, type TileHandle } from "./recorded-tile.js";
+
+/** Recordings loaded around the asked-for time. */
+const LOADED_BEFORE_MS = 5 * 60_000;
+const LOADED_AFTER_MS = 5 * 60_000;
+const SYNC_EVERY_MS = 200;
+/** At most a 3x3 of recorded players: each one decodes on its own. */
+const MAX_TILES = 9;
+
+/**
+ * Recorded video of one or more cameras, all following one clock (synchronised playback): play,
+ * pause, step, 0.5–8×, a timeline with gaps and alarm marks. Opened at a time, e.g. an alarm's.
+ */
+export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
+  const cameras = useCamerasById();
+  const alarms = useLiveState((s) => s.alarms);
+  const [range] = useState(() => ({ fromMs: request.atMs - LOADED_BEFORE_MS, toMs: Math.min(Date.now(), request.atMs + LOADED_AFTER_MS) }));
+  const tiles = useRef(new Map<string, TileHandle>());
+  const clock = useRef<PlaybackClock>({ wallMs: request.atMs, anchorAt: performance.now(), rate: 1, playing: false });
+  const [shownMs, setShownMs] = useState(request.atMs);
+  const [playing, setPlaying] = useState(false);
+  const [rate, setRate] = useState(1);
+  const [view, setView] = useState<TimelineView>(() => viewAround(request.atMs, 2 * 60_000));
+  const [fragments, setFragments] = useState<ReadonlyMap<string, readonly DatedFragment[]>>(new Map());
+  const [positions, setPositions] = useState<ReadonlyMap<string, number>>(new Map());
+
+  const register = useCallback((cameraId: string, handle: TileHandle | null) => {
+    if (handle === null) tiles.current.delete(cameraId);
+    else tiles.current.set(cameraId, handle);
+  }, []);
+  const onFragments = useCallback((cameraId: string, loaded: readonly DatedFragment[]) => setFragments((m) => new Map(m).set(cameraId, loaded)), []);
+
+  // One clock for every tile: each follows it by seeking when far off, by a slightly other speed when close.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const now = performance.now();
+      const target = clockNow(clock.current, now);
+      const positionsNow = new Map<string, number>();
+      for (const [cameraId, { player, video }] of tiles.current) {
+        if (player.state !== "ready") continue;
+        const at = player.wallMs();
+        if (clock.current.playing) {
+          const correction = syncCorrection(target, at, clock.current.rate, video.playbackRate);
+          if (correction.kind === "seek") player.seekToWall(target);
+          else if (correction.kind === "rate") video.playbackRate = correction.rate;
+          if (video.paused) video.play().catch(() => undefined);
+        } else {
+          if (!video.paused) video.pause();
+          if (at === null || Math.abs(at - target) > 100) player.seekToWall(target);
+        }
+        if (at !== null) positionsNow.set(cameraId, Math.round(at));
+      }
+      setPositions(positionsNow);
+      setShownMs(target);
+    }, SYNC_EVERY_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const seek = (wallMs: number) => {
+    clock.current = updateClock(clock.current, performance.now(), { wallMs });
+    for (const { player } of tiles.current.values()) player.seekToWall(wallMs);
+    setShownMs(wallMs);
+  };
+  const setPlay = (play: boolean) => {
+    clock.current = updateClock(clock.current, performance.now(), { playing: play });
+    setPlaying(play);
+  };
+  const changeRate = (next: number) => {
+    clock.current = updateClock(clock.current, performance.now(), { rate: next });
+    for (const { video } of tiles.current.values()) video.playbackRate = next;
+    setRate(next);
+  };
+  const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const action = timelineKeyAction(event.key, event.shiftKey);
+    switch (action.kind) {
+      case "none":
+        if (event.key === "Escape") openPlayback(null);
+        return;
+      case "toggle-play":
+        setPlay(!clock.current.playing);
+        break;
+      case "step":
+        seek(clockNow(clock.current, performance.now()) + action.ms);
+        break;
+      case "zoom":
+        setView((v) => zoom(v, action.factor, clockNow(clock.current, performance.now())));
+        break;
+      case "pan":
+        setView((v) => ({ startMs: Math.round(v.startMs + action.fraction * v.spanMs), spanMs: v.spanMs }));
+        break;
+      default:
+        return assertNever(action);
+    }
+    event.preventDefault();
+  };
+
+  // The timeline shows the first camera's recordings: recorded spans, gaps, and alarms of the shown cameras.
+  const first = request.cameraIds[0];
+  const spans = useMemo(() => recordedSpans(first === undefined ? [] : (fragments.get(first) ?? [])), [first, fragments]);
+  const marks: TimelineMark[] = useMemo(
+    () =>
+      [...alarms.values()]
+        .filter((a) => a.id === request.alarmId || (a.cameraId !== null && request.cameraIds.includes(a.cameraId)))
+        .map((a) => ({ atMs: Date.parse(a.raisedAt), kind: "alarm" as const, label: t(`alarmTypes.${a.type}`, { defaultValue: a.type }) })),
+    [alarms, request, t],
+  );
+  const shown = request.cameraIds.slice(0, MAX_TILES).flatMap((id) => {
+    const camera = cameras.get(id);
+    return camera === undefined ? [] : [camera];
+  });
+
+  return (
+    <section className="playback-panel" data-testid="playback-panel" role="dialog" aria-label={t("playback.title")} data-clock-ms={Math.round(shownMs)} data-playing={playing ? "true" : "false"}>
+      <header className="playback-panel__header">
+        <h2 className="playback-panel__title">{t("playback.title")}</h2>
+        <span className="playback-panel__clock tabular" data-testid="playback-clock">
+          {formatCityDateTime(new Date(shownMs).toISOString(), locale)}
+        </span>
+        <button type="button" className="playback-panel__close" onClick={() => openPlayback(null)} data-testid="playback-close">
+          {t("playback.close")}
+        </button>
+      </header>
+      <div className={`playback-panel__tiles playback-panel__tiles--${Math.min(shown.length, 9)}`}>
+        {shown.map((camera) => (
+          <RecordedTile key={camera.id} camera={camera} fromMs={range.fromMs} toMs={range.toMs} wallMs={positions.get(camera.id) ?? null} register={register} onFragments={onFragments} />
+        ))}
+      </div>
+      <div className="playback-panel__controls">
+        <button type="button" onClick={() => seek(clockNow(clock.current, performance.now()) - 1000)} data-testid="playback-step-back" aria-label={t("playback.stepBack")}>
+          ◀︎1s
+        </button>
+        <button type="button" onClick={() => setPlay(!playing)} data-testid="playback-play">
+          {playing ? t("playback.pause") : t("playback.play")}
+        </button>
+        <button type="button" onClick={() => seek(clockNow(clock.current, performance.now()) + 1000)} data-testid="playback-step-forward" aria-label={t("playback.stepForward")}>
+          1s▶︎
+        </button>
+        <label className="playback-panel__rate">
+          {t("playback.speed")}
+          <select value={rate} onChange={(event) => changeRate(Number(event.currentTarget.value))} data-testid="playback-rate">
+            {PLAYBACK_RATES.map((r) => (
+              <option key={r} value={r}>
+                {r}×
+              </option>
+            ))}
+          </select>
+        </label>
+        {request.alarmId !== null && (
+          <button type="button" onClick={() => seek(request.atMs)} data-testid="playback-to-alarm">
+            {t("playback.toAlarm")}
+          </button>
+        )}
+      </div>
+      <PlaybackTimeline view={view} onView={setView} recorded={spans.recorded} gaps={spans.gaps} marks={marks} playheadMs={shownMs} onSeek={seek} onKey={onKey} />
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { expect, test } from "@playwright/test";
+import type { BackendProcess } from "../../scripts/lib/backend-process.js";
+import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
+import { rangePeriod, totalsByWard } from "../../shared/dashboards/aggregate.js";
+import { DomainSampleSchema, type DomainSample } from "../../shared/domain/domain-sample.js";
+import { startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
+import { readFile } from "node:fs/promises";
+import { pdfText } from "../shared/pdf-text.js";
+
+
+/** Every domain sample the backend recorded, read from its change feed. */
+async function backendSamples(backendUrl: string): Promise<DomainSample[]> {
+  const byId = new Map<string, DomainSample>();
+  let after = 0;
+  for (;;) {
+    const page = (await (await backendFetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`)).json()) as { changes: { seq: number; entity: string; id: string; data: unknown }[]; hasMore: boolean };
+    for (const c of page.changes) {
+      if (c.entity === "domain_sample") byId.set(c.id, DomainSampleSchema.parse(c.data));
+      after = c.seq;
+    }
+    if (!page.hasMore) return [...byId.values()];
+  }
+}
+
+test.describe("the dashboards window", () => {
+  let backend: BackendProcess;
+  let consoleApp: ConsoleProcess;
+
+  test.beforeAll(async () => {
+    backend = await startTestBackend({ consoles: 1 });
+    consoleApp = await startTestConsole(backend.url, tempDir("console-dashboards"));
+  });
+
+  test.afterAll(async () => {
+    await consoleApp?.stop();
+    await backend?.stop();
+  });
+
+  test("shows today's dossiers per ward as the backend counted them, and a ward picked there is the shared selection", async ({ page }) => {
+    await page.goto(`${consoleApp.url}/?role=dashboards`);
+    const pane = page.getByTestId("dashboards-pane");
+    await expect(pane).toHaveAttribute("data-ready", "true");
+    await expect(pane).toHaveAttribute("data-domain", "public_services");
+
+    const period = rangePeriod("today", new Date());
+    const today = (await backendSamples(backend.url)).filter((s) => s.domain === "public_services" && s.hour >= period.from.toISOString());
+    const expected = totalsByWard(today, "public_services", "received");
+    expect(expected.size).toBe(11);
+    for (const [wardCode, received] of expected) {
+      await expect(page.getByTestId(`dash-ward-${wardCode}`)).toHaveAttribute("data-value", String(received));
+      await expect(page.getByTestId(`dash-ward-${wardCode}`)).toContainText(new Intl.NumberFormat("vi-VN").format(received));
+    }
+    const cityTotal = [...expected.values()].reduce((a, b) => a + b, 0);
+    await expect(page.getByTestId("dash-kpi-public_services.received")).toHaveAttribute("data-value", String(cityTotal));
+    // Ward names keep their diacritics.
+    await expect(page.getByTestId("dash-ward-06817")).toContainText("Quang Trung");
+    await expect(page.getByTestId("dash-wards")).toContainText("Thượng Yên Công");
+
+    // Picking a ward narrows the tiles to it and marks it in words, not only in colour.
+    await page.getByTestId("dash-ward-06817").click();
+    await expect(page.getByTestId("dash-ward-06817")).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByTestId("dash-ward-06817")).toContainText("▶");
+    await expect(page.getByTestId("dash-kpi-public_services.received")).toHaveAttribute("data-value", String(expected.get("06817")));
+
+    // Another range reads another period from the cache; the chart draws one point per hour of it.
+    await page.getByTestId("dash-range-7d").click();
+    await expect(pane).toHaveAttribute("data-range", "7d");
+    await expect(page.getByTestId("dash-chart")).toHaveAttribute("data-points", String(7 * 24));
+  });
+
+  test("exports the domain report as PDF (ward names, the city's count) and CSV, and the shift report with the handover note", async ({ page }) => {
+    await page.goto(`${consoleApp.url}/?role=dashboards`);
+    await expect(page.getByTestId("dashboards-pane")).toHaveAttribute("data-ready", "true");
+    const period = rangePeriod("today", new Date());
+    const today = (await backendSamples(backend.url)).filter((s) => s.domain === "public_services" && s.hour >= period.from.toISOString());
+    const cityReceived = [...totalsByWard(today, "public_services", "received").values()].reduce((a, b) => a + b, 0);
+
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-export-pdf").click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^bao-cao-public_services-.*\.pdf$/);
+    const text = await pdfText(await readFile((await pdf.path())!));
+    expect(text).toContain("BÁO CÁO LĨNH VỰC DỊCH VỤ CÔNG");
+    expect(text).toContain("Xã Thượng Yên Công");
+    expect(text).toContain(new Intl.NumberFormat("vi-VN").format(cityReceived));
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-export-csv").click()]);
+    expect((await readFile((await csv.path())!)).toString("utf8")).toContain(`Toàn thành phố,${cityReceived},`);
+
+    // The shift report carries the officer's handover note as written, and who wrote it.
+    await page.getByTestId("dash-shift").locator("summary").click();
+    await page.getByTestId("dash-shift-note").fill("Bàn giao: theo dõi hàng chờ một cửa phường Quang Trung.");
+    const [shift] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-shift-pdf").click()]);
+    const shiftText = await pdfText(await readFile((await shift.path())!));
+    expect(shiftText).toContain("BÁO CÁO CA TRỰC");
+    expect(shiftText).toContain("Nguyễn Thị Lan");
+    expect(shiftText).toContain("Bàn giao: theo dõi hàng chờ một cửa phường Quang Trung.");
+  });
+});
