@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { OperatorRole } from "../../shared/domain/operator.js";
 import { IdSchema, LIMITS } from "../../shared/limits.js";
@@ -56,17 +56,37 @@ export function registerRecordingRoutes(app: FastifyInstance, deps: RecordingRou
   const unknown = (reply: FastifyReply, cameraId: string) => sendError(reply, { kind: "not_found", message: `Camera ${cameraId} does not exist.` });
   const vod = `${BACKEND_PATHS.hls}/:cameraId/${RECORDING_PATHS.vodDir}`;
 
-  app.get(`${vod}/index.m3u8`, async (request, reply) => {
+  /** What every read of a camera's recorded range starts with: the role, the camera, the range. Null once a refusal is sent. */
+  const cameraRangeOf = (request: FastifyRequest, reply: FastifyReply): { cameraId: string; from: string; to: string } | null => {
     const refused = roleRefusal(sessionOf(request), RECORDING_VIEW_ROLES, "watching recorded video");
-    if (refused !== null) return sendError(reply, refused);
+    if (refused !== null) {
+      sendError(reply, refused);
+      return null;
+    }
     const params = parseWith(CameraParamsSchema, request.params, "camera id");
-    if (!params.ok) return sendError(reply, params.error);
+    if (!params.ok) {
+      sendError(reply, params.error);
+      return null;
+    }
     const range = parseWith(RecordingRangeQuerySchema, request.query ?? {}, "recording range");
-    if (!range.ok) return sendError(reply, range.error);
+    if (!range.ok) {
+      sendError(reply, range.error);
+      return null;
+    }
     const { cameraId } = params.value;
-    if (!deps.cameraIds.has(cameraId)) return unknown(reply, cameraId);
-    const segments = await index.segmentsBetween(cameraId, Date.parse(range.value.from), Date.parse(range.value.to), MAX_SEGMENTS);
-    if (segments.length === 0) return sendError(reply, { kind: "not_found", message: `Camera ${cameraId} recorded nothing between ${range.value.from} and ${range.value.to}.` });
+    if (!deps.cameraIds.has(cameraId)) {
+      unknown(reply, cameraId);
+      return null;
+    }
+    return { cameraId, from: range.value.from, to: range.value.to };
+  };
+
+  app.get(`${vod}/index.m3u8`, async (request, reply) => {
+    const asked = cameraRangeOf(request, reply);
+    if (asked === null) return reply;
+    const { cameraId, from, to } = asked;
+    const segments = await index.segmentsBetween(cameraId, Date.parse(from), Date.parse(to), MAX_SEGMENTS);
+    if (segments.length === 0) return sendError(reply, { kind: "not_found", message: `Camera ${cameraId} recorded nothing between ${from} and ${to}.` });
     return reply.header("Content-Type", "application/vnd.apple.mpegurl").header("Cache-Control", "no-cache").send(recordedPlaylist(segments));
   });
 
@@ -85,16 +105,11 @@ export function registerRecordingRoutes(app: FastifyInstance, deps: RecordingRou
   });
 
   app.get(`${RECORDING_PATHS.recordings}/:cameraId/timeline`, async (request, reply) => {
-    const refused = roleRefusal(sessionOf(request), RECORDING_VIEW_ROLES, "watching recorded video");
-    if (refused !== null) return sendError(reply, refused);
-    const params = parseWith(CameraParamsSchema, request.params, "camera id");
-    if (!params.ok) return sendError(reply, params.error);
-    const range = parseWith(RecordingRangeQuerySchema, request.query ?? {}, "recording range");
-    if (!range.ok) return sendError(reply, range.error);
-    const { cameraId } = params.value;
-    if (!deps.cameraIds.has(cameraId)) return unknown(reply, cameraId);
-    const fromMs = Date.parse(range.value.from);
-    const toMs = Date.parse(range.value.to);
+    const asked = cameraRangeOf(request, reply);
+    if (asked === null) return reply;
+    const { cameraId } = asked;
+    const fromMs = Date.parse(asked.from);
+    const toMs = Date.parse(asked.to);
     const segments = await index.segmentsBetween(cameraId, fromMs, toMs, MAX_SEGMENTS);
     const gaps = await index.gapsBetween(cameraId, fromMs, toMs, MAX_SEGMENTS);
     const timeline = { cameraId, fromMs, toMs, recorded: recordedSpans(segments, fromMs, toMs), gaps: gaps.map((g) => ({ startMs: Math.max(fromMs, g.startMs), endMs: Math.min(toMs, g.endMs) })) };
