@@ -171,6 +171,9 @@ export class LiveStore {
    */
   private scheduleReload(): void {
     if (this.reloadTimer !== null) return;
+    // The cache is ahead of the screen from now on: say so at once, not when the reload starts,
+    // so that nothing (the status bar, the queue's readiness) reads the old snapshot as current.
+    if (!this.state.loadingSnapshot) this.update({ ...this.state, loadingSnapshot: true });
     this.reloadTimer = setTimeout(() => {
       this.reloadTimer = null;
       if (this.state.link === "open") void this.loadSnapshot();

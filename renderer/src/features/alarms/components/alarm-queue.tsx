@@ -14,7 +14,7 @@ import { useAlarmsById, useAlarmsSettled, useQueueAlarms } from "../hooks/use-al
 import { useAnnunciation } from "../hooks/use-annunciation.js";
 import { useClock } from "../../../hooks/use-clock.js";
 import { useLanguage } from "../../../hooks/use-language.js";
-import { useHasSnapshot } from "../../status/hooks/use-sync-status.js";
+import { useHasSnapshot, useScreenIsCurrent } from "../../status/hooks/use-sync-status.js";
 import { useWardName } from "../../../hooks/use-wards.js";
 import { useSelectedAlarmId, useSelectedWardCode } from "../../../store/selection.js";
 import { cityDay } from "../../../format/city-time.js";
@@ -55,6 +55,7 @@ export function AlarmQueue() {
   const active = useQueueAlarms();
   const byId = useAlarmsById();
   const hasSnapshot = useHasSnapshot();
+  const screenIsCurrent = useScreenIsCurrent();
   // "Ready" once the queue shows what the store holds (it follows a deferred copy of the alarms).
   const settled = useAlarmsSettled();
   const wardName = useWardName();
@@ -138,7 +139,7 @@ export function AlarmQueue() {
       testId="alarm-queue"
       title={t("panes.alarms")}
       className="queue"
-      data-ready={hasSnapshot && settled ? "true" : "false"}
+      data-ready={screenIsCurrent && settled ? "true" : "false"}
       data-last-tone={annunciation.lastTone ?? ""}
       toolbar={
         <QueueToolbar

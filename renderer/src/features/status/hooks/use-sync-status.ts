@@ -22,3 +22,8 @@ export function useProblems(): readonly SyncProblem[] {
 export function useHasSnapshot(): boolean {
   return useLiveState((s) => s.hasSnapshot);
 }
+
+/** The screen shows what the core holds: a snapshot is in, and no reload of a newer one is due. */
+export function useScreenIsCurrent(): boolean {
+  return useLiveState((s) => s.hasSnapshot && !s.loadingSnapshot);
+}
