@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { assertNever } from "../shared/result.js";
 import { isPostgresUrl } from "./store/pg/database-url.js";
+import { DOMAIN_RETENTION_DAYS } from "../shared/protocol/dashboards-api.js";
 
 export const USAGE = [
   "Usage: tsx backend/main.ts [options]",
@@ -11,6 +12,8 @@ export const USAGE = [
   "  --public-url URL       base of camera stream URLs (default http://HOST:PORT)",
   "  --no-simulator         no random alarms or sensor readings",
   "  --alarm-interval-ms N  a random alarm every N ms (default 20000)",
+  "  --domain-interval-ms N the city's other domains (public services, air, traffic...) get new figures every N ms (default 60000)",
+  "  --domain-history-days N days of those figures a new store is seeded with (default 1; at most 90, what a console keeps)",
   "  --no-video             no camera video; cameras show as offline",
   "  --ffmpeg PATH          use this ffmpeg instead of looking for one",
   "  --video-cache-dir DIR  where encoded camera loops are kept (default DATA_DIR/hls); shareable",
@@ -39,6 +42,8 @@ export interface CliArgs {
   publicUrl: string | undefined;
   simulator: boolean;
   alarmIntervalMs: number | undefined;
+  domainIntervalMs: number | undefined;
+  domainHistoryDays: number | undefined;
   video: boolean;
   ffmpegPath: string | undefined;
   videoCacheDir: string | undefined;
@@ -68,9 +73,11 @@ const IntervalSchema = z.coerce.number().int().min(100);
 const UrlSchema = z.url();
 const StoreQuotaSchema = z.coerce.number().positive().max(1_000_000);
 const CameraCountSchema = z.coerce.number().int().min(1).max(1000);
+/** A console keeps no more days of domain figures than this: seeding more would only be pruned. */
+const DomainHistoryDaysSchema = z.coerce.number().int().min(0).max(DOMAIN_RETENTION_DAYS);
 const RetentionDaysSchema = z.coerce.number().positive().max(3650);
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key", "--cameras", "--store-quota-mb", "--database-url", "--retention-days", "--recording-quota-mb"] as const;
+const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--domain-interval-ms", "--domain-history-days", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key", "--cameras", "--store-quota-mb", "--database-url", "--retention-days", "--recording-quota-mb"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
@@ -86,6 +93,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     publicUrl: undefined,
     simulator: true,
     alarmIntervalMs: undefined,
+    domainIntervalMs: undefined,
+    domainHistoryDays: undefined,
     video: true,
     ffmpegPath: undefined,
     videoCacheDir: undefined,
@@ -147,6 +156,18 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       const interval = IntervalSchema.safeParse(value);
       if (!interval.success) return `--alarm-interval-ms must be a whole number of at least 100, not "${value}".`;
       args.alarmIntervalMs = interval.data;
+      return null;
+    }
+    case "--domain-interval-ms": {
+      const interval = IntervalSchema.safeParse(value);
+      if (!interval.success) return `--domain-interval-ms must be a whole number of at least 100, not "${value}".`;
+      args.domainIntervalMs = interval.data;
+      return null;
+    }
+    case "--domain-history-days": {
+      const days = DomainHistoryDaysSchema.safeParse(value);
+      if (!days.success) return `--domain-history-days must be a whole number of days from 0 to 90, not "${value}".`;
+      args.domainHistoryDays = days.data;
       return null;
     }
     case "--public-url": {

@@ -22,7 +22,12 @@ async function main(): Promise<number> {
       host: args.host,
       dataDir: args.dataDir,
       ...(args.publicUrl === undefined ? {} : { publicUrl: args.publicUrl }),
-      simulator: args.alarmIntervalMs === undefined ? { enabled: args.simulator } : { enabled: args.simulator, alarmIntervalMs: args.alarmIntervalMs },
+      simulator: {
+        enabled: args.simulator,
+        ...(args.alarmIntervalMs === undefined ? {} : { alarmIntervalMs: args.alarmIntervalMs }),
+        ...(args.domainIntervalMs === undefined ? {} : { domainIntervalMs: args.domainIntervalMs }),
+        ...(args.domainHistoryDays === undefined ? {} : { domainHistoryHours: args.domainHistoryDays * 24 }),
+      },
       video: {
         enabled: args.video,
         ...(args.ffmpegPath === undefined ? {} : { ffmpegPath: args.ffmpegPath }),

@@ -63,6 +63,12 @@ describe("parseCliArgs", () => {
     expect(parsed).toMatchObject({ ok: true, value: { port: 0, dataDir: "/tmp/x", simulator: false, video: false, alarmIntervalMs: 500, quiet: true } });
   });
 
+  it("reads how often and how far back the city's other domains are simulated, within what a console keeps", () => {
+    expect(parseCliArgs(["--domain-interval-ms", "1000", "--domain-history-days=30"])).toMatchObject({ ok: true, value: { domainIntervalMs: 1000, domainHistoryDays: 30 } });
+    expect(parseCliArgs(["--domain-history-days", "91"])).toEqual({ ok: false, error: '--domain-history-days must be a whole number of days from 0 to 90, not "91".' });
+    expect(parseCliArgs(["--domain-interval-ms", "10"])).toEqual({ ok: false, error: '--domain-interval-ms must be a whole number of at least 100, not "10".' });
+  });
+
   it("explains bad input in one sentence", () => {
     expect(parseCliArgs(["--port", "http"])).toEqual({ ok: false, error: '--port must be a whole number from 0 to 65535, not "http".' });
     expect(parseCliArgs(["--port"])).toEqual({ ok: false, error: "--port needs a value." });

@@ -35,6 +35,9 @@ export function SeriesChart({ series, label, format }: SeriesChartProps) {
       ],
       series: [{}, { label, stroke: "#3b9eff", width: 2, fill: "rgba(59, 158, 255, 0.12)", value: (_u, v) => (v === null ? "–" : formatFigure(v, format)) }],
       legend: { show: true },
+      // What the canvas holds, said where a reader (a test, a bench) can see it: the number of hours
+      // drawn, set only once uPlot has drawn them (data-points says what React handed it).
+      hooks: { draw: [(u) => el.setAttribute("data-drawn-points", String(u.data[0]?.length ?? 0))] },
     };
     const made = new uPlot(options, [[], []], el);
     plot.current = made;
