@@ -1,4 +1,5 @@
-import type { SeriesDomain } from "../../shared/domain/domain-sample.js";
+import type { DomainSample, SeriesDomain } from "../../shared/domain/domain-sample.js";
+import { MAX_CHANGED_SAMPLES } from "../../shared/protocol/dashboards-api.js";
 import { alarmIdsOfIncidents, CLEARED_ALARM_ON_SCREEN_MS, keepsAlarm } from "../../shared/alarm-retention.js";
 import type { Target } from "../../shared/commands/target.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
@@ -130,6 +131,7 @@ export class ConsoleService {
     const alarms = new Map<string, Alarm>();
     let signedIn: Operator | null = null;
     const domains = new Set<SeriesDomain>();
+    const samples: DomainSample[] = [];
     for (const c of changes) {
       if (c.op === "delete") {
         (removed[c.entity] ??= []).push(c.id);
@@ -160,14 +162,15 @@ export class ConsoleService {
           (event.views ??= []).push(c.data!);
           break;
         case "domain_sample":
-          // Dashboards read samples by period from the cache; they only need to know which domains moved.
           domains.add(c.data!.domain);
+          samples.push(c.data!);
           break;
         default:
           assertNever(c);
       }
     }
-    if (domains.size > 0) this.emit({ type: "domain.changed", domains: [...domains] });
+    // A live tick's few samples travel with the event; a catch-up's many are read from the cache.
+    if (domains.size > 0) this.emit({ type: "domain.changed", domains: [...domains], ...(samples.length <= MAX_CHANGED_SAMPLES ? { samples } : {}) });
     if (alarms.size > 0) {
       const anyPending = this.store.pendingCount() > 0;
       event.alarms = anyPending ? [...alarms.values()].map((a) => this.pending.one("alarm", a.id, a) ?? a) : [...alarms.values()];

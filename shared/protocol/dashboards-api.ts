@@ -40,5 +40,16 @@ export const DASHBOARD_RESPONSE_SCHEMAS = {
   "report.shift": ReportFileSchema,
 } as const;
 
-/** New or updated samples reached the cache: open dashboards read their period again. */
-export const DASHBOARD_EVENTS = [z.object({ type: z.literal("domain.changed"), domains: z.array(SeriesDomainSchema) })] as const;
+/**
+ * The most samples a domain.changed event carries: a live tick rewrites one hour per domain and
+ * ward (7 × 11); a catch-up page can hold thousands, and then the event names the domains only.
+ */
+export const MAX_CHANGED_SAMPLES = 500;
+
+/**
+ * New or updated samples reached the cache. With `samples`, they are every sample that moved, so an
+ * open dashboard lays them over what it shows; without, it reads its period again.
+ */
+export const DASHBOARD_EVENTS = [
+  z.object({ type: z.literal("domain.changed"), domains: z.array(SeriesDomainSchema), samples: z.array(DomainSampleSchema).max(MAX_CHANGED_SAMPLES).optional() }),
+] as const;

@@ -89,6 +89,54 @@ describe("domain series through the change feed", () => {
   });
 });
 
+describe("live domain ticks", () => {
+  const cleanup: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanup.reverse()) await c();
+    cleanup.length = 0;
+  });
+
+  it("reach renderers with the samples that moved, exactly the cache's, so a dashboard need not read its period again", async () => {
+    const backend = await startBackend({
+      port: 0,
+      dataDir: mkdtempSync(join(tmpdir(), "ioc-b-")),
+      log: false,
+      video: { enabled: false },
+      simulator: { enabled: true, alarmIntervalMs: 3_600_000, domainIntervalMs: 300, domainHistoryHours: 2 },
+      demo: true,
+    });
+    cleanup.push(() => backend.close());
+    const core = startConsoleCore({
+      dataDir: mkdtempSync(join(tmpdir(), "ioc-console-")),
+      settings: new MemorySettingsStore({ backendUrl: backend.url, language: "vi", operatorId: "op-01" }),
+      demo: true,
+      autoSignIn: "op-01",
+    });
+    cleanup.push(() => core.close());
+    await until(() => core.service.getStatus().state === "online", "console online", WAIT_MS);
+
+    const carried: DomainSample[][] = [];
+    const off = core.service.onEvent((event) => {
+      if (event.type === "domain.changed" && event.samples !== undefined) carried.push(event.samples);
+    });
+    cleanup.push(off);
+    await until(() => carried.length >= 2, "two live ticks", WAIT_MS);
+    const tick = carried[1]!;
+    // A tick rewrites the current hour of every domain for every ward.
+    expect(new Set(tick.map((s) => s.domain)).size).toBe(7);
+    expect(new Set(tick.map((s) => s.wardCode)).size).toBe(11);
+    const hour = tick[0]!.hour;
+    const answer = await core.handle({ type: "domain.samples", domain: "one_stop", from: hour, to: new Date(Date.parse(hour) + HOUR_MS).toISOString() });
+    const cached = answer.ok ? (answer.value as DomainSample[]) : [];
+    // What the event carried is what the cache holds (or older: a later tick may have landed since).
+    for (const sample of tick.filter((s) => s.domain === "one_stop" && s.hour === hour)) {
+      const inCache = cached.find((c) => c.id === sample.id);
+      expect(inCache).toBeDefined();
+      expect(inCache!.updatedAt >= sample.updatedAt).toBe(true);
+    }
+  });
+});
+
 describe("the cache's retention of domain samples", () => {
   function sample(hour: string): DomainSample {
     return { id: domainSampleId("one_stop", "06817", hour), domain: "one_stop", wardCode: "06817", hour, updatedAt: hour, metrics: { waiting: 4, served: 9, avgWaitMin: 6 } };

@@ -5,7 +5,7 @@ import type { Camera } from "../../../shared/domain/camera.js";
 import type { Incident } from "../../../shared/domain/incident.js";
 import type { Operator } from "../../../shared/domain/operator.js";
 import type { Sensor } from "../../../shared/domain/sensor.js";
-import { SERIES_DOMAINS, type SeriesDomain } from "../../../shared/domain/domain-sample.js";
+import { SERIES_DOMAINS, type DomainSample, type SeriesDomain } from "../../../shared/domain/domain-sample.js";
 import type { WallView } from "../../../shared/domain/wall-view.js";
 import type { Ward } from "../../../shared/domain/ward.js";
 import type { DisplayRole } from "../../../shared/domain/workstation.js";
@@ -47,8 +47,14 @@ export interface LiveState {
   viewsError: AppError | null;
   /** The newest request, from any window, to bring a role's window forward; seq tells repeats apart. */
   focusRequest: { role: DisplayRole; seq: number } | null;
-  /** Bumped when the core says a domain's series moved (or after a bulk change): dashboards read their period again. */
-  domainRevisions: Readonly<Record<SeriesDomain, number>>;
+  /** Per domain: bumped when the core says its series moved (or after a bulk change), with what moved when known. */
+  domainRevisions: Readonly<Record<SeriesDomain, DomainRevision>>;
+}
+
+export interface DomainRevision {
+  revision: number;
+  /** The samples of the domain that moved in this revision; null: read the period again. */
+  changed: readonly DomainSample[] | null;
 }
 
 export interface Refusal {
@@ -77,12 +83,16 @@ export const INITIAL_STATE: LiveState = {
   views: [],
   viewsError: null,
   focusRequest: null,
-  domainRevisions: Object.fromEntries(SERIES_DOMAINS.map((domain) => [domain, 0])) as Record<SeriesDomain, number>,
+  domainRevisions: Object.fromEntries(SERIES_DOMAINS.map((domain) => [domain, { revision: 0, changed: null }])) as Record<SeriesDomain, DomainRevision>,
 };
 
-function bumpDomains(revisions: Readonly<Record<SeriesDomain, number>>, domains: readonly SeriesDomain[]): Readonly<Record<SeriesDomain, number>> {
+function bumpDomains(
+  revisions: Readonly<Record<SeriesDomain, DomainRevision>>,
+  domains: readonly SeriesDomain[],
+  changed: readonly DomainSample[] | undefined,
+): Readonly<Record<SeriesDomain, DomainRevision>> {
   const next = { ...revisions };
-  for (const domain of domains) next[domain] += 1;
+  for (const domain of domains) next[domain] = { revision: next[domain].revision + 1, changed: changed === undefined ? null : changed.filter((s) => s.domain === domain) };
   return next;
 }
 
@@ -153,7 +163,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
       return applySession(state, event.session);
     case "bulk.changed":
       // The store reloads its snapshot (see LiveStore); the dashboards read their series again.
-      return { ...state, domainRevisions: bumpDomains(state.domainRevisions, SERIES_DOMAINS) };
+      return { ...state, domainRevisions: bumpDomains(state.domainRevisions, SERIES_DOMAINS, undefined) };
     case "selection":
       // Needs the store's bookkeeping of its own requests in flight (see SelectionSync).
       return state;
@@ -161,8 +171,9 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
       // A raced event replayed on a snapshot was already acted on.
       return replaying ? state : { ...state, focusRequest: { role: event.role, seq: (state.focusRequest?.seq ?? 0) + 1 } };
     case "domain.changed":
-      // The live state holds no series: the dashboards read theirs from the core's cache.
-      return { ...state, domainRevisions: bumpDomains(state.domainRevisions, event.domains) };
+      // The live state holds no series: the dashboards read theirs from the core's cache, or lay
+      // the few samples that moved over what they show.
+      return { ...state, domainRevisions: bumpDomains(state.domainRevisions, event.domains, event.samples) };
     case "changed": {
       const removed = event.removed ?? {};
       return {

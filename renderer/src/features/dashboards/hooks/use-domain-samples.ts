@@ -4,6 +4,7 @@ import { rangePeriod } from "../../../../../shared/dashboards/aggregate.js";
 import type { DomainSample, SeriesDomain } from "../../../../../shared/domain/domain-sample.js";
 import type { AppError } from "../../../../../shared/result.js";
 import { useLiveState, useStore } from "../../../store/store-context.js";
+import { layChangedSamples } from "../model/changed-samples.js";
 
 export interface DomainSamplesState {
   samples: readonly DomainSample[];
@@ -13,29 +14,56 @@ export interface DomainSamplesState {
   error: AppError | null;
 }
 
-/** A domain's samples for a range, from the core's cache; read again when the live store says the domain moved. */
+/** Which domain and range a read was for, and the live store's revision of that domain then. */
+interface Read {
+  key: string;
+  revision: number;
+}
+
+/**
+ * A domain's samples for a range, from the core's cache. When the live store says the domain moved
+ * by one revision and names the samples that moved (a live tick), they are laid over what is shown;
+ * otherwise (a catch-up, a new hour, a missed revision) the period is read again. A read in flight
+ * is never abandoned for a newer revision of the same view: under a tick every second, a read slower
+ * than a second would otherwise never finish.
+ */
 export function useDomainSamples(domain: SeriesDomain, range: DashboardRange): DomainSamplesState {
   const store = useStore();
   const [state, setState] = useState<DomainSamplesState>(() => ({ samples: [], period: rangePeriod(range, new Date()), loaded: false, error: null }));
-
-  const revision = useLiveState((live) => live.domainRevisions[domain]);
-  const shown = useRef<string | null>(null);
+  const latest = useLiveState((live) => live.domainRevisions[domain]);
+  const shown = useRef<Read | null>(null);
+  const inFlight = useRef<Read | null>(null);
+  const current = useRef(state);
+  current.current = state;
+  // Bumped when a read is answered, so the effect looks again at what moved meanwhile.
+  const [answers, setAnswers] = useState(0);
 
   useEffect(() => {
-    let cancelled = false;
     const key = `${domain}:${range}`;
+    const onScreen = shown.current?.key === key ? shown.current : null;
+    if (onScreen !== null && onScreen.revision === latest.revision) return;
+    if (onScreen !== null && latest.changed !== null && latest.revision === onScreen.revision + 1) {
+      const laid = layChangedSamples(current.current.samples, latest.changed, current.current.period);
+      if (laid !== null) {
+        shown.current = { key, revision: latest.revision };
+        setState((s) => ({ ...s, samples: laid }));
+        return;
+      }
+    }
+    if (inFlight.current?.key === key) return;
     // A new domain or range is loading; a newer revision of the same one keeps its figures until the answer.
-    if (shown.current !== key) setState((s) => ({ ...s, loaded: false }));
-    shown.current = key;
+    if (onScreen === null) setState((s) => ({ ...s, loaded: false }));
+    const read: Read = { key, revision: latest.revision };
+    inFlight.current = read;
     const period = rangePeriod(range, new Date());
     void store.client.request({ type: "domain.samples", domain, from: period.from.toISOString(), to: period.to.toISOString() }).then((result) => {
-      if (cancelled) return;
+      if (inFlight.current !== read) return;
+      inFlight.current = null;
+      shown.current = read;
       setState(result.ok ? { samples: result.value, period, loaded: true, error: null } : (s) => ({ ...s, loaded: true, error: result.error }));
+      setAnswers((n) => n + 1);
     });
-    return () => {
-      cancelled = true;
-    };
-  }, [store, domain, range, revision]);
+  }, [store, domain, range, latest, answers]);
 
   return state;
 }
