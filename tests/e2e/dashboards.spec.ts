@@ -57,6 +57,22 @@ test.describe("the dashboards window", () => {
     await expect(page.getByTestId("dash-ward-06817")).toContainText("Quang Trung");
     await expect(page.getByTestId("dash-wards")).toContainText("Thượng Yên Công");
 
+    // The ward map writes the same figure on each ward, shaded by class, with a legend in numbers.
+    const map = page.getByTestId("dash-choropleth");
+    for (const [wardCode, received] of expected) {
+      await expect(map.getByTestId(`dash-map-ward-${wardCode}`)).toHaveAttribute("data-value", String(received));
+      await expect(map.getByTestId(`dash-map-ward-${wardCode}`)).toContainText(new Intl.NumberFormat("vi-VN").format(received));
+    }
+    const highest = [...expected].sort((a, b) => b[1] - a[1])[0]!;
+    await expect(map.getByTestId(`dash-map-ward-${highest[0]}`)).toHaveAttribute("data-step", "4");
+    await expect(page.getByTestId("dash-choropleth-legend").locator("li")).toHaveCount(5);
+    // A ward picked on the map is the shared selection, like one picked in the bars.
+    await map.getByTestId("dash-map-ward-06820").click();
+    await expect(page.getByTestId("dash-ward-06820")).toHaveAttribute("aria-pressed", "true");
+    await expect(map.getByTestId("dash-map-ward-06820")).toContainText("▶");
+    await map.getByTestId("dash-map-ward-06820").click();
+    await expect(page.getByTestId("dash-ward-06820")).toHaveAttribute("aria-pressed", "false");
+
     // Picking a ward narrows the tiles to it and marks it in words, not only in colour.
     await page.getByTestId("dash-ward-06817").click();
     await expect(page.getByTestId("dash-ward-06817")).toHaveAttribute("aria-pressed", "true");

@@ -11,6 +11,7 @@ import { useReportExport } from "../hooks/use-report-export.js";
 import { dashboardModel, formatFigure } from "../model/domain-views.js";
 import { SeriesChart } from "./series-chart.js";
 import { ShiftReportForm } from "./shift-report-form.js";
+import { WardChoropleth } from "./ward-choropleth.js";
 
 /**
  * The city's other domains: one view per domain with its tiles, its hour-by-hour chart and its
@@ -79,33 +80,36 @@ export function DashboardsPane() {
       </ul>
       <SeriesChart series={model.series} label={chartLabel} format={model.chartFormat} />
       <h3 className="dash-subtitle">{t("dashboards.byWard", { metric: chartLabel })}</h3>
-      <ol className="dash-wards" data-testid="dash-wards">
-        {model.byWard.map(({ wardCode, value }) => {
-          const ward = sortedWards.find((w) => w.code === wardCode);
-          const selected = wardCode === selectedWard;
-          return (
-            <li key={wardCode}>
-              <button
-                type="button"
-                className="dash-ward"
-                aria-pressed={selected}
-                data-testid={`dash-ward-${wardCode}`}
-                data-value={value}
-                onClick={() => selectWard(selected ? null : wardCode)}
-              >
-                <span className="dash-ward__name">
-                  {selected ? "▶ " : ""}
-                  {ward?.name ?? wardCode}
-                </span>
-                <span className="dash-ward__bar" aria-hidden="true">
-                  <span style={{ width: `${(100 * value) / max}%` }} />
-                </span>
-                <span className="dash-ward__value">{formatFigure(value, model.chartFormat)}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ol>
+      <div className="dash-by-ward">
+        <WardChoropleth wards={sortedWards} byWard={model.byWard} format={model.chartFormat} label={chartLabel} selectedWard={selectedWard} onSelect={selectWard} />
+        <ol className="dash-wards" data-testid="dash-wards">
+          {model.byWard.map(({ wardCode, value }) => {
+            const ward = sortedWards.find((w) => w.code === wardCode);
+            const selected = wardCode === selectedWard;
+            return (
+              <li key={wardCode}>
+                <button
+                  type="button"
+                  className="dash-ward"
+                  aria-pressed={selected}
+                  data-testid={`dash-ward-${wardCode}`}
+                  data-value={value}
+                  onClick={() => selectWard(selected ? null : wardCode)}
+                >
+                  <span className="dash-ward__name">
+                    {selected ? "▶ " : ""}
+                    {ward?.name ?? wardCode}
+                  </span>
+                  <span className="dash-ward__bar" aria-hidden="true">
+                    <span style={{ width: `${(100 * value) / max}%` }} />
+                  </span>
+                  <span className="dash-ward__value">{formatFigure(value, model.chartFormat)}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
     </Pane>
   );
 }
