@@ -10,6 +10,7 @@ import type { WallView } from "../../../shared/domain/wall-view.js";
 import type { Ward } from "../../../shared/domain/ward.js";
 import type { DisplayRole } from "../../../shared/domain/workstation.js";
 import type { ConsoleEvent, Settings, Snapshot, SyncProblem, SyncStatus } from "../../../shared/protocol/console-api.js";
+import { MAX_CHANGED_SAMPLES } from "../../../shared/protocol/dashboards-api.js";
 import type { ConsoleSession } from "../../../shared/protocol/session.js";
 import { assertNever, type AppError } from "../../../shared/result.js";
 import type { LinkState } from "../api/console-client.js";
@@ -53,8 +54,9 @@ export interface LiveState {
 
 export interface DomainRevision {
   revision: number;
-  /** The samples of the domain that moved in this revision; null: read the period again. */
+  /** Every sample of the domain that moved since revision `base` (the newest of each); null: read the period again. */
   changed: readonly DomainSample[] | null;
+  base: number;
 }
 
 export interface Refusal {
@@ -83,17 +85,38 @@ export const INITIAL_STATE: LiveState = {
   views: [],
   viewsError: null,
   focusRequest: null,
-  domainRevisions: Object.fromEntries(SERIES_DOMAINS.map((domain) => [domain, { revision: 0, changed: null }])) as Record<SeriesDomain, DomainRevision>,
+  domainRevisions: Object.fromEntries(SERIES_DOMAINS.map((domain) => [domain, { revision: 0, changed: null, base: 0 }])) as Record<SeriesDomain, DomainRevision>,
 };
 
+/**
+ * Each named domain one revision on. The samples that moved pile up (newest of each, at most
+ * MAX_CHANGED_SAMPLES) from a base revision, so a dashboard that missed a revision (two events in
+ * one notification) still lays them all over what it shows rather than reading its period again.
+ */
 function bumpDomains(
   revisions: Readonly<Record<SeriesDomain, DomainRevision>>,
   domains: readonly SeriesDomain[],
   changed: readonly DomainSample[] | undefined,
 ): Readonly<Record<SeriesDomain, DomainRevision>> {
   const next = { ...revisions };
-  for (const domain of domains) next[domain] = { revision: next[domain].revision + 1, changed: changed === undefined ? null : changed.filter((s) => s.domain === domain) };
+  for (const domain of domains) {
+    const previous = next[domain];
+    const revision = previous.revision + 1;
+    const mine = changed?.filter((s) => s.domain === domain);
+    if (mine === undefined) next[domain] = { revision, changed: null, base: revision };
+    else if (previous.changed !== null && previous.changed.length + mine.length <= MAX_CHANGED_SAMPLES) next[domain] = { revision, changed: newestById([...previous.changed, ...mine]), base: previous.base };
+    else next[domain] = { revision, changed: mine, base: previous.revision };
+  }
   return next;
+}
+
+function newestById(samples: readonly DomainSample[]): DomainSample[] {
+  const byId = new Map<string, DomainSample>();
+  for (const sample of samples) {
+    const held = byId.get(sample.id);
+    if (held === undefined || held.updatedAt <= sample.updatedAt) byId.set(sample.id, sample);
+  }
+  return [...byId.values()];
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {

@@ -21,9 +21,9 @@ interface Read {
 }
 
 /**
- * A domain's samples for a range, from the core's cache. When the live store says the domain moved
- * by one revision and names the samples that moved (a live tick), they are laid over what is shown;
- * otherwise (a catch-up, a new hour, a missed revision) the period is read again. A read in flight
+ * A domain's samples for a range, from the core's cache. When the live store names every sample that
+ * moved since what is shown (live ticks), they are laid over it; otherwise (a catch-up, a new hour)
+ * the period is read again. A read in flight
  * is never abandoned for a newer revision of the same view: under a tick every second, a read slower
  * than a second would otherwise never finish.
  */
@@ -42,7 +42,7 @@ export function useDomainSamples(domain: SeriesDomain, range: DashboardRange): D
     const key = `${domain}:${range}`;
     const onScreen = shown.current?.key === key ? shown.current : null;
     if (onScreen !== null && onScreen.revision === latest.revision) return;
-    if (onScreen !== null && latest.changed !== null && latest.revision === onScreen.revision + 1) {
+    if (onScreen !== null && latest.changed !== null && onScreen.revision >= latest.base) {
       const laid = layChangedSamples(current.current.samples, latest.changed, current.current.period);
       if (laid !== null) {
         shown.current = { key, revision: latest.revision };

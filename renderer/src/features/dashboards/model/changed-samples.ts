@@ -2,8 +2,8 @@ import type { DomainSample } from "../../../../../shared/domain/domain-sample.js
 
 /**
  * Pure: the samples shown for a period with the ones that just moved laid over them (same id
- * replaced, new ones added). Null when a moved sample falls outside the period (a new hour began):
- * the period itself has moved, and the caller reads it again.
+ * replaced unless what is shown is newer, new ones added). Null when a moved sample falls outside
+ * the period (a new hour began): the period itself has moved, and the caller reads it again.
  */
 export function layChangedSamples(
   shown: readonly DomainSample[],
@@ -22,7 +22,8 @@ export function layChangedSamples(
     const next = byId.get(sample.id);
     if (next === undefined) return sample;
     byId.delete(sample.id);
-    return next;
+    // A read of the period may already hold a newer version than the one that moved.
+    return next.updatedAt >= sample.updatedAt ? next : sample;
   });
   for (const sample of byId.values()) out.push(sample);
   return out;
