@@ -3,6 +3,8 @@ import { z } from "zod";
 import {
   CameraOutageRequestSchema,
   CameraOutageResponseSchema,
+  PublishDomainSamplesRequestSchema,
+  PublishDomainSamplesResponseSchema,
   RaiseAlarmsRequestSchema,
   RaiseAlarmsResponseSchema,
   SIMULATOR_PATHS,
@@ -51,6 +53,17 @@ export function registerSimulatorRoutes(app: FastifyInstance, simulator: Simulat
     if (!body.ok) return sendError(reply, body.error);
     simulator.startFlood(body.value.perSecond, body.value.seconds, body.value.chatterShare, body.value.priority);
     return sendValidated(reply, SimulatorControlResponseSchema, controls());
+  });
+
+  app.post(SIMULATOR_PATHS.domainSamples, async (request, reply) => {
+    const refused = roleRefusal(sessionOf(request), ["supervisor"], "the simulator's controls");
+    if (refused !== null) return sendError(reply, refused);
+    const body = parseWith(PublishDomainSamplesRequestSchema, request.body, "domain-samples request");
+    if (!body.ok) return sendError(reply, body.error);
+    const stranger = body.value.samples.find((s) => !simulator.hasWard(s.wardCode));
+    if (stranger !== undefined) return sendError(reply, { kind: "invalid_request", message: `Ward ${stranger.wardCode} is not one of the city's wards.` });
+    const alarmIds = await simulator.publishDomainSamples(body.value.samples);
+    return sendValidated(reply, PublishDomainSamplesResponseSchema, ok({ alarmIds }));
   });
 
   app.post(SIMULATOR_PATHS.cameraOutage, async (request, reply) => {

@@ -77,6 +77,10 @@ export class Simulator {
     this.every(this.options.domainIntervalMs, () => this.domainTick());
   }
 
+  hasWard(code: string): boolean {
+    return this.options.model.wards.some((w) => w.code === code);
+  }
+
   /**
    * Writes domain samples and raises an alarm for each threshold newly crossed (one ward, one
    * type), in one commit with them; returns the alarms' ids.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AlarmPrioritySchema } from "../domain/alarm.js";
 import { CameraStatusSchema } from "../domain/camera.js";
+import { DomainSampleSchema, domainSampleId } from "../domain/domain-sample.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { resultSchema } from "../result.js";
 
@@ -16,6 +17,8 @@ export const SIMULATOR_PATHS = {
   flood: "/api/v1/sim/flood",
   /** Fastify-style route pattern; use `cameraOutagePath(id)` to build a URL. */
   cameraOutage: "/api/v1/sim/cameras/:id/outage",
+  /** Publish domain samples as the simulator's own tick does: a threshold they cross raises its alarm. */
+  domainSamples: "/api/v1/sim/domain-samples",
 } as const;
 
 export function cameraOutagePath(cameraId: string): string {
@@ -69,3 +72,17 @@ export type SimulatorFloodRequest = z.infer<typeof SimulatorFloodRequestSchema>;
 export const SimulatorControlResponseSchema = resultSchema(
   z.object({ alarmIntervalMs: z.number().int().nonnegative(), floodUntil: IsoTimeSchema.nullable() }),
 );
+
+/** A tick's worth: every domain of every ward, with room to spare. */
+export const MAX_SIMULATED_SAMPLES_PER_REQUEST = 200;
+
+export const PublishDomainSamplesRequestSchema = z.object({
+  samples: z
+    .array(DomainSampleSchema.refine((s) => s.id === domainSampleId(s.domain, s.wardCode, s.hour), "a sample's id must be domain:ward:hour"))
+    .min(1)
+    .max(MAX_SIMULATED_SAMPLES_PER_REQUEST),
+});
+export type PublishDomainSamplesRequest = z.infer<typeof PublishDomainSamplesRequestSchema>;
+
+/** The alarms the samples raised (thresholds newly crossed). */
+export const PublishDomainSamplesResponseSchema = resultSchema(z.object({ alarmIds: z.array(z.string().min(1)) }));

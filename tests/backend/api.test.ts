@@ -3,7 +3,8 @@ import { AlarmSchema } from "../../shared/domain/alarm.js";
 import { CameraSchema } from "../../shared/domain/camera.js";
 import { BACKEND_PATHS, ChangeSchema, ChangesPageSchema, HelloResponseSchema, PROTOCOL_VERSION, type Change } from "../../shared/protocol/backend.js";
 import { CommandResponseSchema, type CommandRequest } from "../../shared/commands/command.js";
-import { cameraOutagePath, CameraOutageResponseSchema, RaiseAlarmsResponseSchema, SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
+import { cameraOutagePath, CameraOutageResponseSchema, PublishDomainSamplesResponseSchema, RaiseAlarmsResponseSchema, SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
+import { domainSampleId, type DomainSample } from "../../shared/domain/domain-sample.js";
 import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { alarmOf } from "../shared/command-fixtures.js";
 import { newKey, startTestBackend, type TestBackend } from "./backend-harness.js";
@@ -199,6 +200,36 @@ describe("simulator controls", () => {
     expect((await t.post(SIMULATOR_PATHS.alarms, {}, "op-01")).status).toBe(403);
     expect((await t.post(SIMULATOR_PATHS.alarms, { count: 0 })).status).toBe(400);
     expect((await t.post(SIMULATOR_PATHS.alarms, { count: 10_001 })).status).toBe(400);
+  });
+
+  it("publishes domain samples as its tick does: a threshold newly crossed raises one alarm in that ward", async () => {
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+    const queue = (waiting: number): DomainSample => ({
+      id: domainSampleId("one_stop", "06817", hour),
+      domain: "one_stop",
+      wardCode: "06817",
+      hour,
+      updatedAt: new Date().toISOString(),
+      metrics: { waiting, served: 12, avgWaitMin: 25 },
+    });
+    const first = PublishDomainSamplesResponseSchema.parse((await t.post(SIMULATOR_PATHS.domainSamples, { samples: [queue(45)] })).body);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value.alarmIds).toHaveLength(1);
+    expect(await alarm(first.value.alarmIds[0]!)).toMatchObject({ type: "one_stop_queue_long", wardCode: "06817", state: "unacknowledged" });
+    const sample = (await allChanges()).filter((c) => c.entity === "domain_sample" && c.id === queue(45).id).at(-1);
+    expect((sample?.data as DomainSample).metrics).toMatchObject({ waiting: 45 });
+    // Still over: no second alarm. Back under, then over again: a new one.
+    expect(PublishDomainSamplesResponseSchema.parse((await t.post(SIMULATOR_PATHS.domainSamples, { samples: [queue(50)] })).body)).toEqual({ ok: true, value: { alarmIds: [] } });
+    await t.post(SIMULATOR_PATHS.domainSamples, { samples: [queue(3)] });
+    expect(PublishDomainSamplesResponseSchema.parse((await t.post(SIMULATOR_PATHS.domainSamples, { samples: [queue(31)] })).body)).toMatchObject({ ok: true, value: { alarmIds: [expect.any(String)] } });
+
+    expect((await t.post(SIMULATOR_PATHS.domainSamples, { samples: [queue(45)] }, "op-01")).status).toBe(403);
+    expect((await t.post(SIMULATOR_PATHS.domainSamples, { samples: [{ ...queue(45), id: "one_stop:06817:x" }] })).status).toBe(400);
+    const stranger = { ...queue(45), wardCode: "99999", id: domainSampleId("one_stop", "99999", hour) };
+    const refused = await t.post(SIMULATOR_PATHS.domainSamples, { samples: [stranger] });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain("99999 is not one of the city's wards");
+    expect((await t.post(SIMULATOR_PATHS.domainSamples, { samples: [] })).status).toBe(400);
   });
 
   it("takes a camera offline for a while, raising camera_offline, then brings it back", async () => {
