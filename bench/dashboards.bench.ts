@@ -84,7 +84,9 @@ export const dashboardsBenchmark: Benchmark = {
       for (let pass = 0; pass < ROUNDS; pass++) {
         for (const domain of SERIES_DOMAINS) {
           await openDomain(page, url, domain);
-          firstDraws.push(await firstDraw30d(page));
+          const drawn = await firstDraw30d(page);
+          console.log(`dashboards: ${domain} (pass ${pass + 1}) first 30-day draw ${Math.round(drawn)} ms`);
+          firstDraws.push(drawn);
         }
       }
 

@@ -5,6 +5,7 @@ import { BACKEND_PATHS, ChangeSchema, ChangesPageSchema, HelloResponseSchema, PR
 import { CommandResponseSchema, type CommandRequest } from "../../shared/commands/command.js";
 import { cameraOutagePath, CameraOutageResponseSchema, PublishDomainSamplesResponseSchema, RaiseAlarmsResponseSchema, SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
 import { domainSampleId, type DomainSample } from "../../shared/domain/domain-sample.js";
+import { oneStopNow } from "../shared/fixtures.js";
 import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { alarmOf } from "../shared/command-fixtures.js";
 import { newKey, startTestBackend, type TestBackend } from "./backend-harness.js";
@@ -203,15 +204,8 @@ describe("simulator controls", () => {
   });
 
   it("publishes domain samples as its tick does: a threshold newly crossed raises one alarm in that ward", async () => {
-    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
-    const queue = (waiting: number): DomainSample => ({
-      id: domainSampleId("one_stop", "06817", hour),
-      domain: "one_stop",
-      wardCode: "06817",
-      hour,
-      updatedAt: new Date().toISOString(),
-      metrics: { waiting, served: 12, avgWaitMin: 25 },
-    });
+    const queue = (waiting: number) => oneStopNow("06817", waiting);
+    const hour = queue(0).hour;
     const first = PublishDomainSamplesResponseSchema.parse((await t.post(SIMULATOR_PATHS.domainSamples, { samples: [queue(45)] })).body);
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.alarmIds).toHaveLength(1);

@@ -4,6 +4,8 @@ import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { rangePeriod, totalsByWard } from "../../shared/dashboards/aggregate.js";
 import { DomainSampleSchema, type DomainSample } from "../../shared/domain/domain-sample.js";
+import { oneStopNow } from "../shared/fixtures.js";
+import { PublishDomainSamplesResponseSchema, SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
 import { startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
 import { readFile } from "node:fs/promises";
 import { pdfText } from "../shared/pdf-text.js";
@@ -110,5 +112,28 @@ test.describe("the dashboards window", () => {
     expect(shiftText).toContain("BÁO CÁO CA TRỰC");
     expect(shiftText).toContain("Nguyễn Thị Lan");
     expect(shiftText).toContain("Bàn giao: theo dõi hàng chờ một cửa phường Quang Trung.");
+  });
+
+  test("a one-stop queue crossing its threshold raises an alarm the operator sees in the queue, in the ward", async ({ page }) => {
+    await page.goto(consoleApp.url);
+    await expect(page.getByTestId("alarm-queue")).toHaveAttribute("data-ready", "true");
+    const queue = (waiting: number) => oneStopNow("06817", waiting);
+    const publish = async (sample: DomainSample) => {
+      const res = await backendFetch(`${backend.url}${SIMULATOR_PATHS.domainSamples}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ samples: [sample] }) });
+      const body = PublishDomainSamplesResponseSchema.parse(await res.json());
+      if (!body.ok) throw new Error(body.error.message);
+      return body.value.alarmIds;
+    };
+    // Below the threshold first (whatever the simulator made of this hour), then 45 people waiting.
+    await publish(queue(2));
+    const [alarmId] = await publish(queue(45));
+    expect(alarmId).toBeDefined();
+    // However long the queue, the operator finds it by its number.
+    await page.getByTestId("alarm-search").fill(alarmId!);
+    const row = page.locator(`[data-testid="alarm-row"][data-alarm-id="${alarmId}"]`);
+    await expect(row).toBeVisible();
+    await expect(row).toHaveAttribute("data-state", "unacknowledged");
+    await expect(row).toContainText("Hàng chờ dài tại bộ phận một cửa");
+    await expect(row).toContainText("Quang Trung");
   });
 });

@@ -1,5 +1,6 @@
 import { freshWorkflowFields, type Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
+import { domainSampleId, type DomainSample } from "../../shared/domain/domain-sample.js";
 
 export const LAN: Operator = { id: "op-01", name: "Nguyễn Thị Lan", role: "operator" };
 export const MINH: Operator = { id: "op-02", name: "Trần Văn Minh", role: "operator" };
@@ -26,4 +27,10 @@ export function makeAlarm(patch: Partial<Alarm> = {}): Alarm {
     ...freshWorkflowFields(),
     ...patch,
   };
+}
+
+/** A one-stop office's sample for the current hour: `waiting` people at the hour's end. */
+export function oneStopNow(wardCode: string, waiting: number, now = new Date()): DomainSample {
+  const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString();
+  return { id: domainSampleId("one_stop", wardCode, hour), domain: "one_stop", wardCode, hour, updatedAt: now.toISOString(), metrics: { waiting, served: 40, avgWaitMin: 35 } };
 }
