@@ -1,5 +1,5 @@
 import { periodTotal, totalsByWard } from "../dashboards/aggregate.js";
-import { DOMAIN_METRICS, type DomainSample, type MetricOf, type SeriesDomain } from "../domain/domain-sample.js";
+import { metricsOf, type DomainSample, type MetricOf, type SeriesDomain } from "../domain/domain-sample.js";
 import { formatCityDateTime } from "../time.js";
 
 /**
@@ -56,7 +56,7 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export function buildDomainReport(input: DomainReportInput): ReportTable {
   const { domain, samples, wards } = input;
-  const metrics = Object.keys(DOMAIN_METRICS[domain]) as Array<MetricOf<typeof domain>>;
+  const metrics = metricsOf(domain);
   const labels = METRIC_LABELS[domain] as Readonly<Record<string, string>>;
   const perMetric = metrics.map((m) => totalsByWard(samples, domain, m));
   return {

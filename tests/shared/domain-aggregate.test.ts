@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cityDayStart, hourlySeries, lateShare, periodTotal, rangePeriod, totalsByWard } from "../../shared/dashboards/aggregate.js";
 import { newBreaches, thresholdBreaches } from "../../shared/dashboards/thresholds.js";
-import { DomainSampleSchema, domainSampleId, type DomainSample } from "../../shared/domain/domain-sample.js";
+import { DomainSampleSchema, domainSampleId, metricsOf, rollupOf, type DomainSample } from "../../shared/domain/domain-sample.js";
 
 const hourIso = (h: number) => new Date(Date.UTC(2026, 11, 3, h)).toISOString();
 
@@ -95,5 +95,24 @@ describe("thresholds", () => {
     const over = newBreaches([queue("06817", 3, 10)], lasting.active);
     expect(over.raise).toEqual([]);
     expect(newBreaches([queue("06817", 4, 35)], over.active).raise).toEqual([{ type: "one_stop_queue_long", wardCode: "06817" }]);
+  });
+});
+
+describe("the domain sample schema, made from the one list of metrics", () => {
+  const hour = "2026-12-04T09:00:00.000Z";
+  const oneStop = { id: domainSampleId("one_stop", "06817", hour), domain: "one_stop", wardCode: "06817", hour, updatedAt: hour, metrics: { waiting: 4, served: 9, avgWaitMin: 6.5 } };
+
+  it("takes each domain's metrics exactly, counts whole and measures any non-negative number", () => {
+    expect(DomainSampleSchema.safeParse(oneStop).success).toBe(true);
+    expect(DomainSampleSchema.safeParse({ ...oneStop, metrics: { ...oneStop.metrics, waiting: 4.5 } }).success).toBe(false);
+    expect(DomainSampleSchema.safeParse({ ...oneStop, metrics: { ...oneStop.metrics, extra: 1 } }).success).toBe(false);
+    expect(DomainSampleSchema.safeParse({ ...oneStop, metrics: { waiting: 4, served: 9 } }).success).toBe(false);
+    expect(DomainSampleSchema.safeParse({ ...oneStop, domain: "environment" }).success).toBe(false);
+  });
+
+  it("lists the metrics and their roll-ups from the same place", () => {
+    expect(metricsOf("one_stop")).toEqual(["waiting", "served", "avgWaitMin"]);
+    expect(metricsOf("one_stop").map((m) => rollupOf("one_stop", m))).toEqual(["last", "sum", "mean"]);
+    expect(rollupOf("environment", "waterLevelM")).toBe("max");
   });
 });
