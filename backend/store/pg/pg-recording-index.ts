@@ -1,5 +1,6 @@
 import type { Pool } from "pg";
 import type { RecordedGap, RecordedSegment, RecordingIndex, RecordingUsage } from "../recording-index.js";
+import { withTransaction } from "./pg-transaction.js";
 import { MAX_SEGMENT_MS, toRecordedGap, toRecordedSegment, toRecordingUsage, toOldestStartMs } from "../recording-rows.js";
 
 const COLUMNS = "camera_id, start_ms, duration_ms, bytes, variant";
@@ -9,9 +10,7 @@ export class PgRecordingIndex implements RecordingIndex {
   constructor(private readonly pool: Pool) {}
 
   async addSegment(segment: RecordedSegment, gapBefore: RecordedGap | null): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
+    await withTransaction(this.pool, async (client) => {
       if (gapBefore !== null) {
         await client.query(
           "INSERT INTO recording_gaps (camera_id, start_ms, end_ms) VALUES ($1, $2, $3) ON CONFLICT (camera_id, start_ms) DO UPDATE SET end_ms = EXCLUDED.end_ms",
@@ -23,13 +22,7 @@ export class PgRecordingIndex implements RecordingIndex {
          ON CONFLICT (camera_id, start_ms) DO UPDATE SET duration_ms = EXCLUDED.duration_ms, bytes = EXCLUDED.bytes, variant = EXCLUDED.variant`,
         [segment.cameraId, segment.startMs, segment.durationMs, segment.bytes, segment.variant],
       );
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async segmentsBetween(cameraId: string, fromMs: number, toMs: number, limit: number): Promise<RecordedSegment[]> {
@@ -69,20 +62,12 @@ export class PgRecordingIndex implements RecordingIndex {
   }
 
   async removeSegments(cameraId: string, startMsList: readonly number[]): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
+    await withTransaction(this.pool, async (client) => {
       await client.query("DELETE FROM recording_segments WHERE camera_id = $1 AND start_ms = ANY($2::bigint[])", [cameraId, startMsList.map(String)]);
       const { rows } = await client.query("SELECT min(start_ms) AS oldest FROM recording_segments WHERE camera_id = $1", [cameraId]);
       const oldest = toOldestStartMs(rows[0]);
       if (oldest === null) await client.query("DELETE FROM recording_gaps WHERE camera_id = $1", [cameraId]);
       else await client.query("DELETE FROM recording_gaps WHERE camera_id = $1 AND end_ms <= $2", [cameraId, oldest]);
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
