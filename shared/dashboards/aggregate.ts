@@ -53,18 +53,12 @@ function overHours(rollup: MetricRollup, values: readonly number[]): number {
   }
 }
 
-/** Combines several wards' values of one hour (or of one period). */
+/**
+ * Combines several wards' values of one hour (or of one period): as over hours, except that levels
+ * at the hour's end (people waiting in each ward) add up across wards.
+ */
 function overWards(rollup: MetricRollup, values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  switch (rollup) {
-    case "sum":
-    case "last":
-      return values.reduce((a, b) => a + b, 0);
-    case "mean":
-      return values.reduce((a, b) => a + b, 0) / values.length;
-    case "max":
-      return Math.max(...values);
-  }
+  return overHours(rollup === "last" ? "sum" : rollup, values);
 }
 
 function inWards(samples: readonly DomainSample[], wardCodes: ReadonlySet<string> | null): DomainSample[] {
