@@ -87,33 +87,6 @@ test.describe("the dashboards window", () => {
     await expect(page.getByTestId("dash-chart")).toHaveAttribute("data-points", String(7 * 24));
   });
 
-  test("exports the domain report as PDF (ward names, the city's count) and CSV, and the shift report with the handover note", async ({ page }) => {
-    await page.goto(`${consoleApp.url}/?role=dashboards`);
-    await expect(page.getByTestId("dashboards-pane")).toHaveAttribute("data-ready", "true");
-    const period = rangePeriod("today", new Date());
-    const today = (await backendSamples(backend.url)).filter((s) => s.domain === "public_services" && s.hour >= period.from.toISOString());
-    const cityReceived = [...totalsByWard(today, "public_services", "received").values()].reduce((a, b) => a + b, 0);
-
-    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-export-pdf").click()]);
-    expect(pdf.suggestedFilename()).toMatch(/^bao-cao-public_services-.*\.pdf$/);
-    const text = await pdfText(await readFile((await pdf.path())!));
-    expect(text).toContain("BÁO CÁO LĨNH VỰC DỊCH VỤ CÔNG");
-    expect(text).toContain("Xã Thượng Yên Công");
-    expect(text).toContain(new Intl.NumberFormat("vi-VN").format(cityReceived));
-
-    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-export-csv").click()]);
-    expect((await readFile((await csv.path())!)).toString("utf8")).toContain(`Toàn thành phố,${cityReceived},`);
-
-    // The shift report carries the officer's handover note as written, and who wrote it.
-    await page.getByTestId("dash-shift").locator("summary").click();
-    await page.getByTestId("dash-shift-note").fill("Bàn giao: theo dõi hàng chờ một cửa phường Quang Trung.");
-    const [shift] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-shift-pdf").click()]);
-    const shiftText = await pdfText(await readFile((await shift.path())!));
-    expect(shiftText).toContain("BÁO CÁO CA TRỰC");
-    expect(shiftText).toContain("Nguyễn Thị Lan");
-    expect(shiftText).toContain("Bàn giao: theo dõi hàng chờ một cửa phường Quang Trung.");
-  });
-
   test("a one-stop queue crossing its threshold raises an alarm the operator sees in the queue, in the ward", async ({ page }) => {
     await page.goto(consoleApp.url);
     await expect(page.getByTestId("alarm-queue")).toHaveAttribute("data-ready", "true");
@@ -135,5 +108,35 @@ test.describe("the dashboards window", () => {
     await expect(row).toHaveAttribute("data-state", "unacknowledged");
     await expect(row).toContainText("Hàng chờ dài tại bộ phận một cửa");
     await expect(row).toContainText("Quang Trung");
+  });
+
+  test("exports, with the backend gone, the domain report as PDF (ward names, the city's count) and CSV, and the shift report with the handover note", async ({ page }) => {
+    await page.goto(`${consoleApp.url}/?role=dashboards`);
+    await expect(page.getByTestId("dashboards-pane")).toHaveAttribute("data-ready", "true");
+    const period = rangePeriod("today", new Date());
+    const today = (await backendSamples(backend.url)).filter((s) => s.domain === "public_services" && s.hour >= period.from.toISOString());
+    const cityReceived = [...totalsByWard(today, "public_services", "received").values()].reduce((a, b) => a + b, 0);
+    // Reports come from the console's cache: the backend is not needed (the last test here).
+    await backend.stop();
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-export-pdf").click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^bao-cao-public_services-.*\.pdf$/);
+    const text = await pdfText(await readFile((await pdf.path())!));
+    expect(text).toContain("BÁO CÁO LĨNH VỰC DỊCH VỤ CÔNG");
+    expect(text).toContain("Xã Thượng Yên Công");
+    expect(text).toContain(new Intl.NumberFormat("vi-VN").format(cityReceived));
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-export-csv").click()]);
+    expect((await readFile((await csv.path())!)).toString("utf8")).toContain(`Toàn thành phố,${cityReceived},`);
+
+    // The shift report carries the officer's handover note as written, and who wrote it.
+    await page.getByTestId("dash-shift").locator("summary").click();
+    await page.getByTestId("dash-shift-note").fill("Bàn giao: theo dõi hàng chờ một cửa phường Quang Trung.");
+    const [shift] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-shift-pdf").click()]);
+    const shiftText = await pdfText(await readFile((await shift.path())!));
+    expect(shiftText).toContain("BÁO CÁO CA TRỰC");
+    expect(shiftText).toContain("Nguyễn Thị Lan");
+    expect(shiftText).toContain("Bàn giao: theo dõi hàng chờ một cửa phường Quang Trung.");
   });
 });
