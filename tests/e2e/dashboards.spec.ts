@@ -9,6 +9,8 @@ import { PublishDomainSamplesResponseSchema, SIMULATOR_PATHS } from "../../share
 import { startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
 import { readFile } from "node:fs/promises";
 import { pdfText } from "../shared/pdf-text.js";
+import { formatCityDateTime } from "../../shared/time.js";
+import { shiftPeriod } from "../../renderer/src/features/dashboards/model/shift-periods.js";
 
 
 /** Every domain sample the backend recorded, read from its change feed. */
@@ -138,5 +140,11 @@ test.describe("the dashboards window", () => {
     expect(shiftText).toContain("BÁO CÁO CA TRỰC");
     expect(shiftText).toContain("Nguyễn Thị Lan");
     expect(shiftText).toContain("Bàn giao: theo dõi hàng chờ một cửa phường Quang Trung.");
+
+    // The night shift's report covers the night shift, whenever it is asked for.
+    await page.getByTestId("dash-shift-period").selectOption("22");
+    const [night] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-shift-pdf").click()]);
+    const nightText = await pdfText(await readFile((await night.path())!));
+    expect(nightText).toContain(`Ca trực: từ ${formatCityDateTime(shiftPeriod("22", new Date()).from)}`);
   });
 });
