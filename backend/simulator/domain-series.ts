@@ -1,4 +1,4 @@
-import { domainSampleId, SERIES_DOMAINS, type DomainSample, type SeriesDomain } from "../../shared/domain/domain-sample.js";
+import { domainSampleId, PROCEDURE_GROUPS, SERIES_DOMAINS, type DomainSample, type SeriesDomain } from "../../shared/domain/domain-sample.js";
 import { hashString, seededRandom, type Random } from "../../shared/seeded-random.js";
 import { WARD } from "../seed/ward-codes.js";
 
@@ -58,6 +58,20 @@ const round = (value: number, digits = 1): number => Math.round(value * 10 ** di
 const count = (value: number): number => Math.max(0, Math.round(value));
 const noise = (random: Random, spread: number): number => 1 + (random() * 2 - 1) * spread;
 
+/** Civil status (births, marriages, certified copies) is most of a ward's dossiers; land and building next. */
+const GROUP_SHARES: Readonly<Record<(typeof PROCEDURE_GROUPS)[number], number>> = { civilStatus: 0.42, landConstruction: 0.23, business: 0.12, socialAffairs: 0.13, otherProcedures: 0.1 };
+
+/** `received` dealt out over the procedure groups, each dossier to one group by its share: they add up. */
+function splitByGroup(received: number, random: Random): Record<(typeof PROCEDURE_GROUPS)[number], number> {
+  const out = Object.fromEntries(PROCEDURE_GROUPS.map((g) => [g, 0])) as Record<(typeof PROCEDURE_GROUPS)[number], number>;
+  for (let i = 0; i < received; i++) {
+    let pick = random();
+    const group = PROCEDURE_GROUPS.find((g) => (pick -= GROUP_SHARES[g]) < 0) ?? "otherProcedures";
+    out[group] += 1;
+  }
+  return out;
+}
+
 function metricsFor(domain: SeriesDomain, wardCode: string, clock: CityClock, fraction: number, random: Random): DomainSample["metrics"] {
   const weight = wardWeight(wardCode);
   const office = officeLoad(clock);
@@ -70,7 +84,15 @@ function metricsFor(domain: SeriesDomain, wardCode: string, clock: CityClock, fr
       const lateRate = random() < 1 / 12 ? 0.08 + random() * 0.07 : 0.01 + random() * 0.03;
       const late = count(finished * lateRate);
       const online = count(received * (0.62 + random() * 0.2));
-      return { received, inProgress: count(40 * weight * (0.6 + office * 0.4) * noise(random, 0.15)), onTime: finished - late, late, online, atCounter: received - online };
+      return {
+        received,
+        inProgress: count(40 * weight * (0.6 + office * 0.4) * noise(random, 0.15)),
+        onTime: finished - late,
+        late,
+        online,
+        atCounter: received - online,
+        ...splitByGroup(received, random),
+      };
     }
     case "one_stop": {
       const waiting = count(24 * weight * office * noise(random, 0.45));

@@ -14,12 +14,29 @@ export type MetricRollup = "sum" | "mean" | "max" | "last";
 
 /** A metric: what its values are (a count or a measure) and how an hour of it adds up over wards and hours. */
 const count = <R extends MetricRollup>(rollup: R) => ({ schema: Count, rollup });
+/** A count samples written before it existed lack: read as absent, never as 0. */
+const laterCount = <R extends MetricRollup>(rollup: R) => ({ schema: Count.optional(), rollup });
 const measure = <R extends MetricRollup>(rollup: R) => ({ schema: Measure, rollup });
 
 /** Each domain's metrics: the one list the samples' schema, the roll-ups and the reports come from. */
 const METRICS = {
-  /** Dossiers of the public services (dịch vụ công): received, finished on time or late, online or at the counter. */
-  public_services: { received: count("sum"), inProgress: count("last"), onTime: count("sum"), late: count("sum"), online: count("sum"), atCounter: count("sum") },
+  /**
+   * Dossiers of the public services (dịch vụ công): received, finished on time or late, online or
+   * at the counter, and the received ones by procedure group (PROCEDURE_GROUPS; they add up to received).
+   */
+  public_services: {
+    received: count("sum"),
+    inProgress: count("last"),
+    onTime: count("sum"),
+    late: count("sum"),
+    online: count("sum"),
+    atCounter: count("sum"),
+    civilStatus: laterCount("sum"),
+    landConstruction: laterCount("sum"),
+    business: laterCount("sum"),
+    socialAffairs: laterCount("sum"),
+    otherProcedures: laterCount("sum"),
+  },
   /** One-stop offices (bộ phận một cửa): people waiting at the hour's end, served, mean wait in minutes. */
   one_stop: { waiting: count("last"), served: count("sum"), avgWaitMin: measure("mean") },
   environment: { aqi: measure("mean"), pm25: measure("mean"), noiseDb: measure("mean"), waterLevelM: measure("max") },
@@ -71,6 +88,9 @@ export function domainSampleId(domain: SeriesDomain, wardCode: string, hour: str
 export function rollupOf<D extends SeriesDomain>(domain: D, metric: MetricOf<D>): MetricRollup {
   return (METRICS[domain] as Record<string, { rollup: MetricRollup }>)[metric]?.rollup ?? "sum";
 }
+
+/** The groups of administrative procedures a dossier is received under, as public_services metrics. */
+export const PROCEDURE_GROUPS = ["civilStatus", "landConstruction", "business", "socialAffairs", "otherProcedures"] as const satisfies ReadonlyArray<MetricOf<"public_services">>;
 
 /** How the plan counts procedures: 282 of 300 administrative procedures online at level 3–4. */
 export const PROCEDURES_ONLINE = { online: 282, total: 300 } as const;

@@ -21,7 +21,19 @@ const DOMAIN_TITLES: Readonly<Record<SeriesDomain, string>> = {
 };
 
 const METRIC_LABELS: { readonly [D in SeriesDomain]: { readonly [M in MetricOf<D>]: string } } = {
-  public_services: { received: "Tiếp nhận", inProgress: "Đang giải quyết", onTime: "Đúng hạn", late: "Trễ hạn", online: "Trực tuyến", atCounter: "Tại quầy" },
+  public_services: {
+    received: "Tiếp nhận",
+    inProgress: "Đang giải quyết",
+    onTime: "Đúng hạn",
+    late: "Trễ hạn",
+    online: "Trực tuyến",
+    atCounter: "Tại quầy",
+    civilStatus: "Hộ tịch",
+    landConstruction: "Đất đai – Xây dựng",
+    business: "Kinh doanh – Đầu tư",
+    socialAffairs: "Lao động – Xã hội",
+    otherProcedures: "Lĩnh vực khác",
+  },
   one_stop: { waiting: "Đang chờ", served: "Đã phục vụ", avgWaitMin: "Chờ TB (phút)" },
   environment: { aqi: "AQI", pm25: "PM2.5 (µg/m³)", noiseDb: "Tiếng ồn (dB)", waterLevelM: "Mực nước max (m)" },
   traffic: { incidents: "Sự cố", flowVehPerHour: "Xe/giờ" },

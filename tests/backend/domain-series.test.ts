@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AlarmSchema } from "../../shared/domain/alarm.js";
-import { DomainSampleSchema, SERIES_DOMAINS, type DomainSample } from "../../shared/domain/domain-sample.js";
+import { DomainSampleSchema, PROCEDURE_GROUPS, SERIES_DOMAINS, type DomainSample } from "../../shared/domain/domain-sample.js";
 import { periodTotal } from "../../shared/dashboards/aggregate.js";
 import { buildCityModel } from "../../backend/seed/city-model.js";
 import { buildSeedWrites } from "../../backend/seed/seed.js";
@@ -33,6 +33,17 @@ describe("the simulator's domain series", () => {
     expect(received(cityHour(2, 9))).toBeGreaterThan(50);
     expect(received(cityHour(2, 22))).toBe(0);
     expect(received(cityHour(6, 9))).toBe(0);
+  });
+
+  it("deals each received dossier to one procedure group: the groups add up to received, civil status the largest", () => {
+    const samples = of(domainHistory(codes, cityHour(2, 18), 24 * 5), "public_services");
+    for (const s of samples) {
+      const { received, civilStatus, landConstruction, business, socialAffairs, otherProcedures } = s.metrics;
+      expect([civilStatus, landConstruction, business, socialAffairs, otherProcedures].reduce((a, b) => (a ?? 0) + (b ?? 0), 0), s.id).toBe(received);
+    }
+    const total = (metric: (typeof PROCEDURE_GROUPS)[number]) => periodTotal(samples, "public_services", metric);
+    expect(total("civilStatus")).toBeGreaterThan(total("landConstruction"));
+    expect(Math.min(...PROCEDURE_GROUPS.map(total))).toBeGreaterThan(0);
   });
 
   it("fills the current hour's counters as it passes", () => {

@@ -61,6 +61,12 @@ test.describe("the dashboards window", () => {
     await expect(page.getByTestId("dash-ward-06817")).toContainText("Quang Trung");
     await expect(page.getByTestId("dash-wards")).toContainText("Thượng Yên Công");
 
+    // The day's dossiers by procedure group add up to the city's received.
+    const parts = await page.getByTestId("dash-breakdown").locator("li").evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-value"))));
+    expect(parts).toHaveLength(5);
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(cityTotal);
+    await expect(page.getByTestId("dash-part-public_services.civilStatus")).toContainText("Hộ tịch");
+
     // The ward map writes the same figure on each ward, shaded by class, with a legend in numbers.
     const map = page.getByTestId("dash-choropleth");
     for (const [wardCode, received] of expected) {

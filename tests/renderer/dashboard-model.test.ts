@@ -25,6 +25,23 @@ describe("a domain's dashboard", () => {
     expect(model.series.values).toEqual([null, null, 10, 50, null, null]);
   });
 
+  it("shows the dossiers by procedure group, largest first, narrowed like the tiles; samples written before the groups existed count for none", () => {
+    const grouped = (wardCode: string, civilStatus: number, business: number) => {
+      const s = dossiers(wardCode, 4, civilStatus + business, 0, 0, 0) as Extract<DomainSample, { domain: "public_services" }>;
+      return { ...s, id: `${s.id}:g`, metrics: { ...s.metrics, civilStatus, landConstruction: 0, business, socialAffairs: 0, otherProcedures: 0 } };
+    };
+    const withGroups = [...samples, grouped("06817", 5, 7), grouped("06820", 4, 1)];
+    const city = dashboardModel("public_services", withGroups, period, ["06817", "06820"], null);
+    expect(city.breakdown.slice(0, 2)).toEqual([
+      { key: "public_services.civilStatus", value: 9 },
+      { key: "public_services.business", value: 8 },
+    ]);
+    expect(city.breakdown).toHaveLength(5);
+    const ward = dashboardModel("public_services", withGroups, period, ["06817", "06820"], "06820");
+    expect(ward.breakdown[0]).toEqual({ key: "public_services.civilStatus", value: 4 });
+    expect(dashboardModel("one_stop", [], period, [], null).breakdown).toEqual([]);
+  });
+
   it("narrows the tiles and the chart to the selected ward, keeping every ward's bar", () => {
     const model = dashboardModel("public_services", samples, period, ["06817", "06820"], "06820");
     expect(model.kpis.find((k) => k.key === "public_services.received")?.value).toBe(20);

@@ -12,6 +12,7 @@ import { dashboardModel, formatFigure } from "../model/domain-views.js";
 import { SeriesChart } from "./series-chart.js";
 import { ShiftReportForm } from "./shift-report-form.js";
 import { WardChoropleth } from "./ward-choropleth.js";
+import { BreakdownBars } from "./breakdown-bars.js";
 
 /**
  * The city's other domains: one view per domain with its tiles, its hour-by-hour chart and its
@@ -79,6 +80,7 @@ export function DashboardsPane() {
         ))}
       </ul>
       <SeriesChart series={model.series} label={chartLabel} format={model.chartFormat} />
+      {model.breakdown.length > 0 && <BreakdownBars title={t(`dashboards.breakdown.${domain}`)} parts={model.breakdown} format={model.chartFormat} />}
       <h3 className="dash-subtitle">{t("dashboards.byWard", { metric: chartLabel })}</h3>
       <div className="dash-by-ward">
         <WardChoropleth wards={sortedWards} byWard={model.byWard} format={model.chartFormat} label={chartLabel} selectedWard={selectedWard} onSelect={selectWard} />

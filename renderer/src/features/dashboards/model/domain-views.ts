@@ -1,5 +1,5 @@
 import { hourlySeries, lateShare, periodTotal, totalsByWard, type HourlySeries } from "../../../../../shared/dashboards/aggregate.js";
-import { PROCEDURES_ONLINE, type DomainSample, type MetricOf, type SeriesDomain } from "../../../../../shared/domain/domain-sample.js";
+import { PROCEDURE_GROUPS, PROCEDURES_ONLINE, type DomainSample, type MetricOf, type SeriesDomain } from "../../../../../shared/domain/domain-sample.js";
 
 /** How a figure reads: whole numbers, one decimal, or a percentage. */
 export type FigureFormat = "count" | "decimal" | "percent";
@@ -16,6 +16,8 @@ export interface DomainView<D extends SeriesDomain> {
   /** The metric drawn hour by hour, and compared ward by ward. */
   chart: MetricOf<D>;
   chartFormat: FigureFormat;
+  /** Parts of a whole shown side by side (dossiers by procedure group), where the domain has them. */
+  breakdown?: ReadonlyArray<MetricOf<D>>;
 }
 
 const total =
@@ -51,6 +53,7 @@ export const DOMAIN_VIEWS: { readonly [D in SeriesDomain]: DomainView<D> } = {
     ],
     chart: "received",
     chartFormat: "count",
+    breakdown: PROCEDURE_GROUPS,
   },
   one_stop: { kpis: [metricKpi("one_stop", "waiting", "count"), metricKpi("one_stop", "served", "count"), metricKpi("one_stop", "avgWaitMin", "decimal")], chart: "waiting", chartFormat: "count" },
   environment: {
@@ -71,6 +74,8 @@ export interface DashboardModel {
   series: HourlySeries;
   /** Every ward, in the order given, with its figure for the period (0 when it reported nothing). */
   byWard: Array<{ wardCode: string; value: number }>;
+  /** The breakdown's parts for the period and the selected ward, largest first; empty when the domain has none. */
+  breakdown: Array<{ key: string; value: number }>;
 }
 
 /** Pure: what a domain's dashboard shows for a period, the tiles narrowed to one ward when one is selected. */
@@ -84,6 +89,7 @@ export function dashboardModel<D extends SeriesDomain>(domain: D, samples: reado
     chartFormat: view.chartFormat,
     series: hourlySeries(samples, domain, view.chart, period, selection),
     byWard: wardCodes.map((wardCode) => ({ wardCode, value: perWard.get(wardCode) ?? 0 })),
+    breakdown: (view.breakdown ?? []).map((metric) => ({ key: `${domain}.${metric}`, value: periodTotal(samples, domain, metric, selection) })).sort((a, b) => b.value - a.value),
   };
 }
 
