@@ -3,6 +3,7 @@ import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { RECORDING_PATHS } from "../../shared/protocol/recordings.js";
+import { cameraOutagePath } from "../../shared/protocol/simulator.js";
 import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
 
 /** The demo catalogue's cameras, every one recorded. */
@@ -108,5 +109,20 @@ test.describe("recordings", () => {
     const badge = page.locator('[data-testid="camera-list-item"][data-camera-id="cam-02"] [data-testid="recording-badge"]');
     await expect(badge).toHaveAttribute("data-state", "recording", { timeout: 30_000 });
     await expect(badge).toContainText(/\d+ MB/);
+  });
+
+  test("each wall tile shows its camera's recording state: recording, then a gap while the camera is offline", async ({ page }) => {
+    test.setTimeout(180_000);
+    await expect.poll(() => recordingCameras(backend.url), { timeout: 120_000 }).toBe(CAMERAS);
+    await page.goto(`${consoleApp.url}?role=wall`);
+    const tile = page.locator('[data-testid="wall-grid"] [data-tile="0"]');
+    await expect(tile).toHaveAttribute("data-camera-id", /.+/);
+    const cameraId = (await tile.getAttribute("data-camera-id"))!;
+    await expect(tile.getByTestId("tile-recording")).toHaveAttribute("data-state", "recording", { timeout: 30_000 });
+    const outage = await backendFetch(`${backend.url}${cameraOutagePath(cameraId)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds: 60 }) }, "sup-01");
+    expect(outage.ok).toBe(true);
+    // The health is read every ten seconds; the gap shows once the recorder has seen segments stop.
+    await expect(tile.getByTestId("tile-recording")).toHaveAttribute("data-state", "gap", { timeout: 60_000 });
+    await expect(tile.getByTestId("tile-recording")).toContainText(/\d{2}:\d{2}/);
   });
 });
