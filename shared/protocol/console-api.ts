@@ -139,6 +139,9 @@ export const CONSOLE_RESPONSE_SCHEMAS = {
   ...DASHBOARD_RESPONSE_SCHEMAS,
 } as const satisfies Record<ConsoleRequestType, z.ZodType>;
 
+/** Requests that may take minutes (an evidence export remuxes and fetches video): how long a page waits for their answer. */
+export const SLOW_REQUEST_TIMEOUT_MS: Partial<Record<ConsoleRequestType, number>> = { "evidence.export": 330_000 };
+
 export type ConsoleResponse<T extends ConsoleRequestType> = z.infer<(typeof CONSOLE_RESPONSE_SCHEMAS)[T]>;
 export type RequestOf<T extends ConsoleRequestType> = Extract<ConsoleRequest, { type: T }>;
 

@@ -1,3 +1,4 @@
+import { exportRange } from "../../renderer/src/features/playback/model/export-range.js";
 import { tileRecordingState } from "../../renderer/src/features/playback/model/recording-state.js";
 import type { CameraRecordingHealth } from "../../shared/protocol/recordings.js";
 import { describe, expect, it } from "vitest";
@@ -115,5 +116,11 @@ describe("a wall tile's recording state", () => {
     expect(tileRecordingState(health({ state: "gap", gapSinceMs: 1_000 }))).toEqual({ kind: "gap", sinceMs: 1_000 });
     expect(tileRecordingState(health({ state: "off" }))).toEqual({ kind: "off" });
     expect(tileRecordingState(undefined)).toEqual({ kind: "unknown" });
+  });
+});
+
+describe("an evidence export from the playhead", () => {
+  it("covers the chosen length from the playhead", () => {
+    expect(exportRange(Date.parse("2026-12-04T02:14:00.400Z"), 10)).toEqual({ from: "2026-12-04T02:14:00.400Z", to: "2026-12-04T02:14:10.400Z" });
   });
 });

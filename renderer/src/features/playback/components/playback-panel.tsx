@@ -6,6 +6,8 @@ import { useCamerasById } from "../../../hooks/use-cameras.js";
 import { useLanguage } from "../../../hooks/use-language.js";
 import { useLiveState } from "../../../store/store-context.js";
 import { BookmarkForm } from "../../bookmarks/components/bookmark-form.js";
+import { useOperator } from "../../../hooks/use-operator.js";
+import { EvidenceExportForm } from "./evidence-export-form.js";
 import { bookmarksInView } from "../../bookmarks/model/bookmark-search.js";
 import { openPlayback, type PlaybackRequest } from "../hooks/use-playback-request.js";
 import { timelineKeyAction, viewAround, zoom, type TimelineView } from "../model/timeline-view.js";
@@ -31,6 +33,9 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
   const alarms = useLiveState((s) => s.alarms);
   const bookmarks = useLiveState((s) => s.bookmarks);
   const [marking, setMarking] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  // Only supervisors may take video out as evidence (the backend says so too).
+  const mayExport = useOperator()?.role === "supervisor";
   const [range] = useState(() => ({ fromMs: request.atMs - LOADED_BEFORE_MS, toMs: Math.min(Date.now(), request.atMs + LOADED_AFTER_MS) }));
   const tiles = useRef(new Map<string, TileHandle>());
   const clock = useRef<PlaybackClock>({ wallMs: request.atMs, anchorAt: performance.now(), rate: 1, playing: false });
@@ -173,12 +178,18 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
         <button type="button" onClick={() => setMarking((m) => !m)} aria-pressed={marking} data-testid="playback-bookmark">
           {t("bookmarks.add")}
         </button>
+        {mayExport && (
+          <button type="button" onClick={() => setExporting((e) => !e)} aria-pressed={exporting} data-testid="playback-export">
+            {t("evidence.export")}
+          </button>
+        )}
         {request.alarmId !== null && (
           <button type="button" onClick={() => seek(request.atMs)} data-testid="playback-to-alarm">
             {t("playback.toAlarm")}
           </button>
         )}
       </div>
+      {exporting && <EvidenceExportForm cameraIds={shown.map((c) => c.id)} atMs={() => clockNow(clock.current, performance.now())} onClose={() => setExporting(false)} />}
       {marking && <BookmarkForm cameras={shown} atMs={() => clockNow(clock.current, performance.now())} onDone={() => setMarking(false)} />}
       <PlaybackTimeline view={view} onView={setView} recorded={spans.recorded} gaps={spans.gaps} marks={marks} playheadMs={shownMs} onSeek={seek} onKey={onKey} />
     </section>
