@@ -2,7 +2,7 @@ import { PROTOCOL_VERSION } from "../shared/protocol/backend.js";
 import type { AppError } from "../shared/result.js";
 
 /** The oldest console protocol this backend still serves. */
-export const MIN_PROTOCOL_VERSION = 3;
+export const MIN_PROTOCOL_VERSION = 4;
 
 function describeRange(min: number, max: number): string {
   return min === max ? `only ${min}` : `${min}–${max}`;

@@ -29,6 +29,10 @@ export const LIMITS = {
   exportRangeMs: 60 * 60_000,
   /** Cameras one evidence export may hold (a 3x3 wall). */
   exportCameras: 9,
+  /** Longest range one bookmark marks (as long as one recorded playlist). */
+  bookmarkRangeMs: 4 * 60 * 60_000,
+  /** Bookmarks a console keeps on screen (the newest); older ones stay in the cache and the backend. */
+  bookmarksOnScreen: 5000,
 } as const;
 
 export const IdSchema = z.string().min(1).max(LIMITS.idChars);

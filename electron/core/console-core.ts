@@ -29,6 +29,7 @@ import { handledBy, routeRequests, typesOf } from "./requests/request-router.js"
 import { answerDomainReport, answerDomainSamples, answerShiftReport } from "./dashboards/domain-requests.js";
 import { settingsHandlers } from "./settings/settings-requests.js";
 import { viewHandlers } from "./views/view-requests.js";
+import { saveEvidence } from "./evidence/save-evidence.js";
 import { StreetMapStore } from "./basemap/street-map-store.js";
 
 export interface ConsoleCoreOptions {
@@ -249,6 +250,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     ...viewHandlers({ store, session, remote: client, emit }),
     ...handledBy([...typesOf(WORKSTATION_REQUESTS), ...typesOf(SESSION_REQUESTS)], (request) => workstation.handle(request)),
     "recordings.health": () => client.recordingHealth(),
+    "evidence.export": (request) => saveEvidence(client, join(options.dataDir, "evidence"), request.export),
     ...handledBy(typesOf(BASEMAP_REQUESTS), (request) => answerBasemapRequest(request, streetMap, session.state !== "signed_out")),
     "domain.samples": (request) => answerDomainSamples(request, store, session.state !== "signed_out"),
     "report.shift": (request) => answerShiftReport(request, store, session.state === "signed_out" ? null : (session.operator?.name ?? session.operator?.id ?? null), new Date()),

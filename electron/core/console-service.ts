@@ -3,6 +3,8 @@ import { MAX_CHANGED_SAMPLES } from "../../shared/protocol/dashboards-api.js";
 import { alarmIdsOfIncidents, CLEARED_ALARM_ON_SCREEN_MS, keepsAlarm } from "../../shared/alarm-retention.js";
 import type { Target } from "../../shared/commands/target.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
+import type { Bookmark } from "../../shared/domain/bookmark.js";
+import { LIMITS } from "../../shared/limits.js";
 import type { Operator } from "../../shared/domain/operator.js";
 import type { ConsoleEvent, ConsoleResponse, Snapshot, SyncStatus } from "../../shared/protocol/console-api.js";
 import type { ConsoleSession } from "../../shared/protocol/session.js";
@@ -98,7 +100,7 @@ export class ConsoleService {
   snapshot(): ConsoleResponse<"snapshot"> {
     // Signed out, the console shows nothing of the city: its cache is for the operators who sign in.
     if (this.session.state === "signed_out") {
-      return { status: this.status, session: this.sessionView(), operator: null, settings: this.settings.get(), wards: [], cameras: [], sensors: [], alarms: [], incidents: [], problems: [] };
+      return { status: this.status, session: this.sessionView(), operator: null, settings: this.settings.get(), wards: [], cameras: [], sensors: [], alarms: [], incidents: [], bookmarks: [], problems: [] };
     }
     const snapshot: Snapshot = {
       status: this.status,
@@ -109,6 +111,7 @@ export class ConsoleService {
       cameras: this.store.list("camera"),
       sensors: this.store.list("sensor"),
       ...this.keptAlarmsAndIncidents(),
+      bookmarks: this.shownBookmarks(),
       problems: this.store.listProblems(),
     };
     return snapshot;
@@ -121,6 +124,21 @@ export class ConsoleService {
     const now = Date.now();
     const alarms = this.store.list("alarm").filter((alarm) => keepsAlarm(alarm, now, CLEARED_ALARM_ON_SCREEN_MS, named));
     return { alarms: this.pending.all("alarm", alarms), incidents };
+  }
+
+  /** Bookmarks not deleted, with the outbox's laid over, newest first, as many as the screens keep. */
+  private shownBookmarks(): Bookmark[] {
+    return this.pending
+      .all("bookmark", this.store.list("bookmark"))
+      .filter((b) => b.deletedAt === null)
+      .sort((a, b) => (a.startAt < b.startAt ? 1 : a.startAt > b.startAt ? -1 : 0))
+      .slice(0, LIMITS.bookmarksOnScreen);
+  }
+
+  /** A bookmark as the operator sees it goes to the screens, or leaves them once deleted. */
+  private bookmarkEvent(event: Extract<ConsoleEvent, { type: "changed" }>, removed: Record<string, string[]>, id: string, bookmark: Bookmark | null): void {
+    if (bookmark === null || bookmark.deletedAt !== null) (removed["bookmark"] ??= []).push(id);
+    else (event.bookmarks ??= []).push(bookmark);
   }
 
   /** Called by the sync engine after it applied changes: tell the renderers what changed. */
@@ -152,6 +170,9 @@ export class ConsoleService {
           break;
         case "incident":
           (event.incidents ??= []).push(this.pending.one("incident", c.id, c.data!) ?? c.data!);
+          break;
+        case "bookmark":
+          this.bookmarkEvent(event, removed, c.id, this.pending.one("bookmark", c.id, c.data!) ?? c.data!);
           break;
         case "operator":
           // The signed-in operator's record (name, role) arrived or changed: a console that
@@ -199,6 +220,15 @@ export class ConsoleService {
         const incident = this.pending.one("incident", target.id);
         // Gone: an incident created here whose creation the backend refused.
         this.emit(incident === null ? { type: "changed", removed: { incident: [target.id] } } : { type: "changed", incidents: [incident] });
+        return;
+      }
+      case "bookmark": {
+        const event: Extract<ConsoleEvent, { type: "changed" }> = { type: "changed" };
+        const removed: Record<string, string[]> = {};
+        // Gone: one made here whose creation the backend refused; or deleted.
+        this.bookmarkEvent(event, removed, target.id, this.pending.one("bookmark", target.id));
+        if (Object.keys(removed).length > 0) event.removed = removed;
+        this.emit(event);
         return;
       }
       default:

@@ -6,6 +6,7 @@ import { useLanguageFromSettings } from "./hooks/use-language.js";
 import { retrying } from "./retrying-import.js";
 import { AlarmQueue } from "./features/alarms/components/alarm-queue.js";
 import { StatusBar } from "./features/status/components/status-bar.js";
+import { BookmarksHost } from "./features/bookmarks/components/bookmarks-host.js";
 import { PlaybackHost } from "./features/playback/components/playback-host.js";
 import { useQueueFirst } from "./features/workstation/hooks/use-queue-first.js";
 import { useWorkstationWindow } from "./features/workstation/hooks/use-workstation-window.js";
@@ -95,6 +96,9 @@ export function App() {
       </main>
       <PaneErrorBoundary testId="playback-panel" titleKey="playback.title">
         <PlaybackHost />
+      </PaneErrorBoundary>
+      <PaneErrorBoundary testId="bookmarks-panel" titleKey="bookmarks.title">
+        <BookmarksHost />
       </PaneErrorBoundary>
       </SessionGate>
       <PaneErrorBoundary testId="status-bar" titleKey="panes.status">

@@ -10,6 +10,7 @@ import "./styles/wall.css";
 import "./styles/alarms.css";
 import "./styles/workstation.css";
 import "./styles/playback.css";
+import "./styles/bookmarks.css";
 import "./styles/dashboards.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

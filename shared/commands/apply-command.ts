@@ -1,5 +1,7 @@
 import { applyAlarmCommand, commentIdFor } from "../alarm-actions.js";
+import { applyBookmarkCommand } from "../bookmark-actions.js";
 import type { Alarm } from "../domain/alarm.js";
+import type { Bookmark } from "../domain/bookmark.js";
 import type { Incident } from "../domain/incident.js";
 import type { Operator } from "../domain/operator.js";
 import { alarmIdsRead, applyIncidentCommand, timelineIdFor } from "../incident-actions.js";
@@ -11,6 +13,7 @@ import type { TargetKind } from "./target.js";
 export interface TargetEntities {
   alarm: Alarm;
   incident: Incident;
+  bookmark: Bookmark;
 }
 
 /** Who acts, when, under which idempotency key (it names the history line the command writes). */
@@ -43,6 +46,10 @@ const RULES: { [K in TargetKind]: TargetRules<K> } = {
     alarmsRead: (command) => alarmIdsRead(command),
     apply: (incident, command, actor, alarms) =>
       applyIncidentCommand(incident, command, { operator: actor.operator, at: actor.at, entryId: timelineIdFor(actor.idempotencyKey, actor.operator.id) }, alarms),
+  },
+  bookmark: {
+    alarmsRead: () => [],
+    apply: (bookmark, command, actor) => applyBookmarkCommand(bookmark, command, actor.operator, actor.at),
   },
 };
 

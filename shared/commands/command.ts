@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { AlarmSchema } from "../domain/alarm.js";
+import { BookmarkSchema } from "../domain/bookmark.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
 import { IdSchema } from "../limits.js";
 import { resultSchema } from "../result.js";
 import { ALARM_COMMANDS, type AlarmCommand } from "./alarm-commands.js";
+import { BOOKMARK_COMMANDS, type BookmarkCommand } from "./bookmark-commands.js";
 import { INCIDENT_COMMANDS, type IncidentCommand } from "./incident-commands.js";
 import type { TargetKind } from "./target.js";
 
@@ -12,7 +14,7 @@ import type { TargetKind } from "./target.js";
  * One operator command: its type (unique across kinds), its target {kind, id} and what it carries.
  * A new kind of target adds its list of commands here; the pipeline needs nothing else.
  */
-export const CommandSchema = z.discriminatedUnion("type", [...ALARM_COMMANDS, ...INCIDENT_COMMANDS]);
+export const CommandSchema = z.discriminatedUnion("type", [...ALARM_COMMANDS, ...INCIDENT_COMMANDS, ...BOOKMARK_COMMANDS]);
 export type Command = z.infer<typeof CommandSchema>;
 
 /** The commands of one kind of target. */
@@ -21,7 +23,9 @@ export type CommandOn<K extends TargetKind> = Extract<Command, { target: { kind:
 // Each kind's own union is the part of the whole one with its target kind.
 const alarmCommandsAreTheAlarmPart: AlarmCommand extends CommandOn<"alarm"> ? (CommandOn<"alarm"> extends AlarmCommand ? true : never) : never = true;
 const incidentCommandsAreTheIncidentPart: IncidentCommand extends CommandOn<"incident"> ? (CommandOn<"incident"> extends IncidentCommand ? true : never) : never = true;
+const bookmarkCommandsAreTheBookmarkPart: BookmarkCommand extends CommandOn<"bookmark"> ? (CommandOn<"bookmark"> extends BookmarkCommand ? true : never) : never = true;
 void alarmCommandsAreTheAlarmPart;
+void bookmarkCommandsAreTheBookmarkPart;
 void incidentCommandsAreTheIncidentPart;
 
 export function isCommandOn<K extends TargetKind>(kind: K, command: Command): command is CommandOn<K> {
@@ -42,6 +46,7 @@ export type CommandRequest = z.infer<typeof CommandRequestSchema>;
 const TARGET_STATES = [
   z.object({ kind: z.literal("alarm"), entity: AlarmSchema }),
   z.object({ kind: z.literal("incident"), entity: IncidentSchema }),
+  z.object({ kind: z.literal("bookmark"), entity: BookmarkSchema }),
 ] as const;
 
 /** A target after a command, as the console shows it (confirmed, or with its waiting commands laid over). */
@@ -50,7 +55,7 @@ export type TargetState = z.infer<typeof TargetStateSchema>;
 
 /** The target as the backend holds it after a command, with the change's sequence number. */
 const seq = z.number().int().nonnegative();
-export const ConfirmedSchema = z.discriminatedUnion("kind", [TARGET_STATES[0].extend({ seq }), TARGET_STATES[1].extend({ seq })]);
+export const ConfirmedSchema = z.discriminatedUnion("kind", [TARGET_STATES[0].extend({ seq }), TARGET_STATES[1].extend({ seq }), TARGET_STATES[2].extend({ seq })]);
 export type Confirmed = z.infer<typeof ConfirmedSchema>;
 
 export const CommandResponseSchema = resultSchema(ConfirmedSchema);

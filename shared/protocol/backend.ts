@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AlarmSchema } from "../domain/alarm.js";
+import { BookmarkSchema } from "../domain/bookmark.js";
 import { CameraSchema } from "../domain/camera.js";
 import { DomainSampleSchema } from "../domain/domain-sample.js";
 import { IsoTimeSchema } from "../domain/geo.js";
@@ -14,7 +15,7 @@ import { CommandResponseSchema } from "../commands/command.js";
  * The sync protocol between a console and the central backend.
  * Bump PROTOCOL_VERSION on any incompatible change; the backend states the range it accepts.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export const BACKEND_PATHS = {
   hello: "/api/v1/hello",
@@ -37,7 +38,7 @@ export const HelloResponseSchema = z.object({
 });
 export type HelloResponse = z.infer<typeof HelloResponseSchema>;
 
-export const EntityKindSchema = z.enum(["ward", "camera", "sensor", "alarm", "incident", "operator", "view", "domain_sample"]);
+export const EntityKindSchema = z.enum(["ward", "camera", "sensor", "alarm", "incident", "operator", "view", "domain_sample", "bookmark"]);
 export type EntityKind = z.infer<typeof EntityKindSchema>;
 
 /** The schema each entity's payload must satisfy; the console checks it when applying a change. */
@@ -50,6 +51,7 @@ export const ENTITY_SCHEMAS = {
   operator: OperatorSchema,
   view: WallViewSchema,
   domain_sample: DomainSampleSchema,
+  bookmark: BookmarkSchema,
 } as const satisfies Record<EntityKind, z.ZodType>;
 
 /**

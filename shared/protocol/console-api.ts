@@ -4,6 +4,7 @@ import { AlarmSchema } from "../domain/alarm.js";
 import { CameraSchema } from "../domain/camera.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
+import { BookmarkSchema } from "../domain/bookmark.js";
 import { OperatorSchema } from "../domain/operator.js";
 import { SensorSchema } from "../domain/sensor.js";
 import { WallViewDraftSchema, WallViewSchema } from "../domain/wall-view.js";
@@ -83,6 +84,8 @@ export const SnapshotSchema = z.object({
   sensors: z.array(SensorSchema),
   alarms: z.array(AlarmSchema),
   incidents: z.array(IncidentSchema),
+  /** Bookmarks not deleted, the newest (by the moment they mark) up to LIMITS.bookmarksOnScreen. */
+  bookmarks: z.array(BookmarkSchema),
   problems: z.array(SyncProblemSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
@@ -90,7 +93,7 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("snapshot") }),
   /**
-   * Any operator command on an alarm or an incident: shown at once, queued in the outbox, sent to the
+   * Any operator command on an alarm, an incident or a bookmark: shown at once, queued in the outbox, sent to the
    * backend. Answered with the target as the operator now sees it.
    */
   z.object({ type: z.literal("command"), command: CommandSchema }),
@@ -136,6 +139,9 @@ export const CONSOLE_RESPONSE_SCHEMAS = {
   ...DASHBOARD_RESPONSE_SCHEMAS,
 } as const satisfies Record<ConsoleRequestType, z.ZodType>;
 
+/** Requests that may take minutes (an evidence export remuxes and fetches video): how long a page waits for their answer. */
+export const SLOW_REQUEST_TIMEOUT_MS: Partial<Record<ConsoleRequestType, number>> = { "evidence.export": 330_000 };
+
 export type ConsoleResponse<T extends ConsoleRequestType> = z.infer<(typeof CONSOLE_RESPONSE_SCHEMAS)[T]>;
 export type RequestOf<T extends ConsoleRequestType> = Extract<ConsoleRequest, { type: T }>;
 
@@ -150,6 +156,7 @@ export const CHANGED_COLLECTIONS = {
   sensors: SensorSchema,
   alarms: AlarmSchema,
   incidents: IncidentSchema,
+  bookmarks: BookmarkSchema,
   views: WallViewSchema,
 } as const;
 export type ChangedCollection = keyof typeof CHANGED_COLLECTIONS;
@@ -171,6 +178,7 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
     sensors: z.array(CHANGED_COLLECTIONS.sensors).optional(),
     alarms: z.array(CHANGED_COLLECTIONS.alarms).optional(),
     incidents: z.array(CHANGED_COLLECTIONS.incidents).optional(),
+    bookmarks: z.array(CHANGED_COLLECTIONS.bookmarks).optional(),
     views: z.array(CHANGED_COLLECTIONS.views).optional(),
     removed: RemovedSchema.optional(),
   } satisfies Record<ChangedCollection | "type" | "removed", z.ZodType>),

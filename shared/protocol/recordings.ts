@@ -111,6 +111,13 @@ export type CameraRecordingHealth = z.infer<typeof CameraRecordingHealthSchema>;
 export const RecordingHealthListSchema = z.object({ cameras: z.array(CameraRecordingHealthSchema) });
 export type RecordingHealthList = z.infer<typeof RecordingHealthListSchema>;
 
-/** Console API: the backend's recording health of every camera (for the camera list and the wall). */
-export const RECORDING_REQUESTS = [z.object({ type: z.literal("recordings.health") })] as const;
-export const RECORDING_RESPONSE_SCHEMAS = { "recordings.health": RecordingHealthListSchema } as const;
+/** An export the console made and kept: its signed manifest and the folder on this computer holding it and its clips. */
+export const SavedEvidenceSchema = z.object({ signed: SignedEvidenceManifestSchema, folder: z.string().min(1) });
+export type SavedEvidence = z.infer<typeof SavedEvidenceSchema>;
+
+/**
+ * Console API: the backend's recording health of every camera (for the camera list and the wall);
+ * an evidence export made by the backend and kept by the console (clips checked against the manifest).
+ */
+export const RECORDING_REQUESTS = [z.object({ type: z.literal("recordings.health") }), z.object({ type: z.literal("evidence.export"), export: EvidenceExportRequestSchema })] as const;
+export const RECORDING_RESPONSE_SCHEMAS = { "recordings.health": RecordingHealthListSchema, "evidence.export": SavedEvidenceSchema } as const;

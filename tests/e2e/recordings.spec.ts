@@ -1,8 +1,12 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { RECORDING_PATHS } from "../../shared/protocol/recordings.js";
+import { cameraOutagePath } from "../../shared/protocol/simulator.js";
 import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
 
 /** The demo catalogue's cameras, every one recorded. */
@@ -28,9 +32,10 @@ const tileWallMs = (page: Page) =>
 test.describe("recordings", () => {
   let backend: BackendProcess;
   let consoleApp: ConsoleProcess;
+  const backendDir = tempDir("backend-recordings");
 
   test.beforeAll(async () => {
-    backend = await startTestBackend({ video: true, dataDir: tempDir("backend-recordings") });
+    backend = await startTestBackend({ video: true, dataDir: backendDir });
     consoleApp = await startTestConsole(backend.url, tempDir("console-recordings"));
   });
 
@@ -108,5 +113,78 @@ test.describe("recordings", () => {
     const badge = page.locator('[data-testid="camera-list-item"][data-camera-id="cam-02"] [data-testid="recording-badge"]');
     await expect(badge).toHaveAttribute("data-state", "recording", { timeout: 30_000 });
     await expect(badge).toContainText(/\d+ MB/);
+  });
+
+  test("a supervisor exports ten seconds of the wall's playback as evidence; the folder the console kept verifies, a changed clip does not", async ({ page }) => {
+    test.setTimeout(360_000);
+    await expect.poll(() => recordingCameras(backend.url), { timeout: 120_000 }).toBe(CAMERAS);
+    const supervisorConsole = await startTestConsole(backend.url, tempDir("console-recordings-sup"), "sup-01");
+    try {
+      await page.goto(`${supervisorConsole.url}?role=wall`);
+      const tile = page.locator('[data-testid="wall-grid"] [data-tile="0"]');
+      await expect(tile).toHaveAttribute("data-camera-id", /.+/);
+      const cameraId = (await tile.getAttribute("data-camera-id"))!;
+      await page.getByTestId("wall-layout-1x1").dispatchEvent("click");
+      // The wall's playback opens a minute back: wait until the camera has recorded that far back.
+      await expect.poll(async () => recordedMs(backend.url, cameraId, Date.now() - 65_000, Date.now() - 45_000), { timeout: 150_000 }).toBeGreaterThanOrEqual(19_000);
+      await page.getByTestId("wall-playback").click();
+      const panel = page.getByTestId("playback-panel");
+      const clockMs = Number(await panel.getAttribute("data-clock-ms"));
+      expect(await recordedMs(backend.url, cameraId, clockMs, clockMs + 10_000)).toBeGreaterThanOrEqual(9000);
+
+      await panel.getByTestId("playback-export").click();
+      const form = panel.getByTestId("evidence-form");
+      await form.getByTestId("evidence-submit").click();
+      await expect(form.getByTestId("evidence-error")).toBeVisible();
+      await form.getByTestId("evidence-length").selectOption("10");
+      await form.getByTestId("evidence-reason").fill("Công an phường Quang Trung yêu cầu, công văn số 12");
+      await form.getByTestId("evidence-submit").click();
+      const saved = form.getByTestId("evidence-saved");
+      await expect(saved).toBeVisible({ timeout: 60_000 });
+      const folder = (await saved.getAttribute("data-folder"))!;
+      await expect(saved).toContainText(`${cameraId}.mp4`);
+
+      const verify = (): { code: number; output: string } => {
+        try {
+          const output = execFileSync(process.execPath, ["--import", "tsx", "backend/recordings/verify-evidence-cli.ts", join(folder, "manifest.json"), "--data-dir", backendDir], { stdio: "pipe", env: { ...process.env, IOC_AUDIT_KEY: "" } });
+          return { code: 0, output: output.toString() };
+        } catch (error) {
+          const failed = error as { status: number; stderr: Buffer };
+          return { code: failed.status, output: failed.stderr.toString() };
+        }
+      };
+      expect(verify()).toMatchObject({ code: 0, output: expect.stringContaining("Evidence intact") });
+      const manifest = JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8")) as { manifest: { operatorId: string; reason: string; from: string; to: string } };
+      expect(manifest.manifest).toMatchObject({ operatorId: "sup-01", reason: "Công an phường Quang Trung yêu cầu, công văn số 12", from: new Date(clockMs).toISOString(), to: new Date(clockMs + 10_000).toISOString() });
+      const clip = join(folder, `${cameraId}.mp4`);
+      const bytes = readFileSync(clip);
+      bytes[1000] = (bytes[1000] ?? 0) ^ 1;
+      writeFileSync(clip, bytes);
+      expect(verify().code).toBe(1);
+    } finally {
+      await supervisorConsole.stop();
+    }
+  });
+
+  test("each wall tile shows its camera's recording state: recording, then a gap while the camera is offline", async ({ page }) => {
+    test.setTimeout(180_000);
+    await expect.poll(() => recordingCameras(backend.url), { timeout: 120_000 }).toBe(CAMERAS);
+    await page.goto(`${consoleApp.url}?role=wall`);
+    const tile = page.locator('[data-testid="wall-grid"] [data-tile="0"]');
+    await expect(tile).toHaveAttribute("data-camera-id", /.+/);
+    const cameraId = (await tile.getAttribute("data-camera-id"))!;
+    await expect(tile.getByTestId("tile-recording")).toHaveAttribute("data-state", "recording", { timeout: 30_000 });
+    const outage = await backendFetch(`${backend.url}${cameraOutagePath(cameraId)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds: 60 }) }, "sup-01");
+    expect(outage.ok).toBe(true);
+    // The health is read every ten seconds; the gap shows once the recorder has seen segments stop.
+    await expect(tile.getByTestId("tile-recording")).toHaveAttribute("data-state", "gap", { timeout: 60_000 });
+    await expect(tile.getByTestId("tile-recording")).toContainText(/\d{2}:\d{2}/);
+  });
+
+  test("an operator is not offered the export", async ({ page }) => {
+    await page.goto(`${consoleApp.url}?role=wall`);
+    await page.getByTestId("wall-playback").click();
+    await expect(page.getByTestId("playback-panel")).toBeVisible();
+    await expect(page.getByTestId("playback-export")).toHaveCount(0);
   });
 });

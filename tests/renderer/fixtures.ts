@@ -79,6 +79,7 @@ export function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
     sensors: [],
     alarms: [alarm()],
     incidents: [],
+    bookmarks: [],
     problems: [],
     ...patch,
   };

@@ -1,3 +1,6 @@
+import { exportRange } from "../../renderer/src/features/playback/model/export-range.js";
+import { tileRecordingState } from "../../renderer/src/features/playback/model/recording-state.js";
+import type { CameraRecordingHealth } from "../../shared/protocol/recordings.js";
 import { describe, expect, it } from "vitest";
 import { nearestCameras } from "../../renderer/src/features/playback/model/nearest-cameras.js";
 import { recordedUrlFor } from "../../renderer/src/features/playback/model/recorded-url.js";
@@ -102,5 +105,22 @@ describe("video at an alarm", () => {
     );
     expect(recordedUrlFor("rtsp://10.0.0.7/stream", T0, T0 + 1)).toBeNull();
     expect(recordedUrlFor("not a url", T0, T0 + 1)).toBeNull();
+  });
+});
+
+describe("a wall tile's recording state", () => {
+  const health = (patch: Partial<CameraRecordingHealth>): CameraRecordingHealth => ({ cameraId: "cam-02", state: "recording", gapSinceMs: null, quota: "ok", bytes: 1_000_000, oldestMs: 0, ...patch });
+
+  it("says recording, in a gap since when, or off; nothing while the backend has not said", () => {
+    expect(tileRecordingState(health({}))).toEqual({ kind: "recording" });
+    expect(tileRecordingState(health({ state: "gap", gapSinceMs: 1_000 }))).toEqual({ kind: "gap", sinceMs: 1_000 });
+    expect(tileRecordingState(health({ state: "off" }))).toEqual({ kind: "off" });
+    expect(tileRecordingState(undefined)).toEqual({ kind: "unknown" });
+  });
+});
+
+describe("an evidence export from the playhead", () => {
+  it("covers the chosen length from the playhead", () => {
+    expect(exportRange(Date.parse("2026-12-04T02:14:00.400Z"), 10)).toEqual({ from: "2026-12-04T02:14:00.400Z", to: "2026-12-04T02:14:10.400Z" });
   });
 });

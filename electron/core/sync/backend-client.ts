@@ -11,12 +11,15 @@ import type { CommandRequest } from "../../../shared/commands/command.js";
 import type { WallView, WallViewDraft } from "../../../shared/domain/wall-view.js";
 import { DeleteViewResponseSchema, SaveViewResponseSchema, viewPath } from "../../../shared/protocol/views.js";
 import { AppErrorSchema, describeZodError, err, ok, resultSchema, type Result } from "../../../shared/result.js";
-import { RECORDING_PATHS, RecordingHealthListSchema, type RecordingHealthList } from "../../../shared/protocol/recordings.js";
+import { RECORDING_PATHS, RecordingHealthListSchema, SignedEvidenceManifestSchema, type EvidenceExportRequest, type RecordingHealthList, type SignedEvidenceManifest } from "../../../shared/protocol/recordings.js";
 import { HealthResponseSchema, SESSION_PATHS, SignInResponseSchema, type SignInRequest, type SignInResponse } from "../../../shared/protocol/session.js";
 import { bodyText } from "./body-text.js";
 import type { Agent } from "node:https";
 import { backendAgent, httpGetBytes, httpRequest } from "./http-get-bytes.js";
 import { backendUrlList, failoverOrder } from "./backend-failover.js";
+
+/** An export remuxes up to an hour of up to nine cameras, and its clips come back whole. */
+const EVIDENCE_TIMEOUT_MS = 300_000;
 
 interface CallInit {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -152,6 +155,31 @@ export class BackendClient {
     return answer.value.ok ? ok(answer.value.value) : { ok: false, error: answer.value.error };
   }
 
+  /** Asks the backend for an evidence export (supervisors); remuxing takes seconds per camera-hour, hence the longer wait. */
+  async exportEvidence(request: EvidenceExportRequest): Promise<Result<SignedEvidenceManifest>> {
+    const init: CallInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) };
+    const answer = await this.call(RECORDING_PATHS.exports, init, resultSchema(SignedEvidenceManifestSchema), { authenticated: true, timeoutMs: EVIDENCE_TIMEOUT_MS });
+    if (!answer.ok) return answer;
+    return answer.value.ok ? ok(answer.value.value) : { ok: false, error: answer.value.error };
+  }
+
+  /** One file of an evidence export (a clip or its manifest), as the bytes that came. */
+  async evidenceFile(exportId: string, file: string): Promise<Result<Buffer>> {
+    const path = `${RECORDING_PATHS.exports}/${encodeURIComponent(exportId)}/${encodeURIComponent(file)}`;
+    const headers = this.authHeaders();
+    if (headers === null) return signedOut();
+    const answer = await this.request(path, { method: "GET", headers }, EVIDENCE_TIMEOUT_MS);
+    if (!answer.ok) return answer;
+    if (answer.value.status >= 200 && answer.value.status < 300) return ok(answer.value.body);
+    let body: unknown = null;
+    try {
+      body = JSON.parse(bodyText(answer.value.body));
+    } catch {
+      // Not JSON: HTTP's status is all there is.
+    }
+    return this.refused(refusalOf(path, answer.value.status, body), headers.authorization);
+  }
+
   /** Session and workstation endpoints (sign-out, handovers, sessions), with the same error handling as the sync calls. */
   send<S extends z.ZodType>(path: string, method: "GET" | "POST", body: unknown, schema: S): Promise<Result<z.infer<S>>> {
     const init: CallInit = method === "GET" ? { method } : { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
@@ -176,10 +204,10 @@ export class BackendClient {
   }
 
   /** The backend's answer, or why there is none (it cannot be reached, did not answer in time, is not trusted). */
-  private async request(path: string, init: CallInit): Promise<Result<{ status: number; body: Buffer }>> {
+  private async request(path: string, init: CallInit, timeoutMs = this.timeoutMs): Promise<Result<{ status: number; body: Buffer }>> {
     // Safe to send again to another instance: reads are reads, and actions carry idempotency keys.
     return this.withFailover(async (base) => {
-      const answer = await httpRequest(new URL(path, base), { method: init.method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }), timeoutMs: this.timeoutMs, ...(this.agent ? { agent: this.agent } : {}) });
+      const answer = await httpRequest(new URL(path, base), { method: init.method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }), timeoutMs, ...(this.agent ? { agent: this.agent } : {}) });
       if (!answer.ok) return { reached: false, value: err("offline", `Cannot reach the central backend at ${base} (${answer.reason}).`) };
       return { reached: true, value: ok({ status: answer.status, body: answer.body }) };
     });
@@ -190,7 +218,7 @@ export class BackendClient {
     return result;
   }
 
-  private async call<S extends z.ZodType>(path: string, init: CallInit, schema: S, options = { authenticated: true }): Promise<Result<z.infer<S>>> {
+  private async call<S extends z.ZodType>(path: string, init: CallInit, schema: S, options: { authenticated: boolean; timeoutMs?: number } = { authenticated: true }): Promise<Result<z.infer<S>>> {
     let sent = init;
     let authorization: string | undefined;
     if (options.authenticated) {
@@ -199,7 +227,7 @@ export class BackendClient {
       authorization = auth.authorization;
       sent = { ...init, headers: { ...init.headers, ...auth } };
     }
-    const answer = await this.request(path, sent);
+    const answer = await this.request(path, sent, options.timeoutMs);
     if (!answer.ok) return answer;
     const response = answer.value;
     let body: unknown;

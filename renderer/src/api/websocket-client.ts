@@ -1,4 +1,4 @@
-import type { ConsoleEvent, ConsoleRequestType, ConsoleResponse, RequestOf } from "../../../shared/protocol/console-api.js";
+import { SLOW_REQUEST_TIMEOUT_MS, type ConsoleEvent, type ConsoleRequestType, type ConsoleResponse, type RequestOf } from "../../../shared/protocol/console-api.js";
 import type { ClientMessage } from "../../../shared/protocol/wire.js";
 import { assertNever, err, type Result } from "../../../shared/result.js";
 import { backoffDelayMs, RECONNECT_BACKOFF } from "../../../shared/backoff.js";
@@ -79,11 +79,12 @@ export class WebSocketConsoleClient implements ConsoleClient {
       return Promise.resolve(err("offline", "Not connected to the console core"));
     }
     const id = this.nextId++;
+    const waitMs = SLOW_REQUEST_TIMEOUT_MS[req.type] ?? this.requestTimeoutMs;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        resolve(err("offline", `No answer from the console core to ${req.type} within ${Math.round(this.requestTimeoutMs / 1000)} s`));
-      }, this.requestTimeoutMs);
+        resolve(err("offline", `No answer from the console core to ${req.type} within ${Math.round(waitMs / 1000)} s`));
+      }, waitMs);
       this.pending.set(id, {
         timer,
         settle: (result) => resolve(validateResponse(req.type, result)),

@@ -1,6 +1,7 @@
 import type { TargetState } from "../../../shared/commands/command.js";
 import type { Target } from "../../../shared/commands/target.js";
 import type { Alarm } from "../../../shared/domain/alarm.js";
+import type { Bookmark } from "../../../shared/domain/bookmark.js";
 import type { Camera } from "../../../shared/domain/camera.js";
 import type { Incident } from "../../../shared/domain/incident.js";
 import type { Operator } from "../../../shared/domain/operator.js";
@@ -36,6 +37,8 @@ export interface LiveState {
   sensors: ReadonlyMap<string, Sensor>;
   alarms: ReadonlyMap<string, Alarm>;
   incidents: ReadonlyMap<string, Incident>;
+  /** Bookmarks not deleted (the core sends deleted ones as removed). */
+  bookmarks: ReadonlyMap<string, Bookmark>;
   /** Newest last; the core's problems and the page's own (negative ids). */
   problems: readonly SyncProblem[];
   /** The last operator action the core or the backend refused, until dismissed or retried. */
@@ -79,6 +82,7 @@ export const INITIAL_STATE: LiveState = {
   sensors: new Map(),
   alarms: new Map(),
   incidents: new Map(),
+  bookmarks: new Map(),
   problems: [],
   refusal: null,
   selection: NO_SELECTION,
@@ -141,6 +145,7 @@ export function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
     sensors: byId(snapshot.sensors),
     alarms: byId(snapshot.alarms),
     incidents: byId(snapshot.incidents),
+    bookmarks: byId(snapshot.bookmarks),
     problems: capProblems(mergeProblems(snapshot.problems, ownProblems)),
   };
 }
@@ -218,6 +223,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
           removed["incident"] ?? removed["incidents"],
           always,
         ),
+        bookmarks: upsertAll(state.bookmarks, event.bookmarks, (b) => b.id, removed["bookmark"], always),
         views: applyViewChanges(state.views, event, state.operator?.id ?? null),
       };
     }
@@ -229,7 +235,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
 /** Signed out, the page forgets the city (the next sign-in reloads it); expired, it keeps showing it. */
 function applySession(state: LiveState, session: ConsoleSession): LiveState {
   if (session.state !== "signed_out") return { ...state, session, operator: session.operator };
-  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), refusal: null, views: [], viewsError: null };
+  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), bookmarks: new Map(), refusal: null, views: [], viewsError: null };
 }
 
 export function upsertAlarm(state: LiveState, alarm: Alarm): LiveState {
@@ -243,6 +249,8 @@ export function upsertTarget(state: LiveState, target: TargetState): LiveState {
       return upsertAlarm(state, target.entity);
     case "incident":
       return { ...state, incidents: upsertAll(state.incidents, [target.entity], (i) => i.id, undefined, always) };
+    case "bookmark":
+      return { ...state, bookmarks: upsertAll(state.bookmarks, target.entity.deletedAt === null ? [target.entity] : [], (b) => b.id, target.entity.deletedAt === null ? undefined : [target.entity.id], always) };
     default:
       return assertNever(target);
   }

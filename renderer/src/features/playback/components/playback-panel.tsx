@@ -5,6 +5,10 @@ import { formatCityDateTime } from "../../../../../shared/time.js";
 import { useCamerasById } from "../../../hooks/use-cameras.js";
 import { useLanguage } from "../../../hooks/use-language.js";
 import { useLiveState } from "../../../store/store-context.js";
+import { BookmarkForm } from "../../bookmarks/components/bookmark-form.js";
+import { useOperator } from "../../../hooks/use-operator.js";
+import { EvidenceExportForm } from "./evidence-export-form.js";
+import { bookmarksInView } from "../../bookmarks/model/bookmark-search.js";
 import { openPlayback, type PlaybackRequest } from "../hooks/use-playback-request.js";
 import { timelineKeyAction, viewAround, zoom, type TimelineView } from "../model/timeline-view.js";
 import { clockNow, PLAYBACK_RATES, recordedSpans, syncCorrection, updateClock, type DatedFragment, type PlaybackClock } from "../model/wall-clock.js";
@@ -27,6 +31,11 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
   const { locale } = useLanguage();
   const cameras = useCamerasById();
   const alarms = useLiveState((s) => s.alarms);
+  const bookmarks = useLiveState((s) => s.bookmarks);
+  const [marking, setMarking] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  // Only supervisors may take video out as evidence (the backend says so too).
+  const mayExport = useOperator()?.role === "supervisor";
   const [range] = useState(() => ({ fromMs: request.atMs - LOADED_BEFORE_MS, toMs: Math.min(Date.now(), request.atMs + LOADED_AFTER_MS) }));
   const tiles = useRef(new Map<string, TileHandle>());
   const clock = useRef<PlaybackClock>({ wallMs: request.atMs, anchorAt: performance.now(), rate: 1, playing: false });
@@ -114,8 +123,16 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
     () =>
       [...alarms.values()]
         .filter((a) => a.id === request.alarmId || (a.cameraId !== null && request.cameraIds.includes(a.cameraId)))
-        .map((a) => ({ atMs: Date.parse(a.raisedAt), kind: "alarm" as const, label: t(`alarmTypes.${a.type}`, { defaultValue: a.type }) })),
-    [alarms, request, t],
+        .map((a): TimelineMark => ({ atMs: Date.parse(a.raisedAt), endMs: null, kind: "alarm", label: t(`alarmTypes.${a.type}`, { defaultValue: a.type }) }))
+        .concat(
+          bookmarksInView(bookmarks.values(), request.cameraIds, range.fromMs, range.toMs).map((b) => ({
+            atMs: Date.parse(b.startAt),
+            endMs: b.endAt === null ? null : Date.parse(b.endAt),
+            kind: "bookmark",
+            label: `${b.note} (${b.createdByName})`,
+          })),
+        ),
+    [alarms, bookmarks, range, request, t],
   );
   const shown = request.cameraIds.slice(0, MAX_TILES).flatMap((id) => {
     const camera = cameras.get(id);
@@ -158,12 +175,22 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
             ))}
           </select>
         </label>
+        <button type="button" onClick={() => setMarking((m) => !m)} aria-pressed={marking} data-testid="playback-bookmark">
+          {t("bookmarks.add")}
+        </button>
+        {mayExport && (
+          <button type="button" onClick={() => setExporting((e) => !e)} aria-pressed={exporting} data-testid="playback-export">
+            {t("evidence.export")}
+          </button>
+        )}
         {request.alarmId !== null && (
           <button type="button" onClick={() => seek(request.atMs)} data-testid="playback-to-alarm">
             {t("playback.toAlarm")}
           </button>
         )}
       </div>
+      {exporting && <EvidenceExportForm cameraIds={shown.map((c) => c.id)} atMs={() => clockNow(clock.current, performance.now())} onClose={() => setExporting(false)} />}
+      {marking && <BookmarkForm cameras={shown} atMs={() => clockNow(clock.current, performance.now())} onDone={() => setMarking(false)} />}
       <PlaybackTimeline view={view} onView={setView} recorded={spans.recorded} gaps={spans.gaps} marks={marks} playheadMs={shownMs} onSeek={seek} onKey={onKey} />
     </section>
   );

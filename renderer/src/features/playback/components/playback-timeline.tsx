@@ -6,7 +6,9 @@ import type { Span } from "../model/wall-clock.js";
 
 export interface TimelineMark {
   atMs: number;
-  kind: "alarm";
+  /** A bookmark's range ends here; null: a moment. */
+  endMs: number | null;
+  kind: "alarm" | "bookmark";
   label: string;
 }
 
@@ -97,9 +99,15 @@ export function PlaybackTimeline({
         </span>
       ))}
       {marks
-        .filter((m) => visible({ startMs: m.atMs, endMs: m.atMs + 1 }))
+        .filter((m) => visible({ startMs: m.atMs, endMs: (m.endMs ?? m.atMs) + 1 }))
         .map((m) => (
-          <span key={`${m.kind}${m.atMs}`} className={`playback-timeline__mark playback-timeline__mark--${m.kind}`} data-testid="playback-alarm-mark" style={{ left: pct(m.atMs) }} title={m.label} />
+          <span
+            key={`${m.kind}${m.atMs}${m.label}`}
+            className={`playback-timeline__mark playback-timeline__mark--${m.kind}${m.endMs === null ? "" : " playback-timeline__mark--range"}`}
+            data-testid={`playback-${m.kind}-mark`}
+            style={m.endMs === null ? { left: pct(m.atMs) } : band({ startMs: m.atMs, endMs: m.endMs })}
+            title={m.label}
+          />
         ))}
       <span className="playback-timeline__playhead" style={{ left: pct(playheadMs) }} />
     </div>

@@ -10,6 +10,8 @@ import { formatLatency } from "../model/tile-state.js";
 import { TileReplay } from "./tile-replay.js";
 import { CAMERA_DRAG_TYPE, TILE_DRAG_TYPE } from "../model/wall-drag.js";
 import { usePlaybackRequest } from "../../playback/hooks/use-playback-request.js";
+import { TileRecordingState } from "../../playback/components/tile-recording-state.js";
+import type { CameraRecordingHealth } from "../../../../../shared/protocol/recordings.js";
 
 export interface TileHandlers {
   onSelect(tile: number): void;
@@ -32,6 +34,8 @@ interface CameraTileProps {
   hotSpot: boolean;
   operator: { id: string; name: string };
   handlers: TileHandlers;
+  /** The camera's recording state from the backend; undefined while unknown. */
+  recording: CameraRecordingHealth | undefined;
 }
 
 export const CameraTile = memo(function CameraTile(props: CameraTileProps) {
@@ -91,6 +95,7 @@ export const CameraTile = memo(function CameraTile(props: CameraTileProps) {
           <span className="tile__name">{camera.name}</span>
           <span className="tile__ward">{wardName}</span>
         </div>
+        <TileRecordingState health={props.recording} />
         {hotSpot && <span className="tile__hotspot" data-testid="tile-hotspot">▲ {t("wall.hotSpot")}</span>}
         <span className={`tile__state tile__state--${state}`} data-testid="tile-state" title={detail ?? undefined}>
           <span className="tile__state-dot" aria-hidden="true" />

@@ -5,6 +5,7 @@ import type { WallLayoutId } from "../../../../../shared/domain/wall-view.js";
 import { CameraTile, type TileHandlers } from "./camera-tile.js";
 import { EmptyTile } from "./empty-tile.js";
 import { LAYOUTS } from "../model/wall-layouts.js";
+import type { CameraRecordingHealth } from "../../../../../shared/protocol/recordings.js";
 
 interface WallGridProps {
   layout: WallLayoutId;
@@ -15,6 +16,8 @@ interface WallGridProps {
   /** Tile following the newest critical alarm, if the hot-spot is on. */
   hotSpotTile: number | null;
   alarmedCameras: ReadonlySet<string>;
+  /** Each camera's recording state, by camera id. */
+  recording: ReadonlyMap<string, CameraRecordingHealth>;
   wardName(code: string): string;
   locale: string;
   operator: { id: string; name: string };
@@ -77,6 +80,7 @@ export function WallGrid(props: WallGridProps) {
                 wardName={props.wardName(camera.wardCode)}
                 locale={props.locale}
                 alarmed={props.alarmedCameras.has(camera.id)}
+                recording={props.recording.get(camera.id)}
                 selected={props.selected === tile}
                 maximized={maximized === tile}
                 hotSpot={hotSpot}

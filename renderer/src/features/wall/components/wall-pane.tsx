@@ -225,6 +225,7 @@ export function WallPane() {
           maximized={maximized}
           hotSpotTile={hotSpotOn ? 0 : null}
           alarmedCameras={alarmedCameras}
+          recording={recording}
           wardName={wardName}
           locale={locale}
           operator={stampOperator}

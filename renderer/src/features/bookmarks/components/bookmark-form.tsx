@@ -1,0 +1,81 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Camera } from "../../../../../shared/domain/camera.js";
+import { LIMITS } from "../../../../../shared/limits.js";
+import { useBookmarkActions } from "../hooks/use-bookmark-actions.js";
+import { BOOKMARK_LENGTHS_S, bookmarkRange } from "../model/bookmark-search.js";
+
+/**
+ * Marks the moment the player shows (or a range from it) on one of its cameras, with a note.
+ * `atMs` is read when the operator saves, so the mark is where the playhead is then.
+ */
+export function BookmarkForm({ cameras, atMs, onDone }: { cameras: readonly Camera[]; atMs(): number; onDone(): void }) {
+  const { t } = useTranslation();
+  const actions = useBookmarkActions();
+  const [cameraId, setCameraId] = useState(cameras[0]?.id ?? "");
+  const [lengthS, setLengthS] = useState<number>(0);
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    if (note.trim() === "" || cameraId === "") {
+      setError(t("bookmarks.noteNeeded"));
+      return;
+    }
+    setSaving(true);
+    const result = await actions.add(cameraId, bookmarkRange(atMs(), lengthS), note.trim());
+    setSaving(false);
+    if (result.ok) onDone();
+    else setError(result.error.message);
+  };
+
+  return (
+    <form
+      className="bookmark-form"
+      data-testid="bookmark-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      {cameras.length > 1 && (
+        <select value={cameraId} onChange={(event) => setCameraId(event.currentTarget.value)} aria-label={t("bookmarks.camera")} data-testid="bookmark-camera">
+          {cameras.map((camera) => (
+            <option key={camera.id} value={camera.id}>
+              {camera.name}
+            </option>
+          ))}
+        </select>
+      )}
+      <select value={lengthS} onChange={(event) => setLengthS(Number(event.currentTarget.value))} aria-label={t("bookmarks.length")} data-testid="bookmark-length">
+        {BOOKMARK_LENGTHS_S.map((s) => (
+          <option key={s} value={s}>
+            {s === 0 ? t("bookmarks.moment") : t("bookmarks.seconds", { count: s })}
+          </option>
+        ))}
+      </select>
+      <input
+        className="bookmark-form__note"
+        value={note}
+        maxLength={LIMITS.noteChars}
+        placeholder={t("bookmarks.notePlaceholder")}
+        aria-label={t("bookmarks.note")}
+        onChange={(event) => setNote(event.currentTarget.value)}
+        data-testid="bookmark-note"
+        autoFocus
+      />
+      <button type="submit" className="btn btn--small" disabled={saving} data-testid="bookmark-save">
+        {t("bookmarks.save")}
+      </button>
+      <button type="button" className="btn btn--ghost btn--small" onClick={onDone}>
+        {t("bookmarks.cancel")}
+      </button>
+      {error !== null && (
+        <span className="bookmark-form__error" role="alert" data-testid="bookmark-error">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

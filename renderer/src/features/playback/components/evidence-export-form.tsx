@@ -1,0 +1,85 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LIMITS } from "../../../../../shared/limits.js";
+import type { SavedEvidence } from "../../../../../shared/protocol/recordings.js";
+import { useStore } from "../../../store/store-context.js";
+import { EXPORT_LENGTHS_S, exportRange } from "../model/export-range.js";
+
+/**
+ * Exports what the player shows as evidence: every shown camera (up to an export's limit) from the
+ * playhead for the length chosen, with the reason the supervisor gives. The backend makes the MP4s
+ * and the signed manifest; the console keeps them in a folder and says where.
+ */
+export function EvidenceExportForm({ cameraIds, atMs, onClose }: { cameraIds: readonly string[]; atMs(): number; onClose(): void }) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const [lengthS, setLengthS] = useState<number>(EXPORT_LENGTHS_S[1]);
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SavedEvidence | null>(null);
+
+  const submit = async () => {
+    if (reason.trim() === "") {
+      setError(t("evidence.reasonNeeded"));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await store.client.request({ type: "evidence.export", export: { cameraIds: cameraIds.slice(0, LIMITS.exportCameras), ...exportRange(atMs(), lengthS), reason: reason.trim() } });
+    setBusy(false);
+    if (result.ok) setSaved(result.value);
+    else setError(result.error.message);
+  };
+
+  return (
+    <form
+      className="evidence-form"
+      data-testid="evidence-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <select value={lengthS} onChange={(event) => setLengthS(Number(event.currentTarget.value))} aria-label={t("evidence.length")} data-testid="evidence-length">
+        {EXPORT_LENGTHS_S.map((s) => (
+          <option key={s} value={s}>
+            {t("evidence.fromPlayhead", { count: s })}
+          </option>
+        ))}
+      </select>
+      <input
+        className="evidence-form__reason"
+        value={reason}
+        maxLength={LIMITS.noteChars}
+        placeholder={t("evidence.reason")}
+        aria-label={t("evidence.reason")}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        data-testid="evidence-reason"
+      />
+      <button type="submit" className="btn btn--small" disabled={busy} data-testid="evidence-submit">
+        {busy ? t("evidence.exporting") : t("evidence.export")}
+      </button>
+      <button type="button" className="btn btn--ghost btn--small" onClick={onClose}>
+        {t("bookmarks.cancel")}
+      </button>
+      {error !== null && (
+        <span className="evidence-form__error" role="alert" data-testid="evidence-error">
+          {error}
+        </span>
+      )}
+      {saved !== null && (
+        <div className="evidence-form__saved" data-testid="evidence-saved" data-folder={saved.folder} data-export-id={saved.signed.manifest.exportId}>
+          <span>{t("evidence.savedIn", { folder: saved.folder })}</span>
+          <ul>
+            {saved.signed.manifest.files.map((file) => (
+              <li key={file.file} className="tabular">
+                {file.file} · {Math.round(file.bytes / 1e5) / 10} MB · SHA-256 {file.sha256}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </form>
+  );
+}
