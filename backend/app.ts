@@ -37,6 +37,9 @@ import { CameraOutages } from "./simulator/camera-outages.js";
 import { Simulator } from "./simulator/simulator.js";
 import { BackendStartError, errorCode } from "./start-error.js";
 import { openBackendStore } from "./open-store.js";
+import { CityCredentials, type CityAccount } from "./province/city-credentials.js";
+import { CityUplink } from "./province/city-uplink.js";
+import { registerUplinkRoutes } from "./province/uplink-routes.js";
 
 export interface BackendOptions {
   /** 0 = a random free port. */
@@ -96,6 +99,25 @@ export interface BackendOptions {
   tls?: { certFile: string; keyFile: string };
   /** Every camera's segments kept and indexed (retention per camera); default on wherever video works. */
   recording?: RecordingOptions;
+  /**
+   * The link between centres. A province backend accepts these cities' backends on /uplink/ (each
+   * with its own secret); a city backend with a province sends its escalations up and reads back
+   * what the province did. Default: a city with no province.
+   */
+  link?: ProvinceLink | CityLink;
+}
+
+export interface ProvinceLink {
+  role: "province";
+  cities: readonly CityAccount[];
+}
+
+export interface CityLink {
+  role: "city";
+  cityId: string;
+  provinceUrl: string;
+  /** Never logged. */
+  secret: string;
 }
 
 
@@ -277,6 +299,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
     registerViewRoutes(app, store);
+    if (options.link?.role === "province") {
+      const credentials = await CityCredentials.create(options.link.cities);
+      registerUplinkRoutes(app, store, credentials, () => undefined);
+    }
     const recording = setUpRecording({
       options: options.recording,
       dataDir: options.dataDir,
@@ -332,6 +358,11 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       });
     }
     await shelves.start();
+    if (options.link?.role === "city") {
+      const uplink = new CityUplink({ store, provinceUrl: options.link.provinceUrl, cityId: options.link.cityId, secret: options.link.secret, logger });
+      cleanups.push(() => uplink.close());
+      await uplink.start();
+    }
 
     let closing: Promise<void> | null = null;
     return {

@@ -74,6 +74,7 @@ function precheckAlarm(context: CommandContext<"alarm">, operator: Operator): Co
 const PRECHECKS: { [K in TargetKind]: (context: CommandContext<K>, operator: Operator) => CommandDecision<K> | null } = {
   alarm: precheckAlarm,
   incident: () => null,
+  escalation: () => null,
 };
 
 /**

@@ -163,6 +163,9 @@ export class ConsoleService {
           // Dashboards read samples by period from the cache; they only need to know which domains moved.
           domains.add(c.data!.domain);
           break;
+        case "escalation":
+          // Escalations from the cities are records of a province's store; the console lists them from its cache.
+          break;
         default:
           assertNever(c);
       }
@@ -198,6 +201,9 @@ export class ConsoleService {
         this.emit(incident === null ? { type: "changed", removed: { incident: [target.id] } } : { type: "changed", incidents: [incident] });
         return;
       }
+      case "escalation":
+        // The province console does not list escalations yet: nothing on screen to bring up to date.
+        return;
       default:
         assertNever(target.kind);
     }

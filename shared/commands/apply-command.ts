@@ -1,6 +1,8 @@
 import { applyAlarmCommand, commentIdFor } from "../alarm-actions.js";
 import type { Alarm } from "../domain/alarm.js";
 import type { Incident } from "../domain/incident.js";
+import type { ProvinceEscalation } from "../domain/province.js";
+import { applyEscalationCommand } from "./escalation-commands.js";
 import type { Operator } from "../domain/operator.js";
 import { alarmIdsRead, applyIncidentCommand, timelineIdFor } from "../incident-actions.js";
 import { err, ok, type Result } from "../result.js";
@@ -11,6 +13,7 @@ import type { TargetKind } from "./target.js";
 export interface TargetEntities {
   alarm: Alarm;
   incident: Incident;
+  escalation: ProvinceEscalation;
 }
 
 /** Who acts, when, under which idempotency key (it names the history line the command writes). */
@@ -43,6 +46,10 @@ const RULES: { [K in TargetKind]: TargetRules<K> } = {
     alarmsRead: (command) => alarmIdsRead(command),
     apply: (incident, command, actor, alarms) =>
       applyIncidentCommand(incident, command, { operator: actor.operator, at: actor.at, entryId: timelineIdFor(actor.idempotencyKey, actor.operator.id) }, alarms),
+  },
+  escalation: {
+    alarmsRead: () => [],
+    apply: (escalation, command, actor) => applyEscalationCommand(escalation, command, actor.operator, actor.at),
   },
 };
 

@@ -5,6 +5,7 @@ import { DomainSampleSchema } from "../domain/domain-sample.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
 import { OperatorSchema } from "../domain/operator.js";
+import { ProvinceEscalationSchema } from "../domain/province.js";
 import { SensorSchema } from "../domain/sensor.js";
 import { WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
@@ -37,7 +38,7 @@ export const HelloResponseSchema = z.object({
 });
 export type HelloResponse = z.infer<typeof HelloResponseSchema>;
 
-export const EntityKindSchema = z.enum(["ward", "camera", "sensor", "alarm", "incident", "operator", "view", "domain_sample"]);
+export const EntityKindSchema = z.enum(["ward", "camera", "sensor", "alarm", "incident", "operator", "view", "domain_sample", "escalation"]);
 export type EntityKind = z.infer<typeof EntityKindSchema>;
 
 /** The schema each entity's payload must satisfy; the console checks it when applying a change. */
@@ -50,6 +51,7 @@ export const ENTITY_SCHEMAS = {
   operator: OperatorSchema,
   view: WallViewSchema,
   domain_sample: DomainSampleSchema,
+  escalation: ProvinceEscalationSchema,
 } as const satisfies Record<EntityKind, z.ZodType>;
 
 /**

@@ -209,6 +209,9 @@ export function upsertTarget(state: LiveState, target: TargetState): LiveState {
       return upsertAlarm(state, target.entity);
     case "incident":
       return { ...state, incidents: upsertAll(state.incidents, [target.entity], (i) => i.id, undefined, always) };
+    case "escalation":
+      // Not held in the live state yet: the province's list of escalations is not on screen.
+      return state;
     default:
       return assertNever(target);
   }
