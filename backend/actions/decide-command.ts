@@ -75,6 +75,7 @@ const PRECHECKS: { [K in TargetKind]: (context: CommandContext<K>, operator: Ope
   alarm: precheckAlarm,
   incident: () => null,
   escalation: () => null,
+  directive: () => null,
 };
 
 /**

@@ -5,6 +5,8 @@ import { backoffDelayMs, UPLINK_BACKOFF } from "../../shared/backoff.js";
 import { CITY_AUTH_SCHEME, UPLINK_LIMITS, UPLINK_PATHS, UplinkBatchResponseSchema, UplinkUpdateSchema, UplinkUpdatesPageSchema, type UplinkItemAnswer } from "../../shared/protocol/province.js";
 import { describeZodError } from "../../shared/result.js";
 import type { AuditEntry, BackendStore, EntityWrite } from "../store/backend-store.js";
+import type { Directive } from "../../shared/domain/directive.js";
+import { CityDirectives } from "./city-directives.js";
 import { compareQueued, parseEscalationKey, queuedEscalations, withDelivery, type QueuedEscalation } from "./uplink-plan.js";
 
 export interface CityUplinkOptions {
@@ -40,16 +42,19 @@ export class CityUplink {
   private running = false;
   private closed = false;
   private cursor = 0;
+  private readonly directives: CityDirectives;
 
   constructor(private readonly options: CityUplinkOptions) {
+    this.directives = new CityDirectives(options.store);
     this.unsubscribe = options.store.onCommit((changes) => {
       let any = false;
       for (const change of changes) {
-        if (change.entity !== "alarm") continue;
-        this.track(change.id, change.op === "upsert" ? change.data : null);
+        if (change.entity === "directive") this.directives.track(change.id, change.op === "upsert" ? change.data : null);
+        else if (change.entity === "alarm") this.track(change.id, change.op === "upsert" ? change.data : null);
+        else continue;
         any = true;
       }
-      if (any && this.queued.size > 0) this.kick(0);
+      if (any && this.queued.size + this.directives.size > 0) this.kick(0);
     });
   }
 
@@ -66,6 +71,7 @@ export class CityUplink {
       const alarm = AlarmSchema.safeParse(data);
       if (alarm.success) this.trackAlarm(alarm.data);
     }
+    await this.directives.load();
     this.kick(0);
     this.pollUpdates();
   }
@@ -103,13 +109,23 @@ export class CityUplink {
     try {
       while (!this.closed && this.queued.size > 0) {
         const batch = [...this.queued.values()].sort(compareQueued).slice(0, UPLINK_LIMITS.batch);
-        const answers = await this.send(batch);
+        const answers = await this.send(UPLINK_PATHS.escalations, batch.map((q) => q.item));
         if (answers === null) {
           retry = true;
           break;
         }
         this.attempt = 0;
         await this.record(batch, answers);
+      }
+      while (!retry && !this.closed && this.directives.size > 0) {
+        const reports = this.directives.reports(UPLINK_LIMITS.batch);
+        const answers = await this.send(UPLINK_PATHS.directiveReports, reports);
+        if (answers === null) {
+          retry = true;
+          break;
+        }
+        this.attempt = 0;
+        await this.directives.confirm(reports, answers);
       }
     } catch (error) {
       this.options.logger.error({ err: error }, "city uplink: recording the province's answers failed");
@@ -119,7 +135,7 @@ export class CityUplink {
     }
     // Escalations made while this round ran are sent by the next one.
     if (retry) this.kick(backoffDelayMs(this.attempt++, UPLINK_BACKOFF));
-    else if (this.queued.size > 0) this.kick(0);
+    else if (this.queued.size + this.directives.size > 0) this.kick(0);
   }
 
   private headers(): Record<string, string> {
@@ -127,12 +143,12 @@ export class CityUplink {
   }
 
   /** The province's answers in the order sent, or null when the link is down (marked so). */
-  private async send(batch: readonly QueuedEscalation[]): Promise<UplinkItemAnswer[] | null> {
+  private async send(path: string, items: readonly unknown[]): Promise<UplinkItemAnswer[] | null> {
     try {
-      const response = await fetch(new URL(UPLINK_PATHS.escalations, this.options.provinceUrl), {
+      const response = await fetch(new URL(path, this.options.provinceUrl), {
         method: "POST",
         headers: this.headers(),
-        body: JSON.stringify({ items: batch.map((q) => q.item) }),
+        body: JSON.stringify({ items }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       const parsed = UplinkBatchResponseSchema.safeParse(await response.json());
@@ -216,16 +232,23 @@ export class CityUplink {
         }
         this.up();
         const items: Array<{ alarmId: string; index: number; key: string; patch: Patch }> = [];
+        const directives: Directive[] = [];
         for (const raw of page.data.value.updates) {
           const update = UplinkUpdateSchema.safeParse(raw);
-          const where = update.success ? parseEscalationKey(update.data.key, this.options.cityId) : null;
-          if (!update.success || where === null) {
-            this.options.logger.warn({ problem: update.success ? "key names no escalation of this city" : describeZodError(update.error) }, "city uplink: malformed update from the province skipped");
+          if (!update.success) {
+            this.options.logger.warn({ problem: describeZodError(update.error) }, "city uplink: malformed update from the province skipped");
             continue;
           }
+          if (update.data.kind === "directive") {
+            if (update.data.directive.cityId === this.options.cityId) directives.push(update.data.directive);
+            continue;
+          }
+          const where = parseEscalationKey(update.data.key, this.options.cityId);
+          if (where === null) continue;
           items.push({ ...where, key: update.data.key, patch: { state: "acknowledged", acknowledgedByName: update.data.acknowledgedByName, acknowledgedAt: update.data.acknowledgedAt } });
         }
         await this.patch(items);
+        await this.directives.receive(directives);
         const moved = page.data.value.next !== this.cursor;
         this.cursor = page.data.value.next;
         if (!moved) return;

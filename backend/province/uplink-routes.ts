@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { provinceEscalationId, ProvinceEscalationSchema } from "../../shared/domain/province.js";
+import { DirectiveSchema } from "../../shared/domain/directive.js";
+import { applyDirectiveReport } from "./receive-directive-report.js";
 import {
+  DirectiveReportBatchSchema,
   UPLINK_LIMITS,
   UPLINK_PATHS,
   UplinkBatchResponseSchema,
@@ -61,6 +64,11 @@ export function registerUplinkRoutes(app: FastifyInstance, store: BackendStore, 
     const rows = await store.changesAfter(query.value.after, UPLINK_LIMITS.updatesPage);
     const updates: UplinkUpdate[] = [];
     for (const row of rows) {
+      if (row.entity === "directive" && row.dataJson !== null) {
+        const directive = DirectiveSchema.safeParse(JSON.parse(row.dataJson));
+        if (directive.success && directive.data.cityId === city.id) updates.push({ kind: "directive", directive: directive.data });
+        continue;
+      }
       if (row.entity !== "escalation" || row.dataJson === null) continue;
       const escalation = ProvinceEscalationSchema.safeParse(JSON.parse(row.dataJson));
       if (!escalation.success || escalation.data.cityId !== city.id || escalation.data.state !== "acknowledged") continue;
@@ -70,6 +78,15 @@ export function registerUplinkRoutes(app: FastifyInstance, store: BackendStore, 
     }
     const next = rows.at(-1)?.seq ?? query.value.after;
     return sendValidated(reply, UplinkUpdatesPageSchema, { ok: true, value: { updates, next } });
+  });
+
+  app.post(UPLINK_PATHS.directiveReports, async (request, reply) => {
+    const city = cityOf(request);
+    const batch = parseWith(DirectiveReportBatchSchema, request.body, "directive reports");
+    if (!batch.ok) return sendError(reply, batch.error);
+    const answers: UplinkItemAnswer[] = [];
+    for (const raw of batch.value.items) answers.push(await applyDirectiveReport(store, city, raw));
+    return sendValidated(reply, UplinkBatchResponseSchema, { ok: true, value: { answers } });
   });
 }
 

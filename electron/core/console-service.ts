@@ -164,7 +164,8 @@ export class ConsoleService {
           domains.add(c.data!.domain);
           break;
         case "escalation":
-          // Escalations from the cities are records of a province's store; the console lists them from its cache.
+        case "directive":
+          // Escalations and directives are kept in the cache; no screen lists them yet, so there is nothing to refresh.
           break;
         default:
           assertNever(c);
@@ -202,7 +203,8 @@ export class ConsoleService {
         return;
       }
       case "escalation":
-        // The province console does not list escalations yet: nothing on screen to bring up to date.
+      case "directive":
+        // No screen lists escalations or directives yet: nothing on screen to bring up to date.
         return;
       default:
         assertNever(target.kind);

@@ -3,6 +3,8 @@ import type { Alarm } from "../domain/alarm.js";
 import type { Incident } from "../domain/incident.js";
 import type { ProvinceEscalation } from "../domain/province.js";
 import { applyEscalationCommand } from "./escalation-commands.js";
+import type { Directive } from "../domain/directive.js";
+import { applyDirectiveCommand } from "./directive-commands.js";
 import type { Operator } from "../domain/operator.js";
 import { alarmIdsRead, applyIncidentCommand, timelineIdFor } from "../incident-actions.js";
 import { err, ok, type Result } from "../result.js";
@@ -14,6 +16,7 @@ export interface TargetEntities {
   alarm: Alarm;
   incident: Incident;
   escalation: ProvinceEscalation;
+  directive: Directive;
 }
 
 /** Who acts, when, under which idempotency key (it names the history line the command writes). */
@@ -50,6 +53,10 @@ const RULES: { [K in TargetKind]: TargetRules<K> } = {
   escalation: {
     alarmsRead: () => [],
     apply: (escalation, command, actor) => applyEscalationCommand(escalation, command, actor.operator, actor.at),
+  },
+  directive: {
+    alarmsRead: () => [],
+    apply: (directive, command, actor) => applyDirectiveCommand(directive, command, actor.operator, actor.at),
   },
 };
 

@@ -3,6 +3,8 @@ import { AlarmSchema } from "../domain/alarm.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
 import { ProvinceEscalationSchema } from "../domain/province.js";
+import { DirectiveSchema } from "../domain/directive.js";
+import { DIRECTIVE_COMMANDS } from "./directive-commands.js";
 import { IdSchema } from "../limits.js";
 import { resultSchema } from "../result.js";
 import { ALARM_COMMANDS, type AlarmCommand } from "./alarm-commands.js";
@@ -14,7 +16,7 @@ import type { TargetKind } from "./target.js";
  * One operator command: its type (unique across kinds), its target {kind, id} and what it carries.
  * A new kind of target adds its list of commands here; the pipeline needs nothing else.
  */
-export const CommandSchema = z.discriminatedUnion("type", [...ALARM_COMMANDS, ...INCIDENT_COMMANDS, ...ESCALATION_COMMANDS]);
+export const CommandSchema = z.discriminatedUnion("type", [...ALARM_COMMANDS, ...INCIDENT_COMMANDS, ...ESCALATION_COMMANDS, ...DIRECTIVE_COMMANDS]);
 export type Command = z.infer<typeof CommandSchema>;
 
 /** The commands of one kind of target. */
@@ -45,6 +47,7 @@ const TARGET_STATES = [
   z.object({ kind: z.literal("alarm"), entity: AlarmSchema }),
   z.object({ kind: z.literal("incident"), entity: IncidentSchema }),
   z.object({ kind: z.literal("escalation"), entity: ProvinceEscalationSchema }),
+  z.object({ kind: z.literal("directive"), entity: DirectiveSchema }),
 ] as const;
 
 /** A target after a command, as the console shows it (confirmed, or with its waiting commands laid over). */
@@ -53,7 +56,7 @@ export type TargetState = z.infer<typeof TargetStateSchema>;
 
 /** The target as the backend holds it after a command, with the change's sequence number. */
 const seq = z.number().int().nonnegative();
-export const ConfirmedSchema = z.discriminatedUnion("kind", [TARGET_STATES[0].extend({ seq }), TARGET_STATES[1].extend({ seq }), TARGET_STATES[2].extend({ seq })]);
+export const ConfirmedSchema = z.discriminatedUnion("kind", [TARGET_STATES[0].extend({ seq }), TARGET_STATES[1].extend({ seq }), TARGET_STATES[2].extend({ seq }), TARGET_STATES[3].extend({ seq })]);
 export type Confirmed = z.infer<typeof ConfirmedSchema>;
 
 export const CommandResponseSchema = resultSchema(ConfirmedSchema);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EscalatedAlarmSummarySchema, CityIdSchema } from "../domain/province.js";
 import { IsoTimeSchema } from "../domain/geo.js";
+import { DirectiveIdSchema, DirectiveSchema, DirectiveStateSchema } from "../domain/directive.js";
 import { AppErrorSchema, resultSchema } from "../result.js";
 
 /**
@@ -10,6 +11,7 @@ import { AppErrorSchema, resultSchema } from "../result.js";
 export const UPLINK_PATHS = {
   escalations: "/uplink/v1/escalations",
   updates: "/uplink/v1/updates",
+  directiveReports: "/uplink/v1/directive-reports",
 } as const;
 
 /** `Authorization: City <cityId>:<secret>`: the city's backend, never one of its operators. */
@@ -55,13 +57,16 @@ export type UplinkItemAnswer = z.infer<typeof UplinkItemAnswerSchema>;
 export const UplinkBatchResponseSchema = resultSchema(z.object({ answers: z.array(UplinkItemAnswerSchema) }));
 export type UplinkBatchResponse = z.infer<typeof UplinkBatchResponseSchema>;
 
-/** What the province did with one of this city's escalations. */
-export const UplinkUpdateSchema = z.object({
-  kind: z.literal("escalation_acknowledged"),
-  key: z.string().min(8).max(240),
-  acknowledgedByName: z.string().max(200),
-  acknowledgedAt: IsoTimeSchema,
-});
+/** What the province did for this city: acknowledged one of its escalations, or sent it a directive. */
+export const UplinkUpdateSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("escalation_acknowledged"),
+    key: z.string().min(8).max(240),
+    acknowledgedByName: z.string().max(200),
+    acknowledgedAt: IsoTimeSchema,
+  }),
+  z.object({ kind: z.literal("directive"), directive: DirectiveSchema }),
+]);
 export type UplinkUpdate = z.infer<typeof UplinkUpdateSchema>;
 
 /** `GET updates?after=SEQ`: the city's updates after the province's change SEQ; `next` is the cursor to ask with next. */
@@ -72,3 +77,19 @@ export const UplinkUpdatesQuerySchema = z.object({ after: z.coerce.number().int(
 /** A province's city, as configured there. */
 export const ProvinceCitySchema = z.object({ id: CityIdSchema, name: z.string().min(1).max(200) });
 export type ProvinceCity = z.infer<typeof ProvinceCitySchema>;
+
+/** One step of a directive at the city, reported up until the province confirms it. */
+export const DirectiveReportSchema = z.object({
+  id: DirectiveIdSchema,
+  state: DirectiveStateSchema.exclude(["sent"]),
+  deliveredAt: IsoTimeSchema.nullable(),
+  acknowledgedByName: z.string().max(200).nullable(),
+  acknowledgedAt: IsoTimeSchema.nullable(),
+  doneByName: z.string().max(200).nullable(),
+  doneAt: IsoTimeSchema.nullable(),
+  doneNote: z.string().max(2000).nullable(),
+});
+export type DirectiveReport = z.infer<typeof DirectiveReportSchema>;
+
+/** Reports in a batch stay `unknown` so one malformed report is refused alone. */
+export const DirectiveReportBatchSchema = z.object({ items: z.array(z.unknown()).min(1).max(UPLINK_LIMITS.batch) });

@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stopChild, type BackendProcess } from "../../scripts/lib/backend-process.js";
 import { CITY_AUTH_SCHEME, UPLINK_PATHS } from "../../shared/protocol/province.js";
 import { LinkProxy } from "./link-proxy.js";
-import { alarmAfter, command, escalate, escalationWrites, headSeq, raiseAlarm, SECRETS, startCity, startProvince, tempDir } from "./province-helpers.js";
+import { DirectiveSchema } from "../../shared/domain/directive.js";
+import { alarmAfter, changesAfter, command, escalate, escalationWrites, headSeq, raiseAlarm, SECRETS, startCity, startProvince, tempDir } from "./province-helpers.js";
 
 /** Three real backends on loopback: the province, Uông Bí (behind a link that the test cuts) and Cẩm Phả. */
 const dir = tempDir("ioc-province-");
@@ -155,5 +157,55 @@ describe("city → province escalations", () => {
     expect(forB.value.updates.filter((u) => u.key.startsWith("uong-bi~"))).toEqual([]);
     const forA = (await (await uplink("uong-bi", SECRETS["uong-bi"], `${UPLINK_PATHS.updates}?after=${provinceStart}`)).json()) as { value: { updates: Array<{ key: string }> } };
     expect(forA.value.updates.map((u) => u.key)).toContain(key);
+  });
+});
+
+describe("province → city directives", () => {
+  const directiveWrites = async (url: string, after: number, id: string) =>
+    (await changesAfter(url, after)).filter((c) => c.entity === "directive" && c.id === id).map((c) => DirectiveSchema.parse(c.data));
+  const lastOf = async (url: string, after: number, id: string) => (await directiveWrites(url, after, id)).at(-1);
+
+  it("reaches city A and not city B; acknowledged and done with a note there, each step back at the province", async () => {
+    const { key } = await escalateNewAlarm();
+    const id = `dir-${randomUUID()}`;
+    const [fromP, fromA, fromB] = await Promise.all([headSeq(province.url), headSeq(cityA.url), headSeq(cityB.url)]);
+    const sent = await command(province.url, "sup-01", {
+      type: "directive_send",
+      target: { kind: "directive", id },
+      cityId: "uong-bi",
+      text: "Phong toả khu vực, báo cáo trong 30 phút",
+      priority: "critical",
+      wardCode: null,
+      location: null,
+      dueAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+      escalationId: key,
+    });
+    expect(sent.ok).toBe(true);
+    await expect.poll(async () => (await lastOf(cityA.url, fromA, id))?.state, POLL).toBe("delivered");
+    await expect.poll(async () => (await lastOf(province.url, fromP, id))?.state, POLL).toBe("delivered");
+    expect(await directiveWrites(cityB.url, fromB, id)).toEqual([]);
+
+    expect((await command(cityA.url, "op-01", { type: "directive_acknowledge", target: { kind: "directive", id } })).ok).toBe(true);
+    await expect.poll(async () => (await lastOf(province.url, fromP, id))?.state, POLL).toBe("acknowledged");
+    expect((await command(cityA.url, "op-01", { type: "directive_done", target: { kind: "directive", id }, note: "Đã phong toả" })).ok).toBe(true);
+    await expect.poll(async () => (await lastOf(province.url, fromP, id))?.state, POLL).toBe("done");
+    expect(await lastOf(province.url, fromP, id)).toMatchObject({ doneNote: "Đã phong toả", doneByName: expect.any(String), acknowledgedByName: expect.any(String) });
+    expect(await directiveWrites(cityB.url, fromB, id)).toEqual([]);
+  });
+
+  it("a step taken while the link is down reaches the province once when it is back", async () => {
+    const id = `dir-${randomUUID()}`;
+    const [fromP, fromA] = await Promise.all([headSeq(province.url), headSeq(cityA.url)]);
+    const send = { type: "directive_send", target: { kind: "directive", id }, cityId: "uong-bi", text: "Kiểm tra hiện trường", priority: "medium", wardCode: null, location: null, dueAt: null, escalationId: null };
+    expect((await command(province.url, "sup-01", send)).ok).toBe(true);
+    await expect.poll(async () => (await lastOf(province.url, fromP, id))?.state, POLL).toBe("delivered");
+    linkA.set("down");
+    expect((await command(cityA.url, "op-01", { type: "directive_acknowledge", target: { kind: "directive", id } })).ok).toBe(true);
+    expect((await lastOf(cityA.url, fromA, id))?.state).toBe("acknowledged");
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await lastOf(province.url, fromP, id))?.state).toBe("delivered");
+    linkA.set("up");
+    await expect.poll(async () => (await lastOf(province.url, fromP, id))?.state, POLL).toBe("acknowledged");
+    expect((await directiveWrites(province.url, fromP, id)).filter((d) => d.state === "acknowledged")).toHaveLength(1);
   });
 });

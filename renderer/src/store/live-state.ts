@@ -210,7 +210,8 @@ export function upsertTarget(state: LiveState, target: TargetState): LiveState {
     case "incident":
       return { ...state, incidents: upsertAll(state.incidents, [target.entity], (i) => i.id, undefined, always) };
     case "escalation":
-      // Not held in the live state yet: the province's list of escalations is not on screen.
+    case "directive":
+      // Not held in the live state yet: no screen lists escalations or directives.
       return state;
     default:
       return assertNever(target);
