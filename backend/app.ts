@@ -350,7 +350,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     video.start();
     recording.recorder?.start();
     // With several instances on one database, one of them simulates the city.
-    if (options.simulator?.enabled !== false) {
+    // The province's centre watches its cities; it simulates no city of its own.
+    if (options.simulator?.enabled !== false && options.link?.role !== "province") {
       leadership.start((leading) => {
         logger.info({ leading }, leading ? "this instance runs the simulator" : "another instance runs the simulator");
         if (leading) simulator.start();
