@@ -40,6 +40,7 @@ import { openBackendStore } from "./open-store.js";
 import { CityCredentials, type CityAccount } from "./province/city-credentials.js";
 import { CityUplink } from "./province/city-uplink.js";
 import { registerUplinkRoutes } from "./province/uplink-routes.js";
+import { roleRefusal } from "./province/role-commands.js";
 
 export interface BackendOptions {
   /** 0 = a random free port. */
@@ -293,7 +294,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerCors(app, consoleOrigins);
     registerAuthentication(app, authority);
     registerSessionRoutes(app, authority);
-    registerApiRoutes(app, store, options.actionRate);
+    const role = options.link?.role ?? "city";
+    const cityIds = new Set(options.link?.role === "province" ? options.link.cities.map((c) => c.id) : []);
+    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds));
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);

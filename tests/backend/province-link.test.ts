@@ -181,6 +181,9 @@ describe("province → city directives", () => {
       escalationId: key,
     });
     expect(sent.ok).toBe(true);
+    // A city sends no directives; the province acknowledges and completes none.
+    expect((await command(cityB.url, "sup-01", { type: "directive_send", target: { kind: "directive", id: `dir-${randomUUID()}` }, cityId: "uong-bi", text: "x", priority: "low", wardCode: null, location: null, dueAt: null, escalationId: null })).error?.kind).toBe("forbidden");
+    expect((await command(province.url, "sup-01", { type: "directive_acknowledge", target: { kind: "directive", id } })).error?.kind).toBe("forbidden");
     await expect.poll(async () => (await lastOf(cityA.url, fromA, id))?.state, POLL).toBe("delivered");
     await expect.poll(async () => (await lastOf(province.url, fromP, id))?.state, POLL).toBe("delivered");
     expect(await directiveWrites(cityB.url, fromB, id)).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyDirectiveCommand } from "../../shared/commands/directive-commands.js";
 import type { Operator } from "../../shared/domain/operator.js";
+import { roleRefusal } from "../../backend/province/role-commands.js";
 import { applyReport, pendingReport, receivedDirective, withReported } from "../../backend/province/directive-steps.js";
 
 const op = { id: "op-01", name: "Nguyễn Văn A", role: "operator" } as Operator;
@@ -35,5 +36,18 @@ describe("directive rules (pure)", () => {
     const atProvince = applyReport(sent(), report!);
     expect(atProvince.state).toBe("delivered");
     expect(applyReport(atProvince, report!)).toBe(atProvince);
+  });
+});
+
+describe("which centre takes which command", () => {
+  const cities = new Set(["uong-bi"]);
+  it("the province sends directives (to its own cities) and acknowledges escalations; the city acknowledges and completes directives", () => {
+    expect(roleRefusal("province", send, cities)).toBeNull();
+    expect(roleRefusal("province", { ...send, cityId: "ha-long" }, cities)?.kind).toBe("invalid_request");
+    expect(roleRefusal("city", send, cities)?.kind).toBe("forbidden");
+    expect(roleRefusal("city", { type: "escalation_acknowledge", target: { kind: "escalation", id: "uong-bi~a~0" } }, cities)?.kind).toBe("forbidden");
+    expect(roleRefusal("province", { type: "directive_acknowledge", target }, cities)?.kind).toBe("forbidden");
+    expect(roleRefusal("city", { type: "directive_done", target, note: "xong" }, cities)).toBeNull();
+    expect(roleRefusal("city", { type: "acknowledge", target: { kind: "alarm", id: "a" } }, cities)).toBeNull();
   });
 });
