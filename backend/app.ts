@@ -37,6 +37,10 @@ import { CameraOutages } from "./simulator/camera-outages.js";
 import { Simulator } from "./simulator/simulator.js";
 import { BackendStartError, errorCode } from "./start-error.js";
 import { openBackendStore } from "./open-store.js";
+import { CityCredentials, type CityAccount } from "./province/city-credentials.js";
+import { CityUplink } from "./province/city-uplink.js";
+import { registerUplinkRoutes } from "./province/uplink-routes.js";
+import { roleRefusal } from "./province/role-commands.js";
 
 export interface BackendOptions {
   /** 0 = a random free port. */
@@ -96,6 +100,25 @@ export interface BackendOptions {
   tls?: { certFile: string; keyFile: string };
   /** Every camera's segments kept and indexed (retention per camera); default on wherever video works. */
   recording?: RecordingOptions;
+  /**
+   * The link between centres. A province backend accepts these cities' backends on /uplink/ (each
+   * with its own secret); a city backend with a province sends its escalations up and reads back
+   * what the province did. Default: a city with no province.
+   */
+  link?: ProvinceLink | CityLink;
+}
+
+export interface ProvinceLink {
+  role: "province";
+  cities: readonly CityAccount[];
+}
+
+export interface CityLink {
+  role: "city";
+  cityId: string;
+  provinceUrl: string;
+  /** Never logged. */
+  secret: string;
 }
 
 
@@ -271,12 +294,18 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerCors(app, consoleOrigins);
     registerAuthentication(app, authority);
     registerSessionRoutes(app, authority);
-    registerApiRoutes(app, store, options.actionRate);
+    const role = options.link?.role ?? "city";
+    const cityIds = new Set(options.link?.role === "province" ? options.link.cities.map((c) => c.id) : []);
+    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds));
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
     registerViewRoutes(app, store);
+    if (options.link?.role === "province") {
+      const credentials = await CityCredentials.create(options.link.cities);
+      registerUplinkRoutes(app, store, credentials, () => undefined);
+    }
     const recording = setUpRecording({
       options: options.recording,
       dataDir: options.dataDir,
@@ -324,7 +353,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     video.start();
     recording.recorder?.start();
     // With several instances on one database, one of them simulates the city.
-    if (options.simulator?.enabled !== false) {
+    // The province's centre watches its cities; it simulates no city of its own.
+    if (options.simulator?.enabled !== false && options.link?.role !== "province") {
       leadership.start((leading) => {
         logger.info({ leading }, leading ? "this instance runs the simulator" : "another instance runs the simulator");
         if (leading) simulator.start();
@@ -332,6 +362,11 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       });
     }
     await shelves.start();
+    if (options.link?.role === "city") {
+      const uplink = new CityUplink({ store, provinceUrl: options.link.provinceUrl, cityId: options.link.cityId, secret: options.link.secret, logger });
+      cleanups.push(() => uplink.close());
+      await uplink.start();
+    }
 
     let closing: Promise<void> | null = null;
     return {

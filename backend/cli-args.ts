@@ -2,6 +2,8 @@ import { z } from "zod";
 import { assertNever } from "../shared/result.js";
 import { isPostgresUrl } from "./store/pg/database-url.js";
 import { DOMAIN_RETENTION_DAYS } from "../shared/protocol/dashboards-api.js";
+import { CityIdSchema } from "../shared/domain/province.js";
+import { BackendRoleSchema, type BackendRole } from "../shared/protocol/province.js";
 
 export const USAGE = [
   "Usage: tsx backend/main.ts [options]",
@@ -31,6 +33,10 @@ export const USAGE = [
   "  --no-recording         keep no recordings of the cameras (default: every camera is recorded where video works)",
   "  --retention-days N     days each camera's recordings are kept (default 30)",
   "  --recording-quota-mb N most disk one camera's recordings may take; the oldest go first (default no limit; 100 with --demo)",
+  "  --role city|province   a city's centre (default) or the province's, which the cities' backends link up to",
+  "  --city ID=NAME         (province) a city that may link up; its secret from IOC_CITY_SECRET_<ID> (dashes as _); repeatable",
+  "  --province-url URL     (city) the province backend to send escalations to",
+  "  --city-id ID           (city) this city's id at the province; its secret from IOC_CITY_SECRET",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
 ].join("\n");
@@ -66,6 +72,11 @@ export interface CliArgs {
   recording: boolean;
   retentionDays: number | undefined;
   recordingQuotaMb: number | undefined;
+  role: BackendRole;
+  /** Province: the cities that may link up, id → name. */
+  cities: Array<{ id: string; name: string }>;
+  provinceUrl: string | undefined;
+  cityId: string | undefined;
 }
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
@@ -77,7 +88,32 @@ const CameraCountSchema = z.coerce.number().int().min(1).max(1000);
 const DomainHistoryDaysSchema = z.coerce.number().int().min(0).max(DOMAIN_RETENTION_DAYS);
 const RetentionDaysSchema = z.coerce.number().positive().max(3650);
 
-const VALUE_FLAGS = ["--port", "--host", "--data-dir", "--public-url", "--alarm-interval-ms", "--domain-interval-ms", "--domain-history-days", "--ffmpeg", "--video-cache-dir", "--stream-port", "--camera-source", "--console-origin", "--audit-key-file", "--tls-cert", "--tls-key", "--cameras", "--store-quota-mb", "--database-url", "--retention-days", "--recording-quota-mb"] as const;
+const VALUE_FLAGS = [
+  "--port",
+  "--host",
+  "--data-dir",
+  "--public-url",
+  "--alarm-interval-ms",
+  "--domain-interval-ms",
+  "--domain-history-days",
+  "--ffmpeg",
+  "--video-cache-dir",
+  "--stream-port",
+  "--camera-source",
+  "--console-origin",
+  "--audit-key-file",
+  "--tls-cert",
+  "--tls-key",
+  "--cameras",
+  "--store-quota-mb",
+  "--database-url",
+  "--retention-days",
+  "--recording-quota-mb",
+  "--role",
+  "--city",
+  "--province-url",
+  "--city-id",
+] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
 
@@ -115,6 +151,10 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     recording: true,
     retentionDays: undefined,
     recordingQuotaMb: undefined,
+    role: "city",
+    cities: [],
+    provinceUrl: undefined,
+    cityId: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? "";
@@ -138,6 +178,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     }
   }
   if ((args.tlsCert === undefined) !== (args.tlsKey === undefined)) return { ok: false, error: "--tls-cert and --tls-key go together: give both, or neither." };
+  const link = linkProblem(args);
+  if (link !== null) return { ok: false, error: link };
   if (args.databaseUrl !== undefined && args.storeQuotaMb !== undefined) return { ok: false, error: "--store-quota-mb limits the SQLite store only: size a PostgreSQL database on its server." };
   // The demo's simulated cameras each write some 360 MB an hour: a demo left running keeps a bounded history.
   if (args.demo && args.recordingQuotaMb === undefined) args.recordingQuotaMb = DEMO_RECORDING_QUOTA_MB;
@@ -249,7 +291,41 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       args.databaseUrl = value;
       return null;
     }
+    case "--role": {
+      const role = BackendRoleSchema.safeParse(value);
+      if (!role.success) return `--role must be city or province, not "${value}".`;
+      args.role = role.data;
+      return null;
+    }
+    case "--city": {
+      const eq = value.indexOf("=");
+      const id = CityIdSchema.safeParse(value.slice(0, Math.max(eq, 0)));
+      const name = value.slice(eq + 1).trim();
+      if (eq < 0 || !id.success || name === "") return `--city must look like uong-bi=Uông Bí (a lower-case id, then the city's name), not "${value}".`;
+      args.cities.push({ id: id.data, name });
+      return null;
+    }
+    case "--province-url": {
+      if (!UrlSchema.safeParse(value).success) return `--province-url must be an absolute URL such as http://10.0.1.5:8430, not "${value}".`;
+      args.provinceUrl = value;
+      return null;
+    }
+    case "--city-id": {
+      const id = CityIdSchema.safeParse(value);
+      if (!id.success) return `--city-id must be 2-32 lower-case letters, digits or dashes, not "${value}".`;
+      args.cityId = id.data;
+      return null;
+    }
     default:
       return assertNever(flag);
   }
+}
+
+/** The link flags that only make sense together, or null. */
+function linkProblem(args: CliArgs): string | null {
+  if (args.role === "province" && (args.provinceUrl !== undefined || args.cityId !== undefined)) return "--province-url and --city-id are for a city's backend, not with --role province.";
+  if (args.role === "province" && args.cities.length === 0) return "--role province needs at least one --city ID=NAME that may link up.";
+  if (args.role === "city" && args.cities.length > 0) return "--city is for the province's backend: add --role province.";
+  if ((args.provinceUrl === undefined) !== (args.cityId === undefined)) return "--province-url and --city-id go together: give both, or neither.";
+  return null;
 }

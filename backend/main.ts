@@ -2,6 +2,7 @@ import { startBackend, type RunningBackend } from "./app.js";
 import { parseCliArgs, USAGE } from "./cli-args.js";
 import { needsMallocArenaRelaunch, relaunchWithBoundedMallocArenas } from "./runtime/malloc-arenas.js";
 import { BackendStartError } from "./start-error.js";
+import { resolveLink } from "./province/link-secrets.js";
 
 /** `tsx backend/main.ts --port 8420 --data-dir .cache/backend [--no-simulator] [--no-video] [--alarm-interval-ms N]` */
 async function main(): Promise<number> {
@@ -15,6 +16,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const args = parsed.value;
+  const link = resolveLink(args, process.env);
+  if (!link.ok) {
+    process.stderr.write(`${link.error.message}\n`);
+    return 2;
+  }
   let backend: RunningBackend;
   try {
     backend = await startBackend({
@@ -44,6 +50,7 @@ async function main(): Promise<number> {
         ...(args.recordingQuotaMb === undefined ? {} : { quotaBytesPerCamera: Math.floor(args.recordingQuotaMb * 1024 * 1024) }),
       },
       log: !args.quiet,
+      ...(link.value === undefined ? {} : { link: link.value }),
       demo: args.demo,
       simulatorApi: args.simulatorApi,
       consoleOrigins: args.consoleOrigins,

@@ -17,9 +17,23 @@ import { syncBenchmark } from "./sync.bench.js";
 import { workstationBenchmark } from "./workstation.bench.js";
 import { recordingsBenchmark } from "./recordings.bench.js";
 import { dashboardsBenchmark } from "./dashboards.bench.js";
+import { provinceBenchmark } from "./province.bench.js";
 
 /** `npm run bench [-- name ...]`: runs the benchmarks, prints each figure, records them in bench/results.json (see results-file.ts). */
-const ALL: Benchmark[] = [startupBenchmark, alarmsBenchmark, mapBenchmark, syncBenchmark, workstationBenchmark, durabilityBenchmark, wallBenchmark, soakBenchmark, scaleBenchmark, recordingsBenchmark, dashboardsBenchmark];
+const ALL: Benchmark[] = [
+  startupBenchmark,
+  alarmsBenchmark,
+  mapBenchmark,
+  syncBenchmark,
+  workstationBenchmark,
+  durabilityBenchmark,
+  wallBenchmark,
+  soakBenchmark,
+  scaleBenchmark,
+  recordingsBenchmark,
+  dashboardsBenchmark,
+  provinceBenchmark,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !ALL.some((b) => b.name === name));

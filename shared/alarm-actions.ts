@@ -1,4 +1,5 @@
 import { LIMITS } from "./limits.js";
+import { QUEUED_DELIVERY } from "./domain/escalation-delivery.js";
 import { transition, type AlarmEvent } from "./alarm-lifecycle.js";
 import type { Alarm, AlarmHistoryEntry } from "./domain/alarm.js";
 import type { Operator } from "./domain/operator.js";
@@ -53,7 +54,7 @@ function applyAction(alarm: Alarm, action: Exclude<AlarmCommand, { type: "commen
       return ok({ ...alarm, assignedTo: action.assigneeId, assignedToName: action.assigneeId === null ? null : action.assigneeName });
     case "escalate": {
       if (alarm.state === "normal" || alarm.state === "out_of_service") return err("conflict", `Cannot escalate an alarm that is ${alarm.state}.`);
-      const escalation = { at, operatorId: operator.id, operatorName: operator.name, to: action.to, reason: action.reason };
+      const escalation = { at, operatorId: operator.id, operatorName: operator.name, to: action.to, reason: action.reason, delivery: QUEUED_DELIVERY };
       return ok({ ...alarm, escalations: [...alarm.escalations, escalation] });
     }
     case "shelve": {

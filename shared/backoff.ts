@@ -22,3 +22,8 @@ export function backoffDelayMs(attempt: number, options: BackoffOptions, random:
   const spread = raw * options.jitter * (random * 2 - 1);
   return Math.max(0, Math.round(Math.min(options.maxMs, raw + spread)));
 }
+/**
+ * A city backend retrying its link to the province: capped low, so escalations queued through an
+ * outage leave within a couple of seconds of the link coming back (one small request per retry).
+ */
+export const UPLINK_BACKOFF: BackoffOptions = { baseMs: 250, maxMs: 2_000, jitter: 0.25 };

@@ -2,6 +2,8 @@ import type { z } from "zod";
 import { AlarmSchema } from "../../shared/domain/alarm.js";
 import { BookmarkSchema } from "../../shared/domain/bookmark.js";
 import { IncidentSchema } from "../../shared/domain/incident.js";
+import { ProvinceEscalationSchema } from "../../shared/domain/province.js";
+import { DirectiveSchema } from "../../shared/domain/directive.js";
 import { OperatorSchema } from "../../shared/domain/operator.js";
 import { rulesFor, type TargetEntities } from "../../shared/commands/apply-command.js";
 import { commandParameters, CommandResponseSchema, type CommandOn, type CommandRequest, type CommandResponse, type Confirmed } from "../../shared/commands/command.js";
@@ -12,7 +14,7 @@ import { requestHash } from "./request-hash.js";
 import { clampedTime, decideCommand, type CommandDecision, type RequestOn } from "./decide-command.js";
 
 /** The schema each kind of target is stored under. */
-const STORED_SCHEMAS: { [K in TargetKind]: z.ZodType<TargetEntities[K]> } = { alarm: AlarmSchema, incident: IncidentSchema, bookmark: BookmarkSchema };
+const STORED_SCHEMAS: { [K in TargetKind]: z.ZodType<TargetEntities[K]> } = { alarm: AlarmSchema, incident: IncidentSchema, bookmark: BookmarkSchema, escalation: ProvinceEscalationSchema, directive: DirectiveSchema };
 
 /** A stored record that no longer matches its schema is a bug, not a client error: fail the transaction, record nothing a client would replay forever. */
 function parseStored<T>(schema: z.ZodType<T>, entity: StoredEntity | null, what: string): T | null {
@@ -102,6 +104,10 @@ export function applyCommand(store: BackendStore, request: CommandRequest, now: 
       return applyOn("incident", store, request as RequestOn<"incident">, now);
     case "bookmark":
       return applyOn("bookmark", store, request as RequestOn<"bookmark">, now);
+    case "escalation":
+      return applyOn("escalation", store, request as RequestOn<"escalation">, now);
+    case "directive":
+      return applyOn("directive", store, request as RequestOn<"directive">, now);
     default:
       return assertNever(kind);
   }

@@ -75,6 +75,8 @@ const PRECHECKS: { [K in TargetKind]: (context: CommandContext<K>, operator: Ope
   alarm: precheckAlarm,
   incident: () => null,
   bookmark: () => null,
+  escalation: () => null,
+  directive: () => null,
 };
 
 /**

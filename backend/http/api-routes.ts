@@ -16,7 +16,7 @@ import type { AuthSession } from "../auth/session-authority.js";
 import { TokenBuckets } from "../../shared/token-bucket.js";
 import { ACTING_ROLES, roleRefusal, sessionOf } from "./authenticate.js";
 import { applyCommand } from "../actions/apply-command.js";
-import { CommandRequestSchema, CommandResponseSchema, type CommandResponse } from "../../shared/commands/command.js";
+import { CommandRequestSchema, CommandResponseSchema, type Command, type CommandRequest, type CommandResponse } from "../../shared/commands/command.js";
 import { MIN_PROTOCOL_VERSION, protocolMismatch } from "../protocol-compat.js";
 import type { BackendStore, StoredChange } from "../store/backend-store.js";
 import { sendError, sendValidated } from "./respond.js";
@@ -46,7 +46,17 @@ function operatorClaimRefusal(session: AuthSession, raw: unknown): AppError | nu
 }
 
 /** The sync API: hello, changes, actions. Every route runs in a verified session (see authenticate.ts). */
-export function registerApiRoutes(app: FastifyInstance, store: BackendStore, actionRate: { burst: number; perSecond: number } = ACTION_RATE): void {
+/** `refusal`: commands this backend's role does not take (see province/role-commands.ts). */
+export function registerApiRoutes(
+  app: FastifyInstance,
+  store: BackendStore,
+  actionRate: { burst: number; perSecond: number } = ACTION_RATE,
+  refusal: (command: Command) => AppError | null = () => null,
+): void {
+  const apply = (request: CommandRequest): Promise<CommandResponse> => {
+    const refused = refusal(request.command);
+    return refused === null ? applyCommand(store, request, new Date()) : Promise.resolve({ ok: false, error: refused });
+  };
   const buckets = new TokenBuckets(actionRate.burst, actionRate.perSecond);
   const mayAct = (session: AuthSession, count: number): AppError | null => {
     const role = roleRefusal(session, ACTING_ROLES, "changing alarms and incidents");
@@ -104,7 +114,7 @@ export function registerApiRoutes(app: FastifyInstance, store: BackendStore, act
         continue;
       }
       const command = parseWith(CommandRequestSchema, raw, "command request");
-      results.push(command.ok ? await applyCommand(store, command.value, new Date()) : { ok: false, error: command.error });
+      results.push(command.ok ? await apply(command.value) : { ok: false, error: command.error });
     }
     return sendValidated(reply, ActionBatchResponseSchema, { results });
   });
@@ -115,7 +125,7 @@ export function registerApiRoutes(app: FastifyInstance, store: BackendStore, act
     const session = sessionOf(request);
     const refused = mayAct(session, 1) ?? operatorClaimRefusal(session, command.value);
     if (refused !== null) return sendError(reply, refused);
-    const response = await applyCommand(store, command.value, new Date());
+    const response = await apply(command.value);
     return sendValidated(reply, CommandResponseSchema, response);
   });
 }

@@ -186,6 +186,10 @@ export class ConsoleService {
           domains.add(c.data!.domain);
           samples.push(c.data!);
           break;
+        case "escalation":
+        case "directive":
+          // Escalations and directives are kept in the cache; no screen lists them yet, so there is nothing to refresh.
+          break;
         default:
           assertNever(c);
       }
@@ -231,6 +235,10 @@ export class ConsoleService {
         this.emit(event);
         return;
       }
+      case "escalation":
+      case "directive":
+        // No screen lists escalations or directives yet: nothing on screen to bring up to date.
+        return;
       default:
         assertNever(target.kind);
     }

@@ -18,6 +18,8 @@ export interface SpawnBackendOptions {
   inheritOutput?: boolean;
   /** Flags for Node itself, before the script (e.g. --inspect for a benchmark that reads the heap). */
   nodeArgs?: readonly string[];
+  /** More environment variables (secrets a backend reads from its environment). */
+  env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface SpawnBackendOptions {
  */
 export function spawnBackend(options: SpawnBackendOptions): Promise<BackendProcess> {
   const args = [...(options.nodeArgs ?? []), "--import", "tsx", "backend/main.ts", "--port", String(options.port), "--data-dir", options.dataDir, ...(options.extraArgs ?? [])];
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"], env: withBoundedMallocArenas() });
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...withBoundedMallocArenas(), ...options.env } });
   return new Promise((resolve, reject) => {
     let output = "";
     const onData = (chunk: Buffer) => {

@@ -3,6 +3,10 @@ import { applyBookmarkCommand } from "../bookmark-actions.js";
 import type { Alarm } from "../domain/alarm.js";
 import type { Bookmark } from "../domain/bookmark.js";
 import type { Incident } from "../domain/incident.js";
+import type { ProvinceEscalation } from "../domain/province.js";
+import { applyEscalationCommand } from "./escalation-commands.js";
+import type { Directive } from "../domain/directive.js";
+import { applyDirectiveCommand } from "./directive-commands.js";
 import type { Operator } from "../domain/operator.js";
 import { alarmIdsRead, applyIncidentCommand, timelineIdFor } from "../incident-actions.js";
 import { err, ok, type Result } from "../result.js";
@@ -14,6 +18,8 @@ export interface TargetEntities {
   alarm: Alarm;
   incident: Incident;
   bookmark: Bookmark;
+  escalation: ProvinceEscalation;
+  directive: Directive;
 }
 
 /** Who acts, when, under which idempotency key (it names the history line the command writes). */
@@ -50,6 +56,14 @@ const RULES: { [K in TargetKind]: TargetRules<K> } = {
   bookmark: {
     alarmsRead: () => [],
     apply: (bookmark, command, actor) => applyBookmarkCommand(bookmark, command, actor.operator, actor.at),
+  },
+  escalation: {
+    alarmsRead: () => [],
+    apply: (escalation, command, actor) => applyEscalationCommand(escalation, command, actor.operator, actor.at),
+  },
+  directive: {
+    alarmsRead: () => [],
+    apply: (directive, command, actor) => applyDirectiveCommand(directive, command, actor.operator, actor.at),
   },
 };
 

@@ -3,10 +3,14 @@ import { AlarmSchema } from "../domain/alarm.js";
 import { BookmarkSchema } from "../domain/bookmark.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
+import { ProvinceEscalationSchema } from "../domain/province.js";
+import { DirectiveSchema } from "../domain/directive.js";
+import { DIRECTIVE_COMMANDS } from "./directive-commands.js";
 import { IdSchema } from "../limits.js";
 import { resultSchema } from "../result.js";
 import { ALARM_COMMANDS, type AlarmCommand } from "./alarm-commands.js";
 import { BOOKMARK_COMMANDS, type BookmarkCommand } from "./bookmark-commands.js";
+import { ESCALATION_COMMANDS } from "./escalation-commands.js";
 import { INCIDENT_COMMANDS, type IncidentCommand } from "./incident-commands.js";
 import type { TargetKind } from "./target.js";
 
@@ -14,7 +18,7 @@ import type { TargetKind } from "./target.js";
  * One operator command: its type (unique across kinds), its target {kind, id} and what it carries.
  * A new kind of target adds its list of commands here; the pipeline needs nothing else.
  */
-export const CommandSchema = z.discriminatedUnion("type", [...ALARM_COMMANDS, ...INCIDENT_COMMANDS, ...BOOKMARK_COMMANDS]);
+export const CommandSchema = z.discriminatedUnion("type", [...ALARM_COMMANDS, ...INCIDENT_COMMANDS, ...BOOKMARK_COMMANDS, ...ESCALATION_COMMANDS, ...DIRECTIVE_COMMANDS]);
 export type Command = z.infer<typeof CommandSchema>;
 
 /** The commands of one kind of target. */
@@ -47,6 +51,8 @@ const TARGET_STATES = [
   z.object({ kind: z.literal("alarm"), entity: AlarmSchema }),
   z.object({ kind: z.literal("incident"), entity: IncidentSchema }),
   z.object({ kind: z.literal("bookmark"), entity: BookmarkSchema }),
+  z.object({ kind: z.literal("escalation"), entity: ProvinceEscalationSchema }),
+  z.object({ kind: z.literal("directive"), entity: DirectiveSchema }),
 ] as const;
 
 /** A target after a command, as the console shows it (confirmed, or with its waiting commands laid over). */
@@ -55,7 +61,13 @@ export type TargetState = z.infer<typeof TargetStateSchema>;
 
 /** The target as the backend holds it after a command, with the change's sequence number. */
 const seq = z.number().int().nonnegative();
-export const ConfirmedSchema = z.discriminatedUnion("kind", [TARGET_STATES[0].extend({ seq }), TARGET_STATES[1].extend({ seq }), TARGET_STATES[2].extend({ seq })]);
+export const ConfirmedSchema = z.discriminatedUnion("kind", [
+  TARGET_STATES[0].extend({ seq }),
+  TARGET_STATES[1].extend({ seq }),
+  TARGET_STATES[2].extend({ seq }),
+  TARGET_STATES[3].extend({ seq }),
+  TARGET_STATES[4].extend({ seq }),
+]);
 export type Confirmed = z.infer<typeof ConfirmedSchema>;
 
 export const CommandResponseSchema = resultSchema(ConfirmedSchema);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EscalationDeliverySchema, QUEUED_DELIVERY } from "./escalation-delivery.js";
 import { IsoTimeSchema, LonLatSchema } from "./geo.js";
 
 /** ISA-18.2 alarm states. */
@@ -53,6 +54,8 @@ export const AlarmEscalationSchema = z.object({
   operatorName: z.string(),
   to: z.string().min(1),
   reason: z.string().min(1).max(2000),
+  /** Its way to the province: queued in the city's uplink until the province has it, then what it did. */
+  delivery: EscalationDeliverySchema.default(QUEUED_DELIVERY),
 });
 export type AlarmEscalation = z.infer<typeof AlarmEscalationSchema>;
 

@@ -6,6 +6,8 @@ import { DomainSampleSchema } from "../domain/domain-sample.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
 import { OperatorSchema } from "../domain/operator.js";
+import { ProvinceEscalationSchema } from "../domain/province.js";
+import { DirectiveSchema } from "../domain/directive.js";
 import { SensorSchema } from "../domain/sensor.js";
 import { WallViewSchema } from "../domain/wall-view.js";
 import { WardSchema } from "../domain/ward.js";
@@ -38,7 +40,7 @@ export const HelloResponseSchema = z.object({
 });
 export type HelloResponse = z.infer<typeof HelloResponseSchema>;
 
-export const EntityKindSchema = z.enum(["ward", "camera", "sensor", "alarm", "incident", "operator", "view", "domain_sample", "bookmark"]);
+export const EntityKindSchema = z.enum(["ward", "camera", "sensor", "alarm", "incident", "operator", "view", "domain_sample", "bookmark", "escalation", "directive"]);
 export type EntityKind = z.infer<typeof EntityKindSchema>;
 
 /** The schema each entity's payload must satisfy; the console checks it when applying a change. */
@@ -52,6 +54,8 @@ export const ENTITY_SCHEMAS = {
   view: WallViewSchema,
   domain_sample: DomainSampleSchema,
   bookmark: BookmarkSchema,
+  escalation: ProvinceEscalationSchema,
+  directive: DirectiveSchema,
 } as const satisfies Record<EntityKind, z.ZodType>;
 
 /**

@@ -64,7 +64,14 @@ export function AlarmDetails({ alarm, wardName }: { alarm: Alarm; wardName: stri
         <ul className="alarm-details__escalations" data-testid="escalations">
           {alarm.escalations.map((e, i) => (
             <li key={i}>
-              {t("alarmQueue.escalatedTo", { to: t(`alarmQueue.escalationTargets.${e.to}`), name: e.operatorName, time: when(e.at) })}: {e.reason}
+              {t("alarmQueue.escalatedTo", { to: t(`alarmQueue.escalationTargets.${e.to}`), name: e.operatorName, time: when(e.at) })}: {e.reason}{" "}
+              <span className="alarm-details__delivery" data-testid="escalation-delivery" data-state={e.delivery.state}>
+                ({t(`alarmQueue.escalationDelivery.${e.delivery.state}`, {
+                  time: when(e.delivery.acknowledgedAt ?? e.delivery.deliveredAt ?? e.at),
+                  name: e.delivery.acknowledgedByName ?? "",
+                  error: e.delivery.error ?? "",
+                })})
+              </span>
             </li>
           ))}
         </ul>

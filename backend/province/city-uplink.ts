@@ -1,0 +1,260 @@
+import type { Logger } from "pino";
+import { AlarmSchema, type Alarm } from "../../shared/domain/alarm.js";
+import type { EscalationDelivery } from "../../shared/domain/escalation-delivery.js";
+import { backoffDelayMs, UPLINK_BACKOFF } from "../../shared/backoff.js";
+import { CITY_AUTH_SCHEME, UPLINK_LIMITS, UPLINK_PATHS, UplinkBatchResponseSchema, UplinkUpdateSchema, UplinkUpdatesPageSchema, type UplinkItemAnswer } from "../../shared/protocol/province.js";
+import { describeZodError } from "../../shared/result.js";
+import type { AuditEntry, BackendStore, EntityWrite } from "../store/backend-store.js";
+import type { Directive } from "../../shared/domain/directive.js";
+import { CityDirectives } from "./city-directives.js";
+import { compareQueued, parseEscalationKey, queuedEscalations, withDelivery, type QueuedEscalation } from "./uplink-plan.js";
+
+export interface CityUplinkOptions {
+  store: BackendStore;
+  provinceUrl: string;
+  cityId: string;
+  /** Never logged. */
+  secret: string;
+  logger: Logger;
+  /** How often the province is asked for what it did with this city's escalations. */
+  updatesIntervalMs?: number;
+}
+
+export type LinkState = { state: "connecting" } | { state: "up"; since: string } | { state: "down"; since: string; reason: string };
+
+type Patch = Partial<EscalationDelivery> & Pick<EscalationDelivery, "state">;
+
+const REQUEST_TIMEOUT_MS = 10_000;
+const SYSTEM = "system";
+
+/**
+ * The city's link up to the province: sends every queued escalation (oldest first, in batches),
+ * marks each on its alarm as the province answers, and reads back what the province did. Queued
+ * escalations are kept in memory from the commit stream, and found again in the store at start.
+ */
+export class CityUplink {
+  private readonly queued = new Map<string, QueuedEscalation>();
+  private readonly unsubscribe: () => void;
+  private link: LinkState = { state: "connecting" };
+  private attempt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private updatesTimer: NodeJS.Timeout | null = null;
+  private running = false;
+  private closed = false;
+  private cursor = 0;
+  private readonly directives: CityDirectives;
+
+  constructor(private readonly options: CityUplinkOptions) {
+    this.directives = new CityDirectives(options.store);
+    this.unsubscribe = options.store.onCommit((changes) => {
+      let any = false;
+      for (const change of changes) {
+        if (change.entity === "directive") this.directives.track(change.id, change.op === "upsert" ? change.data : null);
+        else if (change.entity === "alarm") this.track(change.id, change.op === "upsert" ? change.data : null);
+        else continue;
+        any = true;
+      }
+      if (any && this.queued.size + this.directives.size > 0) this.kick(0);
+    });
+  }
+
+  get linkState(): LinkState {
+    return this.link;
+  }
+
+  get queuedCount(): number {
+    return this.queued.size;
+  }
+
+  async start(): Promise<void> {
+    for (const data of await this.options.store.listEntities("alarm")) {
+      const alarm = AlarmSchema.safeParse(data);
+      if (alarm.success) this.trackAlarm(alarm.data);
+    }
+    await this.directives.load();
+    this.kick(0);
+    this.pollUpdates();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.unsubscribe();
+    if (this.timer !== null) clearTimeout(this.timer);
+    if (this.updatesTimer !== null) clearTimeout(this.updatesTimer);
+  }
+
+  private track(alarmId: string, data: unknown): void {
+    for (const key of [...this.queued.keys()]) if (this.queued.get(key)?.alarmId === alarmId) this.queued.delete(key);
+    if (data === null) return;
+    const alarm = AlarmSchema.safeParse(data);
+    if (alarm.success) this.trackAlarm(alarm.data);
+  }
+
+  private trackAlarm(alarm: Alarm): void {
+    for (const queued of queuedEscalations(alarm, this.options.cityId)) this.queued.set(queued.item.key, queued);
+  }
+
+  private kick(delayMs: number): void {
+    if (this.closed || this.running || this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.drain();
+    }, delayMs);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running || this.closed) return;
+    this.running = true;
+    let retry = false;
+    try {
+      while (!this.closed && this.queued.size > 0) {
+        const batch = [...this.queued.values()].sort(compareQueued).slice(0, UPLINK_LIMITS.batch);
+        const answers = await this.send(UPLINK_PATHS.escalations, batch.map((q) => q.item));
+        if (answers === null) {
+          retry = true;
+          break;
+        }
+        this.attempt = 0;
+        await this.record(batch, answers);
+      }
+      while (!retry && !this.closed && this.directives.size > 0) {
+        const reports = this.directives.reports(UPLINK_LIMITS.batch);
+        const answers = await this.send(UPLINK_PATHS.directiveReports, reports);
+        if (answers === null) {
+          retry = true;
+          break;
+        }
+        this.attempt = 0;
+        await this.directives.confirm(reports, answers);
+      }
+    } catch (error) {
+      this.options.logger.error({ err: error }, "city uplink: recording the province's answers failed");
+      retry = true;
+    } finally {
+      this.running = false;
+    }
+    // Escalations made while this round ran are sent by the next one.
+    if (retry) this.kick(backoffDelayMs(this.attempt++, UPLINK_BACKOFF));
+    else if (this.queued.size + this.directives.size > 0) this.kick(0);
+  }
+
+  private headers(): Record<string, string> {
+    return { authorization: `${CITY_AUTH_SCHEME} ${this.options.cityId}:${this.options.secret}`, "content-type": "application/json" };
+  }
+
+  /** The province's answers in the order sent, or null when the link is down (marked so). */
+  private async send(path: string, items: readonly unknown[]): Promise<UplinkItemAnswer[] | null> {
+    try {
+      const response = await fetch(new URL(path, this.options.provinceUrl), {
+        method: "POST",
+        headers: this.headers(),
+        body: JSON.stringify({ items }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      const parsed = UplinkBatchResponseSchema.safeParse(await response.json());
+      if (!parsed.success) return this.down(`the province answered ${response.status} with something else than a batch answer: ${describeZodError(parsed.error)}`);
+      if (!parsed.data.ok) return this.down(`the province refused the link: ${parsed.data.error.message}`);
+      this.up();
+      return parsed.data.value.answers;
+    } catch (error) {
+      return this.down(`the province cannot be reached (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+
+  private up(): void {
+    if (this.link.state === "up") return;
+    this.link = { state: "up", since: new Date().toISOString() };
+    this.options.logger.info({ province: this.options.provinceUrl }, "city uplink: province link up");
+  }
+
+  private down(reason: string): null {
+    if (this.link.state !== "down") {
+      this.link = { state: "down", since: new Date().toISOString(), reason };
+      this.options.logger.warn({ province: this.options.provinceUrl, reason }, "city uplink: province link down");
+    }
+    return null;
+  }
+
+  /** Each answer written onto its alarm; an answer the province refused keeps its error and is not sent again. */
+  private async record(batch: readonly QueuedEscalation[], answers: readonly UplinkItemAnswer[]): Promise<void> {
+    const patches = batch.map((queued, i): [QueuedEscalation, Patch] => {
+      const answer = answers[i];
+      if (answer === undefined) return [queued, { state: "refused", error: "The province did not answer for this escalation." }];
+      return [queued, answer.ok ? { state: "delivered", deliveredAt: answer.receivedAt } : { state: "refused", error: answer.error.message }];
+    });
+    await this.patch(patches.map(([q, p]) => ({ alarmId: q.alarmId, index: q.index, key: q.item.key, patch: p })));
+  }
+
+  private async patch(items: ReadonlyArray<{ alarmId: string; index: number; key: string; patch: Patch }>): Promise<void> {
+    if (items.length === 0) return;
+    const alarmIds = [...new Set(items.map((i) => i.alarmId))];
+    const at = new Date().toISOString();
+    await this.options.store.transactAudited(
+      alarmIds.map((id) => ({ kind: "alarm" as const, id })),
+      (entities) => {
+        const writes: EntityWrite[] = [];
+        const audit: AuditEntry[] = [];
+        alarmIds.forEach((id, i) => {
+          const parsed = AlarmSchema.safeParse(entities[i]?.data);
+          if (!parsed.success) return;
+          let alarm = parsed.data;
+          for (const item of items.filter((x) => x.alarmId === id)) {
+            const next = withDelivery(alarm, item.index, item.patch);
+            if (next === alarm) continue;
+            alarm = next;
+            audit.push({ at, operatorId: SYSTEM, action: `escalation_${item.patch.state}`, targetKind: "alarm", targetId: id, outcome: "applied", detail: { key: item.key, ...item.patch } });
+          }
+          if (alarm !== parsed.data) writes.push({ entity: "alarm", op: "upsert", id, data: alarm });
+        });
+        return { writes, audit };
+      },
+    );
+  }
+
+  private pollUpdates(): void {
+    if (this.closed) return;
+    this.updatesTimer = setTimeout(() => {
+      void this.readUpdates().finally(() => this.pollUpdates());
+    }, this.options.updatesIntervalMs ?? 1000);
+  }
+
+  /** What the province did with this city's escalations since the cursor; a malformed update is logged and skipped. */
+  private async readUpdates(): Promise<void> {
+    try {
+      for (;;) {
+        const url = new URL(UPLINK_PATHS.updates, this.options.provinceUrl);
+        url.searchParams.set("after", String(this.cursor));
+        const response = await fetch(url, { headers: this.headers(), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        const page = UplinkUpdatesPageSchema.safeParse(await response.json());
+        if (!page.success || !page.data.ok) {
+          this.down(page.success && !page.data.ok ? `the province refused the link: ${page.data.error.message}` : `the province answered ${response.status} with something else than an updates page`);
+          return;
+        }
+        this.up();
+        const items: Array<{ alarmId: string; index: number; key: string; patch: Patch }> = [];
+        const directives: Directive[] = [];
+        for (const raw of page.data.value.updates) {
+          const update = UplinkUpdateSchema.safeParse(raw);
+          if (!update.success) {
+            this.options.logger.warn({ problem: describeZodError(update.error) }, "city uplink: malformed update from the province skipped");
+            continue;
+          }
+          if (update.data.kind === "directive") {
+            if (update.data.directive.cityId === this.options.cityId) directives.push(update.data.directive);
+            continue;
+          }
+          const where = parseEscalationKey(update.data.key, this.options.cityId);
+          if (where === null) continue;
+          items.push({ ...where, key: update.data.key, patch: { state: "acknowledged", acknowledgedByName: update.data.acknowledgedByName, acknowledgedAt: update.data.acknowledgedAt } });
+        }
+        await this.patch(items);
+        await this.directives.receive(directives);
+        const moved = page.data.value.next !== this.cursor;
+        this.cursor = page.data.value.next;
+        if (!moved) return;
+      }
+    } catch (error) {
+      this.down(`the province cannot be reached (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+}
