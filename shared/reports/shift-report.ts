@@ -1,11 +1,12 @@
 import { AlarmPrioritySchema, AlarmStateSchema, type Alarm } from "../domain/alarm.js";
+import type { Directive } from "../domain/directive.js";
 import type { Incident } from "../domain/incident.js";
 import { formatCityDateTime } from "../time.js";
 import type { ReportTable } from "./domain-report.js";
 
 /**
  * The shift report an officer hands over: the shift's alarms by priority and state, how fast they
- * were acknowledged, the incidents opened and closed, and the handover note. Pure, from the
+ * were acknowledged, the incidents opened and closed, the province's directives, and the handover note. Pure, from the
  * records in the console's cache; Vietnamese, as the city's papers are.
  */
 
@@ -30,6 +31,8 @@ export function percentile(sorted: readonly number[], share: number): number {
 export interface ShiftReportInput {
   alarms: readonly Alarm[];
   incidents: readonly Incident[];
+  /** The province centre's directives to this city, as the cache holds them. */
+  directives: readonly Directive[];
   shift: { from: Date; to: Date };
   operatorName: string;
   handoverNote: string;
@@ -56,6 +59,10 @@ export function buildShiftReport(input: ShiftReportInput): ReportTable {
     .sort((a, b) => a - b);
   const opened = input.incidents.filter((i) => within(i.createdAt, shift)).length;
   const closed = input.incidents.filter((i) => i.status === "closed" && within(i.updatedAt, shift)).length;
+  const before = (iso: string | null) => iso !== null && Date.parse(iso) < shift.to.getTime();
+  // Still open when the shift ended: received by then, not done by then; the next shift takes them on.
+  const directivesOpen = input.directives.filter((d) => before(d.deliveredAt) && !before(d.doneAt)).length;
+  const directiveRow = (label: string, at: (d: Directive) => string | null) => ({ label, values: [input.directives.filter((d) => at(d) !== null && within(at(d)!, shift)).length] });
   return {
     title: "BÁO CÁO CA TRỰC",
     subtitle: [
@@ -72,6 +79,16 @@ export function buildShiftReport(input: ShiftReportInput): ReportTable {
         rows: [{ label: "Đã xác nhận", values: [ackMinutes.length, round1(percentile(ackMinutes, 0.5)), round1(percentile(ackMinutes, 0.95))] }],
       },
       { heading: "Sự cố", columns: ["", "Số lượng"], rows: [{ label: "Mở trong ca", values: [opened] }, { label: "Đóng trong ca", values: [closed] }] },
+      {
+        heading: "Chỉ đạo của Trung tâm IOC tỉnh",
+        columns: ["", "Số lượng"],
+        rows: [
+          directiveRow("Nhận trong ca", (d) => d.deliveredAt),
+          directiveRow("Xác nhận trong ca", (d) => d.acknowledgedAt),
+          directiveRow("Hoàn thành trong ca", (d) => d.doneAt),
+          { label: "Còn mở khi hết ca", values: [directivesOpen] },
+        ],
+      },
     ],
     note: { heading: "Ghi chú bàn giao ca", text: input.handoverNote.trim() === "" ? "(không có)" : input.handoverNote },
   };

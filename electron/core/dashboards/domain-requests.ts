@@ -38,12 +38,12 @@ export async function answerDomainReport(request: RequestOf<"report.domain">, st
   return reportFile(table, `bao-cao-${request.domain}-${period.value.from.toISOString().slice(0, 10)}`, request.format);
 }
 
-/** The shift report, from the alarms and incidents in the cache and the note the officer wrote. */
+/** The shift report, from the alarms, incidents and directives in the cache and the note the officer wrote. */
 export async function answerShiftReport(request: RequestOf<"report.shift">, store: CacheStore, operatorName: string | null, now: Date): Promise<Result<ReportFile>> {
   if (operatorName === null) return err("unauthenticated", "Sign in to export the shift report.");
   const period = checkedPeriod(request.from, request.to);
   if (!period.ok) return period;
-  const table = buildShiftReport({ alarms: store.list("alarm"), incidents: store.list("incident"), shift: period.value, operatorName, handoverNote: request.handoverNote, generatedAt: now });
+  const table = buildShiftReport({ alarms: store.list("alarm"), incidents: store.list("incident"), directives: store.list("directive"), shift: period.value, operatorName, handoverNote: request.handoverNote, generatedAt: now });
   return reportFile(table, `bao-cao-ca-truc-${period.value.from.toISOString().slice(0, 10)}`, request.format);
 }
 
