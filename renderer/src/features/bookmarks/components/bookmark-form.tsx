@@ -4,6 +4,7 @@ import type { Camera } from "../../../../../shared/domain/camera.js";
 import { LIMITS } from "../../../../../shared/limits.js";
 import { useBookmarkActions } from "../hooks/use-bookmark-actions.js";
 import { BOOKMARK_LENGTHS_S, bookmarkRange } from "../model/bookmark-search.js";
+import { TextField } from "../../../components/ui/text-field.js";
 
 /**
  * Marks the moment the player shows (or a range from it) on one of its cameras, with a note.
@@ -55,13 +56,13 @@ export function BookmarkForm({ cameras, atMs, onDone }: { cameras: readonly Came
           </option>
         ))}
       </select>
-      <input
+      <TextField
         className="bookmark-form__note"
         value={note}
+        onValue={setNote}
         maxLength={LIMITS.noteChars}
+        label={t("bookmarks.note")}
         placeholder={t("bookmarks.notePlaceholder")}
-        aria-label={t("bookmarks.note")}
-        onChange={(event) => setNote(event.currentTarget.value)}
         data-testid="bookmark-note"
         autoFocus
       />

@@ -10,6 +10,7 @@ import { openPlayback } from "../../playback/hooks/use-playback-request.js";
 import { useBookmarkActions } from "../hooks/use-bookmark-actions.js";
 import { openBookmarks } from "../hooks/use-bookmarks-open.js";
 import { MAX_LISTED_BOOKMARKS, searchBookmarks } from "../model/bookmark-search.js";
+import { TextField } from "../../../components/ui/text-field.js";
 
 /** Every bookmark this console knows, searchable by text and camera; each opens its recording. */
 export function BookmarksPanel() {
@@ -25,18 +26,10 @@ export function BookmarksPanel() {
   const cameraChoices = useMemo(() => [...cameras.values()].sort((a, b) => a.name.localeCompare(b.name, "vi")), [cameras]);
 
   return (
-    <section className="bookmarks-panel" role="dialog" aria-label={t("bookmarks.title")} data-testid="bookmarks-panel">
+    <section className="overlay-panel bookmarks-panel" role="dialog" aria-label={t("bookmarks.title")} data-testid="bookmarks-panel">
       <header className="bookmarks-panel__header">
         <h2 className="bookmarks-panel__title">{t("bookmarks.title")}</h2>
-        <input
-          type="search"
-          value={text}
-          maxLength={LIMITS.nameChars}
-          placeholder={t("bookmarks.search")}
-          aria-label={t("bookmarks.search")}
-          onChange={(event) => setText(event.currentTarget.value)}
-          data-testid="bookmarks-search"
-        />
+        <TextField type="search" value={text} onValue={setText} maxLength={LIMITS.nameChars} label={t("bookmarks.search")} data-testid="bookmarks-search" />
         <select value={cameraId ?? ""} onChange={(event) => setCameraId(event.currentTarget.value === "" ? null : event.currentTarget.value)} aria-label={t("bookmarks.camera")} data-testid="bookmarks-camera">
           <option value="">{t("bookmarks.allCameras")}</option>
           {cameraChoices.map((camera) => (

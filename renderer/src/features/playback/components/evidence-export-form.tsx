@@ -4,6 +4,7 @@ import { LIMITS } from "../../../../../shared/limits.js";
 import type { SavedEvidence } from "../../../../../shared/protocol/recordings.js";
 import { useStore } from "../../../store/store-context.js";
 import { EXPORT_LENGTHS_S, exportRange } from "../model/export-range.js";
+import { TextField } from "../../../components/ui/text-field.js";
 
 /**
  * Exports what the player shows as evidence: every shown camera (up to an export's limit) from the
@@ -48,15 +49,7 @@ export function EvidenceExportForm({ cameraIds, atMs, onClose }: { cameraIds: re
           </option>
         ))}
       </select>
-      <input
-        className="evidence-form__reason"
-        value={reason}
-        maxLength={LIMITS.noteChars}
-        placeholder={t("evidence.reason")}
-        aria-label={t("evidence.reason")}
-        onChange={(event) => setReason(event.currentTarget.value)}
-        data-testid="evidence-reason"
-      />
+      <TextField className="evidence-form__reason" value={reason} onValue={setReason} maxLength={LIMITS.noteChars} label={t("evidence.reason")} data-testid="evidence-reason" />
       <button type="submit" className="btn btn--small" disabled={busy} data-testid="evidence-submit">
         {busy ? t("evidence.exporting") : t("evidence.export")}
       </button>

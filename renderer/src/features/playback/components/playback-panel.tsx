@@ -140,7 +140,7 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
   });
 
   return (
-    <section className="playback-panel" data-testid="playback-panel" role="dialog" aria-label={t("playback.title")} data-clock-ms={Math.round(shownMs)} data-playing={playing ? "true" : "false"}>
+    <section className="overlay-panel playback-panel" data-testid="playback-panel" role="dialog" aria-label={t("playback.title")} data-clock-ms={Math.round(shownMs)} data-playing={playing ? "true" : "false"}>
       <header className="playback-panel__header">
         <h2 className="playback-panel__title">{t("playback.title")}</h2>
         <span className="playback-panel__clock tabular" data-testid="playback-clock">
