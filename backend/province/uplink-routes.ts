@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { z } from "zod";
 import { provinceEscalationId, ProvinceEscalationSchema } from "../../shared/domain/province.js";
 import { DirectiveSchema } from "../../shared/domain/directive.js";
 import { applyDirectiveReport } from "./receive-directive-report.js";
@@ -48,14 +49,22 @@ export function registerUplinkRoutes(app: FastifyInstance, store: BackendStore, 
     onCitySeen(city.value.id);
   });
 
-  app.post(UPLINK_PATHS.escalations, async (request, reply) => {
-    const city = cityOf(request);
-    const batch = parseWith(UplinkEscalationBatchSchema, request.body, "escalation batch");
-    if (!batch.ok) return sendError(reply, batch.error);
-    const answers: UplinkItemAnswer[] = [];
-    for (const raw of batch.value.items) answers.push(await receiveOne(store, city, raw));
-    return sendValidated(reply, UplinkBatchResponseSchema, { ok: true, value: { answers } });
-  });
+  /**
+   * A city's batch: each item taken in order and answered alone (a malformed one refused with its
+   * error, never blocking the ones after it).
+   */
+  const batchRoute = (path: string, schema: z.ZodType<{ items: unknown[] }>, what: string, takeOne: (city: ProvinceCity, raw: unknown) => Promise<UplinkItemAnswer>) =>
+    app.post(path, async (request, reply) => {
+      const city = cityOf(request);
+      const batch = parseWith(schema, request.body, what);
+      if (!batch.ok) return sendError(reply, batch.error);
+      const answers: UplinkItemAnswer[] = [];
+      for (const raw of batch.value.items) answers.push(await takeOne(city, raw));
+      return sendValidated(reply, UplinkBatchResponseSchema, { ok: true, value: { answers } });
+    });
+
+  batchRoute(UPLINK_PATHS.escalations, UplinkEscalationBatchSchema, "escalation batch", (city, raw) => receiveOne(store, city, raw));
+  batchRoute(UPLINK_PATHS.directiveReports, DirectiveReportBatchSchema, "directive reports", (city, raw) => applyDirectiveReport(store, city, raw));
 
   app.get(UPLINK_PATHS.updates, async (request, reply) => {
     const city = cityOf(request);
@@ -78,15 +87,6 @@ export function registerUplinkRoutes(app: FastifyInstance, store: BackendStore, 
     }
     const next = rows.at(-1)?.seq ?? query.value.after;
     return sendValidated(reply, UplinkUpdatesPageSchema, { ok: true, value: { updates, next } });
-  });
-
-  app.post(UPLINK_PATHS.directiveReports, async (request, reply) => {
-    const city = cityOf(request);
-    const batch = parseWith(DirectiveReportBatchSchema, request.body, "directive reports");
-    if (!batch.ok) return sendError(reply, batch.error);
-    const answers: UplinkItemAnswer[] = [];
-    for (const raw of batch.value.items) answers.push(await applyDirectiveReport(store, city, raw));
-    return sendValidated(reply, UplinkBatchResponseSchema, { ok: true, value: { answers } });
   });
 }
 
