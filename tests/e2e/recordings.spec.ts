@@ -12,11 +12,13 @@ import { backendAlarm, startTestBackend, startTestConsole, tempDir } from "./har
 /** The demo catalogue's cameras, every one recorded. */
 const CAMERAS = 22;
 
-async function recordingCameras(backendUrl: string): Promise<number> {
+async function recordingCameraIds(backendUrl: string): Promise<string[]> {
   const response = await backendFetch(`${backendUrl}${RECORDING_PATHS.recordings}/health`, {}, "op-01");
-  const body = (await response.json()) as { ok: boolean; value?: { cameras: { state: string }[] } };
-  return body.value?.cameras.filter((c) => c.state === "recording").length ?? 0;
+  const body = (await response.json()) as { ok: boolean; value?: { cameras: { cameraId: string; state: string }[] } };
+  return (body.value?.cameras ?? []).filter((c) => c.state === "recording").map((c) => c.cameraId);
 }
+
+const recordingCameras = async (backendUrl: string): Promise<number> => (await recordingCameraIds(backendUrl)).length;
 
 /** How much of [fromMs, toMs) the camera has recorded, in ms. */
 async function recordedMs(backendUrl: string, cameraId: string, fromMs: number, toMs: number): Promise<number> {
@@ -48,6 +50,11 @@ test.describe("recordings", () => {
     test.setTimeout(360_000);
     // Once every camera's loop is encoded (the first run on a machine encodes them all).
     await expect.poll(() => recordingCameras(backend.url), { timeout: 240_000 }).toBe(CAMERAS);
+    // Every camera has recorded the quarter minute before the alarm: the tiles open there, and the timeline click below lands there.
+    const ids = await recordingCameraIds(backend.url);
+    await expect
+      .poll(async () => Math.min(...(await Promise.all(ids.map((id) => recordedMs(backend.url, id, Date.now() - 15_000, Date.now()))))), { timeout: 60_000 })
+      .toBeGreaterThanOrEqual(12_000);
     const raised = (await (await backendFetch(`${backend.url}/api/v1/sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 1 }) }, "sup-01")).json()) as {
       value: { ids: string[] };
     };
