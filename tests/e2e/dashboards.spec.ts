@@ -4,7 +4,9 @@ import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 import { backendFetch } from "../../scripts/lib/backend-session.js";
 import { rangePeriod, totalsByWard } from "../../shared/dashboards/aggregate.js";
 import { DomainSampleSchema, type DomainSample } from "../../shared/domain/domain-sample.js";
-import { oneStopNow } from "../shared/fixtures.js";
+import { SensorSchema } from "../../shared/domain/sensor.js";
+import { oneStopNow, publicServicesNow } from "../shared/fixtures.js";
+import { WARD } from "../../backend/seed/ward-codes.js";
 import { PublishDomainSamplesResponseSchema, SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
 import { startTestBackend, startTestConsole, tempDir } from "./harness/stack.js";
 import { readFile } from "node:fs/promises";
@@ -13,18 +15,41 @@ import { formatCityDateTime } from "../../shared/time.js";
 import { shiftPeriod } from "../../renderer/src/features/dashboards/model/shift-periods.js";
 
 
-/** Every domain sample the backend recorded, read from its change feed. */
-async function backendSamples(backendUrl: string): Promise<DomainSample[]> {
-  const byId = new Map<string, DomainSample>();
+interface FeedChange {
+  seq: number;
+  entity: string;
+  id: string;
+  data: unknown;
+}
+
+/** Every change of one kind of record the backend's change feed holds, oldest first. */
+async function backendChanges(backendUrl: string, entity: string): Promise<FeedChange[]> {
+  const out: FeedChange[] = [];
   let after = 0;
   for (;;) {
-    const page = (await (await backendFetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`)).json()) as { changes: { seq: number; entity: string; id: string; data: unknown }[]; hasMore: boolean };
+    const page = (await (await backendFetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`)).json()) as { changes: FeedChange[]; hasMore: boolean };
     for (const c of page.changes) {
-      if (c.entity === "domain_sample") byId.set(c.id, DomainSampleSchema.parse(c.data));
+      if (c.entity === entity) out.push(c);
       after = c.seq;
     }
-    if (!page.hasMore) return [...byId.values()];
+    if (!page.hasMore) return out;
   }
+}
+
+/** Every domain sample the backend recorded, as it stands now. */
+async function backendSamples(backendUrl: string): Promise<DomainSample[]> {
+  const byId = new Map<string, DomainSample>();
+  for (const c of await backendChanges(backendUrl, "domain_sample")) byId.set(c.id, DomainSampleSchema.parse(c.data));
+  return [...byId.values()];
+}
+
+/** Every reading of one sensor the backend took in the last day, each change of its record being one. */
+async function backendReadings(backendUrl: string, sensorId: string): Promise<Array<{ at: string; value: number }>> {
+  const from = new Date(Date.now() - 24 * 3_600_000).toISOString();
+  return (await backendChanges(backendUrl, "sensor"))
+    .filter((c) => c.id === sensorId)
+    .map((c) => SensorSchema.parse(c.data))
+    .flatMap((s) => (s.lastAt === null || s.lastValue === null || s.lastAt < from ? [] : [{ at: s.lastAt, value: s.lastValue }]));
 }
 
 test.describe("the dashboards window", () => {
@@ -42,6 +67,14 @@ test.describe("the dashboards window", () => {
   });
 
   test("shows today's dossiers per ward as the backend counted them, and a ward picked there is the shared selection", async ({ page }) => {
+    // Dossiers this hour in every ward, one ward clearly ahead: the city's day may have begun minutes ago, with offices shut.
+    const wardCodes: string[] = Object.values(WARD);
+    const published = await backendFetch(`${backend.url}${SIMULATOR_PATHS.domainSamples}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ samples: wardCodes.map((code, i) => publicServicesNow(code, 5 * (i + 1) + (code === WARD.quangTrung ? 200 : 0))) }),
+    }, "sup-01");
+    expect(published.status).toBe(200);
     await page.goto(`${consoleApp.url}/?role=dashboards`);
     const pane = page.getByTestId("dashboards-pane");
     await expect(pane).toHaveAttribute("data-ready", "true");
@@ -152,5 +185,66 @@ test.describe("the dashboards window", () => {
     const [night] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dash-shift-pdf").click()]);
     const nightText = await pdfText(await readFile((await night.path())!));
     expect(nightText).toContain(`Ca trực: từ ${formatCityDateTime(shiftPeriod("22", new Date()).from)}`);
+  });
+});
+
+test.describe("a sensor's readings on the environment dashboard", () => {
+  let backend: BackendProcess;
+  let consoleApp: ConsoleProcess;
+
+  test.beforeAll(async () => {
+    // Sensors report often (a quarter of them every 300 ms), alarms rarely: a day's readings in seconds.
+    backend = await startTestBackend({ consoles: 1, simulator: true, extraArgs: ["--sensor-interval-ms", "300", "--alarm-interval-ms", "600000"] });
+    consoleApp = await startTestConsole(backend.url, tempDir("console-sensors"));
+  });
+
+  test.afterAll(async () => {
+    await consoleApp?.stop();
+    await backend?.stop();
+  });
+
+  test("draws every reading the backend took of the picked sensor, live, and again from the cache with the backend gone", async ({ page }) => {
+    await page.goto(`${consoleApp.url}/?role=dashboards`);
+    await page.getByTestId("dash-domain-environment").click();
+    const section = page.getByTestId("dash-sensors");
+    await expect(section).toHaveAttribute("data-ready", "true");
+    // Pick the second sensor listed: the pick, not the default, is what is drawn.
+    const second = section.locator('[data-testid^="dash-sensor-"]:not([data-testid="dash-sensor-chart"])').nth(1);
+    const sensorId = (await second.getAttribute("data-testid"))!.replace("dash-sensor-", "");
+    await second.click();
+    await expect(section).toHaveAttribute("data-sensor-id", sensorId);
+    await expect(second).toHaveAttribute("aria-pressed", "true");
+
+    // Live: at some moment the page shows exactly the readings the backend has taken (each once, none lost).
+    await expect.poll(async () => (await backendReadings(backend.url, sensorId)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
+    let matched = 0;
+    await expect
+      .poll(
+        async () => {
+          const taken = await backendReadings(backend.url, sensorId);
+          const shown = { count: Number(await section.getAttribute("data-readings")), lastAt: await section.getAttribute("data-last-at") };
+          if (shown.count !== taken.length || shown.lastAt !== taken.at(-1)?.at) return false;
+          matched = taken.length;
+          return true;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    const chart = section.getByTestId("dash-sensor-chart");
+    await expect.poll(async () => Number(await chart.getAttribute("data-drawn-points"))).toBeGreaterThanOrEqual(matched);
+    const taken = await backendReadings(backend.url, sensorId);
+    await expect(second).toContainText(new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(taken.at(-1)!.value));
+
+    // Offline: a fresh page, with the backend stopped, draws the same readings from the console's cache.
+    await backend.stop();
+    await page.reload();
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+    await page.getByTestId("dash-domain-environment").click();
+    await page.getByTestId(`dash-sensor-${sensorId}`).click();
+    await expect(section).toHaveAttribute("data-sensor-id", sensorId);
+    await expect(section).toHaveAttribute("data-ready", "true");
+    const offline = Number(await section.getAttribute("data-readings"));
+    expect(offline).toBeGreaterThanOrEqual(matched);
+    await expect(chart).toHaveAttribute("data-drawn-points", String(offline));
   });
 });

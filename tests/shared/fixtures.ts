@@ -29,8 +29,24 @@ export function makeAlarm(patch: Partial<Alarm> = {}): Alarm {
   };
 }
 
+const currentHour = (now: Date): string => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString();
+
 /** A one-stop office's sample for the current hour: `waiting` people at the hour's end. */
 export function oneStopNow(wardCode: string, waiting: number, now = new Date()): DomainSample {
-  const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString();
+  const hour = currentHour(now);
   return { id: domainSampleId("one_stop", wardCode, hour), domain: "one_stop", wardCode, hour, updatedAt: now.toISOString(), metrics: { waiting, served: 40, avgWaitMin: 35 } };
+}
+
+/** A ward's public services for the current hour: `received` dossiers (a multiple of 5), none late, spread evenly over the procedure groups. */
+export function publicServicesNow(wardCode: string, received: number, now = new Date()): DomainSample {
+  const hour = currentHour(now);
+  const group = received / 5;
+  return {
+    id: domainSampleId("public_services", wardCode, hour),
+    domain: "public_services",
+    wardCode,
+    hour,
+    updatedAt: now.toISOString(),
+    metrics: { received, inProgress: group, onTime: received - group, late: 0, online: received - group, atCounter: group, civilStatus: group, landConstruction: group, business: group, socialAffairs: group, otherProcedures: group },
+  };
 }
