@@ -55,7 +55,7 @@ export interface BackendOptions {
    * Default enabled, a random alarm about every 20 s; the current hour's domain series rewritten
    * every `domainIntervalMs` (default a minute), a new store seeded with `domainHistoryHours` of them (default 24).
    */
-  simulator?: { enabled: boolean; alarmIntervalMs?: number; domainIntervalMs?: number; domainHistoryHours?: number };
+  simulator?: { enabled: boolean; alarmIntervalMs?: number; domainIntervalMs?: number; sensorIntervalMs?: number; domainHistoryHours?: number };
   /** Default enabled; without a working ffmpeg, cameras are offline. */
   /** cacheDir: where encoded loops are kept (default dataDir/hls); several backends may share it. */
   video?: { enabled: boolean; ffmpegPath?: string; cacheDir?: string };
@@ -264,7 +264,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       ids,
       random: seededRandom(hashString(`sim-${Date.now()}`)),
       alarmIntervalMs: options.simulator?.alarmIntervalMs ?? DEFAULT_ALARM_INTERVAL_MS,
-      sensorIntervalMs: SENSOR_INTERVAL_MS,
+      sensorIntervalMs: options.simulator?.sensorIntervalMs ?? SENSOR_INTERVAL_MS,
       domainIntervalMs: options.simulator?.domainIntervalMs ?? DOMAIN_INTERVAL_MS,
       clearAfterMs: CLEAR_AFTER_MS,
       now: () => new Date(),

@@ -14,6 +14,7 @@ export const USAGE = [
   "  --public-url URL       base of camera stream URLs (default http://HOST:PORT)",
   "  --no-simulator         no random alarms or sensor readings",
   "  --alarm-interval-ms N  a random alarm every N ms (default 20000)",
+  "  --sensor-interval-ms N a share of the sensors report a new reading every N ms (default 30000)",
   "  --domain-interval-ms N the city's other domains (public services, air, traffic...) get new figures every N ms (default 60000)",
   "  --domain-history-days N days of those figures a new store is seeded with (default 1; at most 90, what a console keeps)",
   "  --no-video             no camera video; cameras show as offline",
@@ -49,6 +50,7 @@ export interface CliArgs {
   simulator: boolean;
   alarmIntervalMs: number | undefined;
   domainIntervalMs: number | undefined;
+  sensorIntervalMs: number | undefined;
   domainHistoryDays: number | undefined;
   video: boolean;
   ffmpegPath: string | undefined;
@@ -95,6 +97,7 @@ const VALUE_FLAGS = [
   "--public-url",
   "--alarm-interval-ms",
   "--domain-interval-ms",
+  "--sensor-interval-ms",
   "--domain-history-days",
   "--ffmpeg",
   "--video-cache-dir",
@@ -130,6 +133,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     simulator: true,
     alarmIntervalMs: undefined,
     domainIntervalMs: undefined,
+    sensorIntervalMs: undefined,
     domainHistoryDays: undefined,
     video: true,
     ffmpegPath: undefined,
@@ -204,6 +208,12 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       const interval = IntervalSchema.safeParse(value);
       if (!interval.success) return `--domain-interval-ms must be a whole number of at least 100, not "${value}".`;
       args.domainIntervalMs = interval.data;
+      return null;
+    }
+    case "--sensor-interval-ms": {
+      const interval = IntervalSchema.safeParse(value);
+      if (!interval.success) return `--sensor-interval-ms must be a whole number of at least 100, not "${value}".`;
+      args.sensorIntervalMs = interval.data;
       return null;
     }
     case "--domain-history-days": {

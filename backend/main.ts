@@ -32,6 +32,7 @@ async function main(): Promise<number> {
         enabled: args.simulator,
         ...(args.alarmIntervalMs === undefined ? {} : { alarmIntervalMs: args.alarmIntervalMs }),
         ...(args.domainIntervalMs === undefined ? {} : { domainIntervalMs: args.domainIntervalMs }),
+        ...(args.sensorIntervalMs === undefined ? {} : { sensorIntervalMs: args.sensorIntervalMs }),
         ...(args.domainHistoryDays === undefined ? {} : { domainHistoryHours: args.domainHistoryDays * 24 }),
       },
       video: {

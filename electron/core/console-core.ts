@@ -22,11 +22,12 @@ import { SESSION_REQUESTS } from "../../shared/protocol/session.js";
 import { WORKSTATION_REQUESTS } from "../../shared/protocol/workstation-api.js";
 import { BASEMAP_REQUESTS } from "../../shared/protocol/basemap-api.js";
 import { DOMAIN_RETENTION_DAYS } from "../../shared/protocol/dashboards-api.js";
+import { SENSOR_READINGS_KEPT_HOURS } from "../../shared/domain/sensor-reading.js";
 import { answerBasemapRequest } from "./basemap/basemap-requests.js";
 import { commandHandlers } from "./commands/command-requests.js";
 import { PendingCommands } from "./commands/pending-commands.js";
 import { handledBy, routeRequests, typesOf } from "./requests/request-router.js";
-import { answerDomainReport, answerDomainSamples, answerShiftReport } from "./dashboards/domain-requests.js";
+import { answerDomainReport, answerDomainSamples, answerSensorReadings, answerShiftReport } from "./dashboards/domain-requests.js";
 import { settingsHandlers } from "./settings/settings-requests.js";
 import { viewHandlers } from "./views/view-requests.js";
 import { saveEvidence } from "./evidence/save-evidence.js";
@@ -253,6 +254,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     "evidence.export": (request) => saveEvidence(client, join(options.dataDir, "evidence"), request.export),
     ...handledBy(typesOf(BASEMAP_REQUESTS), (request) => answerBasemapRequest(request, streetMap, session.state !== "signed_out")),
     "domain.samples": (request) => answerDomainSamples(request, store, session.state !== "signed_out"),
+    "sensor.readings": (request) => answerSensorReadings(request, store, session.state !== "signed_out"),
     "report.shift": (request) => answerShiftReport(request, store, session.state === "signed_out" ? null : (session.operator?.name ?? session.operator?.id ?? null), new Date()),
     "report.domain": (request) => answerDomainReport(request, store, session.state !== "signed_out", new Date()),
   });
@@ -266,12 +268,13 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     sender.kick();
   });
   engine.start();
-  // Alarms cleared long ago (shared/alarm-retention.ts) and domain samples past the retention period
-  // leave the cache now and every hour; a full disk only postpones it.
+  // Alarms cleared long ago (shared/alarm-retention.ts), domain samples past the retention period and
+  // sensor readings older than a day leave the cache now and every hour; a full disk only postpones it.
   const prune = () => {
     try {
       store.pruneClearedAlarms(new Date(Date.now() - CLEARED_ALARM_IN_CACHE_MS).toISOString());
       store.pruneDomainSamples(new Date(Date.now() - DOMAIN_RETENTION_DAYS * 86_400_000).toISOString());
+      store.pruneSensorReadings(new Date(Date.now() - SENSOR_READINGS_KEPT_HOURS * 3_600_000).toISOString());
     } catch (e) {
       if (!isStorageFull(e)) log(`pruning the cache failed: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DomainSampleSchema, SERIES_DOMAINS } from "../domain/domain-sample.js";
 import { IsoTimeSchema } from "../domain/geo.js";
-import { LIMITS } from "../limits.js";
+import { IdSchema, LIMITS } from "../limits.js";
+import { MAX_SENSOR_READINGS, SensorReadingSchema } from "../domain/sensor-reading.js";
 
 /**
  * The most hourly samples one answer carries: 30 days of one domain for every ward (11 × 720 =
@@ -18,6 +19,8 @@ const SeriesDomainSchema = z.enum(SERIES_DOMAINS as [(typeof SERIES_DOMAINS)[num
 export const DASHBOARD_REQUESTS = [
   /** A domain's hourly samples with hour in [from, to), read from the local cache (works offline). */
   z.object({ type: z.literal("domain.samples"), domain: SeriesDomainSchema, from: IsoTimeSchema, to: IsoTimeSchema }),
+  /** One sensor's readings at full resolution with time in [from, to), from the local cache (the last day of them). */
+  z.object({ type: z.literal("sensor.readings"), sensorId: IdSchema, from: IsoTimeSchema, to: IsoTimeSchema }),
   /** A domain's report per ward for [from, to), made from the local cache (offline too), as PDF or CSV. */
   z.object({ type: z.literal("report.domain"), domain: SeriesDomainSchema, from: IsoTimeSchema, to: IsoTimeSchema, format: z.enum(["pdf", "csv"]) }),
   /** The shift report for [from, to): the shift's alarms, acknowledgement times, incidents and the handover note. */
@@ -36,6 +39,7 @@ export type ReportFile = z.infer<typeof ReportFileSchema>;
 
 export const DASHBOARD_RESPONSE_SCHEMAS = {
   "domain.samples": z.array(DomainSampleSchema).max(MAX_DOMAIN_SAMPLES),
+  "sensor.readings": z.array(SensorReadingSchema).max(MAX_SENSOR_READINGS),
   "report.domain": ReportFileSchema,
   "report.shift": ReportFileSchema,
 } as const;

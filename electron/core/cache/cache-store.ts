@@ -6,8 +6,13 @@ import type { SyncProblem } from "../../../shared/protocol/console-api.js";
 import { err, ok, type Result } from "../../../shared/result.js";
 import { DomainSampleSchema, SERIES_DOMAINS, type DomainSample, type SeriesDomain } from "../../../shared/domain/domain-sample.js";
 import { isStorageFull } from "../../../shared/storage-full.js";
+import { SensorSchema } from "../../../shared/domain/sensor.js";
+import { SENSOR_READINGS_KEPT_HOURS, type SensorReading } from "../../../shared/domain/sensor-reading.js";
 import type { EncodedChange } from "../sync/decoded-page.js";
 import type { EntityData, QuarantinedChange } from "../sync/validate-changes.js";
+
+/** What of a sensor's record is its latest reading. */
+const SensorReadingFields = SensorSchema.pick({ id: true, lastAt: true, lastValue: true });
 
 export interface OutboxEntry {
   id: number;
@@ -65,6 +70,9 @@ export class CacheStore {
         )
         .pluck(),
       pruneDomainSamples: db.prepare("DELETE FROM entities WHERE kind = 'domain_sample' AND json_extract(data, '$.domain') = ? AND json_extract(data, '$.hour') < ?"),
+      addReading: db.prepare("INSERT OR IGNORE INTO sensor_readings (sensor_id, at, value) VALUES (?, ?, ?)"),
+      readings: db.prepare("SELECT at, value FROM (SELECT at, value FROM sensor_readings WHERE sensor_id = ? AND at >= ? AND at < ? ORDER BY at DESC LIMIT ?) ORDER BY at"),
+      pruneReadings: db.prepare("DELETE FROM sensor_readings WHERE at < ?"),
       addProblem: db.prepare("INSERT INTO sync_problems (at, source, message, raw) VALUES (?, ?, ?, ?)"),
       problems: db.prepare("SELECT id, at, source, message FROM sync_problems ORDER BY id DESC LIMIT ?"),
     };
@@ -153,13 +161,38 @@ export class CacheStore {
     return this.writing(() => this.db.transaction(() => SERIES_DOMAINS.reduce((n, domain) => n + this.stmts.pruneDomainSamples.run(domain, beforeIso).changes, 0))());
   }
 
+  /**
+   * One sensor's readings with time in [fromIso, toIso), oldest first: the newest `limit` of them
+   * when there are more. Times are ISO texts in UTC of one length, so they compare as text.
+   */
+  sensorReadings(sensorId: string, fromIso: string, toIso: string, limit: number): SensorReading[] {
+    return this.stmts.readings.all(sensorId, fromIso, toIso, limit) as SensorReading[];
+  }
+
+  /** Forgets readings taken before `beforeIso` (the cache keeps a day of them); returns how many went. */
+  pruneSensorReadings(beforeIso: string): number {
+    return this.writing(() => this.stmts.pruneReadings.run(beforeIso).changes);
+  }
+
+  /** A sensor's record carries its latest reading: each one the feed brings is kept, if recent enough to be. */
+  private keepReading(dataJson: string, keptFrom: string): void {
+    const parsed = SensorReadingFields.safeParse(JSON.parse(dataJson));
+    if (!parsed.success) return;
+    const { id, lastAt, lastValue } = parsed.data;
+    if (lastAt !== null && lastValue !== null && lastAt >= keptFrom) this.stmts.addReading.run(id, lastAt, lastValue);
+  }
+
   /** Applies a page of changes and moves the cursor in ONE transaction: never one without the other. */
   applyChanges(changes: readonly EncodedChange[], quarantined: readonly QuarantinedChange[], cursor: number, at: string): SyncProblem[] {
     const problems: SyncProblem[] = [];
+    const readingsFrom = new Date(Date.parse(at) - SENSOR_READINGS_KEPT_HOURS * 3_600_000).toISOString();
     this.writing(() => this.db.transaction(() => {
       for (const c of changes) {
         if (c.op === "delete" || c.dataJson === null) this.stmts.remove.run(c.entity, c.id);
-        else this.stmts.upsert.run(c.entity, c.id, c.dataJson, c.seq);
+        else {
+          this.stmts.upsert.run(c.entity, c.id, c.dataJson, c.seq);
+          if (c.entity === "sensor") this.keepReading(c.dataJson, readingsFrom);
+        }
       }
       for (const q of quarantined) problems.push(this.insertProblem("sync", q.message, q.raw, at));
       if (cursor > this.getCursor()) this.stmts.setState.run("cursor", String(cursor));

@@ -3,6 +3,7 @@ import type { RequestOf } from "../../../shared/protocol/console-api.js";
 import { err, ok, type Result } from "../../../shared/result.js";
 import type { CacheStore } from "../cache/cache-store.js";
 import type { DomainSample } from "../../../shared/domain/domain-sample.js";
+import { MAX_SENSOR_READINGS, type SensorReading } from "../../../shared/domain/sensor-reading.js";
 import { buildDomainReport, reportCsv, type ReportTable } from "../../../shared/reports/domain-report.js";
 import { buildShiftReport } from "../../../shared/reports/shift-report.js";
 import { renderReportPdf } from "../reports/pdf-report.js";
@@ -25,6 +26,14 @@ export function answerDomainSamples(request: RequestOf<"domain.samples">, store:
   const period = checkedPeriod(request.from, request.to);
   if (!period.ok) return period;
   return ok(store.domainSamples(request.domain, period.value.from.toISOString(), period.value.to.toISOString(), MAX_DOMAIN_SAMPLES));
+}
+
+/** A sensor's readings at full resolution, from the cache (the last day of them), offline too. */
+export function answerSensorReadings(request: RequestOf<"sensor.readings">, store: CacheStore, signedIn: boolean): Result<SensorReading[]> {
+  if (!signedIn) return err("unauthenticated", "Sign in to see the city's dashboards.");
+  const period = checkedPeriod(request.from, request.to);
+  if (!period.ok) return period;
+  return ok(store.sensorReadings(request.sensorId, period.value.from.toISOString(), period.value.to.toISOString(), MAX_SENSOR_READINGS));
 }
 
 /** A domain's report per ward, made here from the cache: a duty officer can hand it over with the backend down. */

@@ -1,23 +1,23 @@
 import "uplot/dist/uPlot.min.css";
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
-import type { HourlySeries } from "../../../../../shared/dashboards/aggregate.js";
-import { formatFigure, type FigureFormat } from "../model/domain-views.js";
+import { formatFigure, type FigureFormat, type TimeSeries } from "../model/domain-views.js";
 
 interface SeriesChartProps {
-  series: HourlySeries;
+  series: TimeSeries;
   label: string;
   format: FigureFormat;
+  testId?: string;
 }
 
 /** Colours of the dark control-room theme: light lines and grid on the dark surface. */
 const AXIS = { stroke: "#9aabc2", grid: { stroke: "#1d2c44", width: 1 }, ticks: { stroke: "#2c4266", width: 1 } };
 
 /**
- * An hour-by-hour line chart (uPlot): made once, then only given new data, so a live update costs
+ * A line chart over time (uPlot), hour by hour or reading by reading: made once, then only given new data, so a live update costs
  * a redraw of one canvas, not a rebuild. Times read in city time (UTC+7) whatever the PC's zone.
  */
-export function SeriesChart({ series, label, format }: SeriesChartProps) {
+export function SeriesChart({ series, label, format, testId = "dash-chart" }: SeriesChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
@@ -35,7 +35,7 @@ export function SeriesChart({ series, label, format }: SeriesChartProps) {
       ],
       series: [{}, { label, stroke: "#3b9eff", width: 2, fill: "rgba(59, 158, 255, 0.12)", value: (_u, v) => (v === null ? "–" : formatFigure(v, format)) }],
       legend: { show: true },
-      // What the canvas holds, said where a reader (a test, a bench) can see it: the number of hours
+      // What the canvas holds, said where a reader (a test, a bench) can see it: the number of points
       // drawn, set only once uPlot has drawn them (data-points says what React handed it).
       hooks: { draw: [(u) => el.setAttribute("data-drawn-points", String(u.data[0]?.length ?? 0))] },
     };
@@ -51,8 +51,8 @@ export function SeriesChart({ series, label, format }: SeriesChartProps) {
   }, [label, format]);
 
   useEffect(() => {
-    plot.current?.setData([series.hours, series.values]);
+    plot.current?.setData([series.times, series.values]);
   }, [series, label, format]);
 
-  return <div ref={host} className="dash-chart" data-testid="dash-chart" data-points={series.hours.length} />;
+  return <div ref={host} className="dash-chart" data-testid={testId} data-points={series.times.length} />;
 }

@@ -4,6 +4,12 @@ import { PROCEDURE_GROUPS, PROCEDURES_ONLINE, type DomainSample, type MetricOf, 
 /** How a figure reads: whole numbers, one decimal, or a percentage. */
 export type FigureFormat = "count" | "decimal" | "percent";
 
+/** A chart's line: times in seconds since the epoch (uPlot's x axis) and their values, null for a gap. */
+export interface TimeSeries {
+  times: number[];
+  values: Array<number | null>;
+}
+
 export interface KpiSpec {
   /** i18n key under dashboards.kpi. */
   key: string;
