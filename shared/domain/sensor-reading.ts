@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IsoTimeSchema } from "./geo.js";
 import type { SensorKind } from "./sensor.js";
+import type { SeriesDomain } from "./domain-sample.js";
 
 /**
  * One reading of one sensor, at full resolution: every value the sensor reported, as the change
@@ -19,5 +20,8 @@ export const SENSOR_READINGS_KEPT_HOURS = 24;
  */
 export const MAX_SENSOR_READINGS = 20_000;
 
-/** The sensors the environment dashboard lists, with the series each one draws. */
-export const ENVIRONMENT_SENSOR_KINDS = ["air_quality", "water_level", "noise", "rainfall"] as const satisfies readonly SensorKind[];
+/** The sensors a domain's dashboard lists, reading by reading, in this order of kinds. */
+export const SENSOR_KINDS_OF_DOMAIN: Partial<Record<SeriesDomain, readonly SensorKind[]>> = {
+  environment: ["air_quality", "water_level", "noise", "rainfall"],
+  traffic: ["traffic_count"],
+};

@@ -14,6 +14,7 @@ import { ShiftReportForm } from "./shift-report-form.js";
 import { WardChoropleth } from "./ward-choropleth.js";
 import { BreakdownBars } from "./breakdown-bars.js";
 import { SensorReadings } from "./sensor-readings.js";
+import { SENSOR_KINDS_OF_DOMAIN } from "../../../../../shared/domain/sensor-reading.js";
 
 /**
  * The city's other domains: one view per domain with its tiles, its hour-by-hour chart and its
@@ -29,7 +30,7 @@ export function DashboardsPane() {
   const { samples, period, loaded, error } = useDomainSamples(domain, range);
   const sortedWards = useMemo(() => [...wards].sort((a, b) => a.code.localeCompare(b.code)), [wards]);
   const model = useMemo(() => dashboardModel(domain, samples, period, sortedWards.map((w) => w.code), selectedWard), [domain, samples, period, sortedWards, selectedWard]);
-  const hourly = useMemo(() => ({ times: model.series.hours, values: model.series.values }), [model.series]);
+  const hourly = useMemo(() => ({ times: model.series.hours, values: model.series.values, span: { fromS: period.from.getTime() / 1000, toS: period.to.getTime() / 1000 } }), [model.series, period]);
   const max = Math.max(1, ...model.byWard.map((w) => w.value));
   const chartLabel = t(`dashboards.kpi.${domain}.${model.chartMetric}`);
   const report = useReportExport();
@@ -82,7 +83,6 @@ export function DashboardsPane() {
         ))}
       </ul>
       <SeriesChart series={hourly} label={chartLabel} format={model.chartFormat} />
-      {domain === "environment" && <SensorReadings wardCode={selectedWard} />}
       {model.breakdown.length > 0 && <BreakdownBars title={t(`dashboards.breakdown.${domain}`)} parts={model.breakdown} format={model.chartFormat} />}
       <h3 className="dash-subtitle">{t("dashboards.byWard", { metric: chartLabel })}</h3>
       <div className="dash-by-ward">
@@ -115,6 +115,7 @@ export function DashboardsPane() {
           })}
         </ol>
       </div>
+      {SENSOR_KINDS_OF_DOMAIN[domain] !== undefined && <SensorReadings domain={domain} wardCode={selectedWard} />}
     </Pane>
   );
 }

@@ -1,6 +1,7 @@
 import "uplot/dist/uPlot.min.css";
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
+import { formatCityTick } from "../../../../../shared/time.js";
 import { formatFigure, type FigureFormat, type TimeSeries } from "../model/domain-views.js";
 
 interface SeriesChartProps {
@@ -30,7 +31,12 @@ export function SeriesChart({ series, label, format, testId = "dash-chart" }: Se
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Asia/Ho_Chi_Minh"),
       scales: { x: { time: true } },
       axes: [
-        { ...AXIS, font: "12px 'Be Vietnam Pro', sans-serif" },
+        {
+          ...AXIS,
+          font: "12px 'Be Vietnam Pro', sans-serif",
+          // 24-hour city time, as everything else on the console reads.
+          values: (u, ticks) => ticks.map((s) => formatCityTick(new Date(s * 1000), ((u.scales["x"]?.max ?? 0) - (u.scales["x"]?.min ?? 0)) * 1000)),
+        },
         { ...AXIS, font: "12px 'Be Vietnam Pro', sans-serif", size: 60, values: (_u, ticks) => ticks.map((v) => formatFigure(v, format)) },
       ],
       series: [{}, { label, stroke: "#3b9eff", width: 2, fill: "rgba(59, 158, 255, 0.12)", value: (_u, v) => (v === null ? "–" : formatFigure(v, format)) }],
@@ -51,7 +57,10 @@ export function SeriesChart({ series, label, format, testId = "dash-chart" }: Se
   }, [label, format]);
 
   useEffect(() => {
-    plot.current?.setData([series.times, series.values]);
+    const plotted = plot.current;
+    if (plotted === null) return;
+    plotted.setData([series.times, series.values]);
+    plotted.setScale("x", { min: series.span.fromS, max: series.span.toS });
   }, [series, label, format]);
 
   return <div ref={host} className="dash-chart" data-testid={testId} data-points={series.times.length} />;

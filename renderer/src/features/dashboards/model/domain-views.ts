@@ -4,10 +4,14 @@ import { PROCEDURE_GROUPS, PROCEDURES_ONLINE, type DomainSample, type MetricOf, 
 /** How a figure reads: whole numbers, one decimal, or a percentage. */
 export type FigureFormat = "count" | "decimal" | "percent";
 
-/** A chart's line: times in seconds since the epoch (uPlot's x axis) and their values, null for a gap. */
+/**
+ * A chart's line: times in seconds since the epoch (uPlot's x axis) and their values, null for a gap,
+ * over the span the time axis shows whatever the points (one point alone must not set the scale).
+ */
 export interface TimeSeries {
   times: number[];
   values: Array<number | null>;
+  span: { fromS: number; toS: number };
 }
 
 export interface KpiSpec {

@@ -1,4 +1,5 @@
-import { ENVIRONMENT_SENSOR_KINDS, type SensorReading } from "../../../../../shared/domain/sensor-reading.js";
+import { SENSOR_KINDS_OF_DOMAIN, type SensorReading } from "../../../../../shared/domain/sensor-reading.js";
+import type { SeriesDomain } from "../../../../../shared/domain/domain-sample.js";
 import type { Sensor, SensorKind } from "../../../../../shared/domain/sensor.js";
 import type { TimeSeries } from "./domain-views.js";
 
@@ -14,15 +15,16 @@ export function appendReading(readings: readonly SensorReading[], reading: Senso
   return reading.at >= keptFromIso ? [...kept, reading] : kept;
 }
 
-export function readingSeries(readings: readonly SensorReading[]): TimeSeries {
-  return { times: readings.map((r) => Date.parse(r.at) / 1000), values: readings.map((r) => r.value) };
+/** The readings as a line over the `hours` before `now`. */
+export function readingSeries(readings: readonly SensorReading[], now: Date, hours: number): TimeSeries {
+  const toS = now.getTime() / 1000;
+  return { times: readings.map((r) => Date.parse(r.at) / 1000), values: readings.map((r) => r.value), span: { fromS: toS - hours * 3600, toS } };
 }
 
-const KIND_ORDER: readonly SensorKind[] = ENVIRONMENT_SENSOR_KINDS;
-
-/** The environment's sensors (air, water, noise, rain) of one ward, or of the city, by kind then name. */
-export function environmentSensors(sensors: Iterable<Sensor>, wardCode: string | null): Sensor[] {
+/** A domain's sensors (the environment's air, water, noise and rain; traffic's counters) of one ward or of the city, by kind then name. */
+export function domainSensors(sensors: Iterable<Sensor>, domain: SeriesDomain, wardCode: string | null): Sensor[] {
+  const kinds: readonly SensorKind[] = SENSOR_KINDS_OF_DOMAIN[domain] ?? [];
   return [...sensors]
-    .filter((s) => KIND_ORDER.includes(s.kind) && (wardCode === null || s.wardCode === wardCode))
-    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name, "vi"));
+    .filter((s) => kinds.includes(s.kind) && (wardCode === null || s.wardCode === wardCode))
+    .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.name.localeCompare(b.name, "vi"));
 }
