@@ -31,3 +31,13 @@ export function formatCityTime(iso: string | Date, locale = "vi-VN"): string {
   const d = typeof iso === "string" ? new Date(iso) : iso;
   return formatter(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(d);
 }
+
+/**
+ * A time axis' tick in city time, 24-hour: "14:00" within a day, "04/12 14:00" over a few days,
+ * "04/12" over longer spans.
+ */
+export function formatCityTick(d: Date, spanMs: number, locale = "vi-VN"): string {
+  if (spanMs <= 36 * 3_600_000) return formatter(locale, { hour: "2-digit", minute: "2-digit" }).format(d);
+  if (spanMs <= 8 * 86_400_000) return formatter(locale, { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" }).format(d);
+  return formatter(locale, { day: "2-digit", month: "2-digit" }).format(d);
+}
