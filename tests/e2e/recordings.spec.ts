@@ -139,11 +139,32 @@ test.describe("recordings", () => {
       const clockMs = Number(await panel.getAttribute("data-clock-ms"));
       expect(await recordedMs(backend.url, cameraId, clockMs, clockMs + 10_000)).toBeGreaterThanOrEqual(9000);
 
+      // Shift-drag along the timeline marks a range...
+      const timeline = panel.getByTestId("playback-timeline");
+      const box = (await timeline.boundingBox())!;
+      await page.keyboard.down("Shift");
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      await page.keyboard.up("Shift");
+      const selection = panel.getByTestId("playback-selection");
+      await expect(selection).toBeVisible();
+      expect(Number(await selection.getAttribute("data-to-ms"))).toBeGreaterThan(Number(await selection.getAttribute("data-from-ms")));
+      // ...and I and O set its ends at the playhead: here the ten seconds from where playback opened.
+      await timeline.focus();
+      await page.keyboard.press("i");
+      await page.keyboard.press("Shift+ArrowRight");
+      await page.keyboard.press("o");
+      await expect(selection).toHaveAttribute("data-from-ms", String(clockMs));
+      await expect(selection).toHaveAttribute("data-to-ms", String(clockMs + 10_000));
+
       await panel.getByTestId("playback-export").click();
       const form = panel.getByTestId("evidence-form");
+      await expect(form.getByTestId("evidence-range")).toHaveAttribute("data-from-ms", String(clockMs));
+      await expect(form.getByTestId("evidence-range")).toContainText("10");
       await form.getByTestId("evidence-submit").click();
       await expect(form.getByTestId("evidence-error")).toBeVisible();
-      await form.getByTestId("evidence-length").selectOption("10");
       await form.getByTestId("evidence-reason").fill("Công an phường Quang Trung yêu cầu, công văn số 12");
       await form.getByTestId("evidence-submit").click();
       const saved = form.getByTestId("evidence-saved");

@@ -4,6 +4,7 @@ import type { CameraRecordingHealth } from "../../shared/protocol/recordings.js"
 import { describe, expect, it } from "vitest";
 import { nearestCameras } from "../../renderer/src/features/playback/model/nearest-cameras.js";
 import { recordedUrlFor } from "../../renderer/src/features/playback/model/recorded-url.js";
+import { markedRange, markIn, markOut, marksFromDrag, NO_MARKS } from "../../renderer/src/features/playback/model/marked-range.js";
 import { drag, MAX_SPAN_MS, MIN_SPAN_MS, timeAtX, timelineKeyAction, viewAround, zoom } from "../../renderer/src/features/playback/model/timeline-view.js";
 import { clockNow, mediaTimeAt, recordedSpans, syncCorrection, updateClock, wallClockAt, type DatedFragment } from "../../renderer/src/features/playback/model/wall-clock.js";
 
@@ -82,7 +83,32 @@ describe("playback timeline", () => {
     expect(timelineKeyAction("ArrowRight", false)).toEqual({ kind: "step", ms: 1000 });
     expect(timelineKeyAction("+", false)).toEqual({ kind: "zoom", factor: 0.5 });
     expect(timelineKeyAction("PageDown", false)).toEqual({ kind: "pan", fraction: 0.5 });
+    expect(timelineKeyAction("i", false)).toEqual({ kind: "mark-in" });
+    expect(timelineKeyAction("O", true)).toEqual({ kind: "mark-out" });
     expect(timelineKeyAction("x", false)).toEqual({ kind: "none" });
+  });
+});
+
+describe("a range marked on the recordings", () => {
+  const HOUR = 3_600_000;
+  it("is set end by end at the playhead, in any order, and an end on the wrong side of the other is let go", () => {
+    let marks = markIn(NO_MARKS, T0 + 0.4);
+    expect(marks).toEqual({ inMs: T0, outMs: null });
+    expect(markedRange(marks, HOUR)).toEqual({ kind: "incomplete" });
+    marks = markOut(marks, T0 + 10_000);
+    expect(markedRange(marks, HOUR)).toEqual({ kind: "range", fromMs: T0, toMs: T0 + 10_000 });
+    // A new start after the end: the end no longer bounds anything.
+    expect(markIn(marks, T0 + 20_000)).toEqual({ inMs: T0 + 20_000, outMs: null });
+    // An end before the start: the start goes.
+    expect(markOut({ inMs: T0, outMs: null }, T0 - 5000)).toEqual({ inMs: null, outMs: T0 - 5000 });
+    // Marking the end first works as well.
+    expect(markedRange(markIn(markOut(NO_MARKS, T0 + 5000), T0), HOUR)).toEqual({ kind: "range", fromMs: T0, toMs: T0 + 5000 });
+  });
+
+  it("comes from a drag either way, and is refused over the longest export", () => {
+    expect(marksFromDrag(T0 + 9000, T0)).toEqual({ inMs: T0, outMs: T0 + 9000 });
+    expect(markedRange(marksFromDrag(T0, T0 + HOUR + 1), HOUR)).toEqual({ kind: "too-long", maxMs: HOUR });
+    expect(markedRange(marksFromDrag(T0, T0), HOUR)).toEqual({ kind: "incomplete" });
   });
 });
 

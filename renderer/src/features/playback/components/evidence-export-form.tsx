@@ -4,14 +4,17 @@ import { LIMITS } from "../../../../../shared/limits.js";
 import type { SavedEvidence } from "../../../../../shared/protocol/recordings.js";
 import { useStore } from "../../../store/store-context.js";
 import { EXPORT_LENGTHS_S, exportRange } from "../model/export-range.js";
+import type { MarkedRange } from "../model/marked-range.js";
+import { formatCityTime } from "../../../../../shared/time.js";
 import { TextField } from "../../../components/ui/text-field.js";
 
 /**
- * Exports what the player shows as evidence: every shown camera (up to an export's limit) from the
- * playhead for the length chosen, with the reason the supervisor gives. The backend makes the MP4s
+ * Exports what the player shows as evidence: every shown camera (up to an export's limit) over the
+ * range marked on the timeline, or from the playhead for the length chosen when none is, with the
+ * reason the supervisor gives. The backend makes the MP4s
  * and the signed manifest; the console keeps them in a folder and says where.
  */
-export function EvidenceExportForm({ cameraIds, atMs, onClose }: { cameraIds: readonly string[]; atMs(): number; onClose(): void }) {
+export function EvidenceExportForm({ cameraIds, atMs, marked, onClose }: { cameraIds: readonly string[]; atMs(): number; marked: MarkedRange; onClose(): void }) {
   const { t } = useTranslation();
   const store = useStore();
   const [lengthS, setLengthS] = useState<number>(EXPORT_LENGTHS_S[1]);
@@ -27,7 +30,8 @@ export function EvidenceExportForm({ cameraIds, atMs, onClose }: { cameraIds: re
     }
     setBusy(true);
     setError(null);
-    const result = await store.client.request({ type: "evidence.export", export: { cameraIds: cameraIds.slice(0, LIMITS.exportCameras), ...exportRange(atMs(), lengthS), reason: reason.trim() } });
+    const range = marked.kind === "range" ? { from: new Date(marked.fromMs).toISOString(), to: new Date(marked.toMs).toISOString() } : exportRange(atMs(), lengthS);
+    const result = await store.client.request({ type: "evidence.export", export: { cameraIds: cameraIds.slice(0, LIMITS.exportCameras), ...range, reason: reason.trim() } });
     setBusy(false);
     if (result.ok) setSaved(result.value);
     else setError(result.error.message);
@@ -42,13 +46,24 @@ export function EvidenceExportForm({ cameraIds, atMs, onClose }: { cameraIds: re
         void submit();
       }}
     >
-      <select value={lengthS} onChange={(event) => setLengthS(Number(event.currentTarget.value))} aria-label={t("evidence.length")} data-testid="evidence-length">
-        {EXPORT_LENGTHS_S.map((s) => (
-          <option key={s} value={s}>
-            {t("evidence.fromPlayhead", { count: s })}
-          </option>
-        ))}
-      </select>
+      {marked.kind === "range" ? (
+        <span className="evidence-form__range tabular" data-testid="evidence-range" data-from-ms={marked.fromMs} data-to-ms={marked.toMs}>
+          {t("evidence.markedRange", { from: formatCityTime(new Date(marked.fromMs)), to: formatCityTime(new Date(marked.toMs)), seconds: Math.round((marked.toMs - marked.fromMs) / 1000) })}
+        </span>
+      ) : (
+        <select value={lengthS} onChange={(event) => setLengthS(Number(event.currentTarget.value))} aria-label={t("evidence.length")} data-testid="evidence-length">
+          {EXPORT_LENGTHS_S.map((s) => (
+            <option key={s} value={s}>
+              {t("evidence.fromPlayhead", { count: s })}
+            </option>
+          ))}
+        </select>
+      )}
+      {marked.kind === "too-long" && (
+        <span className="evidence-form__note" data-testid="evidence-too-long">
+          {t("evidence.tooLong", { minutes: marked.maxMs / 60_000 })}
+        </span>
+      )}
       <TextField className="evidence-form__reason" value={reason} onValue={setReason} maxLength={LIMITS.noteChars} label={t("evidence.reason")} data-testid="evidence-reason" />
       <button type="submit" className="btn btn--small" disabled={busy} data-testid="evidence-submit">
         {busy ? t("evidence.exporting") : t("evidence.export")}

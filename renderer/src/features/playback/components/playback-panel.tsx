@@ -13,6 +13,8 @@ import { openPlayback, type PlaybackRequest } from "../hooks/use-playback-reques
 import { timelineKeyAction, viewAround, zoom, type TimelineView } from "../model/timeline-view.js";
 import { clockNow, PLAYBACK_RATES, recordedSpans, syncCorrection, updateClock, type DatedFragment, type PlaybackClock } from "../model/wall-clock.js";
 import { PlaybackTimeline, type TimelineMark } from "./playback-timeline.js";
+import { markedRange, markIn, markOut, NO_MARKS, type Marks } from "../model/marked-range.js";
+import { LIMITS } from "../../../../../shared/limits.js";
 import { RecordedTile, type TileHandle } from "./recorded-tile.js";
 
 /** Recordings loaded around the asked-for time. */
@@ -45,6 +47,7 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
   const [view, setView] = useState<TimelineView>(() => viewAround(request.atMs, 2 * 60_000));
   const [fragments, setFragments] = useState<ReadonlyMap<string, readonly DatedFragment[]>>(new Map());
   const [positions, setPositions] = useState<ReadonlyMap<string, number>>(new Map());
+  const [selection, setSelection] = useState<Marks>(NO_MARKS);
 
   const register = useCallback((cameraId: string, handle: TileHandle | null) => {
     if (handle === null) tiles.current.delete(cameraId);
@@ -109,6 +112,12 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
         break;
       case "pan":
         setView((v) => ({ startMs: Math.round(v.startMs + action.fraction * v.spanMs), spanMs: v.spanMs }));
+        break;
+      case "mark-in":
+        setSelection((m) => markIn(m, clockNow(clock.current, performance.now())));
+        break;
+      case "mark-out":
+        setSelection((m) => markOut(m, clockNow(clock.current, performance.now())));
         break;
       default:
         return assertNever(action);
@@ -178,6 +187,17 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
         <button type="button" onClick={() => setMarking((m) => !m)} aria-pressed={marking} data-testid="playback-bookmark">
           {t("bookmarks.add")}
         </button>
+        <button type="button" onClick={() => setSelection((m) => markIn(m, clockNow(clock.current, performance.now())))} data-testid="playback-mark-in-button" title={t("playback.markInKey")}>
+          {t("playback.markIn")}
+        </button>
+        <button type="button" onClick={() => setSelection((m) => markOut(m, clockNow(clock.current, performance.now())))} data-testid="playback-mark-out-button" title={t("playback.markOutKey")}>
+          {t("playback.markOut")}
+        </button>
+        {(selection.inMs !== null || selection.outMs !== null) && (
+          <button type="button" className="btn--ghost" onClick={() => setSelection(NO_MARKS)} data-testid="playback-clear-marks">
+            {t("playback.clearMarks")}
+          </button>
+        )}
         {mayExport && (
           <button type="button" onClick={() => setExporting((e) => !e)} aria-pressed={exporting} data-testid="playback-export">
             {t("evidence.export")}
@@ -189,9 +209,9 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
           </button>
         )}
       </div>
-      {exporting && <EvidenceExportForm cameraIds={shown.map((c) => c.id)} atMs={() => clockNow(clock.current, performance.now())} onClose={() => setExporting(false)} />}
+      {exporting && <EvidenceExportForm cameraIds={shown.map((c) => c.id)} atMs={() => clockNow(clock.current, performance.now())} marked={markedRange(selection, LIMITS.exportRangeMs)} onClose={() => setExporting(false)} />}
       {marking && <BookmarkForm cameras={shown} atMs={() => clockNow(clock.current, performance.now())} onDone={() => setMarking(false)} />}
-      <PlaybackTimeline view={view} onView={setView} recorded={spans.recorded} gaps={spans.gaps} marks={marks} playheadMs={shownMs} onSeek={seek} onKey={onKey} />
+      <PlaybackTimeline view={view} onView={setView} recorded={spans.recorded} gaps={spans.gaps} marks={marks} playheadMs={shownMs} selection={selection} onSelection={setSelection} onSeek={seek} onKey={onKey} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatCityTime } from "../../../../../shared/time.js";
 import { drag, fractionOf, tickStepMs, timeAtX, zoom, type TimelineView } from "../model/timeline-view.js";
 import type { Span } from "../model/wall-clock.js";
+import { marksFromDrag, type Marks } from "../model/marked-range.js";
 
 export interface TimelineMark {
   atMs: number;
@@ -16,7 +17,8 @@ const DRAG_THRESHOLD_PX = 4;
 
 /**
  * A camera's recordings along wall-clock time: recorded spans, gaps and alarm marks, the playhead.
- * Click to go to a time, drag to move, wheel to zoom (hours to seconds); keys are the panel's.
+ * Click to go to a time, drag to move, Shift-drag to mark a range, wheel to zoom (hours to seconds);
+ * keys are the panel's.
  */
 export function PlaybackTimeline({
   view,
@@ -25,6 +27,8 @@ export function PlaybackTimeline({
   gaps,
   marks,
   playheadMs,
+  selection,
+  onSelection,
   onSeek,
   onKey,
 }: {
@@ -34,12 +38,15 @@ export function PlaybackTimeline({
   gaps: readonly Span[];
   marks: readonly TimelineMark[];
   playheadMs: number;
+  /** The range marked for an export or a bookmark. */
+  selection: Marks;
+  onSelection(marks: Marks): void;
   onSeek(wallMs: number): void;
   onKey(event: KeyboardEvent<HTMLDivElement>): void;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement | null>(null);
-  const [pointer, setPointer] = useState<{ x: number; view: TimelineView; moved: boolean } | null>(null);
+  const [pointer, setPointer] = useState<{ x: number; view: TimelineView; moved: boolean; marking: boolean } | null>(null);
   const width = () => ref.current?.getBoundingClientRect().width ?? 0;
   const xOf = (event: { clientX: number }) => event.clientX - (ref.current?.getBoundingClientRect().left ?? 0);
   const pct = (ms: number) => `${(fractionOf(view, ms) * 100).toFixed(3)}%`;
@@ -48,14 +55,15 @@ export function PlaybackTimeline({
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
-    setPointer({ x: xOf(event), view, moved: false });
+    setPointer({ x: xOf(event), view, moved: false, marking: event.shiftKey });
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     if (pointer === null) return;
     const dx = xOf(event) - pointer.x;
     if (!pointer.moved && Math.abs(dx) < DRAG_THRESHOLD_PX) return;
     setPointer({ ...pointer, moved: true });
-    onView(drag(pointer.view, dx, width()));
+    if (pointer.marking) onSelection(marksFromDrag(timeAtX(view, pointer.x, width()), timeAtX(view, xOf(event), width())));
+    else onView(drag(pointer.view, dx, width()));
   };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
     if (pointer !== null && !pointer.moved) onSeek(timeAtX(view, xOf(event), width()));
@@ -109,6 +117,11 @@ export function PlaybackTimeline({
             title={m.label}
           />
         ))}
+      {selection.inMs !== null && selection.outMs !== null && (
+        <span className="playback-timeline__selection" data-testid="playback-selection" data-from-ms={selection.inMs} data-to-ms={selection.outMs} style={band({ startMs: selection.inMs, endMs: selection.outMs })} />
+      )}
+      {selection.inMs !== null && <span className="playback-timeline__mark-in" data-testid="playback-mark-in" style={{ left: pct(selection.inMs) }} />}
+      {selection.outMs !== null && <span className="playback-timeline__mark-out" data-testid="playback-mark-out" style={{ left: pct(selection.outMs) }} />}
       <span className="playback-timeline__playhead" style={{ left: pct(playheadMs) }} />
     </div>
   );

@@ -49,9 +49,11 @@ export type TimelineKeyAction =
   | { kind: "step"; ms: number }
   | { kind: "zoom"; factor: number }
   | { kind: "pan"; fraction: number }
+  | { kind: "mark-in" }
+  | { kind: "mark-out" }
   | { kind: "none" };
 
-/** Space plays/pauses; arrows step a second (Shift: ten); +/- zoom; PageUp/PageDown pan half a window. */
+/** Space plays/pauses; arrows step a second (Shift: ten); +/- zoom; PageUp/PageDown pan half a window; I and O mark a range's start and end. */
 export function timelineKeyAction(key: string, shift: boolean): TimelineKeyAction {
   switch (key) {
     case " ":
@@ -69,6 +71,12 @@ export function timelineKeyAction(key: string, shift: boolean): TimelineKeyActio
       return { kind: "pan", fraction: -0.5 };
     case "PageDown":
       return { kind: "pan", fraction: 0.5 };
+    case "i":
+    case "I":
+      return { kind: "mark-in" };
+    case "o":
+    case "O":
+      return { kind: "mark-out" };
     default:
       return { kind: "none" };
   }
