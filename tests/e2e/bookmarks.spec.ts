@@ -73,4 +73,38 @@ test.describe("bookmarks", () => {
     await expect(panel).toHaveAttribute("data-clock-ms", String(startMs));
     await expect(panel.getByTestId("playback-tile")).toHaveAttribute("data-camera-id", cameraId);
   });
+
+  test("a range marked on the timeline with the start and end buttons is the bookmark's range", async ({ page }) => {
+    await page.goto(`${consoleApp.url}?role=wall`);
+    await page.getByTestId("wall-playback").click();
+    const panel = page.getByTestId("playback-panel");
+    await expect(panel).toBeVisible();
+    const cameraId = (await panel.getByTestId("playback-tile").first().getAttribute("data-camera-id"))!;
+    const clockMs = Number(await panel.getAttribute("data-clock-ms"));
+    await panel.getByTestId("playback-mark-in-button").click();
+    for (let step = 0; step < 5; step++) await panel.getByTestId("playback-step-forward").click();
+    await panel.getByTestId("playback-mark-out-button").click();
+    await expect(panel.getByTestId("playback-selection")).toHaveAttribute("data-to-ms", String(clockMs + 5000));
+
+    await panel.getByTestId("playback-bookmark").click();
+    const form = panel.getByTestId("bookmark-form");
+    await expect(form.getByTestId("bookmark-range")).toHaveAttribute("data-from-ms", String(clockMs));
+    await expect(form.getByTestId("bookmark-length")).toHaveCount(0);
+    if ((await form.getByTestId("bookmark-camera").count()) > 0) await form.getByTestId("bookmark-camera").selectOption(cameraId);
+    await form.getByTestId("bookmark-note").fill("Xe máy đi ngược chiều");
+    await form.getByTestId("bookmark-save").click();
+    await expect(form).toHaveCount(0);
+    await panel.getByTestId("playback-close").click();
+
+    await page.getByTestId("wall-bookmarks").click();
+    const list = page.getByTestId("bookmarks-panel");
+    await list.getByTestId("bookmarks-search").fill("nguoc chieu");
+    await expect(list.getByTestId("bookmark-row")).toHaveCount(1);
+    const bookmarkId = (await list.getByTestId("bookmark-row").getAttribute("data-bookmark-id"))!;
+    await expect.poll(() => backendEntity(backend.url, "bookmark", bookmarkId), { timeout: 15_000 }).toMatchObject({
+      cameraId,
+      startAt: new Date(clockMs).toISOString(),
+      endAt: new Date(clockMs + 5000).toISOString(),
+    });
+  });
 });

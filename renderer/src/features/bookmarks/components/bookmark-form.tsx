@@ -5,12 +5,15 @@ import { LIMITS } from "../../../../../shared/limits.js";
 import { useBookmarkActions } from "../hooks/use-bookmark-actions.js";
 import { BOOKMARK_LENGTHS_S, bookmarkRange } from "../model/bookmark-search.js";
 import { TextField } from "../../../components/ui/text-field.js";
+import type { MarkedRange } from "../../playback/model/marked-range.js";
+import { MarkedRangeLabel } from "../../playback/components/marked-range-label.js";
 
 /**
- * Marks the moment the player shows (or a range from it) on one of its cameras, with a note.
- * `atMs` is read when the operator saves, so the mark is where the playhead is then.
+ * Marks on one of the player's cameras, with a note, the range marked on the timeline, or else the
+ * moment the player shows (or a length from it). `atMs` is read when the operator saves, so the
+ * mark is where the playhead is then.
  */
-export function BookmarkForm({ cameras, atMs, onDone }: { cameras: readonly Camera[]; atMs(): number; onDone(): void }) {
+export function BookmarkForm({ cameras, atMs, marked, onDone }: { cameras: readonly Camera[]; atMs(): number; marked: MarkedRange; onDone(): void }) {
   const { t } = useTranslation();
   const actions = useBookmarkActions();
   const [cameraId, setCameraId] = useState(cameras[0]?.id ?? "");
@@ -25,7 +28,8 @@ export function BookmarkForm({ cameras, atMs, onDone }: { cameras: readonly Came
       return;
     }
     setSaving(true);
-    const result = await actions.add(cameraId, bookmarkRange(atMs(), lengthS), note.trim());
+    const range = marked.kind === "range" ? { startAt: new Date(marked.fromMs).toISOString(), endAt: new Date(marked.toMs).toISOString() } : bookmarkRange(atMs(), lengthS);
+    const result = await actions.add(cameraId, range, note.trim());
     setSaving(false);
     if (result.ok) onDone();
     else setError(result.error.message);
@@ -49,13 +53,17 @@ export function BookmarkForm({ cameras, atMs, onDone }: { cameras: readonly Came
           ))}
         </select>
       )}
-      <select value={lengthS} onChange={(event) => setLengthS(Number(event.currentTarget.value))} aria-label={t("bookmarks.length")} data-testid="bookmark-length">
-        {BOOKMARK_LENGTHS_S.map((s) => (
-          <option key={s} value={s}>
-            {s === 0 ? t("bookmarks.moment") : t("bookmarks.seconds", { count: s })}
-          </option>
-        ))}
-      </select>
+      {marked.kind === "range" ? (
+        <MarkedRangeLabel fromMs={marked.fromMs} toMs={marked.toMs} testId="bookmark-range" />
+      ) : (
+        <select value={lengthS} onChange={(event) => setLengthS(Number(event.currentTarget.value))} aria-label={t("bookmarks.length")} data-testid="bookmark-length">
+          {BOOKMARK_LENGTHS_S.map((s) => (
+            <option key={s} value={s}>
+              {s === 0 ? t("bookmarks.moment") : t("bookmarks.seconds", { count: s })}
+            </option>
+          ))}
+        </select>
+      )}
       <TextField
         className="bookmark-form__note"
         value={note}

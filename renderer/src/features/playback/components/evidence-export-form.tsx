@@ -5,7 +5,7 @@ import type { SavedEvidence } from "../../../../../shared/protocol/recordings.js
 import { useStore } from "../../../store/store-context.js";
 import { EXPORT_LENGTHS_S, exportRange } from "../model/export-range.js";
 import type { MarkedRange } from "../model/marked-range.js";
-import { formatCityTime } from "../../../../../shared/time.js";
+import { MarkedRangeLabel } from "./marked-range-label.js";
 import { TextField } from "../../../components/ui/text-field.js";
 
 /**
@@ -47,9 +47,7 @@ export function EvidenceExportForm({ cameraIds, atMs, marked, onClose }: { camer
       }}
     >
       {marked.kind === "range" ? (
-        <span className="evidence-form__range tabular" data-testid="evidence-range" data-from-ms={marked.fromMs} data-to-ms={marked.toMs}>
-          {t("evidence.markedRange", { from: formatCityTime(new Date(marked.fromMs)), to: formatCityTime(new Date(marked.toMs)), seconds: Math.round((marked.toMs - marked.fromMs) / 1000) })}
-        </span>
+        <MarkedRangeLabel fromMs={marked.fromMs} toMs={marked.toMs} testId="evidence-range" />
       ) : (
         <select value={lengthS} onChange={(event) => setLengthS(Number(event.currentTarget.value))} aria-label={t("evidence.length")} data-testid="evidence-length">
           {EXPORT_LENGTHS_S.map((s) => (

@@ -210,7 +210,7 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
         )}
       </div>
       {exporting && <EvidenceExportForm cameraIds={shown.map((c) => c.id)} atMs={() => clockNow(clock.current, performance.now())} marked={markedRange(selection, LIMITS.exportRangeMs)} onClose={() => setExporting(false)} />}
-      {marking && <BookmarkForm cameras={shown} atMs={() => clockNow(clock.current, performance.now())} onDone={() => setMarking(false)} />}
+      {marking && <BookmarkForm cameras={shown} atMs={() => clockNow(clock.current, performance.now())} marked={markedRange(selection, LIMITS.bookmarkRangeMs)} onDone={() => setMarking(false)} />}
       <PlaybackTimeline view={view} onView={setView} recorded={spans.recorded} gaps={spans.gaps} marks={marks} playheadMs={shownMs} selection={selection} onSelection={setSelection} onSeek={seek} onKey={onKey} />
     </section>
   );
