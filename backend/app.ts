@@ -41,6 +41,7 @@ import { CityCredentials, type CityAccount } from "./province/city-credentials.j
 import { CityUplink } from "./province/city-uplink.js";
 import { registerUplinkRoutes } from "./province/uplink-routes.js";
 import { roleRefusal } from "./province/role-commands.js";
+import { CameraRuntime } from "./cameras/camera-runtime.js";
 
 export interface BackendOptions {
   /** 0 = a random free port. */
@@ -296,7 +297,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerSessionRoutes(app, authority);
     const role = options.link?.role ?? "city";
     const cityIds = new Set(options.link?.role === "province" ? options.link.cities.map((c) => c.id) : []);
-    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds));
+    // Late-bound: the camera runtime needs the recorder and the public address, made further down.
+    let cameraRuntime: CameraRuntime | null = null;
+    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds), async (command) => cameraRuntime?.afterCommand(command));
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);
@@ -318,7 +321,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       logger,
     });
     if (recording.recorder !== null) cleanups.push(() => recording.recorder?.close());
-    registerRecordingRoutes(app, { store, files: recording.files, cameraIds: new Set(model.cameras.map((c) => c.id)), recorder: recording.recorder, exporter: recording.exporter });
+    // The catalogue's cameras, and those supervisors add while the backend runs.
+    const knownCameras = new Set(model.cameras.map((c) => c.id));
+    registerRecordingRoutes(app, { store, files: recording.files, cameraIds: knownCameras, recorder: recording.recorder, exporter: recording.exporter });
     const stream = await attachChangeStream({ server: app.server, store, logger, authority, allowedOrigins: consoleOrigins });
     cleanups.push(() => stream.close());
 
@@ -350,6 +355,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       if (password !== null) options.onFirstSupervisor?.(FIRST_SUPERVISOR.id, password);
     }
     logger.info({ url, dataDir: options.dataDir, seeded }, "IOC backend listening");
+    const runtime = new CameraRuntime({ store, video, recorder: recording.recorder, knownCameras, publicUrl: () => publicUrl, quotaBytes: recording.quotaBytes, logger });
+    cleanups.push(() => runtime.close());
+    await runtime.start();
+    cameraRuntime = runtime;
     video.start();
     recording.recorder?.start();
     // With several instances on one database, one of them simulates the city.

@@ -52,6 +52,11 @@ export interface VideoService {
   renditionPlaylist(cameraId: string, rendition: string, nowMs: number, reload?: LiveReload): Promise<PlaylistAnswer>;
   /** A segment of the camera's main stream, or of one rendition when `rendition` is given. */
   segment(cameraId: string, segmentName: string, rendition?: string): Promise<SegmentAnswer>;
+  /**
+   * Repackages this address (credentials written in) as the camera's stream from now on, in place
+   * of what it had; null stops it. For the cameras supervisors add, while the backend runs.
+   */
+  setSource(cameraId: string, sourceUrl: string | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,7 +76,7 @@ const LOOP_EPOCH_MS = Date.UTC(2025, 0, 1);
 /** Video off: every known camera answers "unavailable". */
 export class NoVideo implements VideoService {
   readonly available = false;
-  private readonly ids: ReadonlySet<string>;
+  private readonly ids: Set<string>;
 
   constructor(
     cameras: readonly VideoCamera[],
@@ -81,6 +86,11 @@ export class NoVideo implements VideoService {
   }
 
   start(): void {}
+
+  async setSource(cameraId: string, sourceUrl: string | null): Promise<void> {
+    if (sourceUrl === null) this.ids.delete(cameraId);
+    else this.ids.add(cameraId);
+  }
 
   async playlist(cameraId: string): Promise<PlaylistAnswer> {
     return this.ids.has(cameraId) ? { kind: "unavailable", reason: this.problem } : { kind: "unknown_camera" };
@@ -107,6 +117,7 @@ export class FfmpegVideo implements VideoService {
   private readonly liveEncoders = new Map<string, LiveEncoder>();
   private readonly abort = new AbortController();
   private background: Promise<void> = Promise.resolve();
+  private started = false;
 
   constructor(
     private readonly ffmpegPath: string,
@@ -123,7 +134,21 @@ export class FfmpegVideo implements VideoService {
     }
   }
 
+  async setSource(cameraId: string, sourceUrl: string | null): Promise<void> {
+    const previous = this.liveEncoders.get(cameraId);
+    if (previous !== undefined) {
+      this.liveEncoders.delete(cameraId);
+      await previous.close();
+    }
+    if (sourceUrl === null || this.abort.signal.aborted) return;
+    const encoder = LiveEncoder.repackaged(this.ffmpegPath, cameraId, sourceUrl, join(this.dirs.liveDir, cameraId), this.logger);
+    this.liveEncoders.set(cameraId, encoder);
+    // Before start(), the background encode starts it with the others.
+    if (this.started) await encoder.start();
+  }
+
   start(): void {
+    this.started = true;
     this.background = this.encodeInBackground().catch((error: unknown) => {
       if (!this.abort.signal.aborted) this.logger.error({ err: error }, "camera video encoding failed");
     });
