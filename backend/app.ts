@@ -42,6 +42,8 @@ import { CityUplink } from "./province/city-uplink.js";
 import { registerUplinkRoutes } from "./province/uplink-routes.js";
 import { roleRefusal } from "./province/role-commands.js";
 import { CameraRuntime } from "./cameras/camera-runtime.js";
+import { findFfprobe } from "./cameras/camera-probe.js";
+import { registerCameraRoutes } from "./http/camera-routes.js";
 
 export interface BackendOptions {
   /** 0 = a random free port. */
@@ -305,6 +307,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
     registerViewRoutes(app, store);
+    registerCameraRoutes(app, { store, ffprobePath: await findFfprobe() });
     if (options.link?.role === "province") {
       const credentials = await CityCredentials.create(options.link.cities);
       registerUplinkRoutes(app, store, credentials, () => undefined);

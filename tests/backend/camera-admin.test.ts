@@ -14,6 +14,7 @@ import { startTestBackend, type TestBackend } from "./backend-harness.js";
 import { startRtspCamera, type RtspCamera } from "../shared/rtsp-camera.js";
 import { until } from "../shared/until.js";
 import { resultSchema } from "../../shared/result.js";
+import { CAMERA_PATHS } from "../../shared/protocol/cameras.js";
 
 /**
  * A supervisor adds an RTSP camera (a real one on loopback) through the command pipeline: the
@@ -69,6 +70,17 @@ afterAll(async () => {
 });
 
 describe("cameras administered by a supervisor", () => {
+  it("tests a connection for supervisors only: codec and size of a live camera, a clear sentence for a dead one", async () => {
+    const probe = { url: rtsp.url, credentials: { username: "admin", password: PASSWORD }, storedCredentialsOf: null };
+    const answered = await t.post(CAMERA_PATHS.probe, probe, "sup-01");
+    expect(answered.status).toBe(200);
+    expect(answered.body).toEqual({ ok: true, value: { answered: true, codec: "h264", width: 320, height: 180, fps: 25 } });
+    const refused = await t.post(CAMERA_PATHS.probe, { ...probe, url: "rtsp://127.0.0.1:1/cam1" }, "sup-01");
+    expect(refused.body).toMatchObject({ ok: true, value: { answered: false, problem: expect.stringContaining("127.0.0.1:1 refused the connection") } });
+    expect((await t.post(CAMERA_PATHS.probe, probe, "op-01")).status).toBe(403);
+    expect((await t.post(CAMERA_PATHS.probe, { ...probe, url: "file:///etc/passwd" }, "sup-01")).status).toBe(400);
+  }, 30_000);
+
   it("refuses an operator's camera, and an address of another scheme or with credentials in it", async () => {
     const byOperator = await act("op-01", add());
     expect(byOperator.response).toMatchObject({ ok: false, error: { kind: "forbidden" } });
