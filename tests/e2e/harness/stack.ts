@@ -19,6 +19,8 @@ export interface StartBackendOptions {
   video?: boolean;
   simulator?: boolean;
   port?: number;
+  /** How many of the catalogue's cameras to simulate (default all 22). */
+  cameras?: number;
 }
 
 /** The ports the consoles of a test stack will listen on: the backend lets exactly those origins play its streams. */
@@ -33,6 +35,7 @@ export async function startTestBackend(options: StartBackendOptions & { consoles
     ...ports.flatMap((port) => ["--console-origin", `http://127.0.0.1:${port}`]),
     ...(options.video ? ["--video-cache-dir", VIDEO_CACHE_DIR] : ["--no-video"]),
     ...(options.simulator ? [] : ["--no-simulator"]),
+    ...(options.cameras === undefined ? [] : ["--cameras", String(options.cameras)]),
   ];
   const backend = await spawnBackend({ port: options.port ?? 0, dataDir: options.dataDir ?? tempDir("backend"), extraArgs: extra });
   consolePorts.set(backend.url, ports);
