@@ -96,7 +96,8 @@ export class CameraRuntime {
     for (const source of start) {
       const setup = cameras.find((c) => c.id === source.cameraId)?.setup;
       if (setup === undefined) continue;
-      await video.setSource(source.cameraId, urlWithCredentials(setup.url, credentials.get(source.cameraId) ?? null));
+      const secret = credentials.get(source.cameraId) ?? null;
+      await video.setSource(source.cameraId, { url: urlWithCredentials(setup.url, secret), subUrl: setup.subStreamUrl === null ? null : urlWithCredentials(setup.subStreamUrl, secret) });
       this.running.set(source.cameraId, source.key);
       this.deps.logger.info({ camera: source.cameraId }, "repackaging an added camera's stream");
     }

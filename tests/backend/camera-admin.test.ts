@@ -44,8 +44,8 @@ async function storedCamera(): Promise<Camera | null> {
   return last?.op === "upsert" ? CameraSchema.parse(last.data) : null;
 }
 
-async function playlistStatus(): Promise<number> {
-  return (await fetch(`${t.backend.url}/hls/${cameraId}/index.m3u8?${STREAM_TOKEN_PARAM}=${streamToken}`)).status;
+async function playlistStatus(rendition = ""): Promise<number> {
+  return (await fetch(`${t.backend.url}/hls/${cameraId}/${rendition}index.m3u8?${STREAM_TOKEN_PARAM}=${streamToken}`)).status;
 }
 
 const add = (): Command => ({
@@ -54,7 +54,8 @@ const add = (): Command => ({
   name: "Cổng chợ Uông Bí (RTSP)",
   wardCode: "22261",
   location: [106.78, 21.04],
-  settings: { url: rtsp.url, subStreamUrl: null, credentials: { username: "admin", password: PASSWORD }, recording: true, retentionDays: 7 },
+  // The same stream as its sub-stream: rtsp-server-perl serves one camera at a time on this machine.
+  settings: { url: rtsp.url, subStreamUrl: rtsp.url, credentials: { username: "admin", password: PASSWORD }, recording: true, retentionDays: 7 },
 });
 
 beforeAll(async () => {
@@ -103,6 +104,12 @@ describe("cameras administered by a supervisor", () => {
     await until(async () => (await storedCamera())?.status === "online", "the camera online at the backend's address", 20_000, 200);
     expect((await storedCamera())?.streamUrl).toBe(`${t.backend.url}/hls/${cameraId}/index.m3u8`);
     await until(async () => (await playlistStatus()) === 200, "the added camera's live playlist", 40_000, 300);
+    await until(async () => (await playlistStatus("sub/")) === 200, "the added camera's sub-stream playlist", 40_000, 300);
+    const sub = await (await fetch(`${t.backend.url}/hls/${cameraId}/sub/index.m3u8?${STREAM_TOKEN_PARAM}=${streamToken}`)).text();
+    const segment = sub.split("\n").filter((line) => line.endsWith(".ts")).at(-1) ?? "";
+    const ts = await fetch(`${t.backend.url}/hls/${cameraId}/sub/${segment}?${STREAM_TOKEN_PARAM}=${streamToken}`);
+    expect(ts.status).toBe(200);
+    expect(Buffer.from(await ts.arrayBuffer())[0]).toBe(0x47);
     await until(
       async () => {
         const health = resultSchema(RecordingHealthListSchema).parse((await t.get(`${RECORDING_PATHS.recordings}/health`)).body);

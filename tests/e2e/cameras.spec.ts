@@ -35,7 +35,8 @@ test.describe("cameras", () => {
 
   test("a supervisor adds an RTSP camera: tested, saved, live on the wall and recorded", async ({ page }) => {
     test.setTimeout(120_000);
-    await page.goto(supervisorConsole.url);
+    // The wall's own window: a full-window wall, where a 1x1 tile is large and a 3x3 one small.
+    await page.goto(`${supervisorConsole.url}?role=wall`);
     await expect(page.getByTestId("wall-toolbar")).toBeVisible({ timeout: 30_000 });
     await page.getByTestId("wall-camera-admin").click();
     const panel = page.getByTestId("cameras-panel");
@@ -51,6 +52,8 @@ test.describe("cameras", () => {
     await expect(form.getByTestId("camera-url-error")).toContainText("rtsp, rtsps, http and https");
 
     await form.getByTestId("camera-url").fill(rtsp.url);
+    // Its sub-stream: the same stream here (one RTSP test camera at a time on a machine).
+    await form.getByTestId("camera-sub-url").fill(rtsp.url);
     await form.getByTestId("camera-username").fill("admin");
     await form.getByTestId("camera-password").fill("e2e-Secret-PW");
     await form.getByTestId("camera-test").click();
@@ -76,6 +79,13 @@ test.describe("cameras", () => {
     const video = tile.locator("video");
     const t0 = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(t0 + 1);
+
+    // A small tile plays the sub-stream, a full-wall one the main stream: the tile switches with the layout.
+    await page.getByTestId("wall-layout-3x3").dispatchEvent("click");
+    await expect(tile).toHaveAttribute("data-stream", "sub");
+    await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 30_000 });
+    await page.getByTestId("wall-layout-1x1").dispatchEvent("click");
+    await expect(tile).toHaveAttribute("data-stream", "main");
 
     // Recorded: its recording state in the camera list, and seconds of it in the backend's timeline.
     await page.getByTestId("wall-camera-admin").click();
