@@ -1,11 +1,12 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Camera } from "../../../../../shared/domain/camera.js";
 import type { CameraProbe } from "../../../../../shared/protocol/cameras.js";
 import { LIMITS } from "../../../../../shared/limits.js";
 import { useLiveState } from "../../../store/store-context.js";
 import { useCameraActions } from "../hooks/use-camera-actions.js";
-import { cameraFormOf, emptyCameraForm, formCredentials, readCameraForm, type CameraFormState, type FieldProblem, type FormProblems } from "../model/camera-form.js";
+import { cancelLocationPick, startLocationPick, useLocationPicking } from "../hooks/use-location-pick.js";
+import { cameraFormOf, emptyCameraForm, formatLocation, formCredentials, readCameraForm, type CameraFormState, type FieldProblem, type FormProblems } from "../model/camera-form.js";
 
 /** Adds a camera (camera null) or edits an added one: where it is, its stream, its credentials, its recording. */
 export function CameraForm({ camera, onDone }: { camera: Camera | null; onDone(): void }) {
@@ -17,6 +18,8 @@ export function CameraForm({ camera, onDone }: { camera: Camera | null; onDone()
   const [problems, setProblems] = useState<FormProblems>({});
   const [probe, setProbe] = useState<{ kind: "idle" } | { kind: "testing" } | { kind: "done"; probe: CameraProbe } | { kind: "failed"; message: string }>({ kind: "idle" });
   const [saving, setSaving] = useState(false);
+  const picking = useLocationPicking();
+  useEffect(() => cancelLocationPick, []);
   const [error, setError] = useState<string | null>(null);
   const set = <K extends keyof CameraFormState>(key: K, value: CameraFormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const problemText = (problem: FieldProblem | undefined) => (problem === undefined ? null : t(`cameras.errors.${problem.key}`, { detail: problem.detail ?? "" }));
@@ -91,6 +94,15 @@ export function CameraForm({ camera, onDone }: { camera: Camera | null; onDone()
         </select>
       </label>
       {field("location", t("cameras.location"), problems.location, { maxLength: 60, placeholder: "106.780000, 21.040000", testId: "camera-location" })}
+      <button
+        type="button"
+        className="btn btn--ghost btn--small camera-form__pick"
+        aria-pressed={picking}
+        onClick={() => (picking ? cancelLocationPick() : startLocationPick((point) => set("location", formatLocation(point))))}
+        data-testid="camera-pick-location"
+      >
+        {picking ? t("cameras.pickingOnMap") : t("cameras.pickOnMap")}
+      </button>
       {field("url", t("cameras.url"), problems.url, { maxLength: LIMITS.cameraUrlChars, placeholder: "rtsp://10.0.0.7:554/stream1", testId: "camera-url" })}
       {field("subStreamUrl", t("cameras.subStreamUrl"), problems.subStreamUrl, { maxLength: LIMITS.cameraUrlChars, placeholder: t("cameras.optional"), testId: "camera-sub-url" })}
       {field("username", t("cameras.username"), undefined, { maxLength: LIMITS.cameraUserChars, placeholder: state.keepCredentials ? t("cameras.kept") : t("cameras.optional"), testId: "camera-username" })}
