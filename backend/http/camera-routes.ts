@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { CAMERA_PATHS, CAMERA_PROBE_TIMEOUT_S, CameraProbeRequestSchema, CameraProbeSchema } from "../../shared/protocol/cameras.js";
-import { ok, parseWith, resultSchema } from "../../shared/result.js";
+import { err, ok, parseWith, resultSchema, type Result } from "../../shared/result.js";
+import { CameraSchema } from "../../shared/domain/camera.js";
+import { sameServer, type CameraCredentials } from "../../shared/domain/camera-setup.js";
 import { TokenBuckets } from "../../shared/token-bucket.js";
 import { probeCamera } from "../cameras/camera-probe.js";
 import type { BackendStore } from "../store/backend-store.js";
@@ -12,6 +14,16 @@ const PROBES_BURST = 5;
 const PROBES_PER_SECOND = 0.2;
 /** Probes running at once on this backend: each is an ffprobe process. */
 const MAX_CONCURRENT_PROBES = 2;
+
+/** A camera's stored credentials for a test of this address: only where the camera's own addresses point (they must not be sent elsewhere). */
+async function storedFor(store: BackendStore, cameraId: string, url: string): Promise<Result<CameraCredentials | null>> {
+  const camera = CameraSchema.safeParse((await store.getEntity("camera", cameraId))?.data);
+  const setup = camera.success ? camera.data.setup : undefined;
+  if (setup === undefined) return err("not_found", `Camera ${cameraId} is not a camera added here.`);
+  const servers = [setup.url, ...(setup.subStreamUrl === null ? [] : [setup.subStreamUrl])];
+  if (!servers.some((known) => sameServer(known, url))) return err("invalid_request", "This address points at another server than the camera's: type its user name and password to test it.");
+  return ok(await store.cameraSecrets.getCredentials(cameraId));
+}
 
 /** A supervisor's connection test of a camera's address (POST /api/v1/cameras/probe), in a verified session. */
 export function registerCameraRoutes(app: FastifyInstance, deps: { store: BackendStore; ffprobePath: string | null }): void {
@@ -29,7 +41,9 @@ export function registerCameraRoutes(app: FastifyInstance, deps: { store: Backen
     const { url, credentials, storedCredentialsOf } = body.value;
     running++;
     try {
-      const used = credentials ?? (storedCredentialsOf === null ? null : await deps.store.cameraSecrets.getCredentials(storedCredentialsOf));
+      const stored = storedCredentialsOf === null || credentials !== null ? null : await storedFor(deps.store, storedCredentialsOf, url);
+      if (stored !== null && !stored.ok) return sendError(reply, stored.error);
+      const used = credentials ?? stored?.value ?? null;
       const probe = await probeCamera(deps.ffprobePath, url, used, CAMERA_PROBE_TIMEOUT_S);
       return sendValidated(reply, resultSchema(CameraProbeSchema), ok(probe));
     } finally {

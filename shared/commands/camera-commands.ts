@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AddedCameraIdSchema, CameraCredentialsSchema, CameraStreamSettingsSchema, publicSetupOf, sourceKindOf } from "../domain/camera-setup.js";
+import { AddedCameraIdSchema, CameraCredentialsSchema, CameraStreamSettingsSchema, publicSetupOf, sameServer, sourceKindOf } from "../domain/camera-setup.js";
 import type { Camera } from "../domain/camera.js";
 import { LonLatSchema } from "../domain/geo.js";
 import type { Operator } from "../domain/operator.js";
@@ -60,6 +60,9 @@ export function applyCameraCommand(current: Camera | null, command: CameraComman
       const { name, wardCode, location, settings } = command;
       const { credentials, ...rest } = settings;
       const hasCredentials = credentials === undefined ? setup.hasCredentials : credentials !== null;
+      // Kept credentials go only to the server they were given for.
+      const moved = !sameServer(settings.url, setup.url) || (settings.subStreamUrl !== null && !sameServer(settings.subStreamUrl, setup.subStreamUrl ?? setup.url));
+      if (credentials === undefined && setup.hasCredentials && moved) return err("invalid_request", "The camera's address points at another server: type its user name and password again.");
       const next: Camera = { ...current, name, wardCode, location, source: sourceKindOf(settings.url), setup: { ...rest, hasCredentials, enabled: setup.enabled } };
       // New credentials change nothing the consoles see, yet they are a change: the backend stores them.
       return credentials === undefined && JSON.stringify(next) === JSON.stringify(current) ? ok(current) : ok(next);

@@ -68,6 +68,19 @@ export function publicSetupOf(settings: CameraStreamSettings, enabled: boolean):
   return { ...rest, hasCredentials: credentials !== null, enabled };
 }
 
+/**
+ * Pure: whether two addresses reach the same server (scheme, host, port). Stored credentials are
+ * only ever sent where they were given for: an address moved elsewhere needs them typed again.
+ */
+export function sameServer(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    return x.protocol === y.protocol && x.hostname.toLowerCase() === y.hostname.toLowerCase() && x.port === y.port;
+  } catch {
+    return false;
+  }
+}
+
 /** The source kind an address implies. */
 export function sourceKindOf(url: string): "rtsp" | "hls" {
   return /^rtsps?:/i.test(url) ? "rtsp" : "hls";

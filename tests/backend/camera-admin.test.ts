@@ -120,6 +120,11 @@ describe("cameras administered by a supervisor", () => {
       500,
     );
 
+    // The stored credentials test the camera's own server, and are never sent to another one.
+    const kept = await t.post(CAMERA_PATHS.probe, { url: rtsp.url, credentials: null, storedCredentialsOf: cameraId }, "sup-01");
+    expect(kept.body).toMatchObject({ ok: true, value: { answered: true, codec: "h264" } });
+    expect((await t.post(CAMERA_PATHS.probe, { url: "rtsp://198.51.100.7:554/x", credentials: null, storedCredentialsOf: cameraId }, "sup-01")).status).toBe(400);
+
     // Nowhere in the store but the credentials' own table: not the change log, the entities, the audit trail, the idempotency answers.
     const db = new Database(join(dataDir, "ioc-backend.sqlite"), { readonly: true });
     try {

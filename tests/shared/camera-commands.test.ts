@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyCameraCommand, type CameraCommand } from "../../shared/commands/camera-commands.js";
 import { commandParameters, CommandSchema } from "../../shared/commands/command.js";
-import { cameraUrlProblem, CameraUrlSchema, redactUrlCredentials, urlWithCredentials } from "../../shared/domain/camera-setup.js";
+import { cameraUrlProblem, CameraUrlSchema, redactUrlCredentials, sameServer, urlWithCredentials } from "../../shared/domain/camera-setup.js";
 import type { Camera } from "../../shared/domain/camera.js";
 import type { Operator } from "../../shared/domain/operator.js";
 
@@ -65,6 +65,26 @@ describe("camera rules", () => {
     expect(applyCameraCommand(null, { type: "camera_enable", target }, huy)).toMatchObject({ ok: false, error: { kind: "not_found" } });
     const catalogue: Camera = { ...camera, setup: undefined };
     expect(applyCameraCommand(catalogue, { type: "camera_disable", target }, huy)).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+  });
+
+  it("sends kept credentials only to the server they were given for", () => {
+    const camera = added();
+    const { credentials: _kept, ...withoutCredentials } = settings;
+    const edit = (url: string, credentials?: null | { username: string; password: string }): CameraCommand => ({
+      type: "camera_edit",
+      target,
+      name: "Cầu",
+      wardCode: "22261",
+      location: [106.78, 21.04],
+      settings: { ...withoutCredentials, url, subStreamUrl: null, ...(credentials === undefined ? {} : { credentials }) },
+    });
+    expect(applyCameraCommand(camera, edit("rtsp://10.0.0.7:554/other-path"), huy)).toMatchObject({ ok: true });
+    expect(applyCameraCommand(camera, edit("rtsp://evil.example:554/s1"), huy)).toMatchObject({ ok: false, error: { kind: "invalid_request" } });
+    expect(applyCameraCommand(camera, edit("rtsp://10.0.0.7:8554/s1"), huy)).toMatchObject({ ok: false, error: { kind: "invalid_request" } });
+    expect(applyCameraCommand(camera, edit("rtsp://evil.example:554/s1", { username: "u", password: "p" }), huy)).toMatchObject({ ok: true });
+    expect(applyCameraCommand(camera, edit("rtsp://evil.example:554/s1", null), huy)).toMatchObject({ ok: true, value: { setup: { hasCredentials: false } } });
+    expect(sameServer("rtsp://CAM.local:554/a", "rtsp://cam.local:554/b")).toBe(true);
+    expect(sameServer("rtsp://cam.local/a", "rtsps://cam.local/a")).toBe(false);
   });
 
   it("keeps credentials out of what the audit records of a command", () => {
