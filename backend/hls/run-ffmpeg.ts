@@ -38,3 +38,52 @@ export function runFfmpeg(ffmpegPath: string, args: readonly string[], signal: A
     });
   });
 }
+
+/**
+ * Runs a finite ffmpeg job whose input is `feed`, written to its stdin as it comes (with
+ * back-pressure: nothing is held in memory beyond a chunk). Rejects with ffmpeg's last stderr
+ * lines on failure, or with the feed's own error (ffmpeg is then stopped).
+ */
+export function runFfmpegFed(ffmpegPath: string, args: readonly string[], feed: AsyncIterable<Buffer>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new Error("ffmpeg job cancelled before it started"));
+      return;
+    }
+    const child = spawn(ffmpegPath, args, { stdio: ["pipe", "ignore", "pipe"], windowsHide: true });
+    const onAbort = () => child.kill("SIGTERM");
+    signal.addEventListener("abort", onAbort, { once: true });
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    let failure: Error | null = null;
+    // EPIPE when ffmpeg stops reading (it failed): its exit code and stderr say why.
+    child.stdin.on("error", () => undefined);
+    child.on("error", (error) => {
+      failure ??= error;
+      if (child.pid === undefined) {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      }
+    });
+    child.on("close", (code, exitSignal) => {
+      signal.removeEventListener("abort", onAbort);
+      if (code === 0 && failure === null) resolve();
+      else if (failure !== null) reject(failure);
+      else if (signal.aborted) reject(new Error("ffmpeg job cancelled"));
+      else reject(new Error(`ffmpeg exited with ${code ?? exitSignal}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
+    });
+    void (async () => {
+      for await (const chunk of feed) {
+        if (child.stdin.destroyed) return;
+        if (!child.stdin.write(chunk)) await new Promise((drained) => child.stdin.once("drain", drained).once("close", drained));
+      }
+      child.stdin.end();
+    })().catch((error: unknown) => {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+      child.kill("SIGKILL");
+    });
+  });
+}
