@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import type { Writable } from "node:stream";
 
 /**
  * Runs a finite ffmpeg job; rejects with its last stderr lines on failure. When `signal`
@@ -78,12 +79,25 @@ export function runFfmpegFed(ffmpegPath: string, args: readonly string[], feed: 
     void (async () => {
       for await (const chunk of feed) {
         if (child.stdin.destroyed) return;
-        if (!child.stdin.write(chunk)) await new Promise((drained) => child.stdin.once("drain", drained).once("close", drained));
+        if (!child.stdin.write(chunk)) await drainedOrClosed(child.stdin);
       }
       child.stdin.end();
     })().catch((error: unknown) => {
       failure ??= error instanceof Error ? error : new Error(String(error));
       child.kill("SIGKILL");
     });
+  });
+}
+
+/** Resolves when a stream full of written data drains, or closes (ffmpeg exited): either way, its listeners go. */
+function drainedOrClosed(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
   });
 }
