@@ -41,6 +41,9 @@ import { CityCredentials, type CityAccount } from "./province/city-credentials.j
 import { CityUplink } from "./province/city-uplink.js";
 import { registerUplinkRoutes } from "./province/uplink-routes.js";
 import { roleRefusal } from "./province/role-commands.js";
+import { CameraRuntime } from "./cameras/camera-runtime.js";
+import { findFfprobe } from "./cameras/camera-probe.js";
+import { registerCameraRoutes } from "./http/camera-routes.js";
 
 export interface BackendOptions {
   /** 0 = a random free port. */
@@ -296,12 +299,15 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerSessionRoutes(app, authority);
     const role = options.link?.role ?? "city";
     const cityIds = new Set(options.link?.role === "province" ? options.link.cities.map((c) => c.id) : []);
-    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds));
+    // Late-bound: the camera runtime needs the recorder and the public address, made further down.
+    let cameraRuntime: CameraRuntime | null = null;
+    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds), async (command) => cameraRuntime?.afterCommand(command));
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
     registerViewRoutes(app, store);
+    registerCameraRoutes(app, { store, ffprobePath: await findFfprobe() });
     if (options.link?.role === "province") {
       const credentials = await CityCredentials.create(options.link.cities);
       registerUplinkRoutes(app, store, credentials, () => undefined);
@@ -318,7 +324,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       logger,
     });
     if (recording.recorder !== null) cleanups.push(() => recording.recorder?.close());
-    registerRecordingRoutes(app, { store, files: recording.files, cameraIds: new Set(model.cameras.map((c) => c.id)), recorder: recording.recorder, exporter: recording.exporter });
+    // The catalogue's cameras, and those supervisors add while the backend runs.
+    const knownCameras = new Set(model.cameras.map((c) => c.id));
+    registerRecordingRoutes(app, { store, files: recording.files, cameraIds: knownCameras, recorder: recording.recorder, exporter: recording.exporter });
     const stream = await attachChangeStream({ server: app.server, store, logger, authority, allowedOrigins: consoleOrigins });
     cleanups.push(() => stream.close());
 
@@ -350,6 +358,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       if (password !== null) options.onFirstSupervisor?.(FIRST_SUPERVISOR.id, password);
     }
     logger.info({ url, dataDir: options.dataDir, seeded }, "IOC backend listening");
+    const runtime = new CameraRuntime({ store, video, recorder: recording.recorder, knownCameras, publicUrl: () => publicUrl, quotaBytes: recording.quotaBytes, logger });
+    cleanups.push(() => runtime.close());
+    await runtime.start();
+    cameraRuntime = runtime;
     video.start();
     recording.recorder?.start();
     // With several instances on one database, one of them simulates the city.

@@ -33,6 +33,12 @@ export const LIMITS = {
   bookmarkRangeMs: 4 * 60 * 60_000,
   /** Bookmarks a console keeps on screen (the newest); older ones stay in the cache and the backend. */
   bookmarksOnScreen: 5000,
+  /** A camera's RTSP or HLS address. */
+  cameraUrlChars: 1000,
+  /** A camera's user name for its stream. */
+  cameraUserChars: 100,
+  /** Days a camera's recordings may be kept at most. */
+  retentionDaysMax: 365,
 } as const;
 
 export const IdSchema = z.string().min(1).max(LIMITS.idChars);

@@ -5,6 +5,7 @@ import { IncidentSchema } from "../../shared/domain/incident.js";
 import { ProvinceEscalationSchema } from "../../shared/domain/province.js";
 import { DirectiveSchema } from "../../shared/domain/directive.js";
 import { OperatorSchema } from "../../shared/domain/operator.js";
+import { CameraSchema } from "../../shared/domain/camera.js";
 import { rulesFor, type TargetEntities } from "../../shared/commands/apply-command.js";
 import { commandParameters, CommandResponseSchema, type CommandOn, type CommandRequest, type CommandResponse, type Confirmed } from "../../shared/commands/command.js";
 import type { TargetKind } from "../../shared/commands/target.js";
@@ -14,7 +15,7 @@ import { requestHash } from "./request-hash.js";
 import { clampedTime, decideCommand, type CommandDecision, type RequestOn } from "./decide-command.js";
 
 /** The schema each kind of target is stored under. */
-const STORED_SCHEMAS: { [K in TargetKind]: z.ZodType<TargetEntities[K]> } = { alarm: AlarmSchema, incident: IncidentSchema, bookmark: BookmarkSchema, escalation: ProvinceEscalationSchema, directive: DirectiveSchema };
+const STORED_SCHEMAS: { [K in TargetKind]: z.ZodType<TargetEntities[K]> } = { alarm: AlarmSchema, incident: IncidentSchema, bookmark: BookmarkSchema, escalation: ProvinceEscalationSchema, directive: DirectiveSchema, camera: CameraSchema };
 
 /** A stored record that no longer matches its schema is a bug, not a client error: fail the transaction, record nothing a client would replay forever. */
 function parseStored<T>(schema: z.ZodType<T>, entity: StoredEntity | null, what: string): T | null {
@@ -108,6 +109,8 @@ export function applyCommand(store: BackendStore, request: CommandRequest, now: 
       return applyOn("escalation", store, request as RequestOn<"escalation">, now);
     case "directive":
       return applyOn("directive", store, request as RequestOn<"directive">, now);
+    case "camera":
+      return applyOn("camera", store, request as RequestOn<"camera">, now);
     default:
       return assertNever(kind);
   }

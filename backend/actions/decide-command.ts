@@ -77,6 +77,7 @@ const PRECHECKS: { [K in TargetKind]: (context: CommandContext<K>, operator: Ope
   bookmark: () => null,
   escalation: () => null,
   directive: () => null,
+  camera: () => null,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { redactUrlCredentials } from "../../shared/domain/camera-setup.js";
 import { backoffDelayMs, type BackoffOptions } from "../../shared/backoff.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, readFile, rm, stat } from "node:fs/promises";
@@ -250,12 +251,13 @@ export class LiveEncoder {
     child.stderr?.on("data", (chunk: string) => {
       stderr = (stderr + chunk).slice(-2000);
     });
-    child.on("error", (error) => this.logger.warn({ err: error, camera: this.recipe.cameraId }, "live ffmpeg could not start"));
+    // The error's spawn arguments hold the source address, credentials and all: only its message is logged.
+    child.on("error", (error) => this.logger.warn({ error: redactUrlCredentials(error.message), camera: this.recipe.cameraId }, "live ffmpeg could not start"));
     child.on("close", (code, signal) => {
       if (this.closed) return;
       this.failures = Date.now() - startedAt > HEALTHY_RUN_MS ? 1 : this.failures + 1;
       const delay = backoffMs(this.failures);
-      this.logger.warn({ camera: this.recipe.cameraId, code, signal, stderr: stderr.trim(), restartInMs: delay }, "live ffmpeg exited; restarting");
+      this.logger.warn({ camera: this.recipe.cameraId, code, signal, stderr: redactUrlCredentials(stderr.trim()), restartInMs: delay }, "live ffmpeg exited; restarting");
       this.restartTimer = setTimeout(() => {
         this.restartTimer = null;
         this.spawnEncoder().catch((error: unknown) => this.logger.error({ err: error }, "live ffmpeg restart failed"));

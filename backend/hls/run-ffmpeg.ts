@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import type { Writable } from "node:stream";
 
 /**
  * Runs a finite ffmpeg job; rejects with its last stderr lines on failure. When `signal`
@@ -36,5 +37,67 @@ export function runFfmpeg(ffmpegPath: string, args: readonly string[], signal: A
       else if (signal.aborted) reject(new Error("ffmpeg job cancelled"));
       else reject(new Error(`ffmpeg exited with ${code ?? exitSignal}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
     });
+  });
+}
+
+/**
+ * Runs a finite ffmpeg job whose input is `feed`, written to its stdin as it comes (with
+ * back-pressure: nothing is held in memory beyond a chunk). Rejects with ffmpeg's last stderr
+ * lines on failure, or with the feed's own error (ffmpeg is then stopped).
+ */
+export function runFfmpegFed(ffmpegPath: string, args: readonly string[], feed: AsyncIterable<Buffer>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new Error("ffmpeg job cancelled before it started"));
+      return;
+    }
+    const child = spawn(ffmpegPath, args, { stdio: ["pipe", "ignore", "pipe"], windowsHide: true });
+    const onAbort = () => child.kill("SIGTERM");
+    signal.addEventListener("abort", onAbort, { once: true });
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    let failure: Error | null = null;
+    // EPIPE when ffmpeg stops reading (it failed): its exit code and stderr say why.
+    child.stdin.on("error", () => undefined);
+    child.on("error", (error) => {
+      failure ??= error;
+      if (child.pid === undefined) {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      }
+    });
+    child.on("close", (code, exitSignal) => {
+      signal.removeEventListener("abort", onAbort);
+      if (code === 0 && failure === null) resolve();
+      else if (failure !== null) reject(failure);
+      else if (signal.aborted) reject(new Error("ffmpeg job cancelled"));
+      else reject(new Error(`ffmpeg exited with ${code ?? exitSignal}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
+    });
+    void (async () => {
+      for await (const chunk of feed) {
+        if (child.stdin.destroyed) return;
+        if (!child.stdin.write(chunk)) await drainedOrClosed(child.stdin);
+      }
+      child.stdin.end();
+    })().catch((error: unknown) => {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+      child.kill("SIGKILL");
+    });
+  });
+}
+
+/** Resolves when a stream full of written data drains, or closes (ffmpeg exited): either way, its listeners go. */
+function drainedOrClosed(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
   });
 }

@@ -52,6 +52,12 @@ export interface VideoService {
   renditionPlaylist(cameraId: string, rendition: string, nowMs: number, reload?: LiveReload): Promise<PlaylistAnswer>;
   /** A segment of the camera's main stream, or of one rendition when `rendition` is given. */
   segment(cameraId: string, segmentName: string, rendition?: string): Promise<SegmentAnswer>;
+  /**
+   * Repackages this address (credentials written in) as the camera's stream from now on, in place
+   * of what it had, with its sub-stream (if any) as the rendition "sub"; null stops both. For the
+   * cameras supervisors add, while the backend runs.
+   */
+  setSource(cameraId: string, source: AddedSource | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +69,15 @@ export interface VideoCamera {
   sourceUrl?: string;
 }
 
+/** An added camera's addresses, credentials written in. */
+export interface AddedSource {
+  url: string;
+  subUrl: string | null;
+}
+
+/** The rendition name of a camera's sub-stream: /hls/<camera>/sub/index.m3u8. */
+export const SUB_STREAM_RENDITION = "sub";
+
 const NO_BLOCKING: LiveReload = { canBlockReload: false };
 
 /** Every loop is served as if it had been playing since then, so all consoles agree on the picture. */
@@ -71,7 +86,7 @@ const LOOP_EPOCH_MS = Date.UTC(2025, 0, 1);
 /** Video off: every known camera answers "unavailable". */
 export class NoVideo implements VideoService {
   readonly available = false;
-  private readonly ids: ReadonlySet<string>;
+  private readonly ids: Set<string>;
 
   constructor(
     cameras: readonly VideoCamera[],
@@ -81,6 +96,11 @@ export class NoVideo implements VideoService {
   }
 
   start(): void {}
+
+  async setSource(cameraId: string, source: AddedSource | null): Promise<void> {
+    if (source === null) this.ids.delete(cameraId);
+    else this.ids.add(cameraId);
+  }
 
   async playlist(cameraId: string): Promise<PlaylistAnswer> {
     return this.ids.has(cameraId) ? { kind: "unavailable", reason: this.problem } : { kind: "unknown_camera" };
@@ -105,8 +125,11 @@ export class FfmpegVideo implements VideoService {
   private readonly loops = new Map<string, EncodedLoop>();
   private readonly loopCameras: LoopCamera[];
   private readonly liveEncoders = new Map<string, LiveEncoder>();
+  /** Added cameras' sub-streams, served as their rendition "sub". */
+  private readonly subEncoders = new Map<string, LiveEncoder>();
   private readonly abort = new AbortController();
   private background: Promise<void> = Promise.resolve();
+  private started = false;
 
   constructor(
     private readonly ffmpegPath: string,
@@ -123,7 +146,22 @@ export class FfmpegVideo implements VideoService {
     }
   }
 
+  async setSource(cameraId: string, source: AddedSource | null): Promise<void> {
+    const previous = [this.liveEncoders.get(cameraId), this.subEncoders.get(cameraId)];
+    this.liveEncoders.delete(cameraId);
+    this.subEncoders.delete(cameraId);
+    await Promise.all(previous.map((encoder) => encoder?.close()));
+    if (source === null || this.abort.signal.aborted) return;
+    const encoder = LiveEncoder.repackaged(this.ffmpegPath, cameraId, source.url, join(this.dirs.liveDir, cameraId), this.logger);
+    this.liveEncoders.set(cameraId, encoder);
+    const sub = source.subUrl === null ? null : LiveEncoder.repackaged(this.ffmpegPath, cameraId, source.subUrl, join(this.dirs.liveDir, `${cameraId}.${SUB_STREAM_RENDITION}`), this.logger);
+    if (sub !== null) this.subEncoders.set(cameraId, sub);
+    // Before start(), the background encode starts them with the others.
+    if (this.started) await Promise.all([encoder.start(), sub?.start()]);
+  }
+
   start(): void {
+    this.started = true;
     this.background = this.encodeInBackground().catch((error: unknown) => {
       if (!this.abort.signal.aborted) this.logger.error({ err: error }, "camera video encoding failed");
     });
@@ -144,7 +182,10 @@ export class FfmpegVideo implements VideoService {
   }
 
   async renditionPlaylist(cameraId: string, renditionName: string, nowMs: number, reload: LiveReload = NO_BLOCKING): Promise<PlaylistAnswer> {
-    if (this.liveEncoders.has(cameraId)) return { kind: "not_found" };
+    if (this.liveEncoders.has(cameraId)) {
+      const sub = renditionName === SUB_STREAM_RENDITION ? this.subEncoders.get(cameraId) : undefined;
+      return sub === undefined ? { kind: "not_found" } : sub.blockingPlaylist("live", reload);
+    }
     if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
     const rendition = renditionByName(renditionName);
     if (rendition === null) return { kind: "not_found" };
@@ -188,8 +229,9 @@ export class FfmpegVideo implements VideoService {
     const mediaSequence = parseSegmentUri(segmentName);
     const live = this.liveEncoders.get(cameraId);
     if (live !== undefined) {
-      if (mediaSequence === null || renditionName !== undefined) return { kind: "not_found" };
-      return readSegment(join(live.dir, segmentName));
+      const encoder = renditionName === undefined ? live : renditionName === SUB_STREAM_RENDITION ? this.subEncoders.get(cameraId) : undefined;
+      if (mediaSequence === null || encoder === undefined) return { kind: "not_found" };
+      return readSegment(join(encoder.dir, segmentName));
     }
     if (!this.loopCameras.some((c) => c.id === cameraId)) return { kind: "unknown_camera" };
     const rendition = renditionName === undefined ? BASE_RENDITION : renditionByName(renditionName);
@@ -210,7 +252,7 @@ export class FfmpegVideo implements VideoService {
 
   async close(): Promise<void> {
     this.abort.abort();
-    await Promise.all([...this.liveEncoders.values()].map((encoder) => encoder.close()));
+    await Promise.all([...this.liveEncoders.values(), ...this.subEncoders.values()].map((encoder) => encoder.close()));
     await this.background;
   }
 
@@ -219,7 +261,7 @@ export class FfmpegVideo implements VideoService {
    * 360p ones; one encode at a time: two cores.
    */
   private async encodeInBackground(): Promise<void> {
-    for (const encoder of this.liveEncoders.values()) await encoder.start();
+    for (const encoder of [...this.liveEncoders.values(), ...this.subEncoders.values()]) await encoder.start();
     const loopsDir = this.dirs.loopsDir;
     await pruneLoopCache(loopsDir, new Set(LOOP_RENDITIONS.flatMap((rendition) => this.loopCameras.map((camera) => loopCacheKey(camera, rendition)))));
     for (const rendition of LOOP_RENDITIONS) {

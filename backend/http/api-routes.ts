@@ -46,16 +46,23 @@ function operatorClaimRefusal(session: AuthSession, raw: unknown): AppError | nu
 }
 
 /** The sync API: hello, changes, actions. Every route runs in a verified session (see authenticate.ts). */
-/** `refusal`: commands this backend's role does not take (see province/role-commands.ts). */
+/**
+ * `refusal`: commands this backend's role does not take (see province/role-commands.ts).
+ * `afterApplied`: what follows a command the backend applied (a camera's credentials kept, its stream started).
+ */
 export function registerApiRoutes(
   app: FastifyInstance,
   store: BackendStore,
   actionRate: { burst: number; perSecond: number } = ACTION_RATE,
   refusal: (command: Command) => AppError | null = () => null,
+  afterApplied: (command: Command) => Promise<void> = async () => undefined,
 ): void {
-  const apply = (request: CommandRequest): Promise<CommandResponse> => {
+  const apply = async (request: CommandRequest): Promise<CommandResponse> => {
     const refused = refusal(request.command);
-    return refused === null ? applyCommand(store, request, new Date()) : Promise.resolve({ ok: false, error: refused });
+    if (refused !== null) return { ok: false, error: refused };
+    const response = await applyCommand(store, request, new Date());
+    if (response.ok) await afterApplied(request.command);
+    return response;
   };
   const buckets = new TokenBuckets(actionRate.burst, actionRate.perSecond);
   const mayAct = (session: AuthSession, count: number): AppError | null => {

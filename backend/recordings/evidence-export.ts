@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { LIMITS } from "../../shared/limits.js";
 import type { EvidenceExportRequest, EvidenceFile, SignedEvidenceManifest } from "../../shared/protocol/recordings.js";
 import { err, ok, type Result } from "../../shared/result.js";
-import { runFfmpeg } from "../hls/run-ffmpeg.js";
+import { runFfmpegFed } from "../hls/run-ffmpeg.js";
 import type { RecordingIndex } from "../store/recording-index.js";
 import { sha256OfFile, signManifest } from "./evidence-manifest.js";
 import type { SegmentFiles } from "./segment-files.js";
@@ -29,9 +30,11 @@ export const MANIFEST_FILE = "manifest.json";
 /** Segments one camera's export may hold: an hour of the shortest (half-second) segments. */
 const MAX_SEGMENTS = LIMITS.exportRangeMs / 500;
 
-/** ffmpeg's concat list: one stored segment per line, quoted as the concat demuxer wants. */
-function concatList(paths: readonly string[]): string {
-  return paths.map((p) => `file '${p.replace(/'/g, "'\\''")}'\n`).join("");
+/** The stored segments' bytes, one after the other: one MPEG-TS stream, read a chunk at a time. */
+async function* concatenated(paths: readonly string[]): AsyncIterable<Buffer> {
+  for (const path of paths) {
+    for await (const chunk of createReadStream(path)) yield chunk as Buffer;
+  }
 }
 
 /**
@@ -56,15 +59,16 @@ export async function exportEvidence(exporter: EvidenceExporter, request: Eviden
     const files: EvidenceFile[] = [];
     for (const plan of plans) {
       const file = `${plan.cameraId}.mp4`;
-      const listPath = join(dir, `${plan.cameraId}.concat.txt`);
-      await writeFile(listPath, concatList(plan.segments.map((s) => exporter.files.pathOf(plan.cameraId, s.startMs))));
       const output = join(dir, file);
-      await runFfmpeg(
+      // The segments are slices of one MPEG-TS stream (the recorder keeps them as served): fed to
+      // ffmpeg as that one stream. The concat demuxer opened and probed each of them, which made
+      // ten minutes of one-second segments take seconds.
+      await runFfmpegFed(
         exporter.ffmpegPath,
-        ["-hide_banner", "-loglevel", "error", "-nostdin", "-f", "concat", "-safe", "0", "-i", listPath, "-map", "0", "-c", "copy", "-movflags", "+faststart", "-y", output],
+        ["-hide_banner", "-loglevel", "error", "-f", "mpegts", "-i", "pipe:0", "-map", "0", "-c", "copy", "-movflags", "+faststart", "-y", output],
+        concatenated(plan.segments.map((s) => exporter.files.pathOf(plan.cameraId, s.startMs))),
         new AbortController().signal,
       );
-      await rm(listPath, { force: true });
       const first = plan.segments[0];
       const last = plan.segments[plan.segments.length - 1];
       if (first === undefined || last === undefined) continue;

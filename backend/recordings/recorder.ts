@@ -48,9 +48,24 @@ export class Recorder {
   private running: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly now: () => number;
+  private readonly cameras: Set<string>;
+  private readonly policies = new Map<string, RetentionPolicy>();
 
   constructor(private readonly deps: RecorderDeps) {
     this.now = deps.now ?? Date.now;
+    this.cameras = new Set(deps.cameraIds);
+  }
+
+  /** Records this camera from now on (a camera a supervisor added or turned recording on for), with its own retention. */
+  follow(cameraId: string, policy: RetentionPolicy): void {
+    this.cameras.add(cameraId);
+    this.policies.set(cameraId, policy);
+  }
+
+  /** Stops recording the camera; what is stored stays (and can be played and exported). */
+  unfollow(cameraId: string): void {
+    this.cameras.delete(cameraId);
+    this.latest.delete(cameraId);
   }
 
   start(): void {
@@ -67,7 +82,7 @@ export class Recorder {
 
   async pollAll(): Promise<number> {
     let stored = 0;
-    for (const cameraId of this.deps.cameraIds) {
+    for (const cameraId of [...this.cameras]) {
       if (this.closed) break;
       try {
         stored += await this.pollCamera(cameraId);
@@ -116,9 +131,9 @@ export class Recorder {
   }
 
   async retainAll(): Promise<void> {
-    for (const cameraId of this.deps.cameraIds) {
+    for (const cameraId of [...this.cameras]) {
       if (this.closed) return;
-      const outcome = await applyRetention(this.deps.index, this.deps.files, cameraId, this.deps.policy(cameraId), this.now());
+      const outcome = await applyRetention(this.deps.index, this.deps.files, cameraId, this.policies.get(cameraId) ?? this.deps.policy(cameraId), this.now());
       if (outcome.level !== "ok" && this.quota.get(cameraId) !== outcome.level) {
         this.deps.logger.warn({ camera: cameraId, level: outcome.level }, "the camera's recordings are near or over their disk quota; the oldest are deleted first");
       }
@@ -130,7 +145,7 @@ export class Recorder {
   health(cameraId: string): RecorderHealth {
     const last = this.latest.get(cameraId) ?? null;
     const quota = this.quota.get(cameraId) ?? "ok";
-    if (!this.deps.cameraIds.includes(cameraId)) return { cameraId, state: "off", gapSinceMs: null, quota };
+    if (!this.cameras.has(cameraId)) return { cameraId, state: "off", gapSinceMs: null, quota };
     const endMs = last === null ? null : last.startMs + last.durationMs;
     const recording = endMs !== null && this.now() - endMs < 5 * POLL_MS + (last?.durationMs ?? 0);
     return { cameraId, state: recording ? "recording" : "gap", gapSinceMs: recording ? null : endMs, quota };

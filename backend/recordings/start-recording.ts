@@ -19,6 +19,8 @@ export interface RecordingOptions {
 export const DEFAULT_RETENTION_DAYS = 30;
 
 export interface RecordingSetup {
+  /** Most bytes one camera may take, as the options say (null: no quota). */
+  quotaBytes: number | null;
   files: SegmentFiles;
   recorder: Recorder | null;
   exporter: EvidenceExporter;
@@ -47,6 +49,7 @@ export function setUpRecording(input: {
     ? new Recorder({ index: input.store.recordings, files, video: input.video, cameraIds: input.cameraIds, isCameraOut: input.isCameraOut, policy: () => policy, logger: input.logger })
     : null;
   return {
+    quotaBytes: policy.quotaBytes,
     files,
     recorder,
     exporter: { index: input.store.recordings, files, ffmpegPath: input.ffmpeg.path, ffmpegProblem: input.ffmpeg.problem, exportsDir: join(input.dataDir, "evidence"), auditKey: input.auditKey },

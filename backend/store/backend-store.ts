@@ -1,5 +1,6 @@
 import type { AuditVerification, Change, EntityKind } from "../../shared/protocol/backend.js";
 import type { RecordingIndex } from "./recording-index.js";
+import type { CameraSecrets } from "./camera-secrets.js";
 import type { SessionRecords } from "./session-records.js";
 import type { WorkstationRecords } from "./workstation-records.js";
 
@@ -86,6 +87,8 @@ export interface BackendStore extends WorkstationRecords {
   readonly sessions: SessionRecords;
   /** The recordings' segment index. */
   readonly recordings: RecordingIndex;
+  /** Credentials of the cameras supervisors add; never entities, never in the change feed. */
+  readonly cameraSecrets: CameraSecrets;
   headSeq(): Promise<number>;
   /**
    * Changes with seq > after, ordered by seq, at most `limit`, with their data as the JSON text

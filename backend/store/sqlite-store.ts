@@ -22,6 +22,8 @@ import { MIGRATIONS } from "./migrations/index.js";
 import type { Handover } from "../../shared/domain/handover.js";
 import type { RecordingIndex } from "./recording-index.js";
 import { SqliteRecordingIndex } from "./sqlite-recording-index.js";
+import { SqliteCameraSecrets } from "./sqlite-camera-secrets.js";
+import type { CameraSecrets } from "./camera-secrets.js";
 import { SqliteWorkstationRecords } from "./sqlite-workstation-records.js";
 import type { WorkstationRecords } from "./workstation-records.js";
 import type { SessionRecords } from "./session-records.js";
@@ -294,6 +296,11 @@ class SqliteStore implements BackendStore {
   private recordingIndex: SqliteRecordingIndex | null = null;
   get recordings(): RecordingIndex {
     return (this.recordingIndex ??= new SqliteRecordingIndex(this.db));
+  }
+
+  private secrets: SqliteCameraSecrets | null = null;
+  get cameraSecrets(): CameraSecrets {
+    return (this.secrets ??= new SqliteCameraSecrets(this.db));
   }
 
   // Shift handovers: kept in their own module, audited through writeAudit.

@@ -251,6 +251,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     ...viewHandlers({ store, session, remote: client, emit }),
     ...handledBy([...typesOf(WORKSTATION_REQUESTS), ...typesOf(SESSION_REQUESTS)], (request) => workstation.handle(request)),
     "recordings.health": () => client.recordingHealth(),
+    "cameras.probe": (request) => client.probeCamera(request.probe),
     "evidence.export": (request) => saveEvidence(client, join(options.dataDir, "evidence"), request.export),
     ...handledBy(typesOf(BASEMAP_REQUESTS), (request) => answerBasemapRequest(request, streetMap, session.state !== "signed_out")),
     "domain.samples": (request) => answerDomainSamples(request, store, session.state !== "signed_out"),

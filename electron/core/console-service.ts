@@ -108,7 +108,8 @@ export class ConsoleService {
       operator: this.session.operator,
       settings: this.settings.get(),
       wards: this.store.list("ward"),
-      cameras: this.store.list("camera"),
+      // With the cameras a supervisor added or changed here and the backend has not confirmed yet.
+      cameras: this.pending.all("camera", this.store.list("camera")),
       sensors: this.store.list("sensor"),
       ...this.keptAlarmsAndIncidents(),
       bookmarks: this.shownBookmarks(),
@@ -160,7 +161,7 @@ export class ConsoleService {
           (event.wards ??= []).push(c.data!);
           break;
         case "camera":
-          (event.cameras ??= []).push(c.data!);
+          (event.cameras ??= []).push(this.pending.one("camera", c.id, c.data!) ?? c.data!);
           break;
         case "sensor":
           (event.sensors ??= []).push(c.data!);
@@ -233,6 +234,12 @@ export class ConsoleService {
         this.bookmarkEvent(event, removed, target.id, this.pending.one("bookmark", target.id));
         if (Object.keys(removed).length > 0) event.removed = removed;
         this.emit(event);
+        return;
+      }
+      case "camera": {
+        const camera = this.pending.one("camera", target.id);
+        // Gone: one added here whose addition the backend refused.
+        this.emit(camera === null ? { type: "changed", removed: { camera: [target.id] } } : { type: "changed", cameras: [camera] });
         return;
       }
       case "escalation":

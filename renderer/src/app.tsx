@@ -6,6 +6,7 @@ import { useLanguageFromSettings } from "./hooks/use-language.js";
 import { retrying } from "./retrying-import.js";
 import { AlarmQueue } from "./features/alarms/components/alarm-queue.js";
 import { StatusBar } from "./features/status/components/status-bar.js";
+import { CamerasHost } from "./features/cameras/components/cameras-host.js";
 import { BookmarksHost } from "./features/bookmarks/components/bookmarks-host.js";
 import { PlaybackHost } from "./features/playback/components/playback-host.js";
 import { useQueueFirst } from "./features/workstation/hooks/use-queue-first.js";
@@ -99,6 +100,9 @@ export function App() {
       </PaneErrorBoundary>
       <PaneErrorBoundary testId="bookmarks-panel" titleKey="bookmarks.title">
         <BookmarksHost />
+      </PaneErrorBoundary>
+      <PaneErrorBoundary testId="cameras-panel" titleKey="cameras.title">
+        <CamerasHost />
       </PaneErrorBoundary>
       </SessionGate>
       <PaneErrorBoundary testId="status-bar" titleKey="panes.status">

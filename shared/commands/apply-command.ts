@@ -7,6 +7,8 @@ import type { ProvinceEscalation } from "../domain/province.js";
 import { applyEscalationCommand } from "./escalation-commands.js";
 import type { Directive } from "../domain/directive.js";
 import { applyDirectiveCommand } from "./directive-commands.js";
+import { applyCameraCommand } from "./camera-commands.js";
+import type { Camera } from "../domain/camera.js";
 import type { Operator } from "../domain/operator.js";
 import { alarmIdsRead, applyIncidentCommand, timelineIdFor } from "../incident-actions.js";
 import { err, ok, type Result } from "../result.js";
@@ -20,6 +22,7 @@ export interface TargetEntities {
   bookmark: Bookmark;
   escalation: ProvinceEscalation;
   directive: Directive;
+  camera: Camera;
 }
 
 /** Who acts, when, under which idempotency key (it names the history line the command writes). */
@@ -64,6 +67,10 @@ const RULES: { [K in TargetKind]: TargetRules<K> } = {
   directive: {
     alarmsRead: () => [],
     apply: (directive, command, actor) => applyDirectiveCommand(directive, command, actor.operator, actor.at),
+  },
+  camera: {
+    alarmsRead: () => [],
+    apply: (camera, command, actor) => applyCameraCommand(camera, command, actor.operator),
   },
 };
 

@@ -6,6 +6,8 @@ import { IncidentSchema } from "../domain/incident.js";
 import { ProvinceEscalationSchema } from "../domain/province.js";
 import { DirectiveSchema } from "../domain/directive.js";
 import { DIRECTIVE_COMMANDS } from "./directive-commands.js";
+import { CAMERA_COMMANDS } from "./camera-commands.js";
+import { CameraSchema } from "../domain/camera.js";
 import { IdSchema } from "../limits.js";
 import { resultSchema } from "../result.js";
 import { ALARM_COMMANDS, type AlarmCommand } from "./alarm-commands.js";
@@ -18,7 +20,7 @@ import type { TargetKind } from "./target.js";
  * One operator command: its type (unique across kinds), its target {kind, id} and what it carries.
  * A new kind of target adds its list of commands here; the pipeline needs nothing else.
  */
-export const CommandSchema = z.discriminatedUnion("type", [...ALARM_COMMANDS, ...INCIDENT_COMMANDS, ...BOOKMARK_COMMANDS, ...ESCALATION_COMMANDS, ...DIRECTIVE_COMMANDS]);
+export const CommandSchema = z.discriminatedUnion("type", [...ALARM_COMMANDS, ...INCIDENT_COMMANDS, ...BOOKMARK_COMMANDS, ...ESCALATION_COMMANDS, ...DIRECTIVE_COMMANDS, ...CAMERA_COMMANDS]);
 export type Command = z.infer<typeof CommandSchema>;
 
 /** The commands of one kind of target. */
@@ -53,6 +55,7 @@ const TARGET_STATES = [
   z.object({ kind: z.literal("bookmark"), entity: BookmarkSchema }),
   z.object({ kind: z.literal("escalation"), entity: ProvinceEscalationSchema }),
   z.object({ kind: z.literal("directive"), entity: DirectiveSchema }),
+  z.object({ kind: z.literal("camera"), entity: CameraSchema }),
 ] as const;
 
 /** A target after a command, as the console shows it (confirmed, or with its waiting commands laid over). */
@@ -67,15 +70,24 @@ export const ConfirmedSchema = z.discriminatedUnion("kind", [
   TARGET_STATES[2].extend({ seq }),
   TARGET_STATES[3].extend({ seq }),
   TARGET_STATES[4].extend({ seq }),
+  TARGET_STATES[5].extend({ seq }),
 ]);
 export type Confirmed = z.infer<typeof ConfirmedSchema>;
 
 export const CommandResponseSchema = resultSchema(ConfirmedSchema);
 export type CommandResponse = z.infer<typeof CommandResponseSchema>;
 
-/** What a command carries beyond its type and target (a comment's text, a shelve's reason...): what the audit keeps. */
+/**
+ * What a command carries beyond its type and target (a comment's text, a shelve's reason...): what
+ * the audit keeps. A camera's credentials are never kept: only whether they were set, removed or kept.
+ */
 export function commandParameters(command: Command): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(command).filter(([key]) => key !== "type" && key !== "target"));
+  const parameters = Object.fromEntries(Object.entries(command).filter(([key]) => key !== "type" && key !== "target"));
+  if ("settings" in command) {
+    const { credentials, ...settings } = command.settings;
+    parameters["settings"] = { ...settings, credentials: credentials === undefined ? "kept" : credentials === null ? "none" : "set" };
+  }
+  return parameters;
 }
 
 /** Omit over each member of a union (a command without its target, say), keeping the union. */

@@ -3,10 +3,10 @@ import { IdSchema } from "../limits.js";
 
 /**
  * What an operator command acts on. Each kind declares its commands (alarm-commands.ts,
- * incident-commands.ts, bookmark-commands.ts, escalation-commands.ts, directive-commands.ts); everything else
+ * incident-commands.ts, bookmark-commands.ts, escalation-commands.ts, directive-commands.ts, camera-commands.ts); everything else
  * (console API, outbox, overlay, backend apply, audit) handles any kind the same way.
  */
-export const TARGET_KINDS = ["alarm", "incident", "bookmark", "escalation", "directive"] as const;
+export const TARGET_KINDS = ["alarm", "incident", "bookmark", "escalation", "directive", "camera"] as const;
 export const TargetKindSchema = z.enum(TARGET_KINDS);
 export type TargetKind = z.infer<typeof TargetKindSchema>;
 

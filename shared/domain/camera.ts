@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LonLatSchema } from "./geo.js";
+import { PublicCameraSetupSchema } from "./camera-setup.js";
 
 export const CameraStatusSchema = z.enum(["online", "offline"]);
 export type CameraStatus = z.infer<typeof CameraStatusSchema>;
@@ -16,5 +17,7 @@ export const CameraSchema = z.object({
   streamUrl: z.url(),
   /** How the backend gets the picture: a looped simulation, a live encode, an RTSP camera or a plain HLS source. */
   source: z.enum(["simulated", "live", "rtsp", "hls"]),
+  /** A camera a supervisor added: its stream settings without their secret. Absent for the catalogue's cameras. */
+  setup: PublicCameraSetupSchema.optional(),
 });
 export type Camera = z.infer<typeof CameraSchema>;

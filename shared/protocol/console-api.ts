@@ -12,6 +12,7 @@ import { WardSchema } from "../domain/ward.js";
 import { AppErrorSchema } from "../result.js";
 import { ALARM_REQUESTS, ALARM_RESPONSE_SCHEMAS } from "./alarm-requests.js";
 import { RECORDING_REQUESTS, RECORDING_RESPONSE_SCHEMAS } from "./recordings.js";
+import { CAMERA_REQUESTS, CAMERA_RESPONSE_SCHEMAS } from "./cameras.js";
 import { CommandSchema, TargetStateSchema } from "../commands/command.js";
 import { TargetSchema } from "../commands/target.js";
 import { ConsoleSessionSchema, SESSION_EVENTS, SESSION_REQUESTS, SESSION_RESPONSE_SCHEMAS } from "./session.js";
@@ -116,6 +117,8 @@ export const ConsoleRequestSchema = z.discriminatedUnion("type", [
   ...BASEMAP_REQUESTS,
   // Recording health of the cameras, asked of the backend.
   ...RECORDING_REQUESTS,
+  // A supervisor's connection test of a camera's address, made by the backend.
+  ...CAMERA_REQUESTS,
   // The city's other domains, hour by hour, for the dashboards and the reports.
   ...DASHBOARD_REQUESTS,
 ]);
@@ -136,6 +139,7 @@ export const CONSOLE_RESPONSE_SCHEMAS = {
   ...SESSION_RESPONSE_SCHEMAS,
   ...BASEMAP_RESPONSE_SCHEMAS,
   ...RECORDING_RESPONSE_SCHEMAS,
+  ...CAMERA_RESPONSE_SCHEMAS,
   ...DASHBOARD_RESPONSE_SCHEMAS,
 } as const satisfies Record<ConsoleRequestType, z.ZodType>;
 

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:http2";
-import { connect as tcpConnect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,47 +10,16 @@ import { lastMediaSequence } from "../../backend/hls/playlist-files.js";
 import { startTestBackend, type TestBackend } from "./backend-harness.js";
 import { backendFetch, sessionOf } from "../../scripts/lib/backend-session.js";
 import { STREAM_TOKEN_PARAM } from "../../shared/protocol/session.js";
-import { testFfmpeg } from "../shared/media-tools.js";
+import { startRtspCamera, type RtspCamera } from "../shared/rtsp-camera.js";
 
 /**
  * A real RTSP camera on loopback (Debian's rtsp-server-perl, fed by ffmpeg) repackaged by the
  * backend with `-c copy`, served over HTTP/2 + TLS; and named views saved through the API.
  */
-const RTSP_SERVER = "/usr/bin/rtsp-server-perl";
-const children: ChildProcess[] = [];
-const dataDir = mkdtempSync(join(tmpdir(), "ioc-wall-streams-"));
+let camera: RtspCamera | null = null;
 let t: TestBackend;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startChild(command: string, args: string[]): ChildProcess {
-  const child = spawn(command, args, { stdio: "ignore" });
-  children.push(child);
-  return child;
-}
-
+const dataDir = mkdtempSync(join(tmpdir(), "ioc-wall-streams-"));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function acceptsConnections(port: number): Promise<true | null> {
-  return new Promise((resolve) => {
-    const socket = tcpConnect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(null));
-  });
-}
 
 /** The stream token of a signed-in operator: camera streams open with nothing less. */
 let streamToken = "";
@@ -90,29 +57,19 @@ async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs 
 }
 
 beforeAll(async () => {
-  if (!existsSync(RTSP_SERVER)) throw new Error("This test needs Debian's rtsp-server-perl: run sudo npm run setup:system.");
-  const [clientPort, sourcePort] = [await freePort(), await freePort()];
-  startChild(RTSP_SERVER, ["-c", String(clientPort), "-s", String(sourcePort), "--client_listen_address", "127.0.0.1", "--source_listen_address", "127.0.0.1"]);
-  // The publishing ffmpeg gives up at once if the server is not listening yet, which a loaded machine can take seconds to reach.
-  await until("rtsp-server-perl to listen", () => acceptsConnections(sourcePort), 20_000);
-  startChild(await testFfmpeg(), [
-    "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
-    "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
-    "-f", "rtsp", `rtsp://127.0.0.1:${sourcePort}/cam1`,
-  ]);
-  await sleep(1500);
+  camera = await startRtspCamera();
   t = await startTestBackend({
     dataDir,
     video: { enabled: true, cacheDir: join(process.cwd(), ".cache", "test-video") },
     streamTls: { enabled: true },
-    cameraSources: { "cam-05": `rtsp://127.0.0.1:${clientPort}/cam1` },
+    cameraSources: { "cam-05": camera.url },
   });
   streamToken = (await sessionOf(t.backend.url, "op-01")).streamToken;
 }, 60_000);
 
 afterAll(async () => {
   await t?.stop();
-  for (const child of children) child.kill("SIGKILL");
+  camera?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -25,6 +25,7 @@ class FakeVideo implements VideoService {
   /** "looped": renditions (360p); "live": a DVR playlist only, like an RTSP camera. */
   constructor(private readonly kind: "looped" | "live") {}
   start(): void {}
+  async setSource(): Promise<void> {}
   async close(): Promise<void> {}
   private playlistAt(nowMs: number): PlaylistAnswer {
     const last = Math.floor(nowMs / 1000) - 1;

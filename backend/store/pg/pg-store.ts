@@ -29,6 +29,8 @@ import { withLogLock, type LogHeads } from "./pg-transaction.js";
 import type { RecordingIndex } from "../recording-index.js";
 import { PgRecordingIndex } from "./pg-recording-index.js";
 import { PgWorkstationRecords } from "./pg-workstation-records.js";
+import { PgCameraSecrets } from "./pg-camera-secrets.js";
+import type { CameraSecrets } from "../camera-secrets.js";
 
 const Int = z.coerce.number().int();
 const ChangeRowSchema = z.object({ seq: Int, entity: EntityKindSchema, op: z.enum(["upsert", "delete"]), id: z.string(), at: z.string(), data: z.string().nullable() });
@@ -145,6 +147,7 @@ class PgStore implements BackendStore {
   private follower: ChangeFollower | null = null;
   readonly sessions: SessionRecords;
   readonly recordings: RecordingIndex;
+  readonly cameraSecrets: CameraSecrets;
   private readonly records: WorkstationRecords;
 
   constructor(
@@ -156,6 +159,7 @@ class PgStore implements BackendStore {
     this.sessions = new PgSessionRecords(pool, writeAudit);
     this.records = new PgWorkstationRecords(pool, writeAudit);
     this.recordings = new PgRecordingIndex(pool);
+    this.cameraSecrets = new PgCameraSecrets(pool);
   }
 
   async start(follow: boolean): Promise<void> {

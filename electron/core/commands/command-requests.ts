@@ -73,7 +73,10 @@ export function commandHandlers(deps: CommandDeps): RequestHandlers<"command" | 
     const verdict = await sendQueued(request.idempotencyKey);
     if (verdict === null) return ok(local.value);
     if (!verdict.ok) return verdict;
-    return ok({ kind: verdict.value.kind, entity: verdict.value.entity } as TargetState);
+    // The cache's copy, not the verdict's: the change feed may already have brought a newer one (a
+    // camera the backend brought online right after adding it), which the verdict would hide.
+    const newest = pending.one(command.target.kind, command.target.id) ?? verdict.value.entity;
+    return ok({ kind: verdict.value.kind, entity: newest } as TargetState);
   };
 
   /**

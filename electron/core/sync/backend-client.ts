@@ -1,3 +1,4 @@
+import { CAMERA_PATHS, CAMERA_PROBE_TIMEOUT_S, CameraProbeSchema, type CameraProbe, type CameraProbeRequest } from "../../../shared/protocol/cameras.js";
 import type { z } from "zod";
 import {
   ActionBatchResponseSchema,
@@ -159,6 +160,14 @@ export class BackendClient {
   async exportEvidence(request: EvidenceExportRequest): Promise<Result<SignedEvidenceManifest>> {
     const init: CallInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) };
     const answer = await this.call(RECORDING_PATHS.exports, init, resultSchema(SignedEvidenceManifestSchema), { authenticated: true, timeoutMs: EVIDENCE_TIMEOUT_MS });
+    if (!answer.ok) return answer;
+    return answer.value.ok ? ok(answer.value.value) : { ok: false, error: answer.value.error };
+  }
+
+  /** A connection test of a camera's address, made by the backend; it answers within its own time-out. */
+  async probeCamera(request: CameraProbeRequest): Promise<Result<CameraProbe>> {
+    const init: CallInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) };
+    const answer = await this.call(CAMERA_PATHS.probe, init, resultSchema(CameraProbeSchema), { authenticated: true, timeoutMs: CAMERA_PROBE_TIMEOUT_S * 1000 + 5_000 });
     if (!answer.ok) return answer;
     return answer.value.ok ? ok(answer.value.value) : { ok: false, error: answer.value.error };
   }

@@ -251,6 +251,8 @@ export function upsertTarget(state: LiveState, target: TargetState): LiveState {
       return { ...state, incidents: upsertAll(state.incidents, [target.entity], (i) => i.id, undefined, always) };
     case "bookmark":
       return { ...state, bookmarks: upsertAll(state.bookmarks, target.entity.deletedAt === null ? [target.entity] : [], (b) => b.id, target.entity.deletedAt === null ? undefined : [target.entity.id], always) };
+    case "camera":
+      return { ...state, cameras: upsertAll(state.cameras, [target.entity], (c) => c.id, undefined, always) };
     case "escalation":
     case "directive":
       // Not held in the live state yet: no screen lists escalations or directives.

@@ -21,6 +21,8 @@ export interface StartBackendOptions {
   port?: number;
   /** More backend flags, e.g. a faster simulator. */
   extraArgs?: readonly string[];
+  /** How many of the catalogue's cameras to simulate (default all 22). */
+  cameras?: number;
 }
 
 /** The ports the consoles of a test stack will listen on: the backend lets exactly those origins play its streams. */
@@ -36,6 +38,7 @@ export async function startTestBackend(options: StartBackendOptions & { consoles
     ...(options.video ? ["--video-cache-dir", VIDEO_CACHE_DIR] : ["--no-video"]),
     ...(options.simulator ? [] : ["--no-simulator"]),
     ...(options.extraArgs ?? []),
+    ...(options.cameras === undefined ? [] : ["--cameras", String(options.cameras)]),
   ];
   const backend = await spawnBackend({ port: options.port ?? 0, dataDir: options.dataDir ?? tempDir("backend"), extraArgs: extra });
   consolePorts.set(backend.url, ports);

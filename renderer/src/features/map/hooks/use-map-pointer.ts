@@ -5,6 +5,7 @@ import { hitTest, type MarkIndex } from "../model/hit-test.js";
 import type { MarkSource } from "../model/clusters.js";
 import type { Mark } from "../model/marks.js";
 import { wardAtPoint } from "../model/ward-lookup.js";
+import { offerMapClick } from "../../cameras/hooks/use-location-pick.js";
 
 export interface Hover {
   mark: Mark;
@@ -57,6 +58,8 @@ export function useMapPointer(map: MapLibreMap | null, input: PointerInput): Hov
     };
     const onClick = (event: MapMouseEvent) => {
       const { actions, sources, wards } = latest.current;
+      // A camera form waiting for its position takes the click.
+      if (offerMapClick([event.lngLat.lng, event.lngLat.lat])) return;
       const mark = markAt(event);
       if (mark === null) {
         actions.onWard(wardAtPoint(wards, [event.lngLat.lng, event.lngLat.lat]));

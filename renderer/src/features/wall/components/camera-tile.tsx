@@ -5,6 +5,8 @@ import { useElementVisible } from "../../../hooks/use-element-visible.js";
 import { useHlsPlayer } from "../hooks/use-hls-player.js";
 import { usePageVisible } from "../../../hooks/use-page-visible.js";
 import { replayUrlFor } from "../model/replay-url.js";
+import { liveUrlForTile } from "../model/tile-stream.js";
+import { useElementHeight } from "../../../hooks/use-element-height.js";
 import { saveSnapshot } from "../platform/take-snapshot.js";
 import { formatLatency } from "../model/tile-state.js";
 import { TileReplay } from "./tile-replay.js";
@@ -52,7 +54,9 @@ export const CameraTile = memo(function CameraTile(props: CameraTileProps) {
   // While recorded video plays over the window, live tiles load nothing: the decoders are playback's.
   const playbackOpen = usePlaybackRequest() !== null;
   const active = onScreen && pageVisible && !playbackOpen;
-  const { state, latency, attempt, detail } = useHlsPlayer(videoRef, inReplay ? replayUrl : camera.streamUrl, {
+  // A small tile plays the camera's sub-stream, where it has one; a layout change switches it.
+  const liveUrl = liveUrlForTile(camera, useElementHeight(figureRef));
+  const { state, latency, attempt, detail } = useHlsPlayer(videoRef, inReplay ? replayUrl : liveUrl, {
     online: camera.status === "online",
     active,
     mode: inReplay ? "replay" : "live",
@@ -80,6 +84,7 @@ export const CameraTile = memo(function CameraTile(props: CameraTileProps) {
       data-state={state}
       data-active={active ? "true" : "false"}
       data-mode={inReplay ? "replay" : "live"}
+      data-stream={liveUrl === camera.streamUrl ? "main" : "sub"}
       aria-label={`${tile + 1}. ${camera.name} — ${stateLabel}`}
       aria-selected={selected}
       draggable

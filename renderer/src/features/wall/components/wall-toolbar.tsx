@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { WallLayoutId, WallView } from "../../../../../shared/domain/wall-view.js";
 import { Badge } from "../../../components/ui/badge.js";
 import { openBookmarks } from "../../bookmarks/hooks/use-bookmarks-open.js";
+import { openCameraAdmin } from "../../cameras/hooks/use-camera-admin-open.js";
 import { LAYOUT_IDS } from "../model/wall-layouts.js";
 
 export const TOUR_INTERVALS = [5, 10, 30, 60] as const;
@@ -45,6 +46,9 @@ export function WallToolbar(props: WallToolbarProps) {
       </button>
       <button type="button" className="btn btn--ghost btn--small" onClick={() => openBookmarks(true)} data-testid="wall-bookmarks">
         {t("bookmarks.title")}
+      </button>
+      <button type="button" className="btn btn--ghost btn--small" onClick={() => openCameraAdmin(true)} data-testid="wall-camera-admin">
+        {t("cameras.open")}
       </button>
       <div className="wall-toolbar__layouts" role="group" aria-label={t("wall.layout")}>
         {LAYOUT_IDS.map((id) => (
