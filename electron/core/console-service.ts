@@ -4,6 +4,7 @@ import { alarmIdsOfIncidents, CLEARED_ALARM_ON_SCREEN_MS, keepsAlarm } from "../
 import type { Target } from "../../shared/commands/target.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { Bookmark } from "../../shared/domain/bookmark.js";
+import { keepsDirective, type Directive } from "../../shared/domain/directive.js";
 import { LIMITS } from "../../shared/limits.js";
 import type { Operator } from "../../shared/domain/operator.js";
 import type { ConsoleEvent, ConsoleResponse, Snapshot, SyncStatus } from "../../shared/protocol/console-api.js";
@@ -100,7 +101,7 @@ export class ConsoleService {
   snapshot(): ConsoleResponse<"snapshot"> {
     // Signed out, the console shows nothing of the city: its cache is for the operators who sign in.
     if (this.session.state === "signed_out") {
-      return { status: this.status, session: this.sessionView(), operator: null, settings: this.settings.get(), wards: [], cameras: [], sensors: [], alarms: [], incidents: [], bookmarks: [], problems: [] };
+      return { status: this.status, session: this.sessionView(), operator: null, settings: this.settings.get(), wards: [], cameras: [], sensors: [], alarms: [], incidents: [], bookmarks: [], directives: [], problems: [] };
     }
     const snapshot: Snapshot = {
       status: this.status,
@@ -112,6 +113,7 @@ export class ConsoleService {
       sensors: this.store.list("sensor"),
       ...this.keptAlarmsAndIncidents(),
       bookmarks: this.shownBookmarks(),
+      directives: this.shownDirectives(),
       problems: this.store.listProblems(),
     };
     return snapshot;
@@ -124,6 +126,12 @@ export class ConsoleService {
     const now = Date.now();
     const alarms = this.store.list("alarm").filter((alarm) => keepsAlarm(alarm, now, CLEARED_ALARM_ON_SCREEN_MS, named));
     return { alarms: this.pending.all("alarm", alarms), incidents };
+  }
+
+  /** The province's directives with the outbox's laid over: those not done, and those done within a day. */
+  private shownDirectives(): Directive[] {
+    const now = Date.now();
+    return this.pending.all("directive", this.store.list("directive")).filter((d) => keepsDirective(d, now, CLEARED_ALARM_ON_SCREEN_MS));
   }
 
   /** Bookmarks not deleted, with the outbox's laid over, newest first, as many as the screens keep. */
@@ -186,9 +194,11 @@ export class ConsoleService {
           domains.add(c.data!.domain);
           samples.push(c.data!);
           break;
-        case "escalation":
         case "directive":
-          // Escalations and directives are kept in the cache; no screen lists them yet, so there is nothing to refresh.
+          (event.directives ??= []).push(this.pending.one("directive", c.id, c.data!) ?? c.data!);
+          break;
+        case "escalation":
+          // Escalations are kept in the cache; no screen of a city lists them, so there is nothing to refresh.
           break;
         default:
           assertNever(c);
@@ -235,9 +245,13 @@ export class ConsoleService {
         this.emit(event);
         return;
       }
+      case "directive": {
+        const directive = this.pending.one("directive", target.id);
+        if (directive !== null) this.emit({ type: "changed", directives: [directive] });
+        return;
+      }
       case "escalation":
-      case "directive":
-        // No screen lists escalations or directives yet: nothing on screen to bring up to date.
+        // No screen of a city lists escalations: nothing on screen to bring up to date.
         return;
       default:
         assertNever(target.kind);

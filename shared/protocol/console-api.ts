@@ -5,6 +5,7 @@ import { CameraSchema } from "../domain/camera.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
 import { BookmarkSchema } from "../domain/bookmark.js";
+import { DirectiveSchema } from "../domain/directive.js";
 import { OperatorSchema } from "../domain/operator.js";
 import { SensorSchema } from "../domain/sensor.js";
 import { WallViewDraftSchema, WallViewSchema } from "../domain/wall-view.js";
@@ -86,6 +87,8 @@ export const SnapshotSchema = z.object({
   incidents: z.array(IncidentSchema),
   /** Bookmarks not deleted, the newest (by the moment they mark) up to LIMITS.bookmarksOnScreen. */
   bookmarks: z.array(BookmarkSchema),
+  /** The province centre's directives to this city not done, and those done within a day. */
+  directives: z.array(DirectiveSchema),
   problems: z.array(SyncProblemSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
@@ -157,6 +160,7 @@ export const CHANGED_COLLECTIONS = {
   alarms: AlarmSchema,
   incidents: IncidentSchema,
   bookmarks: BookmarkSchema,
+  directives: DirectiveSchema,
   views: WallViewSchema,
 } as const;
 export type ChangedCollection = keyof typeof CHANGED_COLLECTIONS;
@@ -179,6 +183,7 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
     alarms: z.array(CHANGED_COLLECTIONS.alarms).optional(),
     incidents: z.array(CHANGED_COLLECTIONS.incidents).optional(),
     bookmarks: z.array(CHANGED_COLLECTIONS.bookmarks).optional(),
+    directives: z.array(CHANGED_COLLECTIONS.directives).optional(),
     views: z.array(CHANGED_COLLECTIONS.views).optional(),
     removed: RemovedSchema.optional(),
   } satisfies Record<ChangedCollection | "type" | "removed", z.ZodType>),

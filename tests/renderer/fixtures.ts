@@ -80,6 +80,7 @@ export function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
     alarms: [alarm()],
     incidents: [],
     bookmarks: [],
+    directives: [],
     problems: [],
     ...patch,
   };

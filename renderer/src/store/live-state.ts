@@ -3,6 +3,7 @@ import type { Target } from "../../../shared/commands/target.js";
 import type { Alarm } from "../../../shared/domain/alarm.js";
 import type { Bookmark } from "../../../shared/domain/bookmark.js";
 import type { Camera } from "../../../shared/domain/camera.js";
+import type { Directive } from "../../../shared/domain/directive.js";
 import type { Incident } from "../../../shared/domain/incident.js";
 import type { Operator } from "../../../shared/domain/operator.js";
 import type { Sensor } from "../../../shared/domain/sensor.js";
@@ -39,6 +40,8 @@ export interface LiveState {
   incidents: ReadonlyMap<string, Incident>;
   /** Bookmarks not deleted (the core sends deleted ones as removed). */
   bookmarks: ReadonlyMap<string, Bookmark>;
+  /** The province centre's directives to this city (open ones, and those done within a day). */
+  directives: ReadonlyMap<string, Directive>;
   /** Newest last; the core's problems and the page's own (negative ids). */
   problems: readonly SyncProblem[];
   /** The last operator action the core or the backend refused, until dismissed or retried. */
@@ -83,6 +86,7 @@ export const INITIAL_STATE: LiveState = {
   alarms: new Map(),
   incidents: new Map(),
   bookmarks: new Map(),
+  directives: new Map(),
   problems: [],
   refusal: null,
   selection: NO_SELECTION,
@@ -146,6 +150,7 @@ export function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
     alarms: byId(snapshot.alarms),
     incidents: byId(snapshot.incidents),
     bookmarks: byId(snapshot.bookmarks),
+    directives: byId(snapshot.directives),
     problems: capProblems(mergeProblems(snapshot.problems, ownProblems)),
   };
 }
@@ -224,6 +229,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
           always,
         ),
         bookmarks: upsertAll(state.bookmarks, event.bookmarks, (b) => b.id, removed["bookmark"], always),
+        directives: upsertAll(state.directives, event.directives, (d) => d.id, removed["directive"], always),
         views: applyViewChanges(state.views, event, state.operator?.id ?? null),
       };
     }
@@ -235,7 +241,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
 /** Signed out, the page forgets the city (the next sign-in reloads it); expired, it keeps showing it. */
 function applySession(state: LiveState, session: ConsoleSession): LiveState {
   if (session.state !== "signed_out") return { ...state, session, operator: session.operator };
-  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), bookmarks: new Map(), refusal: null, views: [], viewsError: null };
+  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), bookmarks: new Map(), directives: new Map(), refusal: null, views: [], viewsError: null };
 }
 
 export function upsertAlarm(state: LiveState, alarm: Alarm): LiveState {
@@ -251,9 +257,10 @@ export function upsertTarget(state: LiveState, target: TargetState): LiveState {
       return { ...state, incidents: upsertAll(state.incidents, [target.entity], (i) => i.id, undefined, always) };
     case "bookmark":
       return { ...state, bookmarks: upsertAll(state.bookmarks, target.entity.deletedAt === null ? [target.entity] : [], (b) => b.id, target.entity.deletedAt === null ? undefined : [target.entity.id], always) };
-    case "escalation":
     case "directive":
-      // Not held in the live state yet: no screen lists escalations or directives.
+      return { ...state, directives: upsertAll(state.directives, [target.entity], (d) => d.id, undefined, always) };
+    case "escalation":
+      // Not held in a city's live state: no screen of a city lists escalations.
       return state;
     default:
       return assertNever(target);
