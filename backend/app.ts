@@ -296,7 +296,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerSessionRoutes(app, authority);
     const role = options.link?.role ?? "city";
     const cityIds = new Set(options.link?.role === "province" ? options.link.cities.map((c) => c.id) : []);
-    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds));
+    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds), role);
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);

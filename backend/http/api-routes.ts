@@ -14,6 +14,7 @@ import { ACTION_RATE, LIMITS } from "../../shared/limits.js";
 import { parseWith, type AppError } from "../../shared/result.js";
 import type { AuthSession } from "../auth/session-authority.js";
 import { TokenBuckets } from "../../shared/token-bucket.js";
+import type { BackendRole } from "../../shared/protocol/province.js";
 import { ACTING_ROLES, roleRefusal, sessionOf } from "./authenticate.js";
 import { applyCommand } from "../actions/apply-command.js";
 import { CommandRequestSchema, CommandResponseSchema, type Command, type CommandRequest, type CommandResponse } from "../../shared/commands/command.js";
@@ -52,6 +53,7 @@ export function registerApiRoutes(
   store: BackendStore,
   actionRate: { burst: number; perSecond: number } = ACTION_RATE,
   refusal: (command: Command) => AppError | null = () => null,
+  role: BackendRole = "city",
 ): void {
   const apply = (request: CommandRequest): Promise<CommandResponse> => {
     const refused = refusal(request.command);
@@ -79,6 +81,7 @@ export function registerApiRoutes(
       minProtocolVersion: MIN_PROTOCOL_VERSION,
       serverTime: new Date().toISOString(),
       headSeq: await store.headSeq(),
+      role,
     };
     return sendValidated(reply, HelloResponseSchema, hello);
   });

@@ -4,6 +4,8 @@ import { alarmIdsOfIncidents, CLEARED_ALARM_ON_SCREEN_MS, keepsAlarm } from "../
 import type { Target } from "../../shared/commands/target.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { Bookmark } from "../../shared/domain/bookmark.js";
+import { BackendRoleSchema, type BackendRole } from "../../shared/protocol/province.js";
+import { keepsEscalation, type ProvinceEscalation } from "../../shared/domain/province.js";
 import { keepsDirective, type Directive } from "../../shared/domain/directive.js";
 import { LIMITS } from "../../shared/limits.js";
 import type { Operator } from "../../shared/domain/operator.js";
@@ -17,6 +19,14 @@ import type { SettingsStore } from "./settings/settings-store.js";
 import type { ValidChange } from "./sync/validate-changes.js";
 
 export type ConsoleListener = (event: ConsoleEvent) => void;
+
+/** The cache's note of the backend's role, so a console started offline still knows which centre it serves. */
+export const CENTRE_KEY = "backend-role";
+
+function parseCentre(raw: string | null): BackendRole | null {
+  const parsed = BackendRoleSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
 
 /**
  * What the renderers see of the core: the snapshot, the sync status and the events that keep them
@@ -48,6 +58,7 @@ export class ConsoleService {
       pendingActions: store.pendingCount(),
       lastError: null,
       storageFull: store.storageFull,
+      centre: parseCentre(store.localValue(CENTRE_KEY)),
     };
     store.onStorageChange(() => this.updateStatus({}));
   }
@@ -101,7 +112,7 @@ export class ConsoleService {
   snapshot(): ConsoleResponse<"snapshot"> {
     // Signed out, the console shows nothing of the city: its cache is for the operators who sign in.
     if (this.session.state === "signed_out") {
-      return { status: this.status, session: this.sessionView(), operator: null, settings: this.settings.get(), wards: [], cameras: [], sensors: [], alarms: [], incidents: [], bookmarks: [], directives: [], problems: [] };
+      return { status: this.status, session: this.sessionView(), operator: null, settings: this.settings.get(), wards: [], cameras: [], sensors: [], alarms: [], incidents: [], bookmarks: [], directives: [], escalations: [], problems: [] };
     }
     const snapshot: Snapshot = {
       status: this.status,
@@ -114,6 +125,7 @@ export class ConsoleService {
       ...this.keptAlarmsAndIncidents(),
       bookmarks: this.shownBookmarks(),
       directives: this.shownDirectives(),
+      escalations: this.shownEscalations(),
       problems: this.store.listProblems(),
     };
     return snapshot;
@@ -132,6 +144,12 @@ export class ConsoleService {
   private shownDirectives(): Directive[] {
     const now = Date.now();
     return this.pending.all("directive", this.store.list("directive")).filter((d) => keepsDirective(d, now, CLEARED_ALARM_ON_SCREEN_MS));
+  }
+
+  /** At a province: the cities' escalations with the outbox's laid over, open ones and those acknowledged within a day. */
+  private shownEscalations(): ProvinceEscalation[] {
+    const now = Date.now();
+    return this.pending.all("escalation", this.store.list("escalation")).filter((e) => keepsEscalation(e, now, CLEARED_ALARM_ON_SCREEN_MS));
   }
 
   /** Bookmarks not deleted, with the outbox's laid over, newest first, as many as the screens keep. */
@@ -198,7 +216,7 @@ export class ConsoleService {
           (event.directives ??= []).push(this.pending.one("directive", c.id, c.data!) ?? c.data!);
           break;
         case "escalation":
-          // Escalations are kept in the cache; no screen of a city lists them, so there is nothing to refresh.
+          (event.escalations ??= []).push(this.pending.one("escalation", c.id, c.data!) ?? c.data!);
           break;
         default:
           assertNever(c);
@@ -250,9 +268,11 @@ export class ConsoleService {
         if (directive !== null) this.emit({ type: "changed", directives: [directive] });
         return;
       }
-      case "escalation":
-        // No screen of a city lists escalations: nothing on screen to bring up to date.
+      case "escalation": {
+        const escalation = this.pending.one("escalation", target.id);
+        if (escalation !== null) this.emit({ type: "changed", escalations: [escalation] });
         return;
+      }
       default:
         assertNever(target.kind);
     }

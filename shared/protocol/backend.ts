@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BackendRoleSchema } from "./province.js";
 import { AlarmSchema } from "../domain/alarm.js";
 import { BookmarkSchema } from "../domain/bookmark.js";
 import { CameraSchema } from "../domain/camera.js";
@@ -37,6 +38,8 @@ export const HelloResponseSchema = z.object({
   minProtocolVersion: z.number().int(),
   serverTime: IsoTimeSchema,
   headSeq: z.number().int().nonnegative(),
+  /** A city's centre or the province's: what the console shows (a backend that does not say is a city's). */
+  role: BackendRoleSchema.default("city"),
 });
 export type HelloResponse = z.infer<typeof HelloResponseSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BackendRoleSchema } from "./province.js";
 import { IdSchema } from "../limits.js";
 import { AlarmSchema } from "../domain/alarm.js";
 import { CameraSchema } from "../domain/camera.js";
@@ -6,6 +7,7 @@ import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
 import { BookmarkSchema } from "../domain/bookmark.js";
 import { DirectiveSchema } from "../domain/directive.js";
+import { ProvinceEscalationSchema } from "../domain/province.js";
 import { OperatorSchema } from "../domain/operator.js";
 import { SensorSchema } from "../domain/sensor.js";
 import { WallViewDraftSchema, WallViewSchema } from "../domain/wall-view.js";
@@ -43,6 +45,8 @@ export const SyncStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** The console's disk (its cache) had no room for the last write: actions are refused until it has. */
   storageFull: z.boolean(),
+  /** The backend's role as its last hello said (a city's centre or the province's); null before the first. */
+  centre: BackendRoleSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
@@ -89,6 +93,8 @@ export const SnapshotSchema = z.object({
   bookmarks: z.array(BookmarkSchema),
   /** The province centre's directives to this city not done, and those done within a day. */
   directives: z.array(DirectiveSchema),
+  /** At a province: the cities' escalations still open, and those acknowledged within a day. */
+  escalations: z.array(ProvinceEscalationSchema),
   problems: z.array(SyncProblemSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
@@ -161,6 +167,7 @@ export const CHANGED_COLLECTIONS = {
   incidents: IncidentSchema,
   bookmarks: BookmarkSchema,
   directives: DirectiveSchema,
+  escalations: ProvinceEscalationSchema,
   views: WallViewSchema,
 } as const;
 export type ChangedCollection = keyof typeof CHANGED_COLLECTIONS;
@@ -184,6 +191,7 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
     incidents: z.array(CHANGED_COLLECTIONS.incidents).optional(),
     bookmarks: z.array(CHANGED_COLLECTIONS.bookmarks).optional(),
     directives: z.array(CHANGED_COLLECTIONS.directives).optional(),
+    escalations: z.array(CHANGED_COLLECTIONS.escalations).optional(),
     views: z.array(CHANGED_COLLECTIONS.views).optional(),
     removed: RemovedSchema.optional(),
   } satisfies Record<ChangedCollection | "type" | "removed", z.ZodType>),

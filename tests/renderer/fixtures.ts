@@ -56,6 +56,7 @@ export function status(patch: Partial<SyncStatus> = {}): SyncStatus {
     pendingActions: 0,
     lastError: null,
     storageFull: false,
+    centre: "city",
     ...patch,
   };
 }
@@ -81,6 +82,7 @@ export function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
     incidents: [],
     bookmarks: [],
     directives: [],
+    escalations: [],
     problems: [],
     ...patch,
   };

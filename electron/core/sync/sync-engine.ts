@@ -1,6 +1,7 @@
 import WebSocket from "ws";
 import { SESSION_ENDED_CLOSE_CODE, StreamMessageSchema } from "../../../shared/protocol/backend.js";
 import type { ConnectionState, SyncProblem } from "../../../shared/protocol/console-api.js";
+import type { BackendRole } from "../../../shared/protocol/province.js";
 import { describeZodError } from "../../../shared/result.js";
 import { isStorageFull } from "../../../shared/storage-full.js";
 import type { CacheStore } from "../cache/cache-store.js";
@@ -16,6 +17,8 @@ export interface SyncEngineEvents {
   onBulkApplied(count: number): void;
   onProblems(problems: readonly SyncProblem[]): void;
   onState(state: ConnectionState, detail: { lastError: string | null; headSeq: number | null }): void;
+  /** The backend said its role (a city's centre or the province's) in its hello. */
+  onCentre?(role: BackendRole): void;
   /** Called each time the link is up and caught up: time to drain the outbox. */
   onOnline(): void;
 }
@@ -114,6 +117,7 @@ export class SyncEngine {
     if (!this.running) return "stopped";
     if (!hello.ok) return hello.error.message;
     this.headSeq = hello.value.headSeq;
+    this.options.events.onCentre?.(hello.value.role);
     this.setState("syncing");
     const pulled = await this.pullUntilCaughtUp();
     if (pulled !== null) return pulled;

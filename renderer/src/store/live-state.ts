@@ -4,6 +4,7 @@ import type { Alarm } from "../../../shared/domain/alarm.js";
 import type { Bookmark } from "../../../shared/domain/bookmark.js";
 import type { Camera } from "../../../shared/domain/camera.js";
 import type { Directive } from "../../../shared/domain/directive.js";
+import type { ProvinceEscalation } from "../../../shared/domain/province.js";
 import type { Incident } from "../../../shared/domain/incident.js";
 import type { Operator } from "../../../shared/domain/operator.js";
 import type { Sensor } from "../../../shared/domain/sensor.js";
@@ -42,6 +43,8 @@ export interface LiveState {
   bookmarks: ReadonlyMap<string, Bookmark>;
   /** The province centre's directives to this city (open ones, and those done within a day). */
   directives: ReadonlyMap<string, Directive>;
+  /** At a province: the cities' escalations (open ones, and those acknowledged within a day). */
+  escalations: ReadonlyMap<string, ProvinceEscalation>;
   /** Newest last; the core's problems and the page's own (negative ids). */
   problems: readonly SyncProblem[];
   /** The last operator action the core or the backend refused, until dismissed or retried. */
@@ -87,6 +90,7 @@ export const INITIAL_STATE: LiveState = {
   incidents: new Map(),
   bookmarks: new Map(),
   directives: new Map(),
+  escalations: new Map(),
   problems: [],
   refusal: null,
   selection: NO_SELECTION,
@@ -151,6 +155,7 @@ export function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
     incidents: byId(snapshot.incidents),
     bookmarks: byId(snapshot.bookmarks),
     directives: byId(snapshot.directives),
+    escalations: byId(snapshot.escalations),
     problems: capProblems(mergeProblems(snapshot.problems, ownProblems)),
   };
 }
@@ -230,6 +235,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
         ),
         bookmarks: upsertAll(state.bookmarks, event.bookmarks, (b) => b.id, removed["bookmark"], always),
         directives: upsertAll(state.directives, event.directives, (d) => d.id, removed["directive"], always),
+        escalations: upsertAll(state.escalations, event.escalations, (e) => e.id, removed["escalation"], always),
         views: applyViewChanges(state.views, event, state.operator?.id ?? null),
       };
     }
@@ -241,7 +247,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
 /** Signed out, the page forgets the city (the next sign-in reloads it); expired, it keeps showing it. */
 function applySession(state: LiveState, session: ConsoleSession): LiveState {
   if (session.state !== "signed_out") return { ...state, session, operator: session.operator };
-  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), bookmarks: new Map(), directives: new Map(), refusal: null, views: [], viewsError: null };
+  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), bookmarks: new Map(), directives: new Map(), escalations: new Map(), refusal: null, views: [], viewsError: null };
 }
 
 export function upsertAlarm(state: LiveState, alarm: Alarm): LiveState {
@@ -260,8 +266,7 @@ export function upsertTarget(state: LiveState, target: TargetState): LiveState {
     case "directive":
       return { ...state, directives: upsertAll(state.directives, [target.entity], (d) => d.id, undefined, always) };
     case "escalation":
-      // Not held in a city's live state: no screen of a city lists escalations.
-      return state;
+      return { ...state, escalations: upsertAll(state.escalations, [target.entity], (e) => e.id, undefined, always) };
     default:
       return assertNever(target);
   }
