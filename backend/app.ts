@@ -38,8 +38,9 @@ import { Simulator } from "./simulator/simulator.js";
 import { BackendStartError, errorCode } from "./start-error.js";
 import { openBackendStore } from "./open-store.js";
 import { CityCredentials, type CityAccount } from "./province/city-credentials.js";
-import { CityUplink } from "./province/city-uplink.js";
+import { CityUplink, cityUplinkLink } from "./province/city-uplink.js";
 import { registerUplinkRoutes } from "./province/uplink-routes.js";
+import { provinceLinks, type CentreLink } from "../shared/protocol/province.js";
 import { roleRefusal } from "./province/role-commands.js";
 
 export interface BackendOptions {
@@ -302,9 +303,14 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
     registerViewRoutes(app, store);
+    // The links between centres, told to the consoles with each heartbeat: a province's cities, or a city's uplink.
+    let links: () => CentreLink[] = () => [];
     if (options.link?.role === "province") {
       const credentials = await CityCredentials.create(options.link.cities);
-      registerUplinkRoutes(app, store, credentials, () => undefined);
+      const lastSeen = new Map<string, number>();
+      const cities = options.link.cities.map(({ id, name }) => ({ id, name }));
+      registerUplinkRoutes(app, store, credentials, (cityId) => lastSeen.set(cityId, Date.now()));
+      links = () => provinceLinks(cities, lastSeen, Date.now());
     }
     const recording = setUpRecording({
       options: options.recording,
@@ -319,7 +325,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     });
     if (recording.recorder !== null) cleanups.push(() => recording.recorder?.close());
     registerRecordingRoutes(app, { store, files: recording.files, cameraIds: new Set(model.cameras.map((c) => c.id)), recorder: recording.recorder, exporter: recording.exporter });
-    const stream = await attachChangeStream({ server: app.server, store, logger, authority, allowedOrigins: consoleOrigins });
+    const stream = await attachChangeStream({ server: app.server, store, logger, authority, allowedOrigins: consoleOrigins, links: () => links() });
     cleanups.push(() => stream.close());
 
     try {
@@ -365,6 +371,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     if (options.link?.role === "city") {
       const uplink = new CityUplink({ store, provinceUrl: options.link.provinceUrl, cityId: options.link.cityId, secret: options.link.secret, logger });
       cleanups.push(() => uplink.close());
+      links = () => [cityUplinkLink(uplink.linkState)];
       await uplink.start();
     }
 

@@ -229,6 +229,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
         if (store.db.open) store.setLocalValue(CENTRE_KEY, role);
         service.updateStatus({ centre: role });
       },
+      onLinks: (links) => service.updateStatus({ links }),
     },
   });
   // Every request type has its handler, built with what it needs; the compiler checks none is missing.

@@ -59,6 +59,7 @@ export class ConsoleService {
       lastError: null,
       storageFull: store.storageFull,
       centre: parseCentre(store.localValue(CENTRE_KEY)),
+      links: [],
     };
     store.onStorageChange(() => this.updateStatus({}));
   }

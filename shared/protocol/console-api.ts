@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BackendRoleSchema } from "./province.js";
+import { BackendRoleSchema, CentreLinkSchema, MAX_CENTRE_LINKS } from "./province.js";
 import { IdSchema } from "../limits.js";
 import { AlarmSchema } from "../domain/alarm.js";
 import { CameraSchema } from "../domain/camera.js";
@@ -47,6 +47,8 @@ export const SyncStatusSchema = z.object({
   storageFull: z.boolean(),
   /** The backend's role as its last hello said (a city's centre or the province's); null before the first. */
   centre: BackendRoleSchema.nullable(),
+  /** The links between centres as the backend last told (its uplink at a city, each city's at the province). */
+  links: z.array(CentreLinkSchema).max(MAX_CENTRE_LINKS),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

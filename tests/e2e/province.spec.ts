@@ -82,5 +82,9 @@ test.describe("city ↔ province", () => {
     await expect(sent).toHaveAttribute("data-state", "done", { timeout: 15_000 });
     await expect(sent.getByTestId("sent-directive-note")).toContainText("Đã tiếp nhận 2 xe, đám cháy đã khống chế");
     expect(await backendEntity(province.url, "directive", directiveId)).toMatchObject({ state: "done", doneNote: "Đã tiếp nhận 2 xe, đám cháy đã khống chế" });
+
+    // Both sides show the link up (told with the backends' stream heartbeats).
+    await expect(provincePage.locator('[data-testid="centre-link"][data-link-id="uong-bi"]')).toHaveAttribute("data-state", "up", { timeout: 15_000 });
+    await expect(cityPage.locator('[data-testid="centre-link"][data-link-id="province"]')).toHaveAttribute("data-state", "up", { timeout: 15_000 });
   });
 });

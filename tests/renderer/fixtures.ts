@@ -57,6 +57,7 @@ export function status(patch: Partial<SyncStatus> = {}): SyncStatus {
     lastError: null,
     storageFull: false,
     centre: "city",
+    links: [],
     ...patch,
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ProvinceEscalation } from "../../shared/domain/province.js";
 import { keepsEscalation } from "../../shared/domain/province.js";
-import { HelloResponseSchema } from "../../shared/protocol/backend.js";
+import { HelloResponseSchema, StreamMessageSchema } from "../../shared/protocol/backend.js";
+import { LINK_SILENCE_MS, provinceLinks } from "../../shared/protocol/province.js";
 import { citiesOf, dueFromLocal, provinceQueue } from "../../renderer/src/features/province/model/escalation-queue.js";
 
 function escalation(cityId: string, cityName: string, alarmId: string, receivedAt: string, acknowledgedAt: string | null = null): ProvinceEscalation {
@@ -63,5 +64,31 @@ describe("the province's queue of the cities' escalations", () => {
     expect(HelloResponseSchema.parse(hello).role).toBe("city");
     expect(HelloResponseSchema.parse({ ...hello, role: "province" }).role).toBe("province");
     expect(HelloResponseSchema.safeParse({ ...hello, role: "district" }).success).toBe(false);
+  });
+});
+
+describe("the links between centres", () => {
+  const cities = [
+    { id: "uong-bi", name: "Uông Bí" },
+    { id: "cam-pha", name: "Cẩm Phả" },
+    { id: "ha-long", name: "Hạ Long" },
+  ];
+  it("at the province: up while a city was heard from lately, down after LINK_SILENCE_MS of silence, connecting before its first word", () => {
+    const now = Date.parse("2026-12-04T08:00:00.000Z");
+    const seen = new Map([
+      ["uong-bi", now - 1_000],
+      ["cam-pha", now - LINK_SILENCE_MS - 1],
+    ]);
+    expect(provinceLinks(cities, seen, now).map((l) => [l.id, l.state, l.since])).toEqual([
+      ["uong-bi", "up", "2026-12-04T07:59:59.000Z"],
+      ["cam-pha", "down", new Date(now - LINK_SILENCE_MS - 1).toISOString()],
+      ["ha-long", "connecting", null],
+    ]);
+  });
+
+  it("a heartbeat from a backend that tells no links has none; a malformed link is refused", () => {
+    const beat = { type: "heartbeat", serverTime: "2026-12-04T08:00:00.000Z", headSeq: 3 };
+    expect(StreamMessageSchema.parse(beat)).toMatchObject({ links: [] });
+    expect(StreamMessageSchema.safeParse({ ...beat, links: [{ id: "uong-bi", name: "Uông Bí", state: "maybe", since: null }] }).success).toBe(false);
   });
 });
