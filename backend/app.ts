@@ -38,8 +38,9 @@ import { Simulator } from "./simulator/simulator.js";
 import { BackendStartError, errorCode } from "./start-error.js";
 import { openBackendStore } from "./open-store.js";
 import { CityCredentials, type CityAccount } from "./province/city-credentials.js";
-import { CityUplink } from "./province/city-uplink.js";
+import { CityUplink, cityUplinkLink } from "./province/city-uplink.js";
 import { registerUplinkRoutes } from "./province/uplink-routes.js";
+import { provinceLinks, type CentreLink } from "../shared/protocol/province.js";
 import { roleRefusal } from "./province/role-commands.js";
 import { CameraRuntime } from "./cameras/camera-runtime.js";
 import { findFfprobe } from "./cameras/camera-probe.js";
@@ -301,16 +302,21 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     const cityIds = new Set(options.link?.role === "province" ? options.link.cities.map((c) => c.id) : []);
     // Late-bound: the camera runtime needs the recorder and the public address, made further down.
     let cameraRuntime: CameraRuntime | null = null;
-    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds), async (command) => cameraRuntime?.afterCommand(command));
+    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds), async (command) => cameraRuntime?.afterCommand(command), role);
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
     registerViewRoutes(app, store);
     registerCameraRoutes(app, { store, ffprobePath: await findFfprobe() });
+    // The links between centres, told to the consoles with each heartbeat: a province's cities, or a city's uplink.
+    let links: () => CentreLink[] = () => [];
     if (options.link?.role === "province") {
       const credentials = await CityCredentials.create(options.link.cities);
-      registerUplinkRoutes(app, store, credentials, () => undefined);
+      const lastSeen = new Map<string, number>();
+      const cities = options.link.cities.map(({ id, name }) => ({ id, name }));
+      registerUplinkRoutes(app, store, credentials, (cityId) => lastSeen.set(cityId, Date.now()));
+      links = () => provinceLinks(cities, lastSeen, Date.now());
     }
     const recording = setUpRecording({
       options: options.recording,
@@ -327,7 +333,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     // The catalogue's cameras, and those supervisors add while the backend runs.
     const knownCameras = new Set(model.cameras.map((c) => c.id));
     registerRecordingRoutes(app, { store, files: recording.files, cameraIds: knownCameras, recorder: recording.recorder, exporter: recording.exporter });
-    const stream = await attachChangeStream({ server: app.server, store, logger, authority, allowedOrigins: consoleOrigins });
+    const stream = await attachChangeStream({ server: app.server, store, logger, authority, allowedOrigins: consoleOrigins, links: () => links() });
     cleanups.push(() => stream.close());
 
     try {
@@ -377,6 +383,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     if (options.link?.role === "city") {
       const uplink = new CityUplink({ store, provinceUrl: options.link.provinceUrl, cityId: options.link.cityId, secret: options.link.secret, logger });
       cleanups.push(() => uplink.close());
+      links = () => [cityUplinkLink(uplink.linkState)];
       await uplink.start();
     }
 

@@ -7,6 +7,7 @@ import { backendFetch } from "../scripts/lib/backend-session.js";
 import { freePort } from "../scripts/lib/free-port.js";
 import { round, tempDir, type Benchmark } from "./harness.js";
 import { startLinkCutter } from "./link-cutter.js";
+import { measureEscalationLatency } from "./province-escalation.js";
 
 const ESCALATIONS = Number(process.env.ESCALATIONS ?? 1_000);
 const OUTAGE_MS = Number(process.env.OUTAGE_S ?? 60) * 1000;
@@ -44,6 +45,7 @@ async function untilDelivered(url: string, after: number, alarmIds: ReadonlySet<
  * to the province through a relay that is cut; ESCALATIONS alarms escalated during an outage of
  * OUTAGE_S seconds; the clock runs from the link's return until the city's change feed shows every
  * one of them delivered (read every 50 ms, so the figure is at most that much late).
+ * Before the outage, with the link healthy: province.escalation_p95_ms (see province-escalation.ts).
  */
 export const provinceBenchmark: Benchmark = {
   name: "province",
@@ -61,6 +63,8 @@ export const provinceBenchmark: Benchmark = {
       const link = await startLinkCutter(new URL(province.url));
       const city = await spawnBackend({ port: await freePort(), dataDir: join(dir, "city"), extraArgs: [...QUIET, "--province-url", link.url, "--city-id", "uong-bi"], env: { IOC_CITY_SECRET: SECRET } });
       running.push(city);
+      // First, with both backends healthy and only the city's seeded alarms: an operator's escalation to the province's screen.
+      const latency = await measureEscalationLatency(province, city, dir);
       const raised = (await post(`${city.url}/api/v1/sim/alarms`, { count: ESCALATIONS }, "sup-01")) as { value: { ids: string[] } };
       const alarmIds = raised.value.ids;
       const from = await headSeq(city.url);
@@ -81,7 +85,7 @@ export const provinceBenchmark: Benchmark = {
       await untilDelivered(city.url, from, new Set(alarmIds));
       const catchup = (performance.now() - restoredAt) / 1000;
       await link.close();
-      return { "province.outage_catchup_s": { value: round(catchup, 2), unit: "s" } };
+      return { "province.outage_catchup_s": { value: round(catchup, 2), unit: "s" }, ...latency };
     } finally {
       for (const backend of running.reverse()) await backend.stop();
     }

@@ -14,6 +14,7 @@ import { ACTION_RATE, LIMITS } from "../../shared/limits.js";
 import { parseWith, type AppError } from "../../shared/result.js";
 import type { AuthSession } from "../auth/session-authority.js";
 import { TokenBuckets } from "../../shared/token-bucket.js";
+import type { BackendRole } from "../../shared/protocol/province.js";
 import { ACTING_ROLES, roleRefusal, sessionOf } from "./authenticate.js";
 import { applyCommand } from "../actions/apply-command.js";
 import { CommandRequestSchema, CommandResponseSchema, type Command, type CommandRequest, type CommandResponse } from "../../shared/commands/command.js";
@@ -49,6 +50,7 @@ function operatorClaimRefusal(session: AuthSession, raw: unknown): AppError | nu
 /**
  * `refusal`: commands this backend's role does not take (see province/role-commands.ts).
  * `afterApplied`: what follows a command the backend applied (a camera's credentials kept, its stream started).
+ * `role`: a city's or the province's backend, as hello tells the consoles.
  */
 export function registerApiRoutes(
   app: FastifyInstance,
@@ -56,6 +58,7 @@ export function registerApiRoutes(
   actionRate: { burst: number; perSecond: number } = ACTION_RATE,
   refusal: (command: Command) => AppError | null = () => null,
   afterApplied: (command: Command) => Promise<void> = async () => undefined,
+  role: BackendRole = "city",
 ): void {
   const apply = async (request: CommandRequest): Promise<CommandResponse> => {
     const refused = refusal(request.command);
@@ -86,6 +89,7 @@ export function registerApiRoutes(
       minProtocolVersion: MIN_PROTOCOL_VERSION,
       serverTime: new Date().toISOString(),
       headSeq: await store.headSeq(),
+      role,
     };
     return sendValidated(reply, HelloResponseSchema, hello);
   });

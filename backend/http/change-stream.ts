@@ -8,6 +8,7 @@ import { describeZodError } from "../../shared/result.js";
 import type { SessionAuthority } from "../auth/session-authority.js";
 import { bearerToken } from "../auth/tokens.js";
 import type { BackendStore } from "../store/backend-store.js";
+import type { CentreLink } from "../../shared/protocol/province.js";
 import { encodeStoredStreamChange } from "./encode-changes.js";
 
 const StreamQuerySchema = ChangesQuerySchema.pick({ after: true });
@@ -24,6 +25,8 @@ export interface ChangeStreamOptions {
   /** Browser origins allowed to open the stream; requests without an Origin (consoles' cores) pass. */
   allowedOrigins: readonly string[];
   heartbeatMs?: number;
+  /** The links between centres, told with each heartbeat. */
+  links?: () => CentreLink[];
   /** Most streams at once, and per session (a console holds one; reconnects overlap briefly). */
   maxClients?: number;
   maxPerSession?: number;
@@ -97,8 +100,8 @@ class StreamSession {
     this.live = true;
   }
 
-  heartbeat(headSeq: number): void {
-    this.ws.send(encode({ type: "heartbeat", serverTime: new Date().toISOString(), headSeq }));
+  heartbeat(headSeq: number, links: CentreLink[]): void {
+    this.ws.send(encode({ type: "heartbeat", serverTime: new Date().toISOString(), headSeq, links }));
   }
 
   private send(text: string, seq: number): void {
@@ -194,6 +197,7 @@ export async function attachChangeStream(options: ChangeStreamOptions): Promise<
   });
 
   const heartbeat = setInterval(() => {
+    const links = options.links?.() ?? [];
     for (const session of sessions) {
       // A client that did not answer the last ping is gone (sleeping laptop, pulled cable).
       if (!session.alive) {
@@ -202,7 +206,7 @@ export async function attachChangeStream(options: ChangeStreamOptions): Promise<
       }
       session.alive = false;
       session.ws.ping();
-      if (session.isLive) session.heartbeat(headSeq);
+      if (session.isLive) session.heartbeat(headSeq, links);
       // An open stream keeps its session from going idle, and ends with it (expiry, revocation).
       void authority.authenticate(session.token, new Date()).then(
         (checked) => {

@@ -1,3 +1,4 @@
+import type { CentreLink } from "../../shared/protocol/province.js";
 import type { Logger } from "pino";
 import { AlarmSchema, type Alarm } from "../../shared/domain/alarm.js";
 import type { EscalationDelivery } from "../../shared/domain/escalation-delivery.js";
@@ -257,4 +258,9 @@ export class CityUplink {
       this.down(`the province cannot be reached (${error instanceof Error ? error.message : String(error)})`);
     }
   }
+}
+
+/** A city's uplink as its consoles are told of it. */
+export function cityUplinkLink(link: LinkState): CentreLink {
+  return { id: "province", name: "province", state: link.state, since: link.state === "connecting" ? null : link.since };
 }

@@ -5,7 +5,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { CacheStore } from "./cache/cache-store.js";
 import { openCache } from "./cache/open-cache.js";
-import { ConsoleService } from "./console-service.js";
+import { CENTRE_KEY, ConsoleService } from "./console-service.js";
 import type { SettingsStore } from "./settings/settings-store.js";
 import { BackendClient } from "./sync/backend-client.js";
 import { OutboxSender } from "./sync/outbox-sender.js";
@@ -226,6 +226,11 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
         log(`sync: ${state}${detail.lastError ? ` (${detail.lastError})` : ""}`);
       },
       onOnline: () => sender.setOnline(true),
+      onCentre: (role) => {
+        if (store.db.open) store.setLocalValue(CENTRE_KEY, role);
+        service.updateStatus({ centre: role });
+      },
+      onLinks: (links) => service.updateStatus({ links }),
     },
   });
   // Every request type has its handler, built with what it needs; the compiler checks none is missing.

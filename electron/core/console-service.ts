@@ -4,6 +4,9 @@ import { alarmIdsOfIncidents, CLEARED_ALARM_ON_SCREEN_MS, keepsAlarm } from "../
 import type { Target } from "../../shared/commands/target.js";
 import type { Alarm } from "../../shared/domain/alarm.js";
 import type { Bookmark } from "../../shared/domain/bookmark.js";
+import { BackendRoleSchema, type BackendRole } from "../../shared/protocol/province.js";
+import { keepsEscalation, type ProvinceEscalation } from "../../shared/domain/province.js";
+import { keepsDirective, type Directive } from "../../shared/domain/directive.js";
 import { LIMITS } from "../../shared/limits.js";
 import type { Operator } from "../../shared/domain/operator.js";
 import type { ConsoleEvent, ConsoleResponse, Snapshot, SyncStatus } from "../../shared/protocol/console-api.js";
@@ -16,6 +19,14 @@ import type { SettingsStore } from "./settings/settings-store.js";
 import type { ValidChange } from "./sync/validate-changes.js";
 
 export type ConsoleListener = (event: ConsoleEvent) => void;
+
+/** The cache's note of the backend's role, so a console started offline still knows which centre it serves. */
+export const CENTRE_KEY = "backend-role";
+
+function parseCentre(raw: string | null): BackendRole | null {
+  const parsed = BackendRoleSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
 
 /**
  * What the renderers see of the core: the snapshot, the sync status and the events that keep them
@@ -47,6 +58,8 @@ export class ConsoleService {
       pendingActions: store.pendingCount(),
       lastError: null,
       storageFull: store.storageFull,
+      centre: parseCentre(store.localValue(CENTRE_KEY)),
+      links: [],
     };
     store.onStorageChange(() => this.updateStatus({}));
   }
@@ -100,7 +113,7 @@ export class ConsoleService {
   snapshot(): ConsoleResponse<"snapshot"> {
     // Signed out, the console shows nothing of the city: its cache is for the operators who sign in.
     if (this.session.state === "signed_out") {
-      return { status: this.status, session: this.sessionView(), operator: null, settings: this.settings.get(), wards: [], cameras: [], sensors: [], alarms: [], incidents: [], bookmarks: [], problems: [] };
+      return { status: this.status, session: this.sessionView(), operator: null, settings: this.settings.get(), wards: [], cameras: [], sensors: [], alarms: [], incidents: [], bookmarks: [], directives: [], escalations: [], problems: [] };
     }
     const snapshot: Snapshot = {
       status: this.status,
@@ -113,6 +126,8 @@ export class ConsoleService {
       sensors: this.store.list("sensor"),
       ...this.keptAlarmsAndIncidents(),
       bookmarks: this.shownBookmarks(),
+      directives: this.shownDirectives(),
+      escalations: this.shownEscalations(),
       problems: this.store.listProblems(),
     };
     return snapshot;
@@ -125,6 +140,18 @@ export class ConsoleService {
     const now = Date.now();
     const alarms = this.store.list("alarm").filter((alarm) => keepsAlarm(alarm, now, CLEARED_ALARM_ON_SCREEN_MS, named));
     return { alarms: this.pending.all("alarm", alarms), incidents };
+  }
+
+  /** The province's directives with the outbox's laid over: those not done, and those done within a day. */
+  private shownDirectives(): Directive[] {
+    const now = Date.now();
+    return this.pending.all("directive", this.store.list("directive")).filter((d) => keepsDirective(d, now, CLEARED_ALARM_ON_SCREEN_MS));
+  }
+
+  /** At a province: the cities' escalations with the outbox's laid over, open ones and those acknowledged within a day. */
+  private shownEscalations(): ProvinceEscalation[] {
+    const now = Date.now();
+    return this.pending.all("escalation", this.store.list("escalation")).filter((e) => keepsEscalation(e, now, CLEARED_ALARM_ON_SCREEN_MS));
   }
 
   /** Bookmarks not deleted, with the outbox's laid over, newest first, as many as the screens keep. */
@@ -187,9 +214,11 @@ export class ConsoleService {
           domains.add(c.data!.domain);
           samples.push(c.data!);
           break;
-        case "escalation":
         case "directive":
-          // Escalations and directives are kept in the cache; no screen lists them yet, so there is nothing to refresh.
+          (event.directives ??= []).push(this.pending.one("directive", c.id, c.data!) ?? c.data!);
+          break;
+        case "escalation":
+          (event.escalations ??= []).push(this.pending.one("escalation", c.id, c.data!) ?? c.data!);
           break;
         default:
           assertNever(c);
@@ -242,10 +271,16 @@ export class ConsoleService {
         this.emit(camera === null ? { type: "changed", removed: { camera: [target.id] } } : { type: "changed", cameras: [camera] });
         return;
       }
-      case "escalation":
-      case "directive":
-        // No screen lists escalations or directives yet: nothing on screen to bring up to date.
+      case "directive": {
+        const directive = this.pending.one("directive", target.id);
+        if (directive !== null) this.emit({ type: "changed", directives: [directive] });
         return;
+      }
+      case "escalation": {
+        const escalation = this.pending.one("escalation", target.id);
+        if (escalation !== null) this.emit({ type: "changed", escalations: [escalation] });
+        return;
+      }
       default:
         assertNever(target.kind);
     }

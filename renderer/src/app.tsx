@@ -5,6 +5,8 @@ import { PaneErrorBoundary } from "./components/ui/pane-error-boundary.js";
 import { useLanguageFromSettings } from "./hooks/use-language.js";
 import { retrying } from "./retrying-import.js";
 import { AlarmQueue } from "./features/alarms/components/alarm-queue.js";
+import { ProvinceQueue } from "./features/province/components/province-queue.js";
+import { useCentre } from "./features/province/hooks/use-province.js";
 import { StatusBar } from "./features/status/components/status-bar.js";
 import { CamerasHost } from "./features/cameras/components/cameras-host.js";
 import { BookmarksHost } from "./features/bookmarks/components/bookmarks-host.js";
@@ -41,6 +43,8 @@ export function App() {
   useLanguageFromSettings();
   const { t } = useTranslation();
   const role = useMemo(() => roleFromSearch(window.location.search), []);
+  // A province's centre shows the cities' escalations where a city's shows its alarms.
+  const centre = useCentre();
   const { hasKeyboard } = useWorkstationWindow(role);
   const heavyPanes = useQueueFirst(showsPane(role, "alarms"));
   useEffect(() => {
@@ -81,7 +85,7 @@ export function App() {
         {showsPane(role, "alarms") && (
           <div className="app__alarms">
             <PaneErrorBoundary testId="alarm-queue" titleKey="panes.alarms">
-              <AlarmQueue />
+              {centre === "province" ? <ProvinceQueue /> : <AlarmQueue />}
             </PaneErrorBoundary>
           </div>
         )}

@@ -12,6 +12,7 @@ import "./styles/workstation.css";
 import "./styles/playback.css";
 import "./styles/bookmarks.css";
 import "./styles/cameras.css";
+import "./styles/directives.css";
 import "./styles/dashboards.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -35,3 +35,8 @@ export const DirectiveSchema = z.object({
   reportedState: DirectiveStateSchema.nullable().default(null),
 });
 export type Directive = z.infer<typeof DirectiveSchema>;
+
+/** Pure: whether a city's screens keep a directive: until it is done, then for `keepDoneMs` after. */
+export function keepsDirective(directive: Directive, now: number, keepDoneMs: number): boolean {
+  return directive.doneAt === null || now - Date.parse(directive.doneAt) < keepDoneMs;
+}

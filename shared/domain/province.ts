@@ -35,6 +35,11 @@ export const ProvinceEscalationSchema = z.object({
 });
 export type ProvinceEscalation = z.infer<typeof ProvinceEscalationSchema>;
 
+/** Pure: whether a province's screens keep an escalation: while open, then for `keepMs` after its acknowledgement. */
+export function keepsEscalation(escalation: ProvinceEscalation, now: number, keepMs: number): boolean {
+  return escalation.acknowledgedAt === null || now - Date.parse(escalation.acknowledgedAt) < keepMs;
+}
+
 /** The n-th escalation of an alarm of a city: stable, since an alarm's escalations are only ever appended. */
 export function provinceEscalationId(cityId: string, alarmId: string, index: number): string {
   return `${cityId}~${alarmId}~${index}`;

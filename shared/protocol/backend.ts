@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BackendRoleSchema, CentreLinkSchema, MAX_CENTRE_LINKS } from "./province.js";
 import { AlarmSchema } from "../domain/alarm.js";
 import { BookmarkSchema } from "../domain/bookmark.js";
 import { CameraSchema } from "../domain/camera.js";
@@ -37,6 +38,8 @@ export const HelloResponseSchema = z.object({
   minProtocolVersion: z.number().int(),
   serverTime: IsoTimeSchema,
   headSeq: z.number().int().nonnegative(),
+  /** A city's centre or the province's: what the console shows (a backend that does not say is a city's). */
+  role: BackendRoleSchema.default("city"),
 });
 export type HelloResponse = z.infer<typeof HelloResponseSchema>;
 
@@ -111,7 +114,13 @@ export const SESSION_ENDED_CLOSE_CODE = 4401;
 export const StreamMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready"), headSeq: z.number().int().nonnegative() }),
   z.object({ type: z.literal("change"), change: z.unknown() }),
-  z.object({ type: z.literal("heartbeat"), serverTime: IsoTimeSchema, headSeq: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal("heartbeat"),
+    serverTime: IsoTimeSchema,
+    headSeq: z.number().int().nonnegative(),
+    /** The links between centres as this backend sees them (none for a city without a province). */
+    links: z.array(CentreLinkSchema).max(MAX_CENTRE_LINKS).default([]),
+  }),
 ]);
 export type StreamMessage = z.infer<typeof StreamMessageSchema>;
 

@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { BackendRoleSchema, CentreLinkSchema, MAX_CENTRE_LINKS } from "./province.js";
 import { IdSchema } from "../limits.js";
 import { AlarmSchema } from "../domain/alarm.js";
 import { CameraSchema } from "../domain/camera.js";
 import { IsoTimeSchema } from "../domain/geo.js";
 import { IncidentSchema } from "../domain/incident.js";
 import { BookmarkSchema } from "../domain/bookmark.js";
+import { DirectiveSchema } from "../domain/directive.js";
+import { ProvinceEscalationSchema } from "../domain/province.js";
 import { OperatorSchema } from "../domain/operator.js";
 import { SensorSchema } from "../domain/sensor.js";
 import { WallViewDraftSchema, WallViewSchema } from "../domain/wall-view.js";
@@ -43,6 +46,10 @@ export const SyncStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** The console's disk (its cache) had no room for the last write: actions are refused until it has. */
   storageFull: z.boolean(),
+  /** The backend's role as its last hello said (a city's centre or the province's); null before the first. */
+  centre: BackendRoleSchema.nullable(),
+  /** The links between centres as the backend last told (its uplink at a city, each city's at the province). */
+  links: z.array(CentreLinkSchema).max(MAX_CENTRE_LINKS),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
@@ -87,6 +94,10 @@ export const SnapshotSchema = z.object({
   incidents: z.array(IncidentSchema),
   /** Bookmarks not deleted, the newest (by the moment they mark) up to LIMITS.bookmarksOnScreen. */
   bookmarks: z.array(BookmarkSchema),
+  /** The province centre's directives to this city not done, and those done within a day. */
+  directives: z.array(DirectiveSchema),
+  /** At a province: the cities' escalations still open, and those acknowledged within a day. */
+  escalations: z.array(ProvinceEscalationSchema),
   problems: z.array(SyncProblemSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
@@ -161,6 +172,8 @@ export const CHANGED_COLLECTIONS = {
   alarms: AlarmSchema,
   incidents: IncidentSchema,
   bookmarks: BookmarkSchema,
+  directives: DirectiveSchema,
+  escalations: ProvinceEscalationSchema,
   views: WallViewSchema,
 } as const;
 export type ChangedCollection = keyof typeof CHANGED_COLLECTIONS;
@@ -183,6 +196,8 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
     alarms: z.array(CHANGED_COLLECTIONS.alarms).optional(),
     incidents: z.array(CHANGED_COLLECTIONS.incidents).optional(),
     bookmarks: z.array(CHANGED_COLLECTIONS.bookmarks).optional(),
+    directives: z.array(CHANGED_COLLECTIONS.directives).optional(),
+    escalations: z.array(CHANGED_COLLECTIONS.escalations).optional(),
     views: z.array(CHANGED_COLLECTIONS.views).optional(),
     removed: RemovedSchema.optional(),
   } satisfies Record<ChangedCollection | "type" | "removed", z.ZodType>),

@@ -93,3 +93,32 @@ export type DirectiveReport = z.infer<typeof DirectiveReportSchema>;
 
 /** Reports in a batch stay `unknown` so one malformed report is refused alone. */
 export const DirectiveReportBatchSchema = z.object({ items: z.array(z.unknown()).min(1).max(UPLINK_LIMITS.batch) });
+
+/**
+ * One link between centres as a backend sees it, told to its consoles with each stream heartbeat:
+ * at a city, its uplink to the province; at the province, each city's (up while its backend has been
+ * heard from within LINK_SILENCE_MS).
+ */
+export const CentreLinkSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().max(200),
+  state: z.enum(["connecting", "up", "down"]),
+  /** Since when it is in that state (at a city) or when the city was last heard from (at the province). */
+  since: IsoTimeSchema.nullable(),
+});
+export type CentreLink = z.infer<typeof CentreLinkSchema>;
+
+/** The most links one heartbeat tells of: a province's cities. */
+export const MAX_CENTRE_LINKS = 64;
+
+/** A city's backend asks the province for updates every second or so: this long without a word, its link is down. */
+export const LINK_SILENCE_MS = 15_000;
+
+/** Pure: the province's view of its cities' links, from when each was last heard from. */
+export function provinceLinks(cities: readonly ProvinceCity[], lastSeen: ReadonlyMap<string, number>, now: number): CentreLink[] {
+  return cities.map((city) => {
+    const seen = lastSeen.get(city.id);
+    if (seen === undefined) return { id: city.id, name: city.name, state: "connecting", since: null };
+    return { id: city.id, name: city.name, state: now - seen <= LINK_SILENCE_MS ? "up" : "down", since: new Date(seen).toISOString() };
+  });
+}

@@ -56,6 +56,8 @@ export function status(patch: Partial<SyncStatus> = {}): SyncStatus {
     pendingActions: 0,
     lastError: null,
     storageFull: false,
+    centre: "city",
+    links: [],
     ...patch,
   };
 }
@@ -80,6 +82,8 @@ export function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
     alarms: [alarm()],
     incidents: [],
     bookmarks: [],
+    directives: [],
+    escalations: [],
     problems: [],
     ...patch,
   };

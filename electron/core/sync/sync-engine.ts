@@ -1,6 +1,7 @@
 import WebSocket from "ws";
 import { SESSION_ENDED_CLOSE_CODE, StreamMessageSchema } from "../../../shared/protocol/backend.js";
 import type { ConnectionState, SyncProblem } from "../../../shared/protocol/console-api.js";
+import type { BackendRole, CentreLink } from "../../../shared/protocol/province.js";
 import { describeZodError } from "../../../shared/result.js";
 import { isStorageFull } from "../../../shared/storage-full.js";
 import type { CacheStore } from "../cache/cache-store.js";
@@ -16,6 +17,10 @@ export interface SyncEngineEvents {
   onBulkApplied(count: number): void;
   onProblems(problems: readonly SyncProblem[]): void;
   onState(state: ConnectionState, detail: { lastError: string | null; headSeq: number | null }): void;
+  /** The backend said its role (a city's centre or the province's) in its hello. */
+  onCentre?(role: BackendRole): void;
+  /** The links between centres as the backend told them with its heartbeat. */
+  onLinks?(links: CentreLink[]): void;
   /** Called each time the link is up and caught up: time to drain the outbox. */
   onOnline(): void;
 }
@@ -114,6 +119,7 @@ export class SyncEngine {
     if (!this.running) return "stopped";
     if (!hello.ok) return hello.error.message;
     this.headSeq = hello.value.headSeq;
+    this.options.events.onCentre?.(hello.value.role);
     this.setState("syncing");
     const pulled = await this.pullUntilCaughtUp();
     if (pulled !== null) return pulled;
@@ -254,6 +260,7 @@ export class SyncEngine {
           case "ready":
           case "heartbeat":
             this.headSeq = message.data.headSeq;
+            if (message.data.type === "heartbeat") this.options.events.onLinks?.(message.data.links);
             if (message.data.type === "ready") {
               this.attempt = 0;
               this.lastError = null;

@@ -3,6 +3,8 @@ import type { Target } from "../../../shared/commands/target.js";
 import type { Alarm } from "../../../shared/domain/alarm.js";
 import type { Bookmark } from "../../../shared/domain/bookmark.js";
 import type { Camera } from "../../../shared/domain/camera.js";
+import type { Directive } from "../../../shared/domain/directive.js";
+import type { ProvinceEscalation } from "../../../shared/domain/province.js";
 import type { Incident } from "../../../shared/domain/incident.js";
 import type { Operator } from "../../../shared/domain/operator.js";
 import type { Sensor } from "../../../shared/domain/sensor.js";
@@ -39,6 +41,10 @@ export interface LiveState {
   incidents: ReadonlyMap<string, Incident>;
   /** Bookmarks not deleted (the core sends deleted ones as removed). */
   bookmarks: ReadonlyMap<string, Bookmark>;
+  /** The province centre's directives to this city (open ones, and those done within a day). */
+  directives: ReadonlyMap<string, Directive>;
+  /** At a province: the cities' escalations (open ones, and those acknowledged within a day). */
+  escalations: ReadonlyMap<string, ProvinceEscalation>;
   /** Newest last; the core's problems and the page's own (negative ids). */
   problems: readonly SyncProblem[];
   /** The last operator action the core or the backend refused, until dismissed or retried. */
@@ -83,6 +89,8 @@ export const INITIAL_STATE: LiveState = {
   alarms: new Map(),
   incidents: new Map(),
   bookmarks: new Map(),
+  directives: new Map(),
+  escalations: new Map(),
   problems: [],
   refusal: null,
   selection: NO_SELECTION,
@@ -146,6 +154,8 @@ export function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
     alarms: byId(snapshot.alarms),
     incidents: byId(snapshot.incidents),
     bookmarks: byId(snapshot.bookmarks),
+    directives: byId(snapshot.directives),
+    escalations: byId(snapshot.escalations),
     problems: capProblems(mergeProblems(snapshot.problems, ownProblems)),
   };
 }
@@ -224,6 +234,8 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
           always,
         ),
         bookmarks: upsertAll(state.bookmarks, event.bookmarks, (b) => b.id, removed["bookmark"], always),
+        directives: upsertAll(state.directives, event.directives, (d) => d.id, removed["directive"], always),
+        escalations: upsertAll(state.escalations, event.escalations, (e) => e.id, removed["escalation"], always),
         views: applyViewChanges(state.views, event, state.operator?.id ?? null),
       };
     }
@@ -235,7 +247,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
 /** Signed out, the page forgets the city (the next sign-in reloads it); expired, it keeps showing it. */
 function applySession(state: LiveState, session: ConsoleSession): LiveState {
   if (session.state !== "signed_out") return { ...state, session, operator: session.operator };
-  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), bookmarks: new Map(), refusal: null, views: [], viewsError: null };
+  return { ...state, session, operator: null, wards: new Map(), cameras: new Map(), sensors: new Map(), alarms: new Map(), incidents: new Map(), bookmarks: new Map(), directives: new Map(), escalations: new Map(), refusal: null, views: [], viewsError: null };
 }
 
 export function upsertAlarm(state: LiveState, alarm: Alarm): LiveState {
@@ -253,10 +265,10 @@ export function upsertTarget(state: LiveState, target: TargetState): LiveState {
       return { ...state, bookmarks: upsertAll(state.bookmarks, target.entity.deletedAt === null ? [target.entity] : [], (b) => b.id, target.entity.deletedAt === null ? undefined : [target.entity.id], always) };
     case "camera":
       return { ...state, cameras: upsertAll(state.cameras, [target.entity], (c) => c.id, undefined, always) };
-    case "escalation":
     case "directive":
-      // Not held in the live state yet: no screen lists escalations or directives.
-      return state;
+      return { ...state, directives: upsertAll(state.directives, [target.entity], (d) => d.id, undefined, always) };
+    case "escalation":
+      return { ...state, escalations: upsertAll(state.escalations, [target.entity], (e) => e.id, undefined, always) };
     default:
       return assertNever(target);
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,6 +6,7 @@ import { spawnBackend, type BackendProcess } from "../../../scripts/lib/backend-
 import { spawnConsole, type ConsoleProcess } from "../../../scripts/lib/console-process.js";
 import { freePort } from "../../../scripts/lib/free-port.js";
 import { backendFetch } from "../../../scripts/lib/backend-session.js";
+import { citySecretVariable } from "../../../backend/province/link-secrets.js";
 
 /** A fresh temporary folder per use: tests never share caches or stores by accident. */
 export function tempDir(prefix: string): string {
@@ -23,6 +25,8 @@ export interface StartBackendOptions {
   extraArgs?: readonly string[];
   /** How many of the catalogue's cameras to simulate (default all 22). */
   cameras?: number;
+  /** More environment: the link secrets a backend reads from it. */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** The ports the consoles of a test stack will listen on: the backend lets exactly those origins play its streams. */
@@ -40,7 +44,7 @@ export async function startTestBackend(options: StartBackendOptions & { consoles
     ...(options.extraArgs ?? []),
     ...(options.cameras === undefined ? [] : ["--cameras", String(options.cameras)]),
   ];
-  const backend = await spawnBackend({ port: options.port ?? 0, dataDir: options.dataDir ?? tempDir("backend"), extraArgs: extra });
+  const backend = await spawnBackend({ port: options.port ?? 0, dataDir: options.dataDir ?? tempDir("backend"), extraArgs: extra, ...(options.env === undefined ? {} : { env: options.env }) });
   consolePorts.set(backend.url, ports);
   return backend;
 }
@@ -71,4 +75,24 @@ export async function backendEntity(backendUrl: string, entity: string, id: stri
 
 export function backendAlarm(backendUrl: string, alarmId: string): Promise<Record<string, unknown> | null> {
   return backendEntity(backendUrl, "alarm", alarmId);
+}
+
+/** Made per test run: the link secret of each city of a test province. */
+export function citySecrets<C extends string>(cities: readonly C[]): Record<C, string> {
+  return Object.fromEntries(cities.map((city) => [city, randomBytes(24).toString("hex")])) as Record<C, string>;
+}
+
+/** A province backend linking `cities` (id → name), with their secrets, and room for `consoles` browser consoles. */
+export function startTestProvince(cities: Readonly<Record<string, string>>, secrets: Readonly<Record<string, string>>, options: StartBackendOptions & { consoles?: number } = {}): Promise<BackendProcess> {
+  const ids = Object.keys(cities);
+  return startTestBackend({
+    ...options,
+    extraArgs: ["--role", "province", ...ids.flatMap((id) => ["--city", `${id}=${cities[id]}`]), ...(options.extraArgs ?? [])],
+    env: { ...Object.fromEntries(ids.map((id) => [citySecretVariable(id), secrets[id]!])), ...options.env },
+  });
+}
+
+/** A city backend linked up to `provinceUrl` as `cityId` with its secret. */
+export function startTestCity(cityId: string, secret: string, provinceUrl: string, options: StartBackendOptions & { consoles?: number } = {}): Promise<BackendProcess> {
+  return startTestBackend({ ...options, extraArgs: ["--province-url", provinceUrl, "--city-id", cityId, ...(options.extraArgs ?? [])], env: { IOC_CITY_SECRET: secret, ...options.env } });
 }

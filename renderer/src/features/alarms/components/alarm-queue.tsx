@@ -33,6 +33,7 @@ import { useIncidentWorkflow } from "../../incidents/hooks/use-incident-workflow
 import { CreateIncidentForm } from "../../incidents/components/create-incident-form.js";
 import { IncidentsPanel } from "../../incidents/components/incidents-panel.js";
 import { useStore } from "../../../store/store-context.js";
+import { DirectivesList } from "../../directives/components/directives-list.js";
 
 const ESTIMATED_ROW_HEIGHT = 96;
 
@@ -156,6 +157,7 @@ export function AlarmQueue() {
       }
     >
       <FloodBanner rate={rate} />
+      <DirectivesList silenced={Date.now() < annunciation.silencedUntil} />
       <AlarmFilters filter={fullFilter} onChange={(next) => setFilter({ ...next, wardCode: null })}>
         <Button size="small" data-testid="group-toggle" aria-pressed={grouped} onClick={() => setGrouped((g) => !g)}>
           {t("alarmQueue.groupBySource")}

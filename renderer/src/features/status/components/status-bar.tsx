@@ -9,6 +9,7 @@ import { cityDay, formatTimeOrDateTime } from "../../../format/city-time.js";
 import { useStore } from "../../../store/store-context.js";
 import { PendingPopover } from "./pending-popover.js";
 import { ProblemsPopover } from "./problems-popover.js";
+import { CentreLinks } from "./centre-links.js";
 
 export function StatusBar() {
   const { t } = useTranslation();
@@ -65,6 +66,8 @@ export function StatusBar() {
           </button>
         )}
       </div>
+
+      <CentreLinks links={status?.links ?? []} />
 
       {status?.storageFull === true && (
         <div className="status-bar__item status-bar__item--alert" data-testid="storage-full" role="alert" title={t("status.storageFullDetail")}>

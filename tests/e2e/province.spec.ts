@@ -1,0 +1,90 @@
+import { expect, test, type Page } from "@playwright/test";
+import { backendEntity, citySecrets, startTestCity, startTestConsole, startTestProvince, tempDir } from "./harness/stack.js";
+import type { BackendProcess } from "../../scripts/lib/backend-process.js";
+import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
+
+async function openConsole(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId("alarm-queue")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "online");
+}
+
+test.describe("city ↔ province", () => {
+  let province: BackendProcess;
+  let city: BackendProcess;
+  let cityConsole: ConsoleProcess;
+  let provinceConsole: ConsoleProcess;
+
+  test.beforeEach(async () => {
+    const secrets = citySecrets(["uong-bi"]);
+    province = await startTestProvince({ "uong-bi": "Uông Bí" }, secrets, { dataDir: tempDir("backend-province") });
+    city = await startTestCity("uong-bi", secrets["uong-bi"], province.url, { dataDir: tempDir("backend-uong-bi") });
+    [cityConsole, provinceConsole] = await Promise.all([startTestConsole(city.url), startTestConsole(province.url, tempDir("console-province"))]);
+  });
+
+  test.afterEach(async () => {
+    await Promise.all([cityConsole?.stop(), provinceConsole?.stop()]);
+    await city?.stop();
+    await province?.stop();
+  });
+
+  test("escalate in the city console, answer it with a directive in the province console, acknowledge and finish it in the city; the province sees the note", async ({ browser }) => {
+    const cityPage = await browser.newPage();
+    const provincePage = await browser.newPage();
+    await openConsole(cityPage, cityConsole.url);
+    await provincePage.goto(provinceConsole.url);
+    // The province's backend says it is the province's: its console shows the cities' escalations.
+    await expect(provincePage.getByTestId("province-queue")).toBeVisible();
+    await expect(provincePage.getByTestId("alarm-queue")).toHaveCount(0);
+
+    const row = cityPage.locator('[data-testid="alarm-row"][data-state="unacknowledged"]').first();
+    const alarmId = (await row.getAttribute("data-alarm-id"))!;
+    await row.locator(".alarm-row__type").click();
+    const details = cityPage.getByTestId("alarm-details");
+    await details.getByTestId("action-escalate").click();
+    await details.getByTestId("action-text").fill("Cháy lớn, cần lực lượng của tỉnh");
+    await details.getByTestId("action-submit").click();
+
+    const escalation = provincePage.locator(`[data-testid="escalation-row"][data-escalation-id="uong-bi~${alarmId}~0"]`);
+    await expect(escalation).toHaveAttribute("data-state", "open", { timeout: 15_000 });
+    await expect(escalation).toContainText("Cháy lớn, cần lực lượng của tỉnh");
+    await expect(provincePage.getByTestId("province-city-filter")).toContainText("Uông Bí");
+    await escalation.getByTestId("escalation-acknowledge").click();
+    await expect(escalation).toHaveAttribute("data-state", "acknowledged");
+    // The city's alarm says the province acknowledged it.
+    await expect(details.getByTestId("escalation-delivery")).toHaveAttribute("data-state", "acknowledged", { timeout: 15_000 });
+
+    await escalation.getByTestId("escalation-answer").click();
+    await escalation.getByTestId("directive-form-text").fill("Điều 2 xe chữa cháy từ Hạ Long hỗ trợ");
+    await escalation.getByTestId("directive-priority").selectOption("critical");
+    await escalation.getByTestId("directive-send").click();
+    const sent = provincePage.locator(`[data-testid="sent-directive"][data-escalation-id="uong-bi~${alarmId}~0"]`);
+    await expect(sent).toHaveCount(1);
+    const directiveId = (await sent.getAttribute("data-directive-id"))!;
+
+    const item = cityPage.locator(`[data-testid="directive-item"][data-directive-id="${directiveId}"]`);
+    await expect(item).toHaveAttribute("data-state", "delivered", { timeout: 15_000 });
+    await expect(item.getByTestId("directive-text")).toHaveText("Điều 2 xe chữa cháy từ Hạ Long hỗ trợ");
+    // Its arrival sounded the tone of its priority.
+    await expect(cityPage.getByTestId("directives")).toHaveAttribute("data-last-tone", "critical");
+    await expect(sent).toHaveAttribute("data-state", "delivered", { timeout: 15_000 });
+
+    // Keyboard reachable: the acknowledge button takes focus and Enter presses it.
+    await item.getByTestId("directive-acknowledge").focus();
+    await cityPage.keyboard.press("Enter");
+    await expect(item).toHaveAttribute("data-state", "acknowledged");
+    await item.getByTestId("directive-done").click();
+    await item.getByTestId("directive-note").fill("Đã tiếp nhận 2 xe, đám cháy đã khống chế");
+    await item.getByTestId("directive-done-confirm").click();
+    await expect(item).toHaveAttribute("data-state", "done");
+
+    // Every step flowed back to the province, its console and its store.
+    await expect(sent).toHaveAttribute("data-state", "done", { timeout: 15_000 });
+    await expect(sent.getByTestId("sent-directive-note")).toContainText("Đã tiếp nhận 2 xe, đám cháy đã khống chế");
+    expect(await backendEntity(province.url, "directive", directiveId)).toMatchObject({ state: "done", doneNote: "Đã tiếp nhận 2 xe, đám cháy đã khống chế" });
+
+    // Both sides show the link up (told with the backends' stream heartbeats).
+    await expect(provincePage.locator('[data-testid="centre-link"][data-link-id="uong-bi"]')).toHaveAttribute("data-state", "up", { timeout: 15_000 });
+    await expect(cityPage.locator('[data-testid="centre-link"][data-link-id="province"]')).toHaveAttribute("data-state", "up", { timeout: 15_000 });
+  });
+});
