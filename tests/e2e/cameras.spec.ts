@@ -90,10 +90,14 @@ test.describe("cameras", () => {
     // Recorded: its recording state in the camera list, and seconds of it in the backend's timeline.
     await page.getByTestId("wall-camera-admin").click();
     await expect(panel.locator(`[data-testid="camera-row"][data-camera-id="${cameraId}"] [data-testid="recording-badge"]`)).toHaveAttribute("data-state", "recording", { timeout: 30_000 });
-    const now = Date.now();
-    const query = `from=${encodeURIComponent(new Date(now - 60_000).toISOString())}&to=${encodeURIComponent(new Date(now + 5_000).toISOString())}`;
-    const timeline = (await (await backendFetch(`${backend.url}${RECORDING_PATHS.recordings}/${cameraId}/timeline?${query}`, {}, "op-01")).json()) as { value?: { recorded: { startMs: number; endMs: number }[] } };
-    expect((timeline.value?.recorded ?? []).reduce((sum, s) => sum + s.endMs - s.startMs, 0)).toBeGreaterThan(2000);
+    // The recorder indexes a segment once it is closed: the recorded seconds grow while the camera runs.
+    const recordedMs = async (): Promise<number> => {
+      const now = Date.now();
+      const query = `from=${encodeURIComponent(new Date(now - 60_000).toISOString())}&to=${encodeURIComponent(new Date(now + 5_000).toISOString())}`;
+      const timeline = (await (await backendFetch(`${backend.url}${RECORDING_PATHS.recordings}/${cameraId}/timeline?${query}`, {}, "op-01")).json()) as { value?: { recorded: { startMs: number; endMs: number }[] } };
+      return (timeline.value?.recorded ?? []).reduce((sum, s) => sum + s.endMs - s.startMs, 0);
+    };
+    await expect.poll(recordedMs, { timeout: 20_000 }).toBeGreaterThan(2000);
   });
 
   test("an operator is not offered camera administration, and the backend refuses it", async ({ page }) => {

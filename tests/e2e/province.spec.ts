@@ -14,6 +14,8 @@ test.describe("city ↔ province", () => {
   let city: BackendProcess;
   let cityConsole: ConsoleProcess;
   let provinceConsole: ConsoleProcess;
+  // Pages of their own (one per centre): closed after the test, or they go on running in the worker's browser.
+  const pages: Page[] = [];
 
   test.beforeEach(async () => {
     const secrets = citySecrets(["uong-bi"]);
@@ -23,6 +25,7 @@ test.describe("city ↔ province", () => {
   });
 
   test.afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
     await Promise.all([cityConsole?.stop(), provinceConsole?.stop()]);
     await city?.stop();
     await province?.stop();
@@ -31,6 +34,7 @@ test.describe("city ↔ province", () => {
   test("escalate in the city console, answer it with a directive in the province console, acknowledge and finish it in the city; the province sees the note", async ({ browser }) => {
     const cityPage = await browser.newPage();
     const provincePage = await browser.newPage();
+    pages.push(cityPage, provincePage);
     await openConsole(cityPage, cityConsole.url);
     await provincePage.goto(provinceConsole.url);
     // The province's backend says it is the province's: its console shows the cities' escalations.
