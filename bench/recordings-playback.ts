@@ -120,6 +120,8 @@ export async function playbackFigures(): Promise<Figures> {
     await step("open the wall", 90_000, () => page.goto(`${consoleApp.url}?role=wall`));
     await step("3x3 layout and playback", 90_000, async () => {
       await page.getByTestId("wall-layout-3x3").dispatchEvent("click");
+      // Playback takes the wall's cameras as they are: only once all nine tiles have theirs.
+      await page.locator(`[data-testid="wall-grid"] [data-tile="${TILES - 1}"][data-camera-id]`).waitFor();
       await page.getByTestId("wall-playback").click();
     });
     try {
