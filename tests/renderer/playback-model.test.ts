@@ -6,7 +6,7 @@ import { nearestCameras } from "../../renderer/src/features/playback/model/neare
 import { recordedUrlFor } from "../../renderer/src/features/playback/model/recorded-url.js";
 import { markedRange, markIn, markOut, marksFromDrag, NO_MARKS } from "../../renderer/src/features/playback/model/marked-range.js";
 import { drag, MAX_SPAN_MS, MIN_SPAN_MS, timeAtX, timelineKeyAction, viewAround, zoom } from "../../renderer/src/features/playback/model/timeline-view.js";
-import { clockNow, mediaTimeAt, recordedSpans, syncCorrection, updateClock, wallClockAt, type DatedFragment } from "../../renderer/src/features/playback/model/wall-clock.js";
+import { clockNow, mediaTimeAt, placeOnRecording, recordedSpans, syncCorrection, updateClock, wallClockAt, type DatedFragment } from "../../renderer/src/features/playback/model/wall-clock.js";
 
 const T0 = Date.UTC(2026, 11, 4, 2, 14, 0);
 // 02:14:00-02:14:02 recorded, nothing until 02:14:10, then 02:14:10-02:14:12; the player closes the gap up.
@@ -31,6 +31,16 @@ describe("wall-clock time of a recorded player", () => {
     expect(mediaTimeAt(fragments, T0 + 5000)).toBe(2);
     expect(mediaTimeAt(fragments, T0 - 60_000)).toBe(0);
     expect(mediaTimeAt(fragments, T0 + 60_000)).toBeNull();
+  });
+
+  it("places the clock on a recorded picture, in a gap (with the next picture's time) or after the end", () => {
+    expect(placeOnRecording(fragments, T0 + 1500)).toEqual({ kind: "recorded" });
+    expect(placeOnRecording(fragments, T0 + 2000)).toEqual({ kind: "gap", nextMs: T0 + 10_000 });
+    expect(placeOnRecording(fragments, T0 + 9999)).toEqual({ kind: "gap", nextMs: T0 + 10_000 });
+    expect(placeOnRecording(fragments, T0 + 10_000)).toEqual({ kind: "recorded" });
+    expect(placeOnRecording(fragments, T0 - 5000)).toEqual({ kind: "gap", nextMs: T0 });
+    expect(placeOnRecording(fragments, T0 + 12_000)).toEqual({ kind: "after-end" });
+    expect(placeOnRecording([], T0)).toEqual({ kind: "after-end" });
   });
 
   it("finds recorded spans and gaps from the dated segments", () => {

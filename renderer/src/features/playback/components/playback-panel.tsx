@@ -11,7 +11,7 @@ import { EvidenceExportForm } from "./evidence-export-form.js";
 import { bookmarksInView } from "../../bookmarks/model/bookmark-search.js";
 import { openPlayback, type PlaybackRequest } from "../hooks/use-playback-request.js";
 import { timelineKeyAction, viewAround, zoom, type TimelineView } from "../model/timeline-view.js";
-import { clockNow, PLAYBACK_RATES, recordedSpans, syncCorrection, updateClock, type DatedFragment, type PlaybackClock } from "../model/wall-clock.js";
+import { clockNow, placeOnRecording, PLAYBACK_RATES, recordedSpans, syncCorrection, updateClock, type DatedFragment, type PlaybackClock } from "../model/wall-clock.js";
 import { PlaybackTimeline, type TimelineMark } from "./playback-timeline.js";
 import { markedRange, markIn, markOut, NO_MARKS, type Marks } from "../model/marked-range.js";
 import { LIMITS } from "../../../../../shared/limits.js";
@@ -47,6 +47,8 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
   const [view, setView] = useState<TimelineView>(() => viewAround(request.atMs, 2 * 60_000));
   const [fragments, setFragments] = useState<ReadonlyMap<string, readonly DatedFragment[]>>(new Map());
   const [positions, setPositions] = useState<ReadonlyMap<string, number>>(new Map());
+  // Tiles with nothing recorded at the clock's time → when their next picture was recorded (null: none after).
+  const [held, setHeld] = useState<ReadonlyMap<string, number | null>>(new Map());
   const [selection, setSelection] = useState<Marks>(NO_MARKS);
 
   const register = useCallback((cameraId: string, handle: TileHandle | null) => {
@@ -61,10 +63,18 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
       const now = performance.now();
       const target = clockNow(clock.current, now);
       const positionsNow = new Map<string, number>();
+      const heldNow = new Map<string, number | null>();
       for (const [cameraId, { player, video }] of tiles.current) {
         if (player.state !== "ready") continue;
         const at = player.wallMs();
-        if (clock.current.playing) {
+        const place = placeOnRecording(player.fragments, target);
+        if (place.kind !== "recorded") {
+          // The player closes gaps up: left playing, this tile would show later pictures than the
+          // others. It holds the next recorded picture (or its last) until the clock gets there.
+          if (!video.paused) video.pause();
+          if (place.kind === "gap" && (at === null || Math.abs(at - place.nextMs) > 100)) player.seekToWall(place.nextMs);
+          heldNow.set(cameraId, place.kind === "gap" ? place.nextMs : null);
+        } else if (clock.current.playing) {
           const correction = syncCorrection(target, at, clock.current.rate, video.playbackRate);
           if (correction.kind === "seek") player.seekToWall(target);
           else if (correction.kind === "rate") video.playbackRate = correction.rate;
@@ -76,6 +86,7 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
         if (at !== null) positionsNow.set(cameraId, Math.round(at));
       }
       setPositions(positionsNow);
+      setHeld(heldNow);
       setShownMs(target);
     }, SYNC_EVERY_MS);
     return () => clearInterval(timer);
@@ -161,7 +172,7 @@ export function PlaybackPanel({ request }: { request: PlaybackRequest }) {
       </header>
       <div className={`playback-panel__tiles playback-panel__tiles--${Math.min(shown.length, 9)}`}>
         {shown.map((camera) => (
-          <RecordedTile key={camera.id} camera={camera} fromMs={range.fromMs} toMs={range.toMs} wallMs={positions.get(camera.id) ?? null} register={register} onFragments={onFragments} />
+          <RecordedTile key={camera.id} camera={camera} fromMs={range.fromMs} toMs={range.toMs} wallMs={positions.get(camera.id) ?? null} held={held.get(camera.id)} register={register} onFragments={onFragments} />
         ))}
       </div>
       <div className="playback-panel__controls">

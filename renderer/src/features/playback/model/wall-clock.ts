@@ -40,6 +40,20 @@ export function mediaTimeAt(fragments: readonly DatedFragment[], wallMs: number)
   return null;
 }
 
+/**
+ * Where wall-clock `wallMs` falls on one camera's recording: on a recorded picture, in a gap (before
+ * its first segment, or between two) with the next recorded picture's time, or after its last.
+ */
+export type RecordingPlace = { kind: "recorded" } | { kind: "gap"; nextMs: number } | { kind: "after-end" };
+
+export function placeOnRecording(fragments: readonly DatedFragment[], wallMs: number): RecordingPlace {
+  for (const f of fragments) {
+    if (wallMs < f.dateMs) return { kind: "gap", nextMs: f.dateMs };
+    if (wallMs < f.dateMs + f.durationS * 1000) return { kind: "recorded" };
+  }
+  return { kind: "after-end" };
+}
+
 /** Recorded spans (fragments that follow on merged) and the gaps between them, in wall-clock time. */
 export function recordedSpans(fragments: readonly DatedFragment[]): { recorded: Span[]; gaps: Span[] } {
   const recorded: Span[] = [];
