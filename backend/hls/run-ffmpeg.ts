@@ -2,68 +2,31 @@ import { spawn } from "node:child_process";
 import type { Writable } from "node:stream";
 
 /**
- * Runs a finite ffmpeg job; rejects with its last stderr lines on failure. When `signal`
- * aborts, ffmpeg is terminated and the promise settles only once it has exited, so a
- * caller that awaits it never leaves an encoder behind.
+ * Runs a finite ffmpeg job; rejects with its last stderr lines on failure. With a `feed`, its
+ * chunks are written to ffmpeg's stdin as they come (with back-pressure: nothing is held in memory
+ * beyond a chunk), and the feed's own error stops ffmpeg and is the one reported. When `signal`
+ * aborts, ffmpeg is terminated and the promise settles only once it has exited, so a caller that
+ * awaits it never leaves an encoder behind.
  */
-export function runFfmpeg(ffmpegPath: string, args: readonly string[], signal: AbortSignal): Promise<void> {
+export function runFfmpeg(ffmpegPath: string, args: readonly string[], signal: AbortSignal, feed?: AsyncIterable<Buffer>): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(new Error("ffmpeg job cancelled before it started"));
       return;
     }
-    const child = spawn(ffmpegPath, args, { stdio: ["ignore", "ignore", "pipe"], windowsHide: true });
+    const child = spawn(ffmpegPath, args, { stdio: [feed === undefined ? "ignore" : "pipe", "ignore", "pipe"], windowsHide: true });
     const onAbort = () => child.kill("SIGTERM");
     signal.addEventListener("abort", onAbort, { once: true });
     let stderr = "";
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (chunk: string) => {
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (chunk: string) => {
       // Only the tail matters for an error message; do not let a chatty ffmpeg grow memory.
       stderr = (stderr + chunk).slice(-4000);
     });
-    let spawnError: Error | null = null;
-    child.on("error", (error) => {
-      spawnError = error;
-      // Never started (e.g. ENOENT): there may be no "close" to wait for.
-      if (child.pid === undefined) {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      }
-    });
-    child.on("close", (code, exitSignal) => {
-      signal.removeEventListener("abort", onAbort);
-      if (code === 0) resolve();
-      else if (spawnError !== null) reject(spawnError);
-      else if (signal.aborted) reject(new Error("ffmpeg job cancelled"));
-      else reject(new Error(`ffmpeg exited with ${code ?? exitSignal}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
-    });
-  });
-}
-
-/**
- * Runs a finite ffmpeg job whose input is `feed`, written to its stdin as it comes (with
- * back-pressure: nothing is held in memory beyond a chunk). Rejects with ffmpeg's last stderr
- * lines on failure, or with the feed's own error (ffmpeg is then stopped).
- */
-export function runFfmpegFed(ffmpegPath: string, args: readonly string[], feed: AsyncIterable<Buffer>, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new Error("ffmpeg job cancelled before it started"));
-      return;
-    }
-    const child = spawn(ffmpegPath, args, { stdio: ["pipe", "ignore", "pipe"], windowsHide: true });
-    const onAbort = () => child.kill("SIGTERM");
-    signal.addEventListener("abort", onAbort, { once: true });
-    let stderr = "";
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
     let failure: Error | null = null;
-    // EPIPE when ffmpeg stops reading (it failed): its exit code and stderr say why.
-    child.stdin.on("error", () => undefined);
     child.on("error", (error) => {
       failure ??= error;
+      // Never started (e.g. ENOENT): there may be no "close" to wait for.
       if (child.pid === undefined) {
         signal.removeEventListener("abort", onAbort);
         reject(error);
@@ -76,12 +39,16 @@ export function runFfmpegFed(ffmpegPath: string, args: readonly string[], feed: 
       else if (signal.aborted) reject(new Error("ffmpeg job cancelled"));
       else reject(new Error(`ffmpeg exited with ${code ?? exitSignal}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
     });
+    const stdin = child.stdin;
+    if (feed === undefined || stdin === null) return;
+    // EPIPE when ffmpeg stops reading (it failed): its exit code and stderr say why.
+    stdin.on("error", () => undefined);
     void (async () => {
       for await (const chunk of feed) {
-        if (child.stdin.destroyed) return;
-        if (!child.stdin.write(chunk)) await drainedOrClosed(child.stdin);
+        if (stdin.destroyed) return;
+        if (!stdin.write(chunk)) await drainedOrClosed(stdin);
       }
-      child.stdin.end();
+      stdin.end();
     })().catch((error: unknown) => {
       failure ??= error instanceof Error ? error : new Error(String(error));
       child.kill("SIGKILL");

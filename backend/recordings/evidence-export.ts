@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { LIMITS } from "../../shared/limits.js";
 import type { EvidenceExportRequest, EvidenceFile, SignedEvidenceManifest } from "../../shared/protocol/recordings.js";
 import { err, ok, type Result } from "../../shared/result.js";
-import { runFfmpegFed } from "../hls/run-ffmpeg.js";
+import { runFfmpeg } from "../hls/run-ffmpeg.js";
 import type { RecordingIndex } from "../store/recording-index.js";
 import { sha256OfFile, signManifest } from "./evidence-manifest.js";
 import type { SegmentFiles } from "./segment-files.js";
@@ -63,11 +63,11 @@ export async function exportEvidence(exporter: EvidenceExporter, request: Eviden
       // The segments are slices of one MPEG-TS stream (the recorder keeps them as served): fed to
       // ffmpeg as that one stream. The concat demuxer opened and probed each of them, which made
       // ten minutes of one-second segments take seconds.
-      await runFfmpegFed(
+      await runFfmpeg(
         exporter.ffmpegPath,
         ["-hide_banner", "-loglevel", "error", "-f", "mpegts", "-i", "pipe:0", "-map", "0", "-c", "copy", "-movflags", "+faststart", "-y", output],
-        concatenated(plan.segments.map((s) => exporter.files.pathOf(plan.cameraId, s.startMs))),
         new AbortController().signal,
+        concatenated(plan.segments.map((s) => exporter.files.pathOf(plan.cameraId, s.startMs))),
       );
       const first = plan.segments[0];
       const last = plan.segments[plan.segments.length - 1];
