@@ -138,6 +138,21 @@ describe("LiveStore", () => {
     expect(store.getState().loadingSnapshot).toBe(true);
   });
 
+  it("sends a command on one target and answers with that target, or an internal error for another kind", async () => {
+    const client = new ScriptedClient();
+    const store = new LiveStore(client, immediate);
+    const answered = store.commandOn("alarm", "alm-1", { type: "comment", text: "checked on camera" });
+    const sent = client.of("command")[0]!;
+    expect(sent.req).toEqual({ type: "command", command: { type: "comment", text: "checked on camera", target: { kind: "alarm", id: "alm-1" } } });
+    sent.resolve({ ok: true, value: { kind: "alarm", entity: alarm({ id: "alm-1" }) } });
+    expect(await answered).toMatchObject({ ok: true, value: { id: "alm-1" } });
+    expect(store.getState().alarms.get("alm-1")?.id).toBe("alm-1");
+
+    const mismatched = store.commandOn("alarm", "alm-2", { type: "unshelve" });
+    client.of("command")[1]!.resolve({ ok: true, value: { kind: "camera", entity: camera({ id: "cam-09" }) } });
+    expect(await mismatched).toMatchObject({ ok: false, error: { kind: "internal" } });
+  });
+
   it("replays events that raced the snapshot on top of it", async () => {
     const client = new ScriptedClient();
     const store = new LiveStore(client, immediate);

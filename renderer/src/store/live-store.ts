@@ -4,12 +4,16 @@ import type { AppError, Result } from "../../../shared/result.js";
 import { backoffDelayMs, RECONNECT_BACKOFF } from "../../../shared/backoff.js";
 import type { ClientProblem, ConsoleClient, LinkState } from "../api/console-client.js";
 import { addProblems, applyEvent, applySnapshot, INITIAL_STATE, upsertTarget, type LiveState } from "./live-state.js";
-import type { Command, TargetState } from "../../../shared/commands/command.js";
+import type { Command, CommandOn, DistributiveOmit, TargetState } from "../../../shared/commands/command.js";
+import type { TargetKind } from "../../../shared/commands/target.js";
 import { setStreamToken } from "../features/wall/platform/stream-access.js";
 import { frameCoalescer } from "./notify-scheduler.js";
 import { SelectionSync } from "./selection-sync.js";
 import { sortViews } from "./wall-views-state.js";
 import type { WallView } from "../../../shared/domain/wall-view.js";
+
+/** The record a command on a `K` answers with. */
+export type TargetOf<K extends TargetKind> = Extract<TargetState, { kind: K }>["entity"];
 
 export type ViewDraft = Extract<ConsoleRequest, { type: "view.save" }>["view"];
 
@@ -85,6 +89,15 @@ export class LiveStore {
     const result = await this.client.request({ type: "command", command });
     if (result.ok) this.update(upsertTarget(this.state, result.value));
     return result;
+  }
+
+  /** One command on one target of kind `K`, answered with that target as the console now shows it. */
+  async commandOn<K extends TargetKind>(kind: K, id: string, command: DistributiveOmit<CommandOn<K>, "target">): Promise<Result<TargetOf<K>>> {
+    const result = await this.command({ ...command, target: { kind, id } } as CommandOn<K>);
+    if (!result.ok) return result;
+    const state = result.value;
+    if (state.kind !== kind) return { ok: false, error: { kind: "internal", message: `The core answered a ${kind} command with a ${state.kind}.` } };
+    return { ok: true, value: state.entity as TargetOf<K> };
   }
 
   /** Acknowledgement, the queue's own action: a refusal stays on screen until dismissed or retried. */

@@ -1,9 +1,7 @@
 import { useMemo } from "react";
-import type { DistributiveOmit } from "../../../../../shared/commands/command.js";
-import { newIncidentId, type IncidentCommand } from "../../../../../shared/commands/incident-commands.js";
+import { newIncidentId } from "../../../../../shared/commands/incident-commands.js";
 import type { Incident, IncidentStatus } from "../../../../../shared/domain/incident.js";
 import type { Result } from "../../../../../shared/result.js";
-import type { LiveStore } from "../../../store/live-store.js";
 import { useStore } from "../../../store/store-context.js";
 
 /**
@@ -17,22 +15,15 @@ export interface IncidentActions {
   note(incidentId: string, text: string): Promise<Result<Incident>>;
 }
 
-/** One command on one incident through the live store, answered with the incident. */
-async function onIncident(store: LiveStore, incidentId: string, command: DistributiveOmit<IncidentCommand, "target">): Promise<Result<Incident>> {
-  const result = await store.command({ ...command, target: { kind: "incident", id: incidentId } } as IncidentCommand);
-  if (!result.ok) return result;
-  return result.value.kind === "incident" ? { ok: true, value: result.value.entity } : { ok: false, error: { kind: "internal", message: "The core answered an incident command with another kind of record." } };
-}
-
 export function useIncidentActions(): IncidentActions {
   const store = useStore();
   return useMemo(
     () => ({
       // The id is made here, so a creation sent twice is one incident.
-      create: (alarmIds, title, assignedUnit) => onIncident(store, newIncidentId(crypto.randomUUID()), { type: "incident_create", alarmIds: [...alarmIds], title, assignedUnit }),
-      setStatus: (incidentId, status) => onIncident(store, incidentId, { type: "incident_status", status }),
-      assign: (incidentId, unit) => onIncident(store, incidentId, { type: "incident_assign", unit }),
-      note: (incidentId, text) => onIncident(store, incidentId, { type: "incident_note", text }),
+      create: (alarmIds, title, assignedUnit) => store.commandOn("incident", newIncidentId(crypto.randomUUID()), { type: "incident_create", alarmIds: [...alarmIds], title, assignedUnit }),
+      setStatus: (incidentId, status) => store.commandOn("incident", incidentId, { type: "incident_status", status }),
+      assign: (incidentId, unit) => store.commandOn("incident", incidentId, { type: "incident_assign", unit }),
+      note: (incidentId, text) => store.commandOn("incident", incidentId, { type: "incident_note", text }),
     }),
     [store],
   );
