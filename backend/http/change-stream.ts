@@ -25,8 +25,10 @@ export interface ChangeStreamOptions {
   /** Browser origins allowed to open the stream; requests without an Origin (consoles' cores) pass. */
   allowedOrigins: readonly string[];
   heartbeatMs?: number;
-  /** The links between centres, told with each heartbeat. */
+  /** The links between centres, told with each heartbeat, and at once when one changes state. */
   links?: () => CentreLink[];
+  /** How often the links are looked at for a change of state (default every second). */
+  linkWatchMs?: number;
   /** Most streams at once, and per session (a console holds one; reconnects overlap briefly). */
   maxClients?: number;
   maxPerSession?: number;
@@ -218,10 +220,24 @@ export async function attachChangeStream(options: ChangeStreamOptions): Promise<
   }, options.heartbeatMs ?? 10_000);
   heartbeat.unref();
 
+  // An operator learns that a link between centres went down (or came back) within a second,
+  // not at the next heartbeat.
+  const linkStates = () => (options.links?.() ?? []).map((link) => `${link.id}:${link.state}`).join(",");
+  let toldLinks = linkStates();
+  const linkWatch = setInterval(() => {
+    const states = linkStates();
+    if (states === toldLinks) return;
+    toldLinks = states;
+    const links = options.links?.() ?? [];
+    for (const session of sessions) if (session.isLive) session.heartbeat(headSeq, links);
+  }, options.linkWatchMs ?? 1000);
+  linkWatch.unref();
+
   return {
     clientCount: () => sessions.size,
     close: async () => {
       clearInterval(heartbeat);
+      clearInterval(linkWatch);
       unsubscribe();
       stopListening();
       server.off("upgrade", onUpgrade);

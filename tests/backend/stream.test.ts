@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { BACKEND_PATHS, ChangeSchema, type StreamMessage } from "../../shared/protocol/backend.js";
+import type { CentreLink } from "../../shared/protocol/province.js";
 import { SIMULATOR_PATHS } from "../../shared/protocol/simulator.js";
 import { attachChangeStream } from "../../backend/http/change-stream.js";
 import { openSqliteStore } from "../../backend/store/sqlite-store.js";
@@ -106,6 +107,33 @@ describe("heartbeats", () => {
     const beat = await client.waitFor((m) => m.type === "heartbeat", 2000);
     expect(beat).toMatchObject({ type: "heartbeat", headSeq: await store.headSeq(), serverTime: expect.any(String) });
     expect(stream.clientCount()).toBe(1);
+    client.close();
+    await stream.close();
+    await new Promise((resolve) => server.close(resolve));
+    await store.close();
+  });
+});
+
+describe("links between centres", () => {
+  it("are told at once when one changes state, not only with the next heartbeat", async () => {
+    const store = openSqliteStore({ filename: ":memory:" });
+    await store.commit(SEED_OPERATORS.map((op) => ({ entity: "operator", op: "upsert", id: op.id, data: op })));
+    await ensureDemoPasswords(store, new Date());
+    const authority = new SessionAuthority(store);
+    const signedIn = await authority.signIn("op-01", "uongbi-op-01", "desk", "127.0.0.1", new Date());
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    let state: CentreLink["state"] = "up";
+    const links = (): CentreLink[] => [{ id: "province", name: "Quảng Ninh", state, since: null }];
+    // Heartbeats an hour apart: a message about the link can only come from the watch.
+    const stream = await attachChangeStream({ server, store, logger: pino({ enabled: false }), heartbeatMs: 3_600_000, linkWatchMs: 20, links, authority, allowedOrigins: [] });
+    const port = (server.address() as AddressInfo).port;
+    const client = new StreamClient(`ws://127.0.0.1:${port}${BACKEND_PATHS.stream}`, signedIn.value.session.token);
+    await client.waitFor((m) => m.type === "ready", 2000);
+    state = "down";
+    const told = await client.waitFor((m) => m.type === "heartbeat", 2000);
+    expect(told).toMatchObject({ type: "heartbeat", links: [{ id: "province", state: "down" }] });
     client.close();
     await stream.close();
     await new Promise((resolve) => server.close(resolve));
