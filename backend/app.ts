@@ -123,6 +123,8 @@ export interface CityLink {
   provinceUrl: string;
   /** Never logged. */
   secret: string;
+  /** How often the province is asked what it did with this city's escalations (default every second). */
+  updatesIntervalMs?: number;
 }
 
 
@@ -381,7 +383,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     }
     await shelves.start();
     if (options.link?.role === "city") {
-      const uplink = new CityUplink({ store, provinceUrl: options.link.provinceUrl, cityId: options.link.cityId, secret: options.link.secret, logger });
+      const { provinceUrl, cityId, secret, updatesIntervalMs } = options.link;
+      const uplink = new CityUplink({ store, provinceUrl, cityId, secret, logger, ...(updatesIntervalMs === undefined ? {} : { updatesIntervalMs }) });
       cleanups.push(() => uplink.close());
       links = () => [cityUplinkLink(uplink.linkState)];
       await uplink.start();

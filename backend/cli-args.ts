@@ -38,6 +38,7 @@ export const USAGE = [
   "  --city ID=NAME         (province) a city that may link up; its secret from IOC_CITY_SECRET_<ID> (dashes as _); repeatable",
   "  --province-url URL     (city) the province backend to send escalations to",
   "  --city-id ID           (city) this city's id at the province; its secret from IOC_CITY_SECRET",
+  "  --uplink-interval-ms N (city) how often the province is asked what it did with this city's escalations (default 1000)",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
 ].join("\n");
@@ -79,6 +80,7 @@ export interface CliArgs {
   cities: Array<{ id: string; name: string }>;
   provinceUrl: string | undefined;
   cityId: string | undefined;
+  uplinkIntervalMs: number | undefined;
 }
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
@@ -116,6 +118,7 @@ const VALUE_FLAGS = [
   "--city",
   "--province-url",
   "--city-id",
+  "--uplink-interval-ms",
 ] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
@@ -159,6 +162,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     cities: [],
     provinceUrl: undefined,
     cityId: undefined,
+    uplinkIntervalMs: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? "";
@@ -326,6 +330,12 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       args.cityId = id.data;
       return null;
     }
+    case "--uplink-interval-ms": {
+      const interval = IntervalSchema.safeParse(value);
+      if (!interval.success) return `--uplink-interval-ms must be a whole number of at least 100, not "${value}".`;
+      args.uplinkIntervalMs = interval.data;
+      return null;
+    }
     default:
       return assertNever(flag);
   }
@@ -337,5 +347,6 @@ function linkProblem(args: CliArgs): string | null {
   if (args.role === "province" && args.cities.length === 0) return "--role province needs at least one --city ID=NAME that may link up.";
   if (args.role === "city" && args.cities.length > 0) return "--city is for the province's backend: add --role province.";
   if ((args.provinceUrl === undefined) !== (args.cityId === undefined)) return "--province-url and --city-id go together: give both, or neither.";
+  if (args.uplinkIntervalMs !== undefined && args.provinceUrl === undefined) return "--uplink-interval-ms is for a city linked to a province: add --province-url and --city-id.";
   return null;
 }

@@ -12,6 +12,7 @@ interface LinkArgs {
   cities: ReadonlyArray<{ id: string; name: string }>;
   provinceUrl: string | undefined;
   cityId: string | undefined;
+  uplinkIntervalMs?: number | undefined;
 }
 
 const secretProblem = (variable: string) => `${variable} must hold the city's secret (16 to 200 characters); it is read from the environment so it never shows in a process list.`;
@@ -31,5 +32,5 @@ export function resolveLink(args: LinkArgs, env: Readonly<Record<string, string 
   if (args.provinceUrl === undefined || args.cityId === undefined) return ok(undefined);
   const secret = CitySecretSchema.safeParse(env[OWN_SECRET_VARIABLE]);
   if (!secret.success) return err("invalid_request", secretProblem(OWN_SECRET_VARIABLE));
-  return ok({ role: "city", cityId: args.cityId, provinceUrl: args.provinceUrl, secret: secret.data });
+  return ok({ role: "city", cityId: args.cityId, provinceUrl: args.provinceUrl, secret: secret.data, ...(args.uplinkIntervalMs === undefined ? {} : { updatesIntervalMs: args.uplinkIntervalMs }) });
 }

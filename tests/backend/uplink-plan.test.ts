@@ -77,4 +77,15 @@ describe("the link's flags and secrets", () => {
     if (!short.ok) expect(short.error.message).not.toContain("tiny-secret");
     expect(resolveLink(parseCliArgs([]).ok ? { role: "city", cities: [], provinceUrl: undefined, cityId: undefined } : args.value, {})).toEqual({ ok: true, value: undefined });
   });
+
+  it("a city's poll of the province can be set, only for a linked city", () => {
+    expect(parseCliArgs(["--uplink-interval-ms", "200"])).toMatchObject({ ok: false });
+    expect(parseCliArgs(["--province-url", "http://127.0.0.1:9", "--city-id", "uong-bi", "--uplink-interval-ms", "50"])).toMatchObject({ ok: false });
+    const args = parseCliArgs(["--province-url", "http://127.0.0.1:9", "--city-id", "uong-bi", "--uplink-interval-ms=250"]);
+    if (!args.ok) throw new Error(args.error);
+    expect(resolveLink(args.value, { IOC_CITY_SECRET: "s".repeat(20) })).toEqual({
+      ok: true,
+      value: { role: "city", cityId: "uong-bi", provinceUrl: "http://127.0.0.1:9", secret: "s".repeat(20), updatesIntervalMs: 250 },
+    });
+  });
 });
