@@ -1,12 +1,11 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { CameraCredentialsSchema, type CameraCredentials } from "../../shared/domain/camera-setup.js";
-import type { CameraSecrets } from "./camera-secrets.js";
+import type { CredentialRow, CredentialRows } from "./sealed-camera-secrets.js";
 
 const RowSchema = z.object({ username: z.string(), password: z.string() });
 
-/** SQLite side of CameraSecrets. */
-export class SqliteCameraSecrets implements CameraSecrets {
+/** SQLite's camera_credentials table, as stored (SealedCameraSecrets seals what goes in). */
+export class SqliteCredentialRows implements CredentialRows {
   private readonly statements;
 
   constructor(db: Database.Database) {
@@ -17,13 +16,16 @@ export class SqliteCameraSecrets implements CameraSecrets {
     };
   }
 
-  async getCredentials(cameraId: string): Promise<CameraCredentials | null> {
+  async get(cameraId: string): Promise<CredentialRow | null> {
     const row = this.statements.get.get(cameraId);
-    return row === undefined ? null : CameraCredentialsSchema.parse(RowSchema.parse(row));
+    return row === undefined ? null : RowSchema.parse(row);
   }
 
-  async putCredentials(cameraId: string, credentials: CameraCredentials | null): Promise<void> {
-    if (credentials === null) this.statements.remove.run(cameraId);
-    else this.statements.put.run(cameraId, credentials.username, credentials.password);
+  async put(cameraId: string, row: CredentialRow): Promise<void> {
+    this.statements.put.run(cameraId, row.username, row.password);
+  }
+
+  async remove(cameraId: string): Promise<void> {
+    this.statements.remove.run(cameraId);
   }
 }

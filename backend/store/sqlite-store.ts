@@ -22,7 +22,8 @@ import { MIGRATIONS } from "./migrations/index.js";
 import type { Handover } from "../../shared/domain/handover.js";
 import type { RecordingIndex } from "./recording-index.js";
 import { SqliteRecordingIndex } from "./sqlite-recording-index.js";
-import { SqliteCameraSecrets } from "./sqlite-camera-secrets.js";
+import { SqliteCredentialRows } from "./sqlite-camera-secrets.js";
+import { SealedCameraSecrets } from "./sealed-camera-secrets.js";
 import type { CameraSecrets } from "./camera-secrets.js";
 import { SqliteWorkstationRecords } from "./sqlite-workstation-records.js";
 import type { WorkstationRecords } from "./workstation-records.js";
@@ -298,9 +299,9 @@ class SqliteStore implements BackendStore {
     return (this.recordingIndex ??= new SqliteRecordingIndex(this.db));
   }
 
-  private secrets: SqliteCameraSecrets | null = null;
+  private secrets: CameraSecrets | null = null;
   get cameraSecrets(): CameraSecrets {
-    return (this.secrets ??= new SqliteCameraSecrets(this.db));
+    return (this.secrets ??= new SealedCameraSecrets(new SqliteCredentialRows(this.db), this.auditKey));
   }
 
   // Shift handovers: kept in their own module, audited through writeAudit.

@@ -125,12 +125,12 @@ describe("cameras administered by a supervisor", () => {
     expect(kept.body).toMatchObject({ ok: true, value: { answered: true, codec: "h264" } });
     expect((await t.post(CAMERA_PATHS.probe, { url: "rtsp://198.51.100.7:554/x", credentials: null, storedCredentialsOf: cameraId }, "sup-01")).status).toBe(400);
 
-    // Nowhere in the store but the credentials' own table: not the change log, the entities, the audit trail, the idempotency answers.
+    // Nowhere in the store in the clear: not the change log, the entities, the audit trail, the idempotency answers; sealed in their own table.
     const db = new Database(join(dataDir, "ioc-backend.sqlite"), { readonly: true });
     try {
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'camera_credentials'").pluck().all() as string[];
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
       for (const table of tables) expect(JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).all()), table).not.toContain(PASSWORD);
-      expect(db.prepare("SELECT password FROM camera_credentials WHERE camera_id = ?").pluck().get(cameraId)).toBe(PASSWORD);
+      expect(db.prepare("SELECT password FROM camera_credentials WHERE camera_id = ?").pluck().get(cameraId)).toMatch(/^sealed:v1:/);
       const audit = db.prepare("SELECT detail FROM audit_log WHERE action = 'camera_add' AND outcome = 'applied'").pluck().get() as string;
       expect(JSON.parse(audit)).toMatchObject({ settings: { credentials: "set", url: rtsp.url } });
     } finally {

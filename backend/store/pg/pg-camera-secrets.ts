@@ -1,27 +1,26 @@
 import type { Pool } from "pg";
 import { z } from "zod";
-import { CameraCredentialsSchema, type CameraCredentials } from "../../../shared/domain/camera-setup.js";
-import type { CameraSecrets } from "../camera-secrets.js";
+import type { CredentialRow, CredentialRows } from "../sealed-camera-secrets.js";
 
 const RowSchema = z.object({ username: z.string(), password: z.string() });
 
-/** PostgreSQL side of CameraSecrets. */
-export class PgCameraSecrets implements CameraSecrets {
+/** PostgreSQL's camera_credentials table, as stored (SealedCameraSecrets seals what goes in). */
+export class PgCredentialRows implements CredentialRows {
   constructor(private readonly pool: Pool) {}
 
-  async getCredentials(cameraId: string): Promise<CameraCredentials | null> {
+  async get(cameraId: string): Promise<CredentialRow | null> {
     const row = (await this.pool.query("SELECT username, password FROM camera_credentials WHERE camera_id = $1", [cameraId])).rows[0];
-    return row === undefined ? null : CameraCredentialsSchema.parse(RowSchema.parse(row));
+    return row === undefined ? null : RowSchema.parse(row);
   }
 
-  async putCredentials(cameraId: string, credentials: CameraCredentials | null): Promise<void> {
-    if (credentials === null) {
-      await this.pool.query("DELETE FROM camera_credentials WHERE camera_id = $1", [cameraId]);
-      return;
-    }
+  async put(cameraId: string, row: CredentialRow): Promise<void> {
     await this.pool.query(
       "INSERT INTO camera_credentials (camera_id, username, password) VALUES ($1, $2, $3) ON CONFLICT (camera_id) DO UPDATE SET username = EXCLUDED.username, password = EXCLUDED.password",
-      [cameraId, credentials.username, credentials.password],
+      [cameraId, row.username, row.password],
     );
+  }
+
+  async remove(cameraId: string): Promise<void> {
+    await this.pool.query("DELETE FROM camera_credentials WHERE camera_id = $1", [cameraId]);
   }
 }

@@ -29,7 +29,8 @@ import { withLogLock, type LogHeads } from "./pg-transaction.js";
 import type { RecordingIndex } from "../recording-index.js";
 import { PgRecordingIndex } from "./pg-recording-index.js";
 import { PgWorkstationRecords } from "./pg-workstation-records.js";
-import { PgCameraSecrets } from "./pg-camera-secrets.js";
+import { PgCredentialRows } from "./pg-camera-secrets.js";
+import { SealedCameraSecrets } from "../sealed-camera-secrets.js";
 import type { CameraSecrets } from "../camera-secrets.js";
 
 const Int = z.coerce.number().int();
@@ -159,7 +160,7 @@ class PgStore implements BackendStore {
     this.sessions = new PgSessionRecords(pool, writeAudit);
     this.records = new PgWorkstationRecords(pool, writeAudit);
     this.recordings = new PgRecordingIndex(pool);
-    this.cameraSecrets = new PgCameraSecrets(pool);
+    this.cameraSecrets = new SealedCameraSecrets(new PgCredentialRows(pool), options.auditKey);
   }
 
   async start(follow: boolean): Promise<void> {
