@@ -69,6 +69,8 @@ test.describe("city ↔ province", () => {
     const item = cityPage.locator(`[data-testid="directive-item"][data-directive-id="${directiveId}"]`);
     await expect(item).toHaveAttribute("data-state", "delivered", { timeout: 15_000 });
     await expect(item.getByTestId("directive-text")).toHaveText("Điều 2 xe chữa cháy từ Hạ Long hỗ trợ");
+    // The escalated alarm says the province answered it, and with what.
+    await expect(details.locator(`[data-testid="escalation-answer"][data-directive-id="${directiveId}"]`)).toContainText("Điều 2 xe chữa cháy từ Hạ Long hỗ trợ");
     // Its arrival sounded the tone of its priority.
     await expect(cityPage.getByTestId("directives")).toHaveAttribute("data-last-tone", "critical");
     await expect(sent).toHaveAttribute("data-state", "delivered", { timeout: 15_000 });

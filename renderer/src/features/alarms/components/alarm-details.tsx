@@ -6,6 +6,7 @@ import { useAlarmActions } from "../hooks/use-alarm-actions.js";
 import { useLanguage } from "../../../hooks/use-language.js";
 import { AlarmActionsForm } from "./alarm-actions-form.js";
 import { PriorityMark } from "./priority-mark.js";
+import { EscalationAnswers } from "../../directives/components/escalation-answers.js";
 import { VideoAtAlarmButton } from "../../playback/components/video-at-alarm-button.js";
 
 /** The selected alarm in full: who did what and when, the SOP checklist, and the officer's actions. */
@@ -72,6 +73,7 @@ export function AlarmDetails({ alarm, wardName }: { alarm: Alarm; wardName: stri
                   error: e.delivery.error ?? "",
                 })})
               </span>
+              <EscalationAnswers recordId={alarm.id} index={i} />
             </li>
           ))}
         </ul>
