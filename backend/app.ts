@@ -26,11 +26,10 @@ import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerAuditRoutes } from "./http/audit-routes.js";
 import { ShelfExpiry } from "./actions/shelf-expiry.js";
 import { OVERLAY_FONT_PATH } from "./resource-paths.js";
-import { cameraCatalogue } from "./seed/camera-catalogue.js";
+import { centreProfile, type CityProfileId } from "./seed/centre-profile.js";
 import { buildCityModel, type CityModel } from "./seed/city-model.js";
 import { seedOrReconcile } from "./seed/seed.js";
 import { isStorageFull } from "../shared/storage-full.js";
-import { loadUongBiWards } from "./seed/ward-geodata.js";
 import { hashString, seededRandom } from "../shared/seeded-random.js";
 import { AlarmIdGenerator } from "./simulator/alarm-ids.js";
 import { CameraOutages } from "./simulator/camera-outages.js";
@@ -72,6 +71,8 @@ export interface BackendOptions {
   cameraSources?: Readonly<Record<string, string>>;
   /** How many cameras to simulate (cameraCatalogue); default the catalogue's. */
   cameraCount?: number;
+  /** Which simulated city a city backend is (default Uông Bí); a province backend simulates none. */
+  cityProfile?: CityProfileId;
   /** pino logging (to stderr) on or off; tests pass false. Default on. */
   log?: boolean;
   /**
@@ -256,7 +257,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     }
   };
   try {
-    const model = buildCityModel(loadUongBiWards(), cameraCatalogue(options.cameraCount));
+    const profile = centreProfile(options.link?.role ?? "city", options.cityProfile);
+    const model = buildCityModel(profile.wards(), profile.cameras(options.cameraCount), profile.sensors);
     const { video, ffmpeg } = await createVideo(options, options.dataDir, model, logger);
     cleanups.push(() => video.close());
     const normalStatus: CameraStatus = video.available ? "online" : "offline";
@@ -354,13 +356,13 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     // it, and the camera addresses it could not bring up to date are written at the next start.
     let seeded = false;
     try {
-      seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id), demo: options.demo === true, domainHistoryHours: options.simulator?.domainHistoryHours ?? DOMAIN_HISTORY_HOURS });
+      seeded = await seedOrReconcile(store, model, { now: new Date(), publicUrl, cameraStatus: (id) => outages.statusOf(id), demo: options.demo === true, operators: profile.operators, seedAlarms: profile.seedAlarms, domainHistoryHours: options.simulator?.domainHistoryHours ?? DOMAIN_HISTORY_HOURS });
     } catch (error) {
       if (!isStorageFull(error) || (await store.countEntities()) === 0) throw error;
       logger.error("the store is full: the cameras' stream addresses were not updated; free space and restart");
     }
     if (options.demo === true) {
-      await ensureDemoPasswords(store, new Date());
+      await ensureDemoPasswords(store, new Date(), profile.operators);
     } else {
       const password = await ensureFirstSupervisor(store, new Date());
       if (password !== null) options.onFirstSupervisor?.(FIRST_SUPERVISOR.id, password);

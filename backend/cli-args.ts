@@ -3,6 +3,7 @@ import { assertNever } from "../shared/result.js";
 import { isPostgresUrl } from "./store/pg/database-url.js";
 import { DOMAIN_RETENTION_DAYS } from "../shared/protocol/dashboards-api.js";
 import { CityIdSchema } from "../shared/domain/province.js";
+import { CITY_PROFILE_IDS, type CityProfileId } from "./seed/centre-profile.js";
 import { BackendRoleSchema, type BackendRole } from "../shared/protocol/province.js";
 
 export const USAGE = [
@@ -38,6 +39,7 @@ export const USAGE = [
   "  --city ID=NAME         (province) a city that may link up; its secret from IOC_CITY_SECRET_<ID> (dashes as _); repeatable",
   "  --province-url URL     (city) the province backend to send escalations to",
   "  --city-id ID           (city) this city's id at the province; its secret from IOC_CITY_SECRET",
+  "  --city-profile ID      (city) the simulated city: uong-bi (default) or cam-pha (a small synthetic geography)",
   "  --uplink-interval-ms N (city) how often the province is asked what it did with this city's escalations (default 1000)",
   "  --quiet                no log lines on stderr",
   "  --help                 this text",
@@ -81,6 +83,7 @@ export interface CliArgs {
   provinceUrl: string | undefined;
   cityId: string | undefined;
   uplinkIntervalMs: number | undefined;
+  cityProfile: CityProfileId | undefined;
 }
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
@@ -119,6 +122,7 @@ const VALUE_FLAGS = [
   "--province-url",
   "--city-id",
   "--uplink-interval-ms",
+  "--city-profile",
 ] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const isValueFlag = (flag: string): flag is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(flag);
@@ -163,6 +167,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
     provinceUrl: undefined,
     cityId: undefined,
     uplinkIntervalMs: undefined,
+    cityProfile: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? "";
@@ -330,6 +335,12 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       args.cityId = id.data;
       return null;
     }
+    case "--city-profile": {
+      const profile = CITY_PROFILE_IDS.find((id) => id === value);
+      if (profile === undefined) return `--city-profile must be one of ${CITY_PROFILE_IDS.join(", ")}, not "${value}".`;
+      args.cityProfile = profile;
+      return null;
+    }
     case "--uplink-interval-ms": {
       const interval = IntervalSchema.safeParse(value);
       if (!interval.success) return `--uplink-interval-ms must be a whole number of at least 100, not "${value}".`;
@@ -344,6 +355,7 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
 /** The link flags that only make sense together, or null. */
 function linkProblem(args: CliArgs): string | null {
   if (args.role === "province" && (args.provinceUrl !== undefined || args.cityId !== undefined)) return "--province-url and --city-id are for a city's backend, not with --role province.";
+  if (args.role === "province" && args.cityProfile !== undefined) return "--city-profile is for a city's backend: the province simulates no city.";
   if (args.role === "province" && args.cities.length === 0) return "--role province needs at least one --city ID=NAME that may link up.";
   if (args.role === "city" && args.cities.length > 0) return "--city is for the province's backend: add --role province.";
   if ((args.provinceUrl === undefined) !== (args.cityId === undefined)) return "--province-url and --city-id go together: give both, or neither.";

@@ -43,6 +43,7 @@ async function main(): Promise<number> {
       streamTls: args.streamPort === undefined ? { enabled: args.streamTls } : { enabled: args.streamTls, port: args.streamPort },
       cameraSources: args.cameraSources,
       ...(args.cameras === undefined ? {} : { cameraCount: args.cameras }),
+      ...(args.cityProfile === undefined ? {} : { cityProfile: args.cityProfile }),
       ...(args.storeQuotaMb === undefined ? {} : { storeQuotaBytes: Math.floor(args.storeQuotaMb * 1024 * 1024) }),
       ...(args.databaseUrl === undefined ? {} : { databaseUrl: args.databaseUrl }),
       recording: {

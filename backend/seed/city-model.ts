@@ -26,13 +26,13 @@ export interface CityModel {
 /** A sensor "near" a camera sits within about 300 m of it. */
 const NEAR_CAMERA_RADIUS_DEG = 0.003;
 
-/** `catalogue`: the cameras to place (default the seeded catalogue; see cameraCatalogue for more). */
-export function buildCityModel(wards: readonly Ward[], catalogue: readonly CameraSpec[] = CAMERA_CATALOGUE): CityModel {
+/** `catalogue`: the cameras to place (default Uông Bí's; see cameraCatalogue for more), `sensorCatalogue` likewise. */
+export function buildCityModel(wards: readonly Ward[], catalogue: readonly CameraSpec[] = CAMERA_CATALOGUE, sensorCatalogue: readonly SensorSpec[] = SENSOR_CATALOGUE): CityModel {
   const cameras = catalogue.map((spec) => ({
     ...spec,
     location: placeInPolygon(wardByCode(wards, spec.wardCode).boundary, spec.id),
   }));
-  const sensors = SENSOR_CATALOGUE.map((spec): PlacedSensor => {
+  const sensors = sensorCatalogue.map((spec): PlacedSensor => {
     const boundary = wardByCode(wards, spec.wardCode).boundary;
     const anchor = cameras.find((c) => c.id === spec.nearCameraId && c.wardCode === spec.wardCode);
     const location =

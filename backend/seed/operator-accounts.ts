@@ -7,9 +7,9 @@ import { SEED_OPERATORS } from "./operators.js";
 
 
 /** Gives each demo operator its known password, once; a password set since is kept. */
-export async function ensureDemoPasswords(store: BackendStore, now: Date): Promise<number> {
+export async function ensureDemoPasswords(store: BackendStore, now: Date, operators: readonly Operator[] = SEED_OPERATORS): Promise<number> {
   let added = 0;
-  for (const operator of SEED_OPERATORS) {
+  for (const operator of operators) {
     if ((await store.sessions.credentials(operator.id)) !== null) continue;
     const audit = [{ at: now.toISOString(), operatorId: "system", action: "password.set", targetKind: null, targetId: operator.id, outcome: "applied" as const, detail: { demo: true } }];
     await store.sessions.setCredentials(operator.id, { passwordHash: await hashPassword(demoPasswordOf(operator.id)), mustChange: false }, now.toISOString(), audit);

@@ -2,6 +2,7 @@ import { CameraSchema, type Camera, type CameraStatus } from "../../shared/domai
 import { hashString, seededRandom } from "../../shared/seeded-random.js";
 import type { BackendStore, EntityWrite } from "../store/backend-store.js";
 import { toCameraEntity, toSensorEntity, type CityModel } from "./city-model.js";
+import type { Operator } from "../../shared/domain/operator.js";
 import { SEED_OPERATORS } from "./operators.js";
 import { buildSeedAlarms } from "./seed-alarms.js";
 import { initialReading } from "./sensor-readings.js";
@@ -14,8 +15,12 @@ export interface SeedContext {
   now: Date;
   publicUrl: string;
   cameraStatus(cameraId: string): CameraStatus;
-  /** The demo city's operators are seeded only for a demo backend. */
+  /** The demo centre's operators are seeded only for a demo backend. */
   demo: boolean;
+  /** Its staff (the profile's; default Uông Bí's). */
+  operators?: readonly Operator[];
+  /** Whether a new store starts with a morning's alarms (they name Uông Bí's cameras; default yes). */
+  seedAlarms?: boolean;
   /** Complete hours of domain series (dossiers, queues, air…) a new store starts with, before the current one; default none. */
   domainHistoryHours?: number;
 }
@@ -25,7 +30,7 @@ export function buildSeedWrites(model: CityModel, context: SeedContext): EntityW
   const at = context.now.toISOString();
   return [
     ...model.wards.map((ward): EntityWrite => ({ entity: "ward", op: "upsert", id: ward.code, data: ward })),
-    ...(context.demo ? SEED_OPERATORS : []).map((op): EntityWrite => ({ entity: "operator", op: "upsert", id: op.id, data: op })),
+    ...(context.demo ? (context.operators ?? SEED_OPERATORS) : []).map((op): EntityWrite => ({ entity: "operator", op: "upsert", id: op.id, data: op })),
     ...model.cameras.map(
       (camera): EntityWrite => ({
         entity: "camera",
@@ -42,7 +47,7 @@ export function buildSeedWrites(model: CityModel, context: SeedContext): EntityW
         data: toSensorEntity(sensor, initialReading(sensor.kind, seededRandom(hashString(sensor.id))), at),
       }),
     ),
-    ...buildSeedAlarms(model, context.now).map((alarm): EntityWrite => ({ entity: "alarm", op: "upsert", id: alarm.id, data: alarm })),
+    ...(context.seedAlarms !== false ? buildSeedAlarms(model, context.now) : []).map((alarm): EntityWrite => ({ entity: "alarm", op: "upsert", id: alarm.id, data: alarm })),
     ...domainSeedSamples(model, context).map((sample): EntityWrite => ({ entity: "domain_sample", op: "upsert", id: sample.id, data: sample })),
   ];
 }

@@ -53,6 +53,28 @@ function sensorsFor(model: CityModel, rule: Extract<AnchorRule, { from: "sensor"
   });
 }
 
+/** The rule's wards that this city has; all its wards when it has none of them (another city's catalogue). */
+function addressWards(model: CityModel, rule: Extract<AnchorRule, { from: "address" }>): string[] {
+  const all = model.wards.map((w) => w.code);
+  if (rule.wards === "any") return all;
+  const own = rule.wards.filter((code) => all.includes(code));
+  return own.length > 0 ? own : all;
+}
+
+/** Whether this city has anywhere an alarm of the rule can come from (a city without a power plant raises no power-plant alarm). */
+function canAnchor(model: CityModel, rule: AnchorRule): boolean {
+  switch (rule.from) {
+    case "camera":
+      return camerasFor(model, rule).length > 0;
+    case "sensor":
+      return sensorsFor(model, rule).length > 0;
+    case "address":
+      return model.wards.length > 0;
+    default:
+      return assertNever(rule);
+  }
+}
+
 function chooseFrom<T extends { id: string }>(items: readonly T[], random: Random, anchorId: string | undefined, what: string): T {
   if (anchorId === undefined) return pick(random, items);
   const item = items.find((i) => i.id === anchorId);
@@ -72,7 +94,7 @@ function resolveAnchor(model: CityModel, rule: AnchorRule, random: Random, ancho
       return { wardCode: sensor.wardCode, place: sensor.name, point: sensor.location, scatter: false, camera, sensor };
     }
     case "address": {
-      const codes = rule.wards === "any" ? model.wards.map((w) => w.code) : rule.wards;
+      const codes = addressWards(model, rule);
       const ward = wardByCode(model.wards, anchorId ?? pick(random, codes));
       const place = rule.street
         ? `Đường ${pick(random, STREET_NAMES)}, ${inAddress(ward)}`
@@ -120,7 +142,7 @@ export function createAlarm(model: CityModel, recipe: AlarmRecipe): Alarm {
 }
 
 /** A type for a random alarm, weighted by how often each happens in the city. */
-export function randomAlarmType(random: Random): AlarmType {
-  const weights = Object.fromEntries(ALARM_TYPES.map((type) => [type, ALARM_TEMPLATES[type].frequency])) as Record<AlarmType, number>;
+export function randomAlarmType(model: CityModel, random: Random): AlarmType {
+  const weights = Object.fromEntries(ALARM_TYPES.map((type) => [type, canAnchor(model, ALARM_TEMPLATES[type].anchor) ? ALARM_TEMPLATES[type].frequency : 0])) as Record<AlarmType, number>;
   return pickWeighted(random, weights);
 }

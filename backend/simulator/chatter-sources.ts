@@ -14,7 +14,7 @@ export interface ChatterSource {
 export function chatterSources(model: CityModel, random: Random, count: number): ChatterSource[] {
   const sources: ChatterSource[] = [];
   for (let i = 0; i < count; i++) {
-    const type = randomAlarmType(random);
+    const type = randomAlarmType(model, random);
     const probe = createAlarm(model, { id: `chatter-probe-${i}`, type, now: new Date(0), random });
     const rule = ALARM_TEMPLATES[type].anchor;
     const anchorId = rule.from === "camera" ? probe.cameraId : rule.from === "sensor" ? probe.source.id : probe.wardCode;

@@ -63,7 +63,7 @@ export class Simulator {
       const repeat = chatter !== undefined && chatter.sources.length > 0 && this.options.random() < chatter.share ? pick(this.options.random, chatter.sources) : null;
       const recipe =
         repeat === null
-          ? { id, type: randomAlarmType(this.options.random), now, random: this.options.random }
+          ? { id, type: randomAlarmType(this.options.model, this.options.random), now, random: this.options.random }
           : { id, type: repeat.type, anchorId: repeat.anchorId, now, random: this.options.random };
       alarms.push(createAlarm(this.options.model, priority === undefined ? recipe : { ...recipe, priority }));
     }

@@ -53,7 +53,7 @@ describe("createAlarm", () => {
 describe("random alarm types", () => {
   it("never picks a type reserved for real events (camera_offline, thresholds crossed)", () => {
     const random = seededRandom(4);
-    const seen = new Set(Array.from({ length: 2000 }, () => randomAlarmType(random)));
+    const seen = new Set(Array.from({ length: 2000 }, () => randomAlarmType(model, random)));
     expect(seen.has("camera_offline")).toBe(false);
     expect(seen.has("one_stop_queue_long")).toBe(false);
     expect(seen.size).toBe(ALARM_TYPES.filter((type) => ALARM_TEMPLATES[type].frequency > 0).length);
