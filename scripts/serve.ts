@@ -7,7 +7,8 @@ import { STREET_MAP_RELATIVE_PATH } from "../shared/basemap/street-map-file.js";
 import { needsMallocArenaRelaunch, relaunchWithBoundedMallocArenas } from "../backend/runtime/malloc-arenas.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
 import { freePort } from "./lib/free-port.js";
-import { argsOrExit, backendOrExit, fail } from "./lib/launch.js";
+import { argsOrExit, backendOrExit, fail, type ConsoleArgs } from "./lib/launch.js";
+import { PROVINCE_CENTRES, startProvinceStack, type CentreId } from "./lib/province-stack.js";
 
 function readCaOrExit(file: string): string {
   try {
@@ -31,14 +32,13 @@ function quotaBytesOrExit(megabytes: string): number {
   return Math.floor(value * 1024 * 1024);
 }
 
-/** `npm run serve`: the reference backend (unless --backend-url) and the browser console. */
-async function main(): Promise<void> {
-  const args = argsOrExit("npm run serve");
-  if (args === null) return;
-  // The port is fixed before the backend starts: the backend lets this console's origin play its streams.
-  const port = Number(args.port) === 0 ? await freePort() : Number(args.port);
-  const { backend, backendUrl } = await backendOrExit(args, `http://${args.host}:${port}`);
-  const dataDir = resolve(args["data-dir"]);
+interface ServedConsole {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** One browser console: its core (cache, sync) in a worker, and the web server that serves the renderer to it. */
+async function serveConsole(args: ConsoleArgs, backendUrl: string, port: number, dataDir: string, stopBackends: () => Promise<void>): Promise<ServedConsole> {
   const settings = new JsonSettingsStore(join(dataDir, "settings.json"), {
     backendUrl,
     ...(args.operator ? { operatorId: args.operator } : {}),
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       log: (line) => console.log(`[console] ${line}`),
     });
   } catch (e) {
-    await backend?.stop();
+    await stopBackends();
     fail(`The console could not open its local cache: ${e instanceof Error ? e.message : String(e)}`);
   }
   for (const notice of core.notices) console.warn(notice);
@@ -78,15 +78,76 @@ async function main(): Promise<void> {
     });
   } catch (e) {
     await core.close();
-    await backend?.stop();
+    await stopBackends();
     const code = (e as { code?: string }).code;
-    fail(code === "EADDRINUSE" ? `Port ${args.port} is already in use: stop the other IOC console or pass --port <free port>.` : e instanceof Error ? e.message : String(e));
+    fail(code === "EADDRINUSE" ? `Port ${port} is already in use: stop the other IOC console or pass --port <free port>.` : e instanceof Error ? e.message : String(e));
   }
-  console.log(`IOC console ready at ${server.url} (backend ${backendUrl})`);
-  if (args.demo) console.log("Demo city: operators op-01, op-02, sup-01 and view-01 sign in with the password uongbi-<id> (e.g. uongbi-op-01).");
+  const served = server;
+  return {
+    url: served.url,
+    close: async () => {
+      await served.close();
+      await core.close();
+    },
+  };
+}
+
+const DEMO_OPERATORS = "operators op-01, op-02, sup-01 and view-01 sign in with the password uongbi-<id> (e.g. uongbi-op-01)";
+
+/** `--province`: the province's backend and two cities' (see province-stack.ts), and a browser console for each. */
+async function serveProvince(args: ConsoleArgs): Promise<void> {
+  const basePort = Number(args.port);
+  const consolePorts = Object.fromEntries(
+    await Promise.all(PROVINCE_CENTRES.map(async (c) => [c.id, basePort === 0 ? await freePort() : basePort + c.offset] as const)),
+  ) as Record<CentreId, number>;
+  const origins = Object.fromEntries(PROVINCE_CENTRES.map((c) => [c.id, `http://${args.host}:${consolePorts[c.id]}`])) as Record<CentreId, string>;
+  let stack;
+  try {
+    stack = await startProvinceStack({
+      dataDir: resolve(`${args["backend-data-dir"]}-province`),
+      backendPort: Number(args["backend-port"]),
+      consoleOrigins: origins,
+      demo: args.demo,
+      video: !args["no-video"],
+      simulator: !args["no-simulator"],
+      alarmIntervalMs: args["alarm-interval-ms"],
+      inheritOutput: true,
+    });
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+  const running = stack;
+  const consoles: ServedConsole[] = [];
+  for (const centre of running.centres) {
+    const served = await serveConsole(args, centre.backend.url, consolePorts[centre.id], resolve(`${args["data-dir"]}-province`, centre.id), running.stop);
+    consoles.push(served);
+    console.log(`IOC console of ${centre.name} ready at ${served.url} (backend ${centre.backend.url})`);
+  }
+  if (args.demo) console.log(`Demo centres: in each, ${DEMO_OPERATORS}. Cẩm Phả's wards are synthetic.`);
   const shutdown = async () => {
-    await server.close();
-    await core.close();
+    for (const served of consoles) await served.close();
+    await running.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+}
+
+/** `npm run serve`: the reference backend (unless --backend-url) and the browser console. */
+async function main(): Promise<void> {
+  const args = argsOrExit("npm run serve");
+  if (args === null) return;
+  if (args.province) return serveProvince(args);
+  // The port is fixed before the backend starts: the backend lets this console's origin play its streams.
+  const port = Number(args.port) === 0 ? await freePort() : Number(args.port);
+  const { backend, backendUrl } = await backendOrExit(args, `http://${args.host}:${port}`);
+  const served = await serveConsole(args, backendUrl, port, resolve(args["data-dir"]), async () => {
+    await backend?.stop();
+  });
+  console.log(`IOC console ready at ${served.url} (backend ${backendUrl})`);
+  if (args.demo) console.log(`Demo city: ${DEMO_OPERATORS}.`);
+  const shutdown = async () => {
+    await served.close();
     await backend?.stop();
     process.exit(0);
   };

@@ -3,7 +3,37 @@ import { ELECTRON_CONSOLE_ORIGIN } from "../shared/protocol/session.js";
 import { withBoundedMallocArenas } from "../backend/runtime/malloc-arenas.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
 import { ELECTRON_MISSING, findElectronBinary } from "./lib/electron-binary.js";
-import { argsOrExit, backendOrExit, fail } from "./lib/launch.js";
+import { resolve } from "node:path";
+import { argsOrExit, backendOrExit, fail, type ConsoleArgs } from "./lib/launch.js";
+import { startProvinceStack } from "./lib/province-stack.js";
+
+/**
+ * `--province`: the province's backend and two linked cities; the Electron console opens on Uông Bí
+ * (its origin is allowed on all three), and a console for the others is one command away.
+ */
+async function provinceOrExit(args: ConsoleArgs): Promise<{ backend: { stop(): Promise<void> }; backendUrl: string }> {
+  let stack;
+  try {
+    stack = await startProvinceStack({
+      dataDir: resolve(`${args["backend-data-dir"]}-province`),
+      backendPort: Number(args["backend-port"]),
+      consoleOrigins: { province: ELECTRON_CONSOLE_ORIGIN, "uong-bi": ELECTRON_CONSOLE_ORIGIN, "cam-pha": ELECTRON_CONSOLE_ORIGIN },
+      demo: args.demo,
+      video: !args["no-video"],
+      simulator: !args["no-simulator"],
+      alarmIntervalMs: args["alarm-interval-ms"],
+      inheritOutput: true,
+    });
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+  const uongBi = stack.centres.find((c) => c.id === "uong-bi");
+  if (uongBi === undefined) fail("The province chain started without Uông Bí.");
+  for (const centre of stack.centres) {
+    if (centre.id !== "uong-bi") console.log(`${centre.name}: backend ${centre.backend.url}; its console: npm run serve -- --backend-url ${centre.backend.url} --port <free port>`);
+  }
+  return { backend: stack, backendUrl: uongBi.backend.url };
+}
 
 /** `npm start`: the reference backend with its simulated city, then the Electron console. */
 async function main(): Promise<void> {
@@ -11,7 +41,7 @@ async function main(): Promise<void> {
   if (args === null) return;
   const electron = findElectronBinary();
   if (electron === null) fail(ELECTRON_MISSING);
-  const { backend, backendUrl } = await backendOrExit(args, ELECTRON_CONSOLE_ORIGIN);
+  const { backend, backendUrl } = args.province ? await provinceOrExit(args) : await backendOrExit(args, ELECTRON_CONSOLE_ORIGIN);
   const env = {
     ...withBoundedMallocArenas(),
     IOC_BACKEND_URL: backendUrl,

@@ -17,6 +17,7 @@ export function parseConsoleArgs(argv: string[]) {
       "alarm-interval-ms": { type: "string" },
       operator: { type: "string" },
       demo: { type: "boolean", default: false },
+      province: { type: "boolean", default: false },
       "backend-ca": { type: "string" },
       "cache-quota-mb": { type: "string" },
       "street-map": { type: "string" },
@@ -43,4 +44,8 @@ export const USAGE = `Options:
   --street-map FILE      the city's street map (default resources/basemap/city.mbtiles, made by npm run basemap)
   --demo                 the demo city: its operators have known passwords (uongbi-<id>, see README);
                          the embedded backend also opens its simulator controls to supervisors
-  --operator ID          with --demo only: sign this demo operator in at start, without typing the password`;
+  --operator ID          with --demo only: sign this demo operator in at start, without typing the password
+  --province             the whole chain on one machine: the province's backend (port +10) and two linked
+                         cities, Uông Bí (the backend port) and Cẩm Phả (+20, synthetic wards), each with
+                         its own store under BACKEND_DATA_DIR-province; serve gives each a console (port,
+                         +10, +20); link secrets are made per run and never shown`;

@@ -23,6 +23,7 @@ export function argsOrExit(command: string): ConsoleArgs | null {
     return null;
   }
   if (args.operator !== undefined && !args.demo) fail("--operator signs an operator in without a password, so it exists only with --demo.");
+  if (args.province && args["backend-url"] !== undefined) fail("--province starts its own three backends: leave out --backend-url.");
   return args;
 }
 
