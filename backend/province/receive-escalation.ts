@@ -28,6 +28,7 @@ export function receiveEscalation(city: ProvinceCity, item: UplinkEscalation, ex
     acknowledgedBy: null,
     acknowledgedByName: null,
     acknowledgedAt: null,
+    cameraIds: item.cameraIds,
   };
   const audit: AuditEntry = {
     at,
@@ -36,7 +37,7 @@ export function receiveEscalation(city: ProvinceCity, item: UplinkEscalation, ex
     targetKind: "escalation",
     targetId: id,
     outcome: "applied",
-    detail: { key: item.key, alarmId: item.alarm.id, reason: item.reason, escalatedByName: item.escalatedByName, escalatedAt: item.escalatedAt },
+    detail: { key: item.key, alarmId: item.alarm.id, reason: item.reason, escalatedByName: item.escalatedByName, escalatedAt: item.escalatedAt, cameraIds: item.cameraIds },
   };
   return { writes: [{ entity: "escalation", op: "upsert", id, data: escalation }], audit: [audit], respond: () => answer(at) };
 }

@@ -29,6 +29,7 @@ export function queuedEscalations(alarm: Alarm, cityId: string): QueuedEscalatio
               reason: escalation.reason,
               escalatedByName: escalation.operatorName,
               escalatedAt: escalation.at,
+              cameraIds: escalation.cameraIds,
             },
           },
         ]

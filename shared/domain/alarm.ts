@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EscalationDeliverySchema, QUEUED_DELIVERY } from "./escalation-delivery.js";
+import { SharedCameraIdsSchema } from "./shared-cameras.js";
 import { IsoTimeSchema, LonLatSchema } from "./geo.js";
 
 /** ISA-18.2 alarm states. */
@@ -56,6 +57,8 @@ export const AlarmEscalationSchema = z.object({
   reason: z.string().min(1).max(2000),
   /** Its way to the province: queued in the city's uplink until the province has it, then what it did. */
   delivery: EscalationDeliverySchema.default(QUEUED_DELIVERY),
+  /** Cameras the province may open with it (through the city's backend); none in older records. */
+  cameraIds: SharedCameraIdsSchema.default([]),
 });
 export type AlarmEscalation = z.infer<typeof AlarmEscalationSchema>;
 

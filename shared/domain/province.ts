@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AlarmPrioritySchema } from "./alarm.js";
 import { IsoTimeSchema, LonLatSchema } from "./geo.js";
+import { SharedCameraIdsSchema } from "./shared-cameras.js";
 
 /** A city of the province as the province knows it: lower-case, short, safe in ids and headers. */
 export const CityIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, "a city id is 2-32 lower-case letters, digits or dashes");
@@ -32,6 +33,8 @@ export const ProvinceEscalationSchema = z.object({
   acknowledgedBy: z.string().nullable(),
   acknowledgedByName: z.string().nullable(),
   acknowledgedAt: IsoTimeSchema.nullable(),
+  /** Cameras the city shared with it: the province console opens them through the city's backend. */
+  cameraIds: SharedCameraIdsSchema.default([]),
 });
 export type ProvinceEscalation = z.infer<typeof ProvinceEscalationSchema>;
 

@@ -3,6 +3,7 @@ import { EscalatedAlarmSummarySchema, CityIdSchema } from "../domain/province.js
 import { IsoTimeSchema } from "../domain/geo.js";
 import { DirectiveIdSchema, DirectiveSchema, DirectiveStateSchema } from "../domain/directive.js";
 import { AppErrorSchema, resultSchema } from "../result.js";
+import { SharedCameraIdsSchema } from "../domain/shared-cameras.js";
 
 /**
  * The link between a city's backend and the province's. The city calls up (it is the province's
@@ -41,6 +42,8 @@ export const UplinkEscalationSchema = z.object({
   reason: z.string().min(1).max(2000),
   escalatedByName: z.string().max(200),
   escalatedAt: IsoTimeSchema,
+  /** Cameras the city shares with this escalation; absent from cities that predate sharing. */
+  cameraIds: SharedCameraIdsSchema.default([]),
 });
 export type UplinkEscalation = z.infer<typeof UplinkEscalationSchema>;
 

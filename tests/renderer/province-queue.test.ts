@@ -19,6 +19,7 @@ function escalation(cityId: string, cityName: string, alarmId: string, receivedA
     acknowledgedBy: acknowledgedAt === null ? null : "sup-01",
     acknowledgedByName: acknowledgedAt === null ? null : "Hùng",
     acknowledgedAt,
+    cameraIds: [],
   };
 }
 

@@ -15,7 +15,8 @@ export interface AlarmActions {
   acknowledgeMany(alarmIds: readonly string[]): Promise<Result<BulkAcknowledgeResult>>;
   comment(alarmId: string, text: string): Promise<Result<Alarm>>;
   assign(alarmId: string, assigneeId: string | null, assigneeName: string | null): Promise<Result<Alarm>>;
-  escalate(alarmId: string, reason: string): Promise<Result<Alarm>>;
+  /** cameraIds: shared with the province along with it. */
+  escalate(alarmId: string, reason: string, cameraIds: readonly string[]): Promise<Result<Alarm>>;
   shelve(alarmId: string, reason: string, minutes: number): Promise<Result<Alarm>>;
   unshelve(alarmId: string): Promise<Result<Alarm>>;
   resolve(alarmId: string, note: string): Promise<Result<Alarm>>;
@@ -36,7 +37,7 @@ export function useAlarmActions(): AlarmActions {
       acknowledgeMany: (alarmIds) => store.client.request({ type: "alarm.acknowledgeMany", alarmIds: [...alarmIds] }),
       comment: (alarmId, text) => onAlarm(store, alarmId, { type: "comment", text }),
       assign: (alarmId, assigneeId, assigneeName) => onAlarm(store, alarmId, { type: "assign", assigneeId, assigneeName }),
-      escalate: (alarmId, reason) => onAlarm(store, alarmId, { type: "escalate", to: "province_ioc", reason }),
+      escalate: (alarmId, reason, cameraIds) => onAlarm(store, alarmId, { type: "escalate", to: "province_ioc", reason, cameraIds: [...cameraIds] }),
       shelve: (alarmId, reason, minutes) => onAlarm(store, alarmId, { type: "shelve", reason, minutes }),
       unshelve: (alarmId) => onAlarm(store, alarmId, { type: "unshelve" }),
       resolve: (alarmId, note) => onAlarm(store, alarmId, { type: "resolve", note }),
