@@ -5,6 +5,7 @@ import type { EscalationDelivery } from "../../shared/domain/escalation-delivery
 import { backoffDelayMs, UPLINK_BACKOFF } from "../../shared/backoff.js";
 import { CITY_AUTH_SCHEME, UPLINK_LIMITS, UPLINK_PATHS, UplinkBatchResponseSchema, UplinkUpdateSchema, UplinkUpdatesPageSchema, type UplinkItemAnswer } from "../../shared/protocol/province.js";
 import { describeZodError } from "../../shared/result.js";
+import { CITY_URL_HEADER } from "../../shared/protocol/camera-share.js";
 import type { AuditEntry, BackendStore, EntityWrite } from "../store/backend-store.js";
 import type { Directive } from "../../shared/domain/directive.js";
 import { CityDirectives } from "./city-directives.js";
@@ -17,6 +18,8 @@ export interface CityUplinkOptions {
   /** Never logged. */
   secret: string;
   logger: Logger;
+  /** Where the province can reach this backend for the cameras it shares (told with every uplink request). */
+  cityUrl?: string;
   /** How often the province is asked for what it did with this city's escalations. */
   updatesIntervalMs?: number;
 }
@@ -140,7 +143,9 @@ export class CityUplink {
   }
 
   private headers(): Record<string, string> {
-    return { authorization: `${CITY_AUTH_SCHEME} ${this.options.cityId}:${this.options.secret}`, "content-type": "application/json" };
+    const headers: Record<string, string> = { authorization: `${CITY_AUTH_SCHEME} ${this.options.cityId}:${this.options.secret}`, "content-type": "application/json" };
+    if (this.options.cityUrl !== undefined) headers[CITY_URL_HEADER] = this.options.cityUrl;
+    return headers;
   }
 
   /** The province's answers in the order sent, or null when the link is down (marked so). */
