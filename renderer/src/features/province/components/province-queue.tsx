@@ -13,6 +13,7 @@ import { useEscalations, useProvinceActions, useSentDirectives, type ProvinceAct
 import { citiesOf, provinceQueue, type CityOption } from "../model/escalation-queue.js";
 import { DirectiveForm } from "./directive-form.js";
 import { SentDirectives } from "./sent-directives.js";
+import { SharedCameraDialog } from "./shared-camera-dialog.js";
 
 /** The province centre's screen: one queue of every city's escalations (filter by city), and the directives sent. */
 export function ProvinceQueue() {
@@ -68,6 +69,7 @@ function EscalationRow({ escalation, actions }: { escalation: ProvinceEscalation
   const { t } = useTranslation();
   const { locale } = useLanguage();
   const [answering, setAnswering] = useState(false);
+  const [watching, setWatching] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const when = (iso: string) => formatCityDateTime(iso, locale);
   const run = async (call: () => Promise<Result<unknown>>) => {
@@ -99,7 +101,13 @@ function EscalationRow({ escalation, actions }: { escalation: ProvinceEscalation
         <Button size="small" data-testid="escalation-answer" aria-expanded={answering} onClick={() => setAnswering((a) => !a)}>
           {t("province.answer")}
         </Button>
+        {escalation.cameraIds.map((cameraId) => (
+          <Button key={cameraId} size="small" data-testid={`escalation-camera-${cameraId}`} aria-expanded={watching === cameraId} onClick={() => setWatching(watching === cameraId ? null : cameraId)}>
+            {t("province.openCamera", { camera: cameraId })}
+          </Button>
+        ))}
       </div>
+      {watching !== null && <SharedCameraDialog cityId={escalation.cityId} cityName={escalation.cityName} cameraId={watching} onClose={() => setWatching(null)} />}
       {answering && <DirectiveForm cities={[{ id: escalation.cityId, name: escalation.cityName }]} escalationId={escalation.id} wardCode={alarm.wardCode} actions={actions} onDone={() => setAnswering(false)} />}
       {error !== null && <RefusalMessage error={error} onDismiss={() => setError(null)} />}
     </li>
