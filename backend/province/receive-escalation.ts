@@ -19,6 +19,7 @@ export function receiveEscalation(city: ProvinceCity, item: UplinkEscalation, ex
     id,
     cityId: city.id,
     cityName: city.name,
+    subject: item.subject,
     alarm: item.alarm,
     reason: item.reason,
     escalatedByName: item.escalatedByName,
@@ -37,7 +38,7 @@ export function receiveEscalation(city: ProvinceCity, item: UplinkEscalation, ex
     targetKind: "escalation",
     targetId: id,
     outcome: "applied",
-    detail: { key: item.key, alarmId: item.alarm.id, reason: item.reason, escalatedByName: item.escalatedByName, escalatedAt: item.escalatedAt, cameraIds: item.cameraIds },
+    detail: { key: item.key, subject: item.subject, alarmId: item.alarm.id, reason: item.reason, escalatedByName: item.escalatedByName, escalatedAt: item.escalatedAt, cameraIds: item.cameraIds },
   };
   return { writes: [{ entity: "escalation", op: "upsert", id, data: escalation }], audit: [audit], respond: () => answer(at) };
 }
