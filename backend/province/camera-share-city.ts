@@ -1,11 +1,12 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { AlarmSchema } from "../../shared/domain/alarm.js";
+import { ESCALATION_SUBJECTS, type EscalationSubject } from "../../shared/domain/escalation.js";
 import { PROVINCE_AUTH_SCHEME, SHARE_PATHS, SHARE_TOKEN_CONTEXT } from "../../shared/protocol/camera-share.js";
 import { registerHlsRoutes, type HlsRouteDeps } from "../http/hls-routes.js";
 import { sendError } from "../http/respond.js";
 import type { BackendStore } from "../store/backend-store.js";
 import { citySharesOf, ShareIndex } from "./share-plan.js";
+import { escalatedRecord } from "./uplink-plan.js";
 import { SHARE_WINDOW_MS } from "../../shared/domain/shared-cameras.js";
 
 /**
@@ -19,19 +20,21 @@ export function provinceShareToken(citySecret: string): string {
 
 const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
 
-/** The alarms' shared cameras, found in the store at start and followed through its commits. */
-async function followAlarmShares(store: BackendStore): Promise<{ index: ShareIndex; close: () => void }> {
+/** The shared cameras of the city's alarms and incidents, found in the store at start and followed through its commits. */
+async function followShares(store: BackendStore): Promise<{ index: ShareIndex; close: () => void }> {
   const index = new ShareIndex();
-  const take = (id: string, data: unknown) => {
-    const alarm = AlarmSchema.safeParse(data);
-    index.set(id, alarm.success ? citySharesOf(alarm.data) : []);
+  const take = (kind: EscalationSubject, data: unknown) => {
+    const record = escalatedRecord(kind, data);
+    return record === null ? [] : citySharesOf(record);
   };
   const close = store.onCommit((changes) => {
-    for (const change of changes) if (change.entity === "alarm") take(change.id, change.op === "upsert" ? change.data : null);
+    for (const change of changes) if (change.entity === "alarm" || change.entity === "incident") index.set(`${change.entity}:${change.id}`, change.op === "upsert" ? take(change.entity, change.data) : []);
   });
-  for (const data of await store.listEntities("alarm")) {
-    const alarm = AlarmSchema.safeParse(data);
-    if (alarm.success) index.set(alarm.data.id, citySharesOf(alarm.data));
+  for (const kind of ESCALATION_SUBJECTS) {
+    for (const data of await store.listEntities(kind)) {
+      const id = typeof data === "object" && data !== null && "id" in data && typeof data.id === "string" ? data.id : null;
+      if (id !== null) index.set(`${kind}:${id}`, take(kind, data));
+    }
   }
   return { index, close };
 }
@@ -43,7 +46,7 @@ async function followAlarmShares(store: BackendStore): Promise<{ index: ShareInd
  */
 export async function registerCityShareRoutes(app: FastifyInstance, deps: { store: BackendStore; secret: string; hls: HlsRouteDeps }): Promise<() => void> {
   const expected = digest(`${PROVINCE_AUTH_SCHEME} ${provinceShareToken(deps.secret)}`);
-  const shares = await followAlarmShares(deps.store);
+  const shares = await followShares(deps.store);
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith(`${SHARE_PATHS.city}/`)) return;
     if (request.headers.origin !== undefined) return sendError(reply, { kind: "forbidden", message: "Shared cameras are served to the province's backend, not to browsers." });
@@ -57,7 +60,7 @@ export async function registerCityShareRoutes(app: FastifyInstance, deps: { stor
     refuse: (cameraId) =>
       shares.index.isShared(cameraId, Date.now())
         ? null
-        : { kind: "forbidden", message: `Camera ${cameraId} is not shared with the province: no unresolved escalation of this city from the last ${SHARE_WINDOW_MS / 3_600_000} hours shares it.` },
+        : { kind: "forbidden", message: `Camera ${cameraId} is not shared with the province: no open escalation of this city (alarm unresolved, incident not closed) from the last ${SHARE_WINDOW_MS / 3_600_000} hours shares it.` },
   });
   return shares.close;
 }

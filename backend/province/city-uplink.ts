@@ -1,7 +1,5 @@
 import type { CentreLink } from "../../shared/protocol/province.js";
 import type { Logger } from "pino";
-import { AlarmSchema } from "../../shared/domain/alarm.js";
-import { IncidentSchema } from "../../shared/domain/incident.js";
 import { ESCALATION_SUBJECTS, type EscalationSubject } from "../../shared/domain/escalation.js";
 import type { EscalationDelivery } from "../../shared/domain/escalation-delivery.js";
 import { backoffDelayMs, UPLINK_BACKOFF } from "../../shared/backoff.js";
@@ -11,7 +9,7 @@ import { CITY_URL_HEADER } from "../../shared/protocol/camera-share.js";
 import type { AuditEntry, BackendStore, EntityWrite } from "../store/backend-store.js";
 import type { Directive } from "../../shared/domain/directive.js";
 import { CityDirectives } from "./city-directives.js";
-import { compareQueued, parseEscalationKey, queuedEscalations, withDelivery, type EscalatedRecord, type QueuedEscalation } from "./uplink-plan.js";
+import { compareQueued, escalatedRecord, parseEscalationKey, queuedEscalations, withDelivery, type EscalatedRecord, type QueuedEscalation } from "./uplink-plan.js";
 
 export interface CityUplinkOptions {
   store: BackendStore;
@@ -37,15 +35,6 @@ interface DeliveryPatch {
   patch: Patch;
 }
 
-/** The stored alarm or incident an escalation lives on, or null when it does not parse. */
-function escalatedRecord(kind: EscalationSubject, data: unknown): EscalatedRecord | null {
-  if (kind === "alarm") {
-    const alarm = AlarmSchema.safeParse(data);
-    return alarm.success ? { kind, record: alarm.data } : null;
-  }
-  const incident = IncidentSchema.safeParse(data);
-  return incident.success ? { kind, record: incident.data } : null;
-}
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const SYSTEM = "system";

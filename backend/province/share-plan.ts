@@ -1,4 +1,4 @@
-import type { Alarm } from "../../shared/domain/alarm.js";
+import type { EscalatedRecord } from "./uplink-plan.js";
 import type { ProvinceEscalation } from "../../shared/domain/province.js";
 import { withinShareWindow } from "../../shared/domain/shared-cameras.js";
 
@@ -9,13 +9,14 @@ export interface ShareEntry {
 }
 
 /**
- * Pure: the cameras a city's alarm shares with the province. The city's rule: an escalation to the
- * province that was not refused there, made within the share window, on an alarm not yet resolved.
- * Resolving the alarm ends every share it made at once.
+ * Pure: the cameras a city's alarm or incident shares with the province. The city's rule: an
+ * escalation to the province that was not refused there, made within the share window, on an alarm
+ * not yet resolved (an incident not yet closed). Resolving or closing ends every share it made at once.
  */
-export function citySharesOf(alarm: Alarm): ShareEntry[] {
-  if (alarm.resolution !== null) return [];
-  return alarm.escalations.flatMap((e) => (e.to === "province_ioc" && e.delivery.state !== "refused" ? e.cameraIds.map((key) => ({ key, escalatedAt: e.at })) : []));
+export function citySharesOf(subject: EscalatedRecord): ShareEntry[] {
+  const ended = subject.kind === "alarm" ? subject.record.resolution !== null : subject.record.status === "closed";
+  if (ended) return [];
+  return subject.record.escalations.flatMap((e) => (e.to === "province_ioc" && e.delivery.state !== "refused" ? e.cameraIds.map((key) => ({ key, escalatedAt: e.at })) : []));
 }
 
 export const provinceShareKey = (cityId: string, cameraId: string): string => `${cityId}/${cameraId}`;

@@ -1,5 +1,5 @@
-import type { Alarm } from "../../shared/domain/alarm.js";
-import type { Incident } from "../../shared/domain/incident.js";
+import { AlarmSchema, type Alarm } from "../../shared/domain/alarm.js";
+import { IncidentSchema, type Incident } from "../../shared/domain/incident.js";
 import type { Escalation, EscalationSubject } from "../../shared/domain/escalation.js";
 import { IncidentIdSchema } from "../../shared/commands/incident-commands.js";
 import type { EscalationDelivery } from "../../shared/domain/escalation-delivery.js";
@@ -8,6 +8,16 @@ import type { UplinkEscalation } from "../../shared/protocol/province.js";
 
 /** What an escalation is kept on at the city: an alarm or an incident (both carry `escalations`). */
 export type EscalatedRecord = { kind: "alarm"; record: Alarm } | { kind: "incident"; record: Incident };
+
+/** Pure: the stored alarm or incident an escalation lives on, or null when it does not parse. */
+export function escalatedRecord(kind: EscalationSubject, data: unknown): EscalatedRecord | null {
+  if (kind === "alarm") {
+    const alarm = AlarmSchema.safeParse(data);
+    return alarm.success ? { kind, record: alarm.data } : null;
+  }
+  const incident = IncidentSchema.safeParse(data);
+  return incident.success ? { kind, record: incident.data } : null;
+}
 
 /** An escalation waiting for the province, with where it lives on the city's alarm or incident. */
 export interface QueuedEscalation {

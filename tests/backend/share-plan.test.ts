@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AlarmSchema } from "../../shared/domain/alarm.js";
+import { AlarmSchema, type Alarm } from "../../shared/domain/alarm.js";
+import type { EscalatedRecord } from "../../backend/province/uplink-plan.js";
+import { IncidentSchema } from "../../shared/domain/incident.js";
 import { QUEUED_DELIVERY } from "../../shared/domain/escalation-delivery.js";
 import { SHARE_WINDOW_MS } from "../../shared/domain/shared-cameras.js";
 import { CityUrlSchema, rewriteSharedPlaylist, SharePathSchema } from "../../shared/protocol/camera-share.js";
@@ -31,21 +33,29 @@ function alarm(escalations: Array<Record<string, unknown>>, resolution: unknown 
   });
 }
 
+const subject = (record: Alarm): EscalatedRecord => ({ kind: "alarm", record });
+
 describe("what a city shares with the province (pure)", () => {
   it("an unresolved alarm's escalations share their cameras within the window; a refused one shares nothing", () => {
     const index = new ShareIndex();
-    index.set("alm-1", citySharesOf(alarm([{ cameraIds: ["cam-01"] }, { cameraIds: ["cam-02"], delivery: { ...QUEUED_DELIVERY, state: "refused", error: "x" } }])));
+    index.set("alm-1", citySharesOf(subject(alarm([{ cameraIds: ["cam-01"] }, { cameraIds: ["cam-02"], delivery: { ...QUEUED_DELIVERY, state: "refused", error: "x" } }]))));
     expect(index.isShared("cam-01", NOW)).toBe(true);
     expect(index.isShared("cam-02", NOW)).toBe(false);
     expect(index.isShared("cam-01", Date.parse(T) + SHARE_WINDOW_MS)).toBe(false);
   });
 
+  it("closing an incident ends its shares", () => {
+    const incident = IncidentSchema.parse({ id: "inc-0b8f5a2e-1c3d", title: "t", status: "open", wardCode: "w", location: [106.7, 21.0], alarmIds: [], assignedUnit: null, createdAt: T, updatedAt: T, escalations: [{ at: T, operatorId: "op-01", operatorName: "Op", to: "province_ioc", reason: "r", cameraIds: ["cam-05"] }] });
+    expect(citySharesOf({ kind: "incident", record: incident }).map((e) => e.key)).toEqual(["cam-05"]);
+    expect(citySharesOf({ kind: "incident", record: { ...incident, status: "closed" } })).toEqual([]);
+  });
+
   it("resolving the alarm ends its shares", () => {
     const resolved = alarm([{ cameraIds: ["cam-01"] }], { at: T, operatorId: "op-01", operatorName: "Op", note: "xong" });
-    expect(citySharesOf(resolved)).toEqual([]);
+    expect(citySharesOf(subject(resolved))).toEqual([]);
     const index = new ShareIndex();
-    index.set("alm-1", citySharesOf(alarm([{ cameraIds: ["cam-01"] }])));
-    index.set("alm-1", citySharesOf(resolved));
+    index.set("alm-1", citySharesOf(subject(alarm([{ cameraIds: ["cam-01"] }]))));
+    index.set("alm-1", citySharesOf(subject(resolved)));
     expect(index.isShared("cam-01", NOW)).toBe(false);
   });
 });

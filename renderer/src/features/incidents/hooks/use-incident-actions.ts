@@ -15,6 +15,8 @@ export interface IncidentActions {
   setStatus(incidentId: string, status: IncidentStatus): Promise<Result<Incident>>;
   assign(incidentId: string, unit: string | null): Promise<Result<Incident>>;
   note(incidentId: string, text: string): Promise<Result<Incident>>;
+  /** To the province, with the cameras shared along. */
+  escalate(incidentId: string, reason: string, cameraIds: readonly string[]): Promise<Result<Incident>>;
 }
 
 /** One command on one incident through the live store, answered with the incident. */
@@ -33,6 +35,7 @@ export function useIncidentActions(): IncidentActions {
       setStatus: (incidentId, status) => onIncident(store, incidentId, { type: "incident_status", status }),
       assign: (incidentId, unit) => onIncident(store, incidentId, { type: "incident_assign", unit }),
       note: (incidentId, text) => onIncident(store, incidentId, { type: "incident_note", text }),
+      escalate: (incidentId, reason, cameraIds) => onIncident(store, incidentId, { type: "incident_escalate", to: "province_ioc", reason, cameraIds: [...cameraIds] }),
     }),
     [store],
   );

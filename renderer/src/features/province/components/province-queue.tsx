@@ -79,11 +79,11 @@ function EscalationRow({ escalation, actions }: { escalation: ProvinceEscalation
   };
   const { alarm } = escalation;
   return (
-    <li className={`escalation escalation--${escalation.state}`} data-testid="escalation-row" data-escalation-id={escalation.id} data-city-id={escalation.cityId} data-state={escalation.state}>
+    <li className={`escalation escalation--${escalation.state}`} data-testid="escalation-row" data-escalation-id={escalation.id} data-city-id={escalation.cityId} data-subject={escalation.subject} data-state={escalation.state}>
       <div className="directive__head">
         <PriorityMark priority={alarm.priority} />
         <span className="escalation__city">{escalation.cityName}</span>
-        <span className="escalation__what">{t(`alarmTypes.${alarm.type}`, { defaultValue: alarm.type })}</span>
+        <span className="escalation__what">{escalation.subject === "incident" ? t("province.incident", { title: alarm.title ?? alarm.place }) : t(`alarmTypes.${alarm.type}`, { defaultValue: alarm.type })}</span>
         <span className="directive__state" data-testid="escalation-state">
           {escalation.state === "open" ? t("province.received", { at: when(escalation.receivedAt) }) : t("province.acknowledgedBy", { name: escalation.acknowledgedByName ?? "", at: when(escalation.acknowledgedAt ?? escalation.receivedAt) })}
         </span>
