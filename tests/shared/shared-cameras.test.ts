@@ -5,7 +5,7 @@ import { AlarmEscalationSchema } from "../../shared/domain/alarm.js";
 import { ProvinceEscalationSchema } from "../../shared/domain/province.js";
 import { MAX_SHARED_CAMERAS, SHARE_WINDOW_MS, defaultSharedCameras, withinShareWindow } from "../../shared/domain/shared-cameras.js";
 import { UplinkEscalationSchema } from "../../shared/protocol/province.js";
-import { camerasToOffer, toggleSharedCamera } from "../../renderer/src/features/escalation/model/shared-camera-choice.js";
+import { camerasToOffer, incidentDefaultCameras, toggleSharedCamera } from "../../renderer/src/features/escalation/model/shared-camera-choice.js";
 import { LAN, makeAlarm } from "./fixtures.js";
 
 const AT = "2026-11-25T10:05:00.000Z";
@@ -73,5 +73,11 @@ describe("cameras shared with an escalation", () => {
     expect(toggleSharedCamera(chosen, "b")).toEqual(["a", "c", "d"]);
     expect(camerasToOffer([{ id: "a" }, { id: "x" }], ["a"])).toEqual([{ id: "x" }]);
     expect(camerasToOffer([{ id: "x" }], chosen)).toEqual([]);
+  });
+
+  it("default, for an incident, to its alarms' cameras, each once, up to the limit", () => {
+    const cameraOf = (id: string) => ({ a: "cam-01", b: null, c: "cam-01", d: "cam-02", e: "cam-03", f: "cam-04", g: "cam-05" })[id];
+    expect(incidentDefaultCameras(["a", "b", "c", "d"], cameraOf)).toEqual(["cam-01", "cam-02"]);
+    expect(incidentDefaultCameras(["a", "d", "e", "f", "g", "x"], cameraOf)).toHaveLength(MAX_SHARED_CAMERAS);
   });
 });
