@@ -39,6 +39,8 @@ import { openBackendStore } from "./open-store.js";
 import { CityCredentials, type CityAccount } from "./province/city-credentials.js";
 import { CityUplink, cityUplinkLink } from "./province/city-uplink.js";
 import { registerUplinkRoutes } from "./province/uplink-routes.js";
+import { registerCityShareRoutes } from "./province/camera-share-city.js";
+import { registerProvinceShareProxy } from "./province/camera-share-proxy.js";
 import { provinceLinks, type CentreLink } from "../shared/protocol/province.js";
 import { roleRefusal } from "./province/role-commands.js";
 import { CameraRuntime } from "./cameras/camera-runtime.js";
@@ -311,6 +313,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);
     registerHlsRoutes(app, { video, isCameraOut: (id) => outages.isOut(id) });
+    if (options.link?.role === "city") cleanups.push(await registerCityShareRoutes(app, { store, secret: options.link.secret, hls: { video, isCameraOut: (id) => outages.isOut(id) } }));
     registerViewRoutes(app, store);
     registerCameraRoutes(app, { store, ffprobePath: await findFfprobe() });
     // The links between centres, told to the consoles with each heartbeat: a province's cities, or a city's uplink.
@@ -319,7 +322,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       const credentials = await CityCredentials.create(options.link.cities);
       const lastSeen = new Map<string, number>();
       const cities = options.link.cities.map(({ id, name }) => ({ id, name }));
-      registerUplinkRoutes(app, store, credentials, (cityId) => lastSeen.set(cityId, Date.now()));
+      const shareProxy = await registerProvinceShareProxy(app, { store, cities: options.link.cities, consoleOrigins, logger });
+      cleanups.push(() => shareProxy.close());
+      registerUplinkRoutes(app, store, credentials, (cityId) => lastSeen.set(cityId, Date.now()), (cityId, announced) => shareProxy.announce(cityId, announced));
       links = () => provinceLinks(cities, lastSeen, Date.now());
     }
     const recording = setUpRecording({
@@ -386,7 +391,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     await shelves.start();
     if (options.link?.role === "city") {
       const { provinceUrl, cityId, secret, updatesIntervalMs } = options.link;
-      const uplink = new CityUplink({ store, provinceUrl, cityId, secret, logger, ...(updatesIntervalMs === undefined ? {} : { updatesIntervalMs }) });
+      // The province reaches this backend for shared cameras where its consoles do: --public-url, else where it listens.
+      const uplink = new CityUplink({ store, provinceUrl, cityId, secret, cityUrl: options.publicUrl ?? url, logger, ...(updatesIntervalMs === undefined ? {} : { updatesIntervalMs }) });
       cleanups.push(() => uplink.close());
       links = () => [cityUplinkLink(uplink.linkState)];
       await uplink.start();

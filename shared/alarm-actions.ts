@@ -1,5 +1,6 @@
 import { LIMITS } from "./limits.js";
 import { QUEUED_DELIVERY } from "./domain/escalation-delivery.js";
+import { defaultSharedCameras } from "./domain/shared-cameras.js";
 import { transition, type AlarmEvent } from "./alarm-lifecycle.js";
 import type { Alarm, AlarmHistoryEntry } from "./domain/alarm.js";
 import type { Operator } from "./domain/operator.js";
@@ -54,7 +55,8 @@ function applyAction(alarm: Alarm, action: Exclude<AlarmCommand, { type: "commen
       return ok({ ...alarm, assignedTo: action.assigneeId, assignedToName: action.assigneeId === null ? null : action.assigneeName });
     case "escalate": {
       if (alarm.state === "normal" || alarm.state === "out_of_service") return err("conflict", `Cannot escalate an alarm that is ${alarm.state}.`);
-      const escalation = { at, operatorId: operator.id, operatorName: operator.name, to: action.to, reason: action.reason, delivery: QUEUED_DELIVERY };
+      const cameraIds = action.cameraIds ?? defaultSharedCameras(alarm.cameraId);
+      const escalation = { at, operatorId: operator.id, operatorName: operator.name, to: action.to, reason: action.reason, delivery: QUEUED_DELIVERY, cameraIds };
       return ok({ ...alarm, escalations: [...alarm.escalations, escalation] });
     }
     case "shelve": {

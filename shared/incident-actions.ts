@@ -4,6 +4,7 @@ import type { LonLat } from "./domain/geo.js";
 import type { Operator } from "./domain/operator.js";
 import type { IncidentCommand } from "./commands/incident-commands.js";
 import { assertNever, err, ok, type Result } from "./result.js";
+import { QUEUED_DELIVERY } from "./domain/escalation-delivery.js";
 
 /** Enough timeline to read on screen; the backend's audit trail keeps everything. */
 export const MAX_TIMELINE = 500;
@@ -107,6 +108,7 @@ export function createIncident(
     createdByName: actor.operator.name,
     place: incidentPlace(linked),
     timeline: [],
+    escalations: [],
   };
   const created = withEntry(incident, entry(actor, "created", alarmIds.join(", ")));
   return ok(action.assignedUnit === null ? created : withEntry(created, entry({ ...actor, entryId: `${actor.entryId}-unit` }, "assigned", action.assignedUnit)));
@@ -136,6 +138,16 @@ export function addIncidentNote(incident: Incident, text: string, actor: Inciden
 }
 
 /**
+ * Pure: the incident escalated to the province, queued for the city's uplink in the same write
+ * (the record is the outbox, as an alarm's); its timeline says so. A closed incident is not escalated.
+ */
+export function escalateIncident(incident: Incident, action: Extract<IncidentCommand, { type: "incident_escalate" }>, actor: IncidentActor): Result<Incident> {
+  if (incident.status === "closed") return err("conflict", `Incident ${incident.id} is closed; a closed incident is not escalated.`, { status: incident.status });
+  const escalation = { at: actor.at, operatorId: actor.operator.id, operatorName: actor.operator.name, to: action.to, reason: action.reason, delivery: QUEUED_DELIVERY, cameraIds: action.cameraIds };
+  return ok(withEntry({ ...incident, escalations: [...incident.escalations, escalation] }, entry(actor, "note", `⇪ ${action.to}: ${action.reason}`.slice(0, 2000))));
+}
+
+/**
  * Pure: the incident after `actor.operator` performs `action`. The backend uses it to decide;
  * the console uses the same function to show the action at once while it waits in the outbox.
  * Idempotent: an action whose line is already on the timeline leaves the incident as it is, the
@@ -156,6 +168,8 @@ export function applyIncidentCommand(incident: Incident | null, action: Incident
       return assignIncidentUnit(incident, action.unit, actor);
     case "incident_note":
       return addIncidentNote(incident, action.text, actor);
+    case "incident_escalate":
+      return escalateIncident(incident, action, actor);
     default:
       return assertNever(action);
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { BACKEND_PATHS } from "../../shared/protocol/backend.js";
-import { assertNever, ok, parseWith, type Result } from "../../shared/result.js";
+import { assertNever, ok, parseWith, type AppError, type Result } from "../../shared/result.js";
 import type { PlaylistKind } from "../hls/live-encoder.js";
 import { HlsPlaylistQuerySchema } from "../../shared/protocol/hls-directives.js";
 import type { LiveReload, PlaylistAnswer, SegmentAnswer, VideoService } from "../hls/video-service.js";
@@ -16,6 +16,14 @@ export interface HlsRouteDeps {
   video: VideoService;
   isCameraOut(cameraId: string): boolean;
 }
+
+/** Where the routes are mounted, and who else may refuse a camera there (a city serving the province only what it shared). */
+export interface HlsMount {
+  prefix: string;
+  refuse(cameraId: string): AppError | null;
+}
+
+const OPEN_MOUNT: HlsMount = { prefix: BACKEND_PATHS.hls, refuse: () => null };
 
 function unavailable(reply: FastifyReply, reason: string): FastifyReply {
   // Players retry on 503; Retry-After keeps their polling gentle.
@@ -33,7 +41,8 @@ function unknownCamera(reply: FastifyReply, cameraId: string): FastifyReply {
  * /hls/:cameraId/:rendition/seg-N.ts (a looped camera's renditions, e.g. 180p and 360p),
  * /hls/:cameraId/dvr.m3u8 (the last minutes, for instant replay) and /hls/:cameraId/seg-N.ts.
  */
-export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): void {
+export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps, mount: HlsMount = OPEN_MOUNT): void {
+  const at = mount.prefix;
   const sendPlaylist = (reply: FastifyReply, cameraId: string, answer: PlaylistAnswer) => {
     switch (answer.kind) {
       case "playlist":
@@ -83,37 +92,45 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps): voi
     const params = parseWith(PlaylistParamsSchema, request.params, "camera id");
     if (!params.ok) return sendError(reply, params.error);
     const { cameraId } = params.value;
+    const refused = mount.refuse(cameraId);
+    if (refused !== null) return sendError(reply, refused);
     // Only known cameras can have an outage, so this check cannot hide a 404.
     if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
     const reload = liveReload(request);
     if (!reload.ok) return sendError(reply, reload.error);
     return afterWait(reply, cameraId, await deps.video.playlist(cameraId, Date.now(), kind, reload.value));
   };
-  app.get(`${BACKEND_PATHS.hls}/:cameraId/index.m3u8`, playlistRoute("live"));
-  app.get(`${BACKEND_PATHS.hls}/:cameraId/dvr.m3u8`, playlistRoute("dvr"));
+  app.get(`${at}/:cameraId/index.m3u8`, playlistRoute("live"));
+  app.get(`${at}/:cameraId/dvr.m3u8`, playlistRoute("dvr"));
 
-  app.get(`${BACKEND_PATHS.hls}/:cameraId/:rendition/index.m3u8`, async (request, reply) => {
+  app.get(`${at}/:cameraId/:rendition/index.m3u8`, async (request, reply) => {
     const params = parseWith(RenditionPlaylistParamsSchema, request.params, "rendition");
     if (!params.ok) return sendError(reply, params.error);
     const { cameraId, rendition } = params.value;
+    const refused = mount.refuse(cameraId);
+    if (refused !== null) return sendError(reply, refused);
     if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
     const reload = liveReload(request);
     if (!reload.ok) return sendError(reply, reload.error);
     return afterWait(reply, cameraId, await deps.video.renditionPlaylist(cameraId, rendition, Date.now(), reload.value));
   });
 
-  app.get(`${BACKEND_PATHS.hls}/:cameraId/:segment`, async (request, reply) => {
+  app.get(`${at}/:cameraId/:segment`, async (request, reply) => {
     const params = parseWith(SegmentParamsSchema, request.params, "segment");
     if (!params.ok) return sendError(reply, params.error);
     const { cameraId, segment } = params.value;
+    const refused = mount.refuse(cameraId);
+    if (refused !== null) return sendError(reply, refused);
     if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
     return sendSegment(reply, cameraId, segment, await deps.video.segment(cameraId, segment));
   });
 
-  app.get(`${BACKEND_PATHS.hls}/:cameraId/:rendition/:segment`, async (request, reply) => {
+  app.get(`${at}/:cameraId/:rendition/:segment`, async (request, reply) => {
     const params = parseWith(RenditionSegmentParamsSchema, request.params, "segment");
     if (!params.ok) return sendError(reply, params.error);
     const { cameraId, rendition, segment } = params.value;
+    const refused = mount.refuse(cameraId);
+    if (refused !== null) return sendError(reply, refused);
     if (deps.isCameraOut(cameraId)) return unavailable(reply, `Camera ${cameraId} is offline.`);
     return sendSegment(reply, cameraId, segment, await deps.video.segment(cameraId, segment, rendition));
   });

@@ -1,14 +1,15 @@
 import type { CentreLink } from "../../shared/protocol/province.js";
 import type { Logger } from "pino";
-import { AlarmSchema, type Alarm } from "../../shared/domain/alarm.js";
+import { ESCALATION_SUBJECTS, type EscalationSubject } from "../../shared/domain/escalation.js";
 import type { EscalationDelivery } from "../../shared/domain/escalation-delivery.js";
 import { backoffDelayMs, UPLINK_BACKOFF } from "../../shared/backoff.js";
 import { CITY_AUTH_SCHEME, UPLINK_LIMITS, UPLINK_PATHS, UplinkBatchResponseSchema, UplinkUpdateSchema, UplinkUpdatesPageSchema, type UplinkItemAnswer } from "../../shared/protocol/province.js";
 import { describeZodError } from "../../shared/result.js";
+import { CITY_URL_HEADER } from "../../shared/protocol/camera-share.js";
 import type { AuditEntry, BackendStore, EntityWrite } from "../store/backend-store.js";
 import type { Directive } from "../../shared/domain/directive.js";
 import { CityDirectives } from "./city-directives.js";
-import { compareQueued, parseEscalationKey, queuedEscalations, withDelivery, type QueuedEscalation } from "./uplink-plan.js";
+import { compareQueued, escalatedRecord, parseEscalationKey, queuedEscalations, withDelivery, type EscalatedRecord, type QueuedEscalation } from "./uplink-plan.js";
 
 export interface CityUplinkOptions {
   store: BackendStore;
@@ -17,6 +18,8 @@ export interface CityUplinkOptions {
   /** Never logged. */
   secret: string;
   logger: Logger;
+  /** Where the province can reach this backend for the cameras it shares (told with every uplink request). */
+  cityUrl?: string;
   /** How often the province is asked for what it did with this city's escalations. */
   updatesIntervalMs?: number;
 }
@@ -24,6 +27,14 @@ export interface CityUplinkOptions {
 export type LinkState = { state: "connecting" } | { state: "up"; since: string } | { state: "down"; since: string; reason: string };
 
 type Patch = Partial<EscalationDelivery> & Pick<EscalationDelivery, "state">;
+interface DeliveryPatch {
+  kind: EscalationSubject;
+  subjectId: string;
+  index: number;
+  key: string;
+  patch: Patch;
+}
+
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const SYSTEM = "system";
@@ -51,7 +62,7 @@ export class CityUplink {
       let any = false;
       for (const change of changes) {
         if (change.entity === "directive") this.directives.track(change.id, change.op === "upsert" ? change.data : null);
-        else if (change.entity === "alarm") this.track(change.id, change.op === "upsert" ? change.data : null);
+        else if (change.entity === "alarm" || change.entity === "incident") this.track(change.entity, change.id, change.op === "upsert" ? change.data : null);
         else continue;
         any = true;
       }
@@ -68,10 +79,7 @@ export class CityUplink {
   }
 
   async start(): Promise<void> {
-    for (const data of await this.options.store.listEntities("alarm")) {
-      const alarm = AlarmSchema.safeParse(data);
-      if (alarm.success) this.trackAlarm(alarm.data);
-    }
+    for (const kind of ESCALATION_SUBJECTS) for (const data of await this.options.store.listEntities(kind)) this.trackRecord(escalatedRecord(kind, data));
     await this.directives.load();
     this.kick(0);
     this.pollUpdates();
@@ -84,15 +92,14 @@ export class CityUplink {
     if (this.updatesTimer !== null) clearTimeout(this.updatesTimer);
   }
 
-  private track(alarmId: string, data: unknown): void {
-    for (const key of [...this.queued.keys()]) if (this.queued.get(key)?.alarmId === alarmId) this.queued.delete(key);
-    if (data === null) return;
-    const alarm = AlarmSchema.safeParse(data);
-    if (alarm.success) this.trackAlarm(alarm.data);
+  private track(kind: EscalationSubject, id: string, data: unknown): void {
+    for (const [key, queued] of [...this.queued]) if (queued.kind === kind && queued.subjectId === id) this.queued.delete(key);
+    if (data !== null) this.trackRecord(escalatedRecord(kind, data));
   }
 
-  private trackAlarm(alarm: Alarm): void {
-    for (const queued of queuedEscalations(alarm, this.options.cityId)) this.queued.set(queued.item.key, queued);
+  private trackRecord(record: EscalatedRecord | null): void {
+    if (record === null) return;
+    for (const queued of queuedEscalations(record, this.options.cityId)) this.queued.set(queued.item.key, queued);
   }
 
   private kick(delayMs: number): void {
@@ -140,7 +147,9 @@ export class CityUplink {
   }
 
   private headers(): Record<string, string> {
-    return { authorization: `${CITY_AUTH_SCHEME} ${this.options.cityId}:${this.options.secret}`, "content-type": "application/json" };
+    const headers: Record<string, string> = { authorization: `${CITY_AUTH_SCHEME} ${this.options.cityId}:${this.options.secret}`, "content-type": "application/json" };
+    if (this.options.cityUrl !== undefined) headers[CITY_URL_HEADER] = this.options.cityUrl;
+    return headers;
   }
 
   /** The province's answers in the order sent, or null when the link is down (marked so). */
@@ -183,33 +192,31 @@ export class CityUplink {
       if (answer === undefined) return [queued, { state: "refused", error: "The province did not answer for this escalation." }];
       return [queued, answer.ok ? { state: "delivered", deliveredAt: answer.receivedAt } : { state: "refused", error: answer.error.message }];
     });
-    await this.patch(patches.map(([q, p]) => ({ alarmId: q.alarmId, index: q.index, key: q.item.key, patch: p })));
+    await this.patch(patches.map(([q, p]) => ({ kind: q.kind, subjectId: q.subjectId, index: q.index, key: q.item.key, patch: p })));
   }
 
-  private async patch(items: ReadonlyArray<{ alarmId: string; index: number; key: string; patch: Patch }>): Promise<void> {
+  /** Each delivery step written onto its alarm or incident, in one transaction with its audit entries. */
+  private async patch(items: readonly DeliveryPatch[]): Promise<void> {
     if (items.length === 0) return;
-    const alarmIds = [...new Set(items.map((i) => i.alarmId))];
+    const targets = [...new Map(items.map((i) => [`${i.kind}:${i.subjectId}`, { kind: i.kind, id: i.subjectId }])).values()];
     const at = new Date().toISOString();
-    await this.options.store.transactAudited(
-      alarmIds.map((id) => ({ kind: "alarm" as const, id })),
-      (entities) => {
-        const writes: EntityWrite[] = [];
-        const audit: AuditEntry[] = [];
-        alarmIds.forEach((id, i) => {
-          const parsed = AlarmSchema.safeParse(entities[i]?.data);
-          if (!parsed.success) return;
-          let alarm = parsed.data;
-          for (const item of items.filter((x) => x.alarmId === id)) {
-            const next = withDelivery(alarm, item.index, item.patch);
-            if (next === alarm) continue;
-            alarm = next;
-            audit.push({ at, operatorId: SYSTEM, action: `escalation_${item.patch.state}`, targetKind: "alarm", targetId: id, outcome: "applied", detail: { key: item.key, ...item.patch } });
-          }
-          if (alarm !== parsed.data) writes.push({ entity: "alarm", op: "upsert", id, data: alarm });
-        });
-        return { writes, audit };
-      },
-    );
+    await this.options.store.transactAudited(targets, (entities) => {
+      const writes: EntityWrite[] = [];
+      const audit: AuditEntry[] = [];
+      targets.forEach(({ kind, id }, i) => {
+        const found = escalatedRecord(kind, entities[i]?.data);
+        if (found === null) return;
+        let record = found.record;
+        for (const item of items.filter((x) => x.kind === kind && x.subjectId === id)) {
+          const next = withDelivery(record, item.index, item.patch);
+          if (next === record) continue;
+          record = next;
+          audit.push({ at, operatorId: SYSTEM, action: `escalation_${item.patch.state}`, targetKind: kind, targetId: id, outcome: "applied", detail: { key: item.key, ...item.patch } });
+        }
+        if (record !== found.record) writes.push({ entity: kind, op: "upsert", id, data: record });
+      });
+      return { writes, audit };
+    });
   }
 
   private pollUpdates(): void {
@@ -232,7 +239,7 @@ export class CityUplink {
           return;
         }
         this.up();
-        const items: Array<{ alarmId: string; index: number; key: string; patch: Patch }> = [];
+        const items: DeliveryPatch[] = [];
         const directives: Directive[] = [];
         for (const raw of page.data.value.updates) {
           const update = UplinkUpdateSchema.safeParse(raw);

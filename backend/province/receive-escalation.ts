@@ -19,6 +19,7 @@ export function receiveEscalation(city: ProvinceCity, item: UplinkEscalation, ex
     id,
     cityId: city.id,
     cityName: city.name,
+    subject: item.subject,
     alarm: item.alarm,
     reason: item.reason,
     escalatedByName: item.escalatedByName,
@@ -28,6 +29,7 @@ export function receiveEscalation(city: ProvinceCity, item: UplinkEscalation, ex
     acknowledgedBy: null,
     acknowledgedByName: null,
     acknowledgedAt: null,
+    cameraIds: item.cameraIds,
   };
   const audit: AuditEntry = {
     at,
@@ -36,7 +38,7 @@ export function receiveEscalation(city: ProvinceCity, item: UplinkEscalation, ex
     targetKind: "escalation",
     targetId: id,
     outcome: "applied",
-    detail: { key: item.key, alarmId: item.alarm.id, reason: item.reason, escalatedByName: item.escalatedByName, escalatedAt: item.escalatedAt },
+    detail: { key: item.key, subject: item.subject, alarmId: item.alarm.id, reason: item.reason, escalatedByName: item.escalatedByName, escalatedAt: item.escalatedAt, cameraIds: item.cameraIds },
   };
   return { writes: [{ entity: "escalation", op: "upsert", id, data: escalation }], audit: [audit], respond: () => answer(at) };
 }

@@ -18,6 +18,7 @@ import {
   type UplinkUpdate,
 } from "../../shared/protocol/province.js";
 import { describeZodError, parseWith } from "../../shared/result.js";
+import { CITY_URL_HEADER } from "../../shared/protocol/camera-share.js";
 import { requestHash } from "../actions/request-hash.js";
 import type { BackendStore } from "../store/backend-store.js";
 import { sendError, sendValidated } from "../http/respond.js";
@@ -36,7 +37,14 @@ function cityOf(request: FastifyRequest): ProvinceCity {
  * The province's side of the city links (`/uplink/`): only cities' backends, with their own
  * credentials, never an operator's session and never a browser (a request with an Origin is refused).
  */
-export function registerUplinkRoutes(app: FastifyInstance, store: BackendStore, credentials: CityCredentials, onCitySeen: (cityId: string) => void): void {
+export function registerUplinkRoutes(
+  app: FastifyInstance,
+  store: BackendStore,
+  credentials: CityCredentials,
+  onCitySeen: (cityId: string) => void,
+  /** The address a verified city announces for shared cameras (CITY_URL_HEADER), as sent. */
+  onCityAddress: (cityId: string, announced: string | string[] | undefined) => void = () => undefined,
+): void {
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/uplink/")) return;
     if (request.headers.origin !== undefined) return sendError(reply, { kind: "forbidden", message: "The city link is for city backends, not browsers." });
@@ -47,6 +55,7 @@ export function registerUplinkRoutes(app: FastifyInstance, store: BackendStore, 
     }
     verifiedCity.set(request, city.value);
     onCitySeen(city.value.id);
+    onCityAddress(city.value.id, request.headers[CITY_URL_HEADER]);
   });
 
   /**

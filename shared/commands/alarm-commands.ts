@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IdSchema, NameTextSchema, NoteTextSchema } from "../limits.js";
 import { targetOf } from "./target.js";
+import { SharedCameraIdsSchema } from "../domain/shared-cameras.js";
 
 /** Longest an alarm may be shelved: one 8-hour shift (EEMUA 191 wants shelving time-limited). */
 export const MAX_SHELVE_MINUTES = 480;
@@ -22,7 +23,14 @@ export const ALARM_COMMANDS = [
     assigneeId: IdSchema.nullable(),
     assigneeName: NameTextSchema.nullable(),
   }),
-  z.object({ type: z.literal("escalate"), target: Alarm, to: z.enum(ESCALATION_TARGETS), reason: Note }),
+  z.object({
+    type: z.literal("escalate"),
+    target: Alarm,
+    to: z.enum(ESCALATION_TARGETS),
+    reason: Note,
+    /** Cameras shared with the province for this escalation; absent: the alarm's own camera. */
+    cameraIds: SharedCameraIdsSchema.optional(),
+  }),
   z.object({ type: z.literal("shelve"), target: Alarm, reason: Note, minutes: z.number().int().min(1).max(MAX_SHELVE_MINUTES) }),
   z.object({ type: z.literal("unshelve"), target: Alarm }),
   z.object({ type: z.literal("resolve"), target: Alarm, note: Note }),

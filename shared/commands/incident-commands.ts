@@ -2,6 +2,8 @@ import { z } from "zod";
 import { IncidentStatusSchema } from "../domain/incident.js";
 import { IdSchema, NameTextSchema, NoteTextSchema } from "../limits.js";
 import { targetOf } from "./target.js";
+import { ESCALATION_TARGETS } from "./alarm-commands.js";
+import { SharedCameraIdsSchema } from "../domain/shared-cameras.js";
 
 /** Most alarms one incident may be made from. */
 export const MAX_INCIDENT_ALARMS = 50;
@@ -28,6 +30,14 @@ export const INCIDENT_COMMANDS = [
   /** unit null: take the assignment away. */
   z.object({ type: z.literal("incident_assign"), target: Incident, unit: IncidentUnitSchema.nullable() }),
   z.object({ type: z.literal("incident_note"), target: Incident, text: NoteTextSchema }),
+  /** To the province, as an alarm's escalate: the same record, outbox and queue there. */
+  z.object({
+    type: z.literal("incident_escalate"),
+    target: Incident,
+    to: z.enum(ESCALATION_TARGETS),
+    reason: NoteTextSchema,
+    cameraIds: SharedCameraIdsSchema.default([]),
+  }),
 ] as const;
 
 export const IncidentCommandSchema = z.discriminatedUnion("type", INCIDENT_COMMANDS);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EscalationDeliverySchema, QUEUED_DELIVERY } from "./escalation-delivery.js";
+import { EscalationSchema } from "./escalation.js";
 import { IsoTimeSchema, LonLatSchema } from "./geo.js";
 
 /** ISA-18.2 alarm states. */
@@ -47,16 +47,8 @@ export const AlarmCommentSchema = z.object({
 });
 export type AlarmComment = z.infer<typeof AlarmCommentSchema>;
 
-/** Escalation to the province's operations centre (Trung tâm IOC tỉnh Quảng Ninh), with its reason. */
-export const AlarmEscalationSchema = z.object({
-  at: IsoTimeSchema,
-  operatorId: z.string(),
-  operatorName: z.string(),
-  to: z.string().min(1),
-  reason: z.string().min(1).max(2000),
-  /** Its way to the province: queued in the city's uplink until the province has it, then what it did. */
-  delivery: EscalationDeliverySchema.default(QUEUED_DELIVERY),
-});
+/** An alarm's escalation to the province: the one escalation record, shared with incidents. */
+export const AlarmEscalationSchema = EscalationSchema;
 export type AlarmEscalation = z.infer<typeof AlarmEscalationSchema>;
 
 export const AlarmResolutionSchema = z.object({

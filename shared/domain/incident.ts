@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoTimeSchema, LonLatSchema } from "./geo.js";
+import { EscalationSchema } from "./escalation.js";
 
 export const IncidentStatusSchema = z.enum(["open", "in_progress", "closed"]);
 export type IncidentStatus = z.infer<typeof IncidentStatusSchema>;
@@ -37,12 +38,14 @@ export const IncidentSchema = z.object({
   /** The place names of its alarms (Vietnamese), for the list without the alarms at hand. */
   place: z.string().default(""),
   timeline: z.array(IncidentTimelineEntrySchema).default([]),
+  /** Its escalations to the province, as an alarm's (the same record and outbox). */
+  escalations: z.array(EscalationSchema).default([]),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
-export type IncidentWorkflowFields = Pick<Incident, "createdBy" | "createdByName" | "place" | "timeline">;
+export type IncidentWorkflowFields = Pick<Incident, "createdBy" | "createdByName" | "place" | "timeline" | "escalations">;
 
 /** The workflow fields of an incident written before they existed (what the defaults give). */
 export function freshIncidentFields(): IncidentWorkflowFields {
-  return { createdBy: null, createdByName: null, place: "", timeline: [] };
+  return { createdBy: null, createdByName: null, place: "", timeline: [], escalations: [] };
 }

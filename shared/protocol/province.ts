@@ -3,6 +3,8 @@ import { EscalatedAlarmSummarySchema, CityIdSchema } from "../domain/province.js
 import { IsoTimeSchema } from "../domain/geo.js";
 import { DirectiveIdSchema, DirectiveSchema, DirectiveStateSchema } from "../domain/directive.js";
 import { AppErrorSchema, resultSchema } from "../result.js";
+import { SharedCameraIdsSchema } from "../domain/shared-cameras.js";
+import { EscalationSubjectSchema } from "../domain/escalation.js";
 
 /**
  * The link between a city's backend and the province's. The city calls up (it is the province's
@@ -35,12 +37,17 @@ export const CitySecretSchema = z.string().min(16).max(UPLINK_LIMITS.secretChars
 /** One escalation sent up; `key` names it for good (the province applies each key once). */
 export const UplinkEscalationSchema = z.object({
   key: z.string().min(8).max(240),
+  /** An alarm's or an incident's; absent from cities that escalated only alarms. */
+  subject: EscalationSubjectSchema.default("alarm"),
+  /** The summary of what was escalated (named for the alarm, as older messages are). */
   alarm: EscalatedAlarmSummarySchema,
-  /** Its place among the alarm's escalations. */
+  /** Its place among the alarm's (or incident's) escalations. */
   index: z.number().int().nonnegative().max(10_000),
   reason: z.string().min(1).max(2000),
   escalatedByName: z.string().max(200),
   escalatedAt: IsoTimeSchema,
+  /** Cameras the city shares with this escalation; absent from cities that predate sharing. */
+  cameraIds: SharedCameraIdsSchema.default([]),
 });
 export type UplinkEscalation = z.infer<typeof UplinkEscalationSchema>;
 

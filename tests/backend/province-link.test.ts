@@ -6,6 +6,7 @@ import { stopChild, type BackendProcess } from "../../scripts/lib/backend-proces
 import { CITY_AUTH_SCHEME, UPLINK_PATHS } from "../../shared/protocol/province.js";
 import { LinkProxy } from "./link-proxy.js";
 import { DirectiveSchema } from "../../shared/domain/directive.js";
+import { IncidentSchema } from "../../shared/domain/incident.js";
 import { alarmAfter, changesAfter, command, escalate, escalationWrites, headSeq, raiseAlarm, SECRETS, startCity, startProvince, tempDir } from "./province-helpers.js";
 
 /** Three real backends on loopback: the province, Uông Bí (behind a link that the test cuts) and Cẩm Phả. */
@@ -157,6 +158,30 @@ describe("city → province escalations", () => {
     expect(forB.value.updates.filter((u) => u.key.startsWith("uong-bi~"))).toEqual([]);
     const forA = (await (await uplink("uong-bi", SECRETS["uong-bi"], `${UPLINK_PATHS.updates}?after=${provinceStart}`)).json()) as { value: { updates: Array<{ key: string }> } };
     expect(forA.value.updates.map((u) => u.key)).toContain(key);
+  });
+});
+
+describe("city → province incident escalations", () => {
+  it("an incident's escalation goes through the same outbox: arrives once, in the same queue, and its acknowledgement comes back onto the incident", async () => {
+    const alarmId = await raiseAlarm(cityA.url);
+    const incidentId = `inc-${randomUUID()}`;
+    const target = { kind: "incident", id: incidentId };
+    expect((await command(cityA.url, "op-01", { type: "incident_create", target, alarmIds: [alarmId], title: "Sạt lở đường lên Yên Tử", assignedUnit: null })).ok).toBe(true);
+    const from = await headSeq(cityA.url);
+    expect((await command(cityA.url, "op-01", { type: "incident_escalate", target, to: "province_ioc", reason: "Cần tỉnh điều máy xúc", cameraIds: ["cam-17"] })).ok).toBe(true);
+    const key = `uong-bi~${incidentId}~0`;
+    const incidentDelivery = async () => {
+      const last = (await changesAfter(cityA.url, from)).filter((c) => c.entity === "incident" && c.id === incidentId).at(-1);
+      return last === undefined ? undefined : IncidentSchema.parse(last.data).escalations[0]?.delivery;
+    };
+    await expect.poll(async () => (await incidentDelivery())?.state, POLL).toBe("delivered");
+    const writes = await writesOf(key);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatchObject({ subject: "incident", cityId: "uong-bi", reason: "Cần tỉnh điều máy xúc", cameraIds: ["cam-17"], alarm: { id: incidentId, type: "incident", title: "Sạt lở đường lên Yên Tử" } });
+    expect((await command(province.url, "sup-01", { type: "escalation_acknowledge", target: { kind: "escalation", id: key } })).ok).toBe(true);
+    await expect.poll(async () => (await incidentDelivery())?.state, POLL).toBe("acknowledged");
+    expect((await incidentDelivery())?.acknowledgedByName).toEqual(expect.any(String));
+    expect(await writesOf(key)).toHaveLength(2);
   });
 });
 

@@ -37,9 +37,9 @@ describe("the uplink's plan (pure)", () => {
   it("lists only queued escalations to the province, keyed <city>~<alarm>~<n>, oldest first", () => {
     const a = alarm("alm-1", [{ delivery: { ...QUEUED_DELIVERY, state: "delivered", deliveredAt: T } }, { at: "2026-12-04T08:05:00.000Z" }]);
     const b = alarm("alm-0", [{ at: "2026-12-04T08:01:00.000Z" }]);
-    const queued = [...queuedEscalations(a, "uong-bi"), ...queuedEscalations(b, "uong-bi")].sort(compareQueued);
+    const queued = [...queuedEscalations({ kind: "alarm", record: a }, "uong-bi"), ...queuedEscalations({ kind: "alarm", record: b }, "uong-bi")].sort(compareQueued);
     expect(queued.map((q) => q.item.key)).toEqual(["uong-bi~alm-0~0", "uong-bi~alm-1~1"]);
-    expect(parseEscalationKey("uong-bi~alm-1~1", "uong-bi")).toEqual({ alarmId: "alm-1", index: 1 });
+    expect(parseEscalationKey("uong-bi~alm-1~1", "uong-bi")).toEqual({ kind: "alarm", subjectId: "alm-1", index: 1 });
     expect(parseEscalationKey("cam-pha~alm-1~1", "uong-bi")).toBeNull();
   });
 

@@ -93,4 +93,31 @@ test.describe("city ↔ province", () => {
     await expect(provincePage.locator('[data-testid="centre-link"][data-link-id="uong-bi"]')).toHaveAttribute("data-state", "up", { timeout: 15_000 });
     await expect(cityPage.locator('[data-testid="centre-link"][data-link-id="province"]')).toHaveAttribute("data-state", "up", { timeout: 15_000 });
   });
+  test("escalate an incident from the city console: it joins the province's queue and its acknowledgement comes back onto the incident", async ({ browser }) => {
+    const cityPage = await browser.newPage();
+    const provincePage = await browser.newPage();
+    pages.push(cityPage, provincePage);
+    await openConsole(cityPage, cityConsole.url);
+    await provincePage.goto(provinceConsole.url);
+    await cityPage.getByTestId("alarm-row").first().getByTestId("alarm-check").check();
+    await cityPage.getByTestId("create-incident-button").click();
+    await cityPage.getByTestId("create-incident-title").fill("Sạt lở đường lên Yên Tử");
+    await cityPage.getByTestId("create-incident-submit").click();
+    const item = cityPage.getByTestId("incident-item").filter({ hasText: "Sạt lở đường lên Yên Tử" });
+    await expect(item).toHaveCount(1);
+    const incidentId = (await item.getAttribute("data-incident-id"))!;
+    const details = cityPage.getByTestId("incident-details");
+    await expect(details).toHaveAttribute("data-incident-id", incidentId);
+    await details.getByTestId("escalate-open").click();
+    await details.getByTestId("escalate-reason").fill("Cần tỉnh điều máy xúc");
+    await details.getByTestId("escalate-submit").click();
+    await expect(details.getByTestId("escalation-delivery")).toHaveAttribute("data-state", "delivered", { timeout: 15_000 });
+
+    const row = provincePage.locator(`[data-testid="escalation-row"][data-escalation-id="uong-bi~${incidentId}~0"]`);
+    await expect(row).toHaveAttribute("data-subject", "incident", { timeout: 15_000 });
+    await expect(row).toContainText("Sạt lở đường lên Yên Tử");
+    await expect(row).toContainText("Cần tỉnh điều máy xúc");
+    await row.getByTestId("escalation-acknowledge").click();
+    await expect(details.getByTestId("escalation-delivery")).toHaveAttribute("data-state", "acknowledged", { timeout: 15_000 });
+  });
 });

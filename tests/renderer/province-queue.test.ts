@@ -10,7 +10,8 @@ function escalation(cityId: string, cityName: string, alarmId: string, receivedA
     id: `${cityId}~${alarmId}~0`,
     cityId,
     cityName,
-    alarm: { id: alarmId, type: "fire", priority: "critical", place: "Chợ", wardCode: "06808", location: [106.8, 21.0], raisedAt: receivedAt, cameraId: null },
+    alarm: { id: alarmId, type: "fire", priority: "critical", place: "Chợ", wardCode: "06808", location: [106.8, 21.0], raisedAt: receivedAt, cameraId: null, title: null },
+    subject: "alarm",
     reason: "Cần hỗ trợ",
     escalatedByName: "Lan",
     escalatedAt: receivedAt,
@@ -19,6 +20,7 @@ function escalation(cityId: string, cityName: string, alarmId: string, receivedA
     acknowledgedBy: acknowledgedAt === null ? null : "sup-01",
     acknowledgedByName: acknowledgedAt === null ? null : "Hùng",
     acknowledgedAt,
+    cameraIds: [],
   };
 }
 

@@ -8,6 +8,8 @@ import type { AlarmActions } from "../hooks/use-alarm-actions.js";
 import { useOperator } from "../../../hooks/use-operator.js";
 import { LIMITS } from "../../../../../shared/limits.js";
 import { RefusalMessage } from "./refusal-message.js";
+import { SharedCameraPicker } from "../../escalation/components/shared-camera-picker.js";
+import { defaultSharedCameras } from "../../../../../shared/domain/shared-cameras.js";
 
 type Mode = "comment" | "assign" | "escalate" | "shelve" | "resolve";
 
@@ -30,6 +32,7 @@ export function AlarmActionsForm({ alarm, actions }: { alarm: Alarm; actions: Al
   const [text, setText] = useState("");
   const [assignee, setAssignee] = useState("");
   const [minutes, setMinutes] = useState<number>(60);
+  const [shared, setShared] = useState<string[]>(() => defaultSharedCameras(alarm.cameraId));
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -45,6 +48,7 @@ export function AlarmActionsForm({ alarm, actions }: { alarm: Alarm; actions: Al
     setMode(null);
     setText("");
     setAssignee("");
+    setShared(defaultSharedCameras(alarm.cameraId));
   }
 
   function submit(event: FormEvent): void {
@@ -60,7 +64,7 @@ export function AlarmActionsForm({ alarm, actions }: { alarm: Alarm; actions: Al
         return;
       }
       case "escalate":
-        if (note !== "") void run(() => actions.escalate(alarm.id, note));
+        if (note !== "") void run(() => actions.escalate(alarm.id, note, shared));
         return;
       case "shelve":
         if (note !== "") void run(() => actions.shelve(alarm.id, note, minutes));
@@ -111,6 +115,7 @@ export function AlarmActionsForm({ alarm, actions }: { alarm: Alarm; actions: Al
               autoFocus
             />
           )}
+          {mode === "escalate" && <SharedCameraPicker chosen={shared} onChange={setShared} />}
           {mode === "shelve" && (
             <label className="alarm-actions__minutes">
               {t("alarmQueue.shelveFor")}

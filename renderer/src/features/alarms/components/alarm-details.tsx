@@ -4,9 +4,9 @@ import { sopFor } from "../../../../../shared/sop-checklists.js";
 import { formatCityDateTime } from "../../../../../shared/time.js";
 import { useAlarmActions } from "../hooks/use-alarm-actions.js";
 import { useLanguage } from "../../../hooks/use-language.js";
+import { EscalationList } from "../../escalation/components/escalation-list.js";
 import { AlarmActionsForm } from "./alarm-actions-form.js";
 import { PriorityMark } from "./priority-mark.js";
-import { EscalationAnswers } from "../../directives/components/escalation-answers.js";
 import { VideoAtAlarmButton } from "../../playback/components/video-at-alarm-button.js";
 
 /** The selected alarm in full: who did what and when, the SOP checklist, and the officer's actions. */
@@ -61,23 +61,7 @@ export function AlarmDetails({ alarm, wardName }: { alarm: Alarm; wardName: stri
           </>
         )}
       </dl>
-      {alarm.escalations.length > 0 && (
-        <ul className="alarm-details__escalations" data-testid="escalations">
-          {alarm.escalations.map((e, i) => (
-            <li key={i}>
-              {t("alarmQueue.escalatedTo", { to: t(`alarmQueue.escalationTargets.${e.to}`), name: e.operatorName, time: when(e.at) })}: {e.reason}{" "}
-              <span className="alarm-details__delivery" data-testid="escalation-delivery" data-state={e.delivery.state}>
-                ({t(`alarmQueue.escalationDelivery.${e.delivery.state}`, {
-                  time: when(e.delivery.acknowledgedAt ?? e.delivery.deliveredAt ?? e.at),
-                  name: e.delivery.acknowledgedByName ?? "",
-                  error: e.delivery.error ?? "",
-                })})
-              </span>
-              <EscalationAnswers recordId={alarm.id} index={i} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <EscalationList recordId={alarm.id} escalations={alarm.escalations} className="alarm-details__escalations" />
       <AlarmActionsForm alarm={alarm} actions={actions} />
       <fieldset className="sop" data-testid="sop-checklist" data-done={done.size} data-total={steps.length}>
         <legend>

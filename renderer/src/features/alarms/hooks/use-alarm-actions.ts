@@ -12,7 +12,8 @@ export interface AlarmActions {
   acknowledgeMany(alarmIds: readonly string[]): Promise<Result<BulkAcknowledgeResult>>;
   comment(alarmId: string, text: string): Promise<Result<Alarm>>;
   assign(alarmId: string, assigneeId: string | null, assigneeName: string | null): Promise<Result<Alarm>>;
-  escalate(alarmId: string, reason: string): Promise<Result<Alarm>>;
+  /** cameraIds: shared with the province along with it. */
+  escalate(alarmId: string, reason: string, cameraIds: readonly string[]): Promise<Result<Alarm>>;
   shelve(alarmId: string, reason: string, minutes: number): Promise<Result<Alarm>>;
   unshelve(alarmId: string): Promise<Result<Alarm>>;
   resolve(alarmId: string, note: string): Promise<Result<Alarm>>;
@@ -26,7 +27,7 @@ export function useAlarmActions(): AlarmActions {
       acknowledgeMany: (alarmIds) => store.client.request({ type: "alarm.acknowledgeMany", alarmIds: [...alarmIds] }),
       comment: (alarmId, text) => store.commandOn("alarm", alarmId, { type: "comment", text }),
       assign: (alarmId, assigneeId, assigneeName) => store.commandOn("alarm", alarmId, { type: "assign", assigneeId, assigneeName }),
-      escalate: (alarmId, reason) => store.commandOn("alarm", alarmId, { type: "escalate", to: "province_ioc", reason }),
+      escalate: (alarmId, reason, cameraIds) => store.commandOn("alarm", alarmId, { type: "escalate", to: "province_ioc", reason, cameraIds: [...cameraIds] }),
       shelve: (alarmId, reason, minutes) => store.commandOn("alarm", alarmId, { type: "shelve", reason, minutes }),
       unshelve: (alarmId) => store.commandOn("alarm", alarmId, { type: "unshelve" }),
       resolve: (alarmId, note) => store.commandOn("alarm", alarmId, { type: "resolve", note }),

@@ -11,6 +11,9 @@ import { useLanguage } from "../../../hooks/use-language.js";
 import { LIMITS } from "../../../../../shared/limits.js";
 import { RefusalMessage } from "../../alarms/components/refusal-message.js";
 import { useStore } from "../../../store/store-context.js";
+import { EscalationList } from "../../escalation/components/escalation-list.js";
+import { EscalateForm } from "../../escalation/components/escalate-form.js";
+import { incidentDefaultCameras } from "../../escalation/model/shared-camera-choice.js";
 
 interface IncidentDetailsProps {
   incident: Incident;
@@ -129,6 +132,8 @@ export function IncidentDetails({ incident, alarmsById, wardName, actions }: Inc
         </Button>
       </form>
       {error !== null && <RefusalMessage error={error} onDismiss={() => setError(null)} />}
+      <EscalationList recordId={incident.id} escalations={incident.escalations} className="alarm-details__escalations" />
+      {!closed && <EscalateForm defaultCameras={incidentDefaultCameras(incident.alarmIds, (id) => alarmsById.get(id)?.cameraId)} onEscalate={(reason, cameraIds) => actions.escalate(incident.id, reason, cameraIds)} />}
       <ol className="alarm-details__timeline" data-testid="incident-timeline">
         {incident.timeline.map((line) => (
           <li key={line.id} data-kind={line.kind}>

@@ -13,6 +13,8 @@ export interface IncidentActions {
   setStatus(incidentId: string, status: IncidentStatus): Promise<Result<Incident>>;
   assign(incidentId: string, unit: string | null): Promise<Result<Incident>>;
   note(incidentId: string, text: string): Promise<Result<Incident>>;
+  /** To the province, with the cameras shared along. */
+  escalate(incidentId: string, reason: string, cameraIds: readonly string[]): Promise<Result<Incident>>;
 }
 
 export function useIncidentActions(): IncidentActions {
@@ -24,6 +26,7 @@ export function useIncidentActions(): IncidentActions {
       setStatus: (incidentId, status) => store.commandOn("incident", incidentId, { type: "incident_status", status }),
       assign: (incidentId, unit) => store.commandOn("incident", incidentId, { type: "incident_assign", unit }),
       note: (incidentId, text) => store.commandOn("incident", incidentId, { type: "incident_note", text }),
+      escalate: (incidentId, reason, cameraIds) => store.commandOn("incident", incidentId, { type: "incident_escalate", to: "province_ioc", reason, cameraIds: [...cameraIds] }),
     }),
     [store],
   );

@@ -13,6 +13,7 @@ import { useEscalations, useProvinceActions, useSentDirectives, type ProvinceAct
 import { citiesOf, provinceQueue, type CityOption } from "../model/escalation-queue.js";
 import { DirectiveForm } from "./directive-form.js";
 import { SentDirectives } from "./sent-directives.js";
+import { SharedCameraDialog } from "./shared-camera-dialog.js";
 
 /** The province centre's screen: one queue of every city's escalations (filter by city), and the directives sent. */
 export function ProvinceQueue() {
@@ -68,6 +69,7 @@ function EscalationRow({ escalation, actions }: { escalation: ProvinceEscalation
   const { t } = useTranslation();
   const { locale } = useLanguage();
   const [answering, setAnswering] = useState(false);
+  const [watching, setWatching] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const when = (iso: string) => formatCityDateTime(iso, locale);
   const run = async (call: () => Promise<Result<unknown>>) => {
@@ -77,11 +79,11 @@ function EscalationRow({ escalation, actions }: { escalation: ProvinceEscalation
   };
   const { alarm } = escalation;
   return (
-    <li className={`escalation escalation--${escalation.state}`} data-testid="escalation-row" data-escalation-id={escalation.id} data-city-id={escalation.cityId} data-state={escalation.state}>
+    <li className={`escalation escalation--${escalation.state}`} data-testid="escalation-row" data-escalation-id={escalation.id} data-city-id={escalation.cityId} data-subject={escalation.subject} data-state={escalation.state}>
       <div className="directive__head">
         <PriorityMark priority={alarm.priority} />
         <span className="escalation__city">{escalation.cityName}</span>
-        <span className="escalation__what">{t(`alarmTypes.${alarm.type}`, { defaultValue: alarm.type })}</span>
+        <span className="escalation__what">{escalation.subject === "incident" ? t("province.incident", { title: alarm.title ?? alarm.place }) : t(`alarmTypes.${alarm.type}`, { defaultValue: alarm.type })}</span>
         <span className="directive__state" data-testid="escalation-state">
           {escalation.state === "open" ? t("province.received", { at: when(escalation.receivedAt) }) : t("province.acknowledgedBy", { name: escalation.acknowledgedByName ?? "", at: when(escalation.acknowledgedAt ?? escalation.receivedAt) })}
         </span>
@@ -99,7 +101,13 @@ function EscalationRow({ escalation, actions }: { escalation: ProvinceEscalation
         <Button size="small" data-testid="escalation-answer" aria-expanded={answering} onClick={() => setAnswering((a) => !a)}>
           {t("province.answer")}
         </Button>
+        {escalation.cameraIds.map((cameraId) => (
+          <Button key={cameraId} size="small" data-testid={`escalation-camera-${cameraId}`} aria-expanded={watching === cameraId} onClick={() => setWatching(watching === cameraId ? null : cameraId)}>
+            {t("province.openCamera", { camera: cameraId })}
+          </Button>
+        ))}
       </div>
+      {watching !== null && <SharedCameraDialog cityId={escalation.cityId} cityName={escalation.cityName} cameraId={watching} onClose={() => setWatching(null)} />}
       {answering && <DirectiveForm cities={[{ id: escalation.cityId, name: escalation.cityName }]} escalationId={escalation.id} wardCode={alarm.wardCode} actions={actions} onDone={() => setAnswering(false)} />}
       {error !== null && <RefusalMessage error={error} onDismiss={() => setError(null)} />}
     </li>

@@ -1,0 +1,66 @@
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { ESCALATION_SUBJECTS, type EscalationSubject } from "../../shared/domain/escalation.js";
+import { PROVINCE_AUTH_SCHEME, SHARE_PATHS, SHARE_TOKEN_CONTEXT } from "../../shared/protocol/camera-share.js";
+import { registerHlsRoutes, type HlsRouteDeps } from "../http/hls-routes.js";
+import { sendError } from "../http/respond.js";
+import type { BackendStore } from "../store/backend-store.js";
+import { citySharesOf, ShareIndex } from "./share-plan.js";
+import { escalatedRecord } from "./uplink-plan.js";
+import { SHARE_WINDOW_MS } from "../../shared/domain/shared-cameras.js";
+
+/**
+ * The credential the province's backend shows a city when it fetches a shared camera: derived from
+ * the city's link secret (both ends hold it), distinct from it so it cannot be replayed up the link
+ * as the city, and never an operator's token.
+ */
+export function provinceShareToken(citySecret: string): string {
+  return createHmac("sha256", citySecret).update(SHARE_TOKEN_CONTEXT, "utf8").digest("hex");
+}
+
+const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
+
+/** The shared cameras of the city's alarms and incidents, found in the store at start and followed through its commits. */
+async function followShares(store: BackendStore): Promise<{ index: ShareIndex; close: () => void }> {
+  const index = new ShareIndex();
+  const take = (kind: EscalationSubject, data: unknown) => {
+    const record = escalatedRecord(kind, data);
+    return record === null ? [] : citySharesOf(record);
+  };
+  const close = store.onCommit((changes) => {
+    for (const change of changes) if (change.entity === "alarm" || change.entity === "incident") index.set(`${change.entity}:${change.id}`, change.op === "upsert" ? take(change.entity, change.data) : []);
+  });
+  for (const kind of ESCALATION_SUBJECTS) {
+    for (const data of await store.listEntities(kind)) {
+      const id = typeof data === "object" && data !== null && "id" in data && typeof data.id === "string" ? data.id : null;
+      if (id !== null) index.set(`${kind}:${id}`, take(kind, data));
+    }
+  }
+  return { index, close };
+}
+
+/**
+ * A city's side of the province's camera proxy (`/share/v1/hls/<camera>/…`): the province's backend
+ * only (its share token; a browser, with an Origin, is refused), and only the cameras this city
+ * shared in one of its own escalations, while that escalation shares them (see citySharesOf).
+ */
+export async function registerCityShareRoutes(app: FastifyInstance, deps: { store: BackendStore; secret: string; hls: HlsRouteDeps }): Promise<() => void> {
+  const expected = digest(`${PROVINCE_AUTH_SCHEME} ${provinceShareToken(deps.secret)}`);
+  const shares = await followShares(deps.store);
+  app.addHook("onRequest", async (request, reply) => {
+    if (!request.url.startsWith(`${SHARE_PATHS.city}/`)) return;
+    if (request.headers.origin !== undefined) return sendError(reply, { kind: "forbidden", message: "Shared cameras are served to the province's backend, not to browsers." });
+    const given = request.headers.authorization;
+    if (given === undefined || given.length > 300 || !timingSafeEqual(digest(given), expected)) {
+      return sendError(reply, { kind: "unauthenticated", message: `Shared cameras need the province's credentials: Authorization: ${PROVINCE_AUTH_SCHEME} <token>.` });
+    }
+  });
+  registerHlsRoutes(app, deps.hls, {
+    prefix: SHARE_PATHS.city,
+    refuse: (cameraId) =>
+      shares.index.isShared(cameraId, Date.now())
+        ? null
+        : { kind: "forbidden", message: `Camera ${cameraId} is not shared with the province: no open escalation of this city (alarm unresolved, incident not closed) from the last ${SHARE_WINDOW_MS / 3_600_000} hours shares it.` },
+  });
+  return shares.close;
+}
