@@ -43,6 +43,8 @@ import type { SyntheticLoad } from "../model/synthetic-points.js";
 import { WardPanel } from "./ward-panel.js";
 import { objectsInWard, wardSummary } from "../model/ward-summary.js";
 import { useStore } from "../../../store/store-context.js";
+import { useProvinceMap } from "../../province/hooks/use-province-map.js";
+import { ProvinceMapLegend } from "../../province/components/province-map-legend.js";
 
 const MAP_ALARM_REFRESH_MS = 1000;
 
@@ -82,7 +84,8 @@ export function MapPane() {
   const [streetsOn, setStreetsOn] = useState(true);
   // Hidden, the street map leaves the style altogether: the wards look as without one, and its credit goes.
   const installedStreetMap = streetsOn && streetMap.info?.installed === true ? streetMap.info : null;
-  const base = useMaplibreMap(features.wards, theme, selectedWardCode, installedStreetMap);
+  const province = useProvinceMap(features.wards);
+  const base = useMaplibreMap(province.wards, theme, selectedWardCode, installedStreetMap, province.cityLinks);
   const { map, ready } = base;
   const deck = useDeckOverlay(map, ready);
 
@@ -248,6 +251,7 @@ export function MapPane() {
       data-ready={ready ? "true" : "false"}
       data-theme={theme}
       data-ward-filter={selectedWardCode ?? ""}
+      data-wards={province.wards.length}
       toolbar={<MapLegend />}
     >
       <div className="map__canvas" ref={base.containerRef} />
@@ -271,6 +275,11 @@ export function MapPane() {
           {visibility.heatmap && <DensityControls setting={density} onChange={setDensity} windowEnd={densityEnd} />}
           {selectedWard !== undefined && summary !== null && <WardPanel ward={selectedWard} summary={summary} />}
           {selectedAlarm !== undefined && <NearestCamerasPanel alarm={selectedAlarm} nearest={nearest} onShow={showCamera} />}
+        </div>
+      )}
+      {province.cities !== null && (
+        <div className="map__province">
+          <ProvinceMapLegend cities={province.cities} />
         </div>
       )}
       {popupCamera !== undefined && <CameraPopup key={popupCamera.id} camera={popupCamera} onClose={() => setPopupCameraId(null)} />}
