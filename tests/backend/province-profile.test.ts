@@ -125,6 +125,15 @@ describe("cities tell the province their wards", () => {
     expect(cityWards(await provinceWards(), "uong-bi")).toHaveLength(11);
   });
 
+  it("after the link comes back the cities tell their wards again: a province restored empty gets them", async () => {
+    const port = Number(new URL(province.url).port);
+    await province.stop();
+    // The cities' polls fail while it is away: their links go down, and up again when it is back.
+    province = await startProvince(join(dir, "province-restored"), port);
+    await expect.poll(async () => cityWards(await provinceWards(), "uong-bi").length, POLL).toBe(11);
+    await expect.poll(async () => cityWards(await provinceWards(), "cam-pha").length, POLL).toBe(11);
+  });
+
   it("the province's own wards (no city) are never counted as a city's", async () => {
     const wards = await provinceWards();
     for (const [id, ward] of wards) if (ward.cityId === undefined) expect(id).not.toContain("~");
