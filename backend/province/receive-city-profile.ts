@@ -27,22 +27,34 @@ export function planCityWards(cityId: string, profile: CityProfile, stored: Read
   return writes;
 }
 
-/** Key order aside (a store may hand JSON back reordered), the same ward. */
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+/**
+ * Key order aside (a store may hand JSON back reordered), the same JSON value. Walks both at once
+ * without copying: a ward's boundary holds up to 5,000 points.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  const recordA = a as Record<string, unknown>;
+  const recordB = b as Record<string, unknown>;
+  for (const key of keysA) if (!Object.hasOwn(recordB, key) || !sameJson(recordA[key], recordB[key])) return false;
+  return true;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sortKeys(v)]));
-}
+/** Which city a stored ward belongs to, read without checking its boundary again (the province wrote it checked). */
+const WardTagSchema = WardSchema.pick({ code: true, cityId: true });
 
 /** The province's ward ids that belong to a city: those it tagged with it. */
 async function cityWardIds(store: BackendStore, cityId: string): Promise<string[]> {
   const ids: string[] = [];
   for (const data of await store.listEntities("ward")) {
-    const ward = WardSchema.safeParse(data);
+    const ward = WardTagSchema.safeParse(data);
     if (ward.success && ward.data.cityId === cityId) ids.push(wardRecordId(ward.data));
   }
   return ids;
@@ -59,7 +71,7 @@ export async function applyCityProfile(store: BackendStore, city: ProvinceCity, 
       entities.forEach((entity: StoredEntity | null, i) => {
         const id = ids[i];
         if (entity === null || id === undefined) return;
-        const ward = WardSchema.safeParse(entity.data);
+        const ward = WardTagSchema.safeParse(entity.data);
         // Only the city's own wards: a ward of the province without a city is never touched.
         if (ward.success && ward.data.cityId === city.id) stored.set(id, entity.data);
       });
