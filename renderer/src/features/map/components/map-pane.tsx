@@ -84,6 +84,7 @@ export function MapPane() {
   const [streetsOn, setStreetsOn] = useState(true);
   // Hidden, the street map leaves the style altogether: the wards look as without one, and its credit goes.
   const installedStreetMap = streetsOn && streetMap.info?.installed === true ? streetMap.info : null;
+  // At the province: its cities' wards (tinted by their links); at a city, its own.
   const province = useProvinceMap(features.wards);
   const base = useMaplibreMap(province.wards, theme, selectedWardCode, installedStreetMap, province.cityLinks);
   const { map, ready } = base;
@@ -110,7 +111,7 @@ export function MapPane() {
 
   const selectedAlarm = selectedAlarmId === null ? undefined : alarmsById.get(selectedAlarmId);
   const popupCamera = cameras.find((c) => c.id === popupCameraId);
-  const selectedWard = features.wards.find((w) => w.code === selectedWardCode);
+  const selectedWard = province.wards.find((w) => w.code === selectedWardCode);
   const summary = useMemo(
     () => (selectedWardCode === null ? null : wardSummary(selectedWardCode, queue, cameras)),
     [selectedWardCode, queue, cameras],
@@ -124,7 +125,7 @@ export function MapPane() {
   const hover = useMapPointer(map, {
     index: marks?.index ?? null,
     sources: marks?.sources ?? null,
-    wards: features.wards,
+    wards: province.wards,
     actions: {
       onAlarm: selectAlarm,
       onCamera: showCamera,
@@ -228,7 +229,7 @@ export function MapPane() {
     return describeMapObject(mark.object, { t: translate, wardName, locale });
   }, [hover, t, wardName, locale]);
 
-  const searchEntries = useMemo(() => mapSearchEntries(wardLabels(features.wards), cameras, streetMap.places), [features.wards, cameras, streetMap.places]);
+  const searchEntries = useMemo(() => mapSearchEntries(wardLabels(province.wards), cameras, streetMap.places), [province.wards, cameras, streetMap.places]);
   const flyToFound = useCallback(
     (entry: SearchEntry) => {
       if (map === null) return;
