@@ -392,7 +392,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     if (options.link?.role === "city") {
       const { provinceUrl, cityId, secret, updatesIntervalMs } = options.link;
       // The province reaches this backend for shared cameras where its consoles do: --public-url, else where it listens.
-      const uplink = new CityUplink({ store, provinceUrl, cityId, secret, cityUrl: options.publicUrl ?? url, logger, ...(updatesIntervalMs === undefined ? {} : { updatesIntervalMs }) });
+      const uplink = new CityUplink({ store, provinceUrl, cityId, secret, cityUrl: options.publicUrl ?? url, cityName: profile.name, logger, ...(updatesIntervalMs === undefined ? {} : { updatesIntervalMs }) });
       cleanups.push(() => uplink.close());
       links = () => [cityUplinkLink(uplink.linkState)];
       await uplink.start();

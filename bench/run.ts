@@ -18,6 +18,7 @@ import { workstationBenchmark } from "./workstation.bench.js";
 import { recordingsBenchmark } from "./recordings.bench.js";
 import { dashboardsBenchmark } from "./dashboards.bench.js";
 import { provinceBenchmark } from "./province.bench.js";
+import { provinceProfileBenchmark } from "./province-profile.bench.js";
 
 /** `npm run bench [-- name ...]`: runs the benchmarks, prints each figure, records them in bench/results.json (see results-file.ts). */
 const ALL: Benchmark[] = [
@@ -33,6 +34,7 @@ const ALL: Benchmark[] = [
   recordingsBenchmark,
   dashboardsBenchmark,
   provinceBenchmark,
+  provinceProfileBenchmark,
 ];
 
 const wanted = process.argv.slice(2);

@@ -9,6 +9,7 @@ import { CITY_URL_HEADER } from "../../shared/protocol/camera-share.js";
 import type { AuditEntry, BackendStore, EntityWrite } from "../store/backend-store.js";
 import type { Directive } from "../../shared/domain/directive.js";
 import { CityDirectives } from "./city-directives.js";
+import { cityProfileFromStore, sendCityProfile } from "./send-city-profile.js";
 import { compareQueued, escalatedRecord, parseEscalationKey, queuedEscalations, withDelivery, type EscalatedRecord, type QueuedEscalation } from "./uplink-plan.js";
 
 export interface CityUplinkOptions {
@@ -22,6 +23,8 @@ export interface CityUplinkOptions {
   cityUrl?: string;
   /** How often the province is asked for what it did with this city's escalations. */
   updatesIntervalMs?: number;
+  /** The city's name in the profile it sends up (the province shows the name it is configured with). */
+  cityName?: string;
 }
 
 export type LinkState = { state: "connecting" } | { state: "up"; since: string } | { state: "down"; since: string; reason: string };
@@ -55,6 +58,8 @@ export class CityUplink {
   private closed = false;
   private cursor = 0;
   private readonly directives: CityDirectives;
+  private profileSent = false;
+  private profileSending = false;
 
   constructor(private readonly options: CityUplinkOptions) {
     this.directives = new CityDirectives(options.store);
@@ -81,6 +86,7 @@ export class CityUplink {
   async start(): Promise<void> {
     for (const kind of ESCALATION_SUBJECTS) for (const data of await this.options.store.listEntities(kind)) this.trackRecord(escalatedRecord(kind, data));
     await this.directives.load();
+    void this.sendProfile();
     this.kick(0);
     this.pollUpdates();
   }
@@ -173,7 +179,10 @@ export class CityUplink {
 
   private up(): void {
     if (this.link.state === "up") return;
+    // After an outage the province may have been restored from elsewhere: tell it the wards again.
+    if (this.link.state === "down") this.profileSent = false;
     this.link = { state: "up", since: new Date().toISOString() };
+    if (!this.profileSent) void this.sendProfile();
     this.options.logger.info({ province: this.options.provinceUrl }, "city uplink: province link up");
   }
 
@@ -217,6 +226,22 @@ export class CityUplink {
       });
       return { writes, audit };
     });
+  }
+
+  /** The city's wards to the province; idempotent, so sent again whenever in doubt. */
+  private async sendProfile(): Promise<void> {
+    if (this.closed || this.profileSending) return;
+    this.profileSending = true;
+    try {
+      const profile = await cityProfileFromStore(this.options.store, this.options.cityName ?? this.options.cityId);
+      const outcome = await sendCityProfile({ provinceUrl: this.options.provinceUrl, headers: this.headers(), profile, logger: this.options.logger });
+      // Refused is logged there and not retried until the link comes back: resending the same profile changes nothing.
+      this.profileSent = outcome.kind !== "unreachable";
+    } catch (error) {
+      this.options.logger.error({ err: error }, "city uplink: reading this city's wards for the province failed");
+    } finally {
+      this.profileSending = false;
+    }
   }
 
   private pollUpdates(): void {

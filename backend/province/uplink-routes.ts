@@ -24,6 +24,7 @@ import type { BackendStore } from "../store/backend-store.js";
 import { sendError, sendValidated } from "../http/respond.js";
 import type { CityCredentials } from "./city-credentials.js";
 import { cityActorId, receiveEscalation } from "./receive-escalation.js";
+import { registerCityProfileRoute } from "./receive-city-profile.js";
 
 const verifiedCity = new WeakMap<FastifyRequest, ProvinceCity>();
 
@@ -74,6 +75,7 @@ export function registerUplinkRoutes(
 
   batchRoute(UPLINK_PATHS.escalations, UplinkEscalationBatchSchema, "escalation batch", (city, raw) => receiveOne(store, city, raw));
   batchRoute(UPLINK_PATHS.directiveReports, DirectiveReportBatchSchema, "directive reports", (city, raw) => applyDirectiveReport(store, city, raw));
+  registerCityProfileRoute(app, store, cityOf);
 
   app.get(UPLINK_PATHS.updates, async (request, reply) => {
     const city = cityOf(request);

@@ -14,6 +14,7 @@ export const UPLINK_PATHS = {
   escalations: "/uplink/v1/escalations",
   updates: "/uplink/v1/updates",
   directiveReports: "/uplink/v1/directive-reports",
+  profile: "/uplink/v1/profile",
 } as const;
 
 /** `Authorization: City <cityId>:<secret>`: the city's backend, never one of its operators. */

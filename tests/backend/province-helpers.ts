@@ -18,9 +18,9 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startProvince(dataDir: string): Promise<BackendProcess> {
+export async function startProvince(dataDir: string, port?: number): Promise<BackendProcess> {
   return spawnBackend({
-    port: await freePort(),
+    port: port ?? (await freePort()),
     dataDir,
     extraArgs: [...BASE, "--role", "province", "--city", "uong-bi=Uông Bí", "--city", "cam-pha=Cẩm Phả"],
     env: { IOC_CITY_SECRET_UONG_BI: SECRETS["uong-bi"], IOC_CITY_SECRET_CAM_PHA: SECRETS["cam-pha"] },

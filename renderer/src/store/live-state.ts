@@ -10,7 +10,7 @@ import type { Operator } from "../../../shared/domain/operator.js";
 import type { Sensor } from "../../../shared/domain/sensor.js";
 import { SERIES_DOMAINS, type DomainSample, type SeriesDomain } from "../../../shared/domain/domain-sample.js";
 import type { WallView } from "../../../shared/domain/wall-view.js";
-import type { Ward } from "../../../shared/domain/ward.js";
+import { wardRecordId, type Ward } from "../../../shared/domain/ward.js";
 import type { DisplayRole } from "../../../shared/domain/workstation.js";
 import type { ConsoleEvent, Settings, Snapshot, SyncProblem, SyncStatus } from "../../../shared/protocol/console-api.js";
 import { MAX_CHANGED_SAMPLES } from "../../../shared/protocol/dashboards-api.js";
@@ -34,6 +34,7 @@ export interface LiveState {
   session: ConsoleSession | null;
   operator: Operator | null;
   settings: Settings | null;
+  /** By record id: see wardRecordId. */
   wards: ReadonlyMap<string, Ward>;
   cameras: ReadonlyMap<string, Camera>;
   sensors: ReadonlyMap<string, Sensor>;
@@ -135,8 +136,9 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-function wardsByCode(wards: readonly Ward[]): Map<string, Ward> {
-  return new Map(wards.map((ward) => [ward.code, ward]));
+/** By record id: a city's code, or `<cityId>~<code>` at the province (the id its changes carry). */
+function wardsById(wards: readonly Ward[]): Map<string, Ward> {
+  return new Map(wards.map((ward) => [wardRecordId(ward), ward]));
 }
 
 export function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
@@ -148,7 +150,7 @@ export function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
     session: snapshot.session,
     operator: snapshot.operator,
     settings: snapshot.settings,
-    wards: wardsByCode(snapshot.wards),
+    wards: wardsById(snapshot.wards),
     cameras: byId(snapshot.cameras),
     sensors: byId(snapshot.sensors),
     alarms: byId(snapshot.alarms),
@@ -216,7 +218,7 @@ export function applyEvent(state: LiveState, event: ConsoleEvent, replaying = fa
       const removed = event.removed ?? {};
       return {
         ...state,
-        wards: upsertAll(state.wards, event.wards, (w) => w.code, removed["ward"] ?? removed["wards"], always),
+        wards: upsertAll(state.wards, event.wards, wardRecordId, removed["ward"] ?? removed["wards"], always),
         cameras: upsertAll(state.cameras, event.cameras, (c) => c.id, removed["camera"] ?? removed["cameras"], always),
         sensors: upsertAll(state.sensors, event.sensors, (s) => s.id, removed["sensor"] ?? removed["sensors"], always),
         alarms: upsertAll(

@@ -43,6 +43,8 @@ import type { SyntheticLoad } from "../model/synthetic-points.js";
 import { WardPanel } from "./ward-panel.js";
 import { objectsInWard, wardSummary } from "../model/ward-summary.js";
 import { useStore } from "../../../store/store-context.js";
+import { useProvinceMap } from "../../province/hooks/use-province-map.js";
+import { ProvinceMapLegend } from "../../province/components/province-map-legend.js";
 
 const MAP_ALARM_REFRESH_MS = 1000;
 
@@ -82,7 +84,9 @@ export function MapPane() {
   const [streetsOn, setStreetsOn] = useState(true);
   // Hidden, the street map leaves the style altogether: the wards look as without one, and its credit goes.
   const installedStreetMap = streetsOn && streetMap.info?.installed === true ? streetMap.info : null;
-  const base = useMaplibreMap(features.wards, theme, selectedWardCode, installedStreetMap);
+  // At the province: its cities' wards (tinted by their links); at a city, its own.
+  const province = useProvinceMap(features.wards);
+  const base = useMaplibreMap(province.wards, theme, selectedWardCode, installedStreetMap, province.cityLinks);
   const { map, ready } = base;
   const deck = useDeckOverlay(map, ready);
 
@@ -107,7 +111,7 @@ export function MapPane() {
 
   const selectedAlarm = selectedAlarmId === null ? undefined : alarmsById.get(selectedAlarmId);
   const popupCamera = cameras.find((c) => c.id === popupCameraId);
-  const selectedWard = features.wards.find((w) => w.code === selectedWardCode);
+  const selectedWard = province.wards.find((w) => w.code === selectedWardCode);
   const summary = useMemo(
     () => (selectedWardCode === null ? null : wardSummary(selectedWardCode, queue, cameras)),
     [selectedWardCode, queue, cameras],
@@ -121,7 +125,7 @@ export function MapPane() {
   const hover = useMapPointer(map, {
     index: marks?.index ?? null,
     sources: marks?.sources ?? null,
-    wards: features.wards,
+    wards: province.wards,
     actions: {
       onAlarm: selectAlarm,
       onCamera: showCamera,
@@ -225,7 +229,7 @@ export function MapPane() {
     return describeMapObject(mark.object, { t: translate, wardName, locale });
   }, [hover, t, wardName, locale]);
 
-  const searchEntries = useMemo(() => mapSearchEntries(wardLabels(features.wards), cameras, streetMap.places), [features.wards, cameras, streetMap.places]);
+  const searchEntries = useMemo(() => mapSearchEntries(wardLabels(province.wards), cameras, streetMap.places), [province.wards, cameras, streetMap.places]);
   const flyToFound = useCallback(
     (entry: SearchEntry) => {
       if (map === null) return;
@@ -248,6 +252,7 @@ export function MapPane() {
       data-ready={ready ? "true" : "false"}
       data-theme={theme}
       data-ward-filter={selectedWardCode ?? ""}
+      data-wards={province.wards.length}
       toolbar={<MapLegend />}
     >
       <div className="map__canvas" ref={base.containerRef} />
@@ -271,6 +276,11 @@ export function MapPane() {
           {visibility.heatmap && <DensityControls setting={density} onChange={setDensity} windowEnd={densityEnd} />}
           {selectedWard !== undefined && summary !== null && <WardPanel ward={selectedWard} summary={summary} />}
           {selectedAlarm !== undefined && <NearestCamerasPanel alarm={selectedAlarm} nearest={nearest} onShow={showCamera} />}
+        </div>
+      )}
+      {province.cities !== null && (
+        <div className="map__province">
+          <ProvinceMapLegend cities={province.cities} />
         </div>
       )}
       {popupCamera !== undefined && <CameraPopup key={popupCamera.id} camera={popupCamera} onClose={() => setPopupCameraId(null)} />}

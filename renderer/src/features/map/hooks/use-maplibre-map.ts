@@ -5,6 +5,8 @@ import type { MapTheme } from "../model/map-theme.js";
 import {
   buildMapStyle,
   GEODATA_ATTRIBUTION,
+  NO_CITY_LINKS,
+  type CityLinkState,
   selectedWardFilter,
   WARD_FILL_LAYER,
   WARD_LABELS_SOURCE,
@@ -17,7 +19,11 @@ import { wardLabels } from "../model/map-objects.js";
 import type { InstalledStreetMap } from "../model/street-style.js";
 import { MAP_PAN_MARGIN } from "../../../../../shared/basemap/street-map-file.js";
 import { configureMapLibreWorker } from "../platform/maplibre-worker.js";
-import { boundsOfWards, padBounds, UONG_BI_BOUNDS } from "../model/ward-geometry.js";
+import { boundsOfWards, padBounds, unionBounds, UONG_BI_BOUNDS, type Bounds } from "../model/ward-geometry.js";
+
+/** Panning stays near the wards drawn: the city's, or at the province all its cities'. */
+const panLimit = (wards: readonly Ward[]): Bounds => padBounds(wards.length === 0 ? UONG_BI_BOUNDS : unionBounds(UONG_BI_BOUNDS, boundsOfWards(wards)), MAP_PAN_MARGIN);
+const sameBounds = (a: Bounds | null, b: Bounds): boolean => a !== null && a.flat().every((v, i) => v === b.flat()[i]);
 
 /** From the whole city to street level; no further out than the city, no further in than a building. */
 export const MIN_ZOOM = 10;
@@ -37,8 +43,10 @@ export interface MaplibreMapView {
 
 let mapReadyMarked = false;
 
-function styleOf(wards: readonly Ward[], theme: MapTheme, selectedWardCode: string | null, streetMap: InstalledStreetMap | null) {
-  return buildMapStyle(wards.length > 0 ? wardsToGeoJSON(wards) : undefined, theme, selectedWardCode, {
+type CityLinks = ReadonlyMap<string, CityLinkState>;
+
+function styleOf(wards: readonly Ward[], theme: MapTheme, selectedWardCode: string | null, streetMap: InstalledStreetMap | null, cityLinks: CityLinks) {
+  return buildMapStyle(wards.length > 0 ? wardsToGeoJSON(wards, cityLinks) : undefined, theme, selectedWardCode, {
     labels: wardLabelsToGeoJSON(wardLabels(wards)),
     streetMap,
   });
@@ -49,7 +57,14 @@ function styleOf(wards: readonly Ward[], theme: MapTheme, selectedWardCode: stri
  * sources, the street map's tiles from the core when one is installed, the light/dark style
  * and the selected ward's outline.
  */
-export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selectedWardCode: string | null, streetMap: InstalledStreetMap | null = null): MaplibreMapView {
+export function useMaplibreMap(
+  wards: readonly Ward[],
+  theme: MapTheme,
+  selectedWardCode: string | null,
+  streetMap: InstalledStreetMap | null = null,
+  /** At the province: each city's link, which tints its wards. */
+  cityLinks: CityLinks = NO_CITY_LINKS,
+): MaplibreMapView {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [styleLoaded, setStyleLoaded] = useState(false);
@@ -57,11 +72,14 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
   const [failure, setFailure] = useState<string | null>(null);
   const [contextLost, setContextLost] = useState(false);
   const [restoredCount, setRestoredCount] = useState(0);
-  const fittedRef = useRef(false);
+  // The bounds the view was last fitted to: fitted again only when the wards cover another extent
+  // (at the province, a city that tells its wards later), never when they merely change.
+  const fittedRef = useRef<Bounds | null>(null);
   const drawnWardsRef = useRef<readonly Ward[] | null>(null);
+  const drawnLinksRef = useRef<CityLinks>(cityLinks);
   const drawnStyleRef = useRef({ theme, streetMap });
   // Read once when the map is created: what is known then goes straight into the style.
-  const atStart = useRef({ wards, theme, selectedWardCode, streetMap });
+  const atStart = useRef({ wards, theme, selectedWardCode, streetMap, cityLinks });
 
   useEffect(() => {
     const container = containerRef.current;
@@ -73,10 +91,10 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
     try {
       created = new MapLibreMap({
         container,
-        style: styleOf(initial.wards, initial.theme, initial.selectedWardCode, initial.streetMap),
+        style: styleOf(initial.wards, initial.theme, initial.selectedWardCode, initial.streetMap, initial.cityLinks),
         bounds: withWards ? boundsOfWards(initial.wards) : UONG_BI_BOUNDS,
         fitBoundsOptions: { padding: 28 },
-        maxBounds: padBounds(UONG_BI_BOUNDS, MAP_PAN_MARGIN),
+        maxBounds: panLimit(initial.wards),
         minZoom: MIN_ZOOM,
         maxZoom: MAX_ZOOM,
         attributionControl: false,
@@ -93,7 +111,8 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
     if (__IOC_TEST_HOOKS__) window.__iocMap = created;
     if (withWards) {
       drawnWardsRef.current = initial.wards;
-      fittedRef.current = true;
+      drawnLinksRef.current = initial.cityLinks;
+      fittedRef.current = boundsOfWards(initial.wards);
     }
     created.addControl(new AttributionControl({ compact: false, customAttribution: GEODATA_ATTRIBUTION }), "bottom-right");
     created.addControl(new NavigationControl({ showCompass: false }), "top-right");
@@ -118,14 +137,17 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
   // Wards: replace the source data, fit the view the first time, then wait until they are drawn.
   useEffect(() => {
     if (map === null || !styleLoaded || wards.length === 0) return;
-    if (drawnWardsRef.current !== wards) {
+    if (drawnWardsRef.current !== wards || drawnLinksRef.current !== cityLinks) {
+      drawnLinksRef.current = cityLinks;
+      map.getSource<GeoJSONSource>(WARDS_SOURCE)?.setData(wardsToGeoJSON(wards, cityLinks));
+      if (drawnWardsRef.current !== wards) map.getSource<GeoJSONSource>(WARD_LABELS_SOURCE)?.setData(wardLabelsToGeoJSON(wardLabels(wards)));
       drawnWardsRef.current = wards;
-      map.getSource<GeoJSONSource>(WARDS_SOURCE)?.setData(wardsToGeoJSON(wards));
-      map.getSource<GeoJSONSource>(WARD_LABELS_SOURCE)?.setData(wardLabelsToGeoJSON(wardLabels(wards)));
     }
-    if (!fittedRef.current) {
-      fittedRef.current = true;
-      map.fitBounds(boundsOfWards(wards), { padding: 28, animate: false });
+    const extent = boundsOfWards(wards);
+    if (!sameBounds(fittedRef.current, extent)) {
+      fittedRef.current = extent;
+      map.setMaxBounds(panLimit(wards));
+      map.fitBounds(extent, { padding: 28, animate: false });
     }
     if (ready) return;
     const onIdle = () => {
@@ -142,7 +164,7 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
     return () => {
       map.off("idle", onIdle);
     };
-  }, [map, wards, styleLoaded, ready]);
+  }, [map, wards, cityLinks, styleLoaded, ready]);
 
   // Light/dark, a street map installed: a new style diffed against the old one (the ward data stays).
   useEffect(() => {
@@ -150,7 +172,7 @@ export function useMaplibreMap(wards: readonly Ward[], theme: MapTheme, selected
     const drawn = drawnStyleRef.current;
     if (drawn.theme === theme && drawn.streetMap === streetMap) return;
     drawnStyleRef.current = { theme, streetMap };
-    map.setStyle(styleOf(drawnWardsRef.current ?? [], theme, selectedWardCode, streetMap), { diff: true });
+    map.setStyle(styleOf(drawnWardsRef.current ?? [], theme, selectedWardCode, streetMap, drawnLinksRef.current), { diff: true });
     // The selected ward is part of the new style; no separate filter update needed.
   }, [map, styleLoaded, theme, selectedWardCode, streetMap]);
 

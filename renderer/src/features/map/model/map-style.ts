@@ -1,5 +1,6 @@
 import type { LayerSpecification, StyleSpecification } from "maplibre-gl";
 import type { Ward } from "../../../../../shared/domain/ward.js";
+import type { CentreLink } from "../../../../../shared/protocol/province.js";
 import type { WardLabel } from "./map-objects.js";
 import { MAP_PALETTES, type MapTheme } from "./map-theme.js";
 import { LABEL_FONT_STACK, STREETS_SOURCE, streetGroundLayers, streetLabelLayers, streetSource, type InstalledStreetMap } from "./street-style.js";
@@ -23,19 +24,24 @@ export interface WardFeatureCollection {
   features: {
     type: "Feature";
     id: number;
-    properties: { code: string; name: string; kind: Ward["kind"] };
+    /** At the province, the state of the ward's city's link ("none" for a ward of no city). */
+    properties: { code: string; name: string; kind: Ward["kind"]; link: CityLinkState | "none" };
     geometry: Ward["boundary"];
   }[];
 }
 
-export function wardsToGeoJSON(wards: readonly Ward[]): WardFeatureCollection {
+export type CityLinkState = CentreLink["state"];
+export const NO_CITY_LINKS: ReadonlyMap<string, CityLinkState> = new Map();
+
+/** A ward's city not (yet) among the links is shown as connecting: the province has not heard from it. */
+export function wardsToGeoJSON(wards: readonly Ward[], cityLinks: ReadonlyMap<string, CityLinkState> = NO_CITY_LINKS): WardFeatureCollection {
   return {
     type: "FeatureCollection",
     features: wards.map((ward) => ({
       type: "Feature",
       // Numeric ids let maplibre keep feature state (hover) per ward; GSO codes are numeric.
       id: Number(ward.code),
-      properties: { code: ward.code, name: ward.name, kind: ward.kind },
+      properties: { code: ward.code, name: ward.name, kind: ward.kind, link: ward.cityId === undefined ? "none" : (cityLinks.get(ward.cityId) ?? "connecting") },
       geometry: ward.boundary,
     })),
   };
@@ -119,7 +125,18 @@ export function buildMapStyle(
         type: "fill",
         source: WARDS_SOURCE,
         paint: {
-          "fill-color": ["case", ["==", ["get", "kind"], "commune"], palette.communeFill, palette.wardFill],
+          // A city's wards at the province take their link's tint; a city's own map is as ever.
+          "fill-color": [
+            "match",
+            ["get", "link"],
+            "up",
+            palette.cityFill.up,
+            "connecting",
+            palette.cityFill.connecting,
+            "down",
+            palette.cityFill.down,
+            ["case", ["==", ["get", "kind"], "commune"], palette.communeFill, palette.wardFill],
+          ],
           "fill-opacity": ["case", ["boolean", ["feature-state", "hover"], false], Math.min(1, wardOpacity + 0.12), wardOpacity],
         },
       },

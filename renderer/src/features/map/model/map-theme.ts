@@ -14,6 +14,8 @@ export interface MapPalette {
   labelOutline: Rgba;
   /** Outline of marks, chosen to separate them from the ward fill. */
   markOutline: Rgba;
+  /** At the province: a city's wards, by the state of its link. */
+  cityFill: { up: string; connecting: string; down: string };
 }
 
 export const MAP_PALETTES: Record<MapTheme, MapPalette> = {
@@ -26,6 +28,7 @@ export const MAP_PALETTES: Record<MapTheme, MapPalette> = {
     label: [214, 224, 240, 235],
     labelOutline: [6, 10, 18, 230],
     markOutline: [8, 12, 20, 255],
+    cityFill: { up: "#123a2c", connecting: "#3d3414", down: "#4a1a1f" },
   },
   light: {
     background: "#dfe5ec",
@@ -36,6 +39,7 @@ export const MAP_PALETTES: Record<MapTheme, MapPalette> = {
     label: [26, 36, 52, 240],
     labelOutline: [255, 255, 255, 235],
     markOutline: [20, 28, 40, 255],
+    cityFill: { up: "#dcf1e4", connecting: "#f6ecc8", down: "#f6d3d6" },
   },
 };
 

@@ -32,6 +32,14 @@ export function boundsOfWards(wards: readonly Ward[]): Bounds {
   ];
 }
 
+/** The smallest bounds holding both. */
+export function unionBounds([[w1, s1], [e1, n1]]: Bounds, [[w2, s2], [e2, n2]]: Bounds): Bounds {
+  return [
+    [Math.min(w1, w2), Math.min(s1, s2)],
+    [Math.max(e1, e2), Math.max(n1, n2)],
+  ];
+}
+
 /** Panning limit: the city plus a margin, so the operator cannot lose the map. */
 export function padBounds([[west, south], [east, north]]: Bounds, fraction: number): Bounds {
   const dx = (east - west) * fraction;
