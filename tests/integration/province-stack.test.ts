@@ -30,6 +30,11 @@ describe("the province and two cities on one machine (--province)", () => {
     expect(await records("uong-bi", "ward")).toHaveLength(11);
   });
 
+  it("gives the province both cities' wards for its map, each tagged with its city", async () => {
+    await expect.poll(async () => (await records("province", "ward")).filter((w) => w["cityId"] === "cam-pha").length, { timeout: 20_000 }).toBe(4);
+    await expect.poll(async () => (await records("province", "ward")).filter((w) => w["cityId"] === "uong-bi").length, { timeout: 20_000 }).toBe(11);
+  });
+
   it("links both cities up with the secrets it made: an escalation from each reaches the province under its own city", async () => {
     for (const city of ["cam-pha", "uong-bi"] as const) {
       const alarmId = await raiseAlarm(urlOf(city));
