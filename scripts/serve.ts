@@ -7,8 +7,8 @@ import { STREET_MAP_RELATIVE_PATH } from "../shared/basemap/street-map-file.js";
 import { needsMallocArenaRelaunch, relaunchWithBoundedMallocArenas } from "../backend/runtime/malloc-arenas.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
 import { freePort } from "./lib/free-port.js";
-import { argsOrExit, backendOrExit, fail, type ConsoleArgs } from "./lib/launch.js";
-import { PROVINCE_CENTRES, startProvinceStack, type CentreId } from "./lib/province-stack.js";
+import { argsOrExit, backendOrExit, fail, provinceStackOrExit, type ConsoleArgs } from "./lib/launch.js";
+import { PROVINCE_CENTRES, type CentreId } from "./lib/province-stack.js";
 
 function readCaOrExit(file: string): string {
   try {
@@ -101,22 +101,7 @@ async function serveProvince(args: ConsoleArgs): Promise<void> {
     await Promise.all(PROVINCE_CENTRES.map(async (c) => [c.id, basePort === 0 ? await freePort() : basePort + c.offset] as const)),
   ) as Record<CentreId, number>;
   const origins = Object.fromEntries(PROVINCE_CENTRES.map((c) => [c.id, `http://${args.host}:${consolePorts[c.id]}`])) as Record<CentreId, string>;
-  let stack;
-  try {
-    stack = await startProvinceStack({
-      dataDir: resolve(`${args["backend-data-dir"]}-province`),
-      backendPort: Number(args["backend-port"]),
-      consoleOrigins: origins,
-      demo: args.demo,
-      video: !args["no-video"],
-      simulator: !args["no-simulator"],
-      alarmIntervalMs: args["alarm-interval-ms"],
-      inheritOutput: true,
-    });
-  } catch (e) {
-    fail(e instanceof Error ? e.message : String(e));
-  }
-  const running = stack;
+  const running = await provinceStackOrExit(args, origins);
   const consoles: ServedConsole[] = [];
   for (const centre of running.centres) {
     const served = await serveConsole(args, centre.backend.url, consolePorts[centre.id], resolve(`${args["data-dir"]}-province`, centre.id), running.stop);

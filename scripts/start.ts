@@ -3,30 +3,14 @@ import { ELECTRON_CONSOLE_ORIGIN } from "../shared/protocol/session.js";
 import { withBoundedMallocArenas } from "../backend/runtime/malloc-arenas.js";
 import { REPO_ROOT } from "./lib/backend-process.js";
 import { ELECTRON_MISSING, findElectronBinary } from "./lib/electron-binary.js";
-import { resolve } from "node:path";
-import { argsOrExit, backendOrExit, fail, type ConsoleArgs } from "./lib/launch.js";
-import { startProvinceStack } from "./lib/province-stack.js";
+import { argsOrExit, backendOrExit, fail, provinceStackOrExit, type ConsoleArgs } from "./lib/launch.js";
 
 /**
  * `--province`: the province's backend and two linked cities; the Electron console opens on Uông Bí
  * (its origin is allowed on all three), and a console for the others is one command away.
  */
 async function provinceOrExit(args: ConsoleArgs): Promise<{ backend: { stop(): Promise<void> }; backendUrl: string }> {
-  let stack;
-  try {
-    stack = await startProvinceStack({
-      dataDir: resolve(`${args["backend-data-dir"]}-province`),
-      backendPort: Number(args["backend-port"]),
-      consoleOrigins: { province: ELECTRON_CONSOLE_ORIGIN, "uong-bi": ELECTRON_CONSOLE_ORIGIN, "cam-pha": ELECTRON_CONSOLE_ORIGIN },
-      demo: args.demo,
-      video: !args["no-video"],
-      simulator: !args["no-simulator"],
-      alarmIntervalMs: args["alarm-interval-ms"],
-      inheritOutput: true,
-    });
-  } catch (e) {
-    fail(e instanceof Error ? e.message : String(e));
-  }
+  const stack = await provinceStackOrExit(args, { province: ELECTRON_CONSOLE_ORIGIN, "uong-bi": ELECTRON_CONSOLE_ORIGIN, "cam-pha": ELECTRON_CONSOLE_ORIGIN });
   const uongBi = stack.centres.find((c) => c.id === "uong-bi");
   if (uongBi === undefined) fail("The province chain started without Uông Bí.");
   for (const centre of stack.centres) {

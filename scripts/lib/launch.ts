@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { parseConsoleArgs, USAGE } from "./args.js";
 import { spawnBackend, type BackendProcess } from "./backend-process.js";
+import { startProvinceStack, type CentreId, type ProvinceStack } from "./province-stack.js";
 
 export type ConsoleArgs = ReturnType<typeof parseConsoleArgs>;
 
@@ -41,6 +42,24 @@ export async function backendOrExit(args: ConsoleArgs, consoleOrigin: string): P
   try {
     const backend = await spawnBackend({ port: Number(args["backend-port"]), dataDir: resolve(args["backend-data-dir"]), extraArgs: extra, inheritOutput: true });
     return { backend, backendUrl: backend.url };
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** `--province`: the province's backend and two linked cities, each letting its console's origin play its streams. */
+export async function provinceStackOrExit(args: ConsoleArgs, consoleOrigins: Readonly<Record<CentreId, string>>): Promise<ProvinceStack> {
+  try {
+    return await startProvinceStack({
+      dataDir: resolve(`${args["backend-data-dir"]}-province`),
+      backendPort: Number(args["backend-port"]),
+      consoleOrigins,
+      demo: args.demo,
+      video: !args["no-video"],
+      simulator: !args["no-simulator"],
+      alarmIntervalMs: args["alarm-interval-ms"],
+      inheritOutput: true,
+    });
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e));
   }
