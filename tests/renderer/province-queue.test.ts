@@ -48,6 +48,18 @@ describe("the province's queue of the cities' escalations", () => {
     ]);
   });
 
+  it("offers every city the province is configured for, even one that has not escalated yet", () => {
+    const links = [
+      { id: "ha-long", name: "Hạ Long", state: "connecting" as const, since: null },
+      { id: "uong-bi", name: "Uông Bí", state: "up" as const, since: null },
+    ];
+    expect(citiesOf(list, links)).toEqual([
+      { id: "cam-pha", name: "Cẩm Phả" },
+      { id: "ha-long", name: "Hạ Long" },
+      { id: "uong-bi", name: "Uông Bí" },
+    ]);
+  });
+
   it("keeps an acknowledged escalation on screen for the time given", () => {
     const acknowledged = list[2]!;
     expect(keepsEscalation(acknowledged, Date.parse("2026-12-04T08:11:30.000Z"), 60_000)).toBe(true);

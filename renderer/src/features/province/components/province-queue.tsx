@@ -14,6 +14,10 @@ import { citiesOf, provinceQueue, type CityOption } from "../model/escalation-qu
 import { DirectiveForm } from "./directive-form.js";
 import { SentDirectives } from "./sent-directives.js";
 import { SharedCameraDialog } from "./shared-camera-dialog.js";
+import { useLiveState } from "../../../store/store-context.js";
+import type { CentreLink } from "../../../../../shared/protocol/province.js";
+
+const NO_LINKS: readonly CentreLink[] = [];
 
 /** The province centre's screen: one queue of every city's escalations (filter by city), and the directives sent. */
 export function ProvinceQueue() {
@@ -24,7 +28,8 @@ export function ProvinceQueue() {
   const screenIsCurrent = useScreenIsCurrent();
   const [cityId, setCityId] = useState<string | null>(null);
   const [composing, setComposing] = useState(false);
-  const cities = useMemo(() => citiesOf(escalations.values()), [escalations]);
+  const links = useLiveState((s) => s.status?.links ?? NO_LINKS);
+  const cities = useMemo(() => citiesOf(escalations.values(), links), [escalations, links]);
   const queue = useMemo(() => provinceQueue(escalations.values(), cityId), [escalations, cityId]);
   const sendTo = useMemo(() => mergeCities(cities, sent.map((d) => ({ id: d.cityId, name: d.cityId }))), [cities, sent]);
 

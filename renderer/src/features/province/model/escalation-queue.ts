@@ -1,13 +1,18 @@
 import type { ProvinceEscalation } from "../../../../../shared/domain/province.js";
+import type { CentreLink } from "../../../../../shared/protocol/province.js";
 
 export interface CityOption {
   id: string;
   name: string;
 }
 
-/** Pure: the cities that sent escalations, by name, for the queue's filter. */
-export function citiesOf(escalations: Iterable<ProvinceEscalation>): CityOption[] {
+/**
+ * Pure: the province's cities, by name, for the queue's filter and a directive's addressee: every
+ * city it is configured for (its links), even one that has not escalated yet, and any that has.
+ */
+export function citiesOf(escalations: Iterable<ProvinceEscalation>, links: readonly CentreLink[] = []): CityOption[] {
   const byId = new Map<string, string>();
+  for (const link of links) byId.set(link.id, link.name);
   for (const escalation of escalations) byId.set(escalation.cityId, escalation.cityName);
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "vi"));
 }
