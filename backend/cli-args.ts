@@ -199,6 +199,14 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliArg
   return { ok: true, value: args };
 }
 
+/** A period in milliseconds, at least 100: set when valid, else the sentence saying what the flag takes. */
+function withInterval(flag: ValueFlag, value: string, set: (ms: number) => void): string | null {
+  const interval = IntervalSchema.safeParse(value);
+  if (!interval.success) return `${flag} must be a whole number of at least 100, not "${value}".`;
+  set(interval.data);
+  return null;
+}
+
 function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | null {
   switch (flag) {
     case "--port": {
@@ -207,24 +215,12 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       args.port = port.data;
       return null;
     }
-    case "--alarm-interval-ms": {
-      const interval = IntervalSchema.safeParse(value);
-      if (!interval.success) return `--alarm-interval-ms must be a whole number of at least 100, not "${value}".`;
-      args.alarmIntervalMs = interval.data;
-      return null;
-    }
-    case "--domain-interval-ms": {
-      const interval = IntervalSchema.safeParse(value);
-      if (!interval.success) return `--domain-interval-ms must be a whole number of at least 100, not "${value}".`;
-      args.domainIntervalMs = interval.data;
-      return null;
-    }
-    case "--sensor-interval-ms": {
-      const interval = IntervalSchema.safeParse(value);
-      if (!interval.success) return `--sensor-interval-ms must be a whole number of at least 100, not "${value}".`;
-      args.sensorIntervalMs = interval.data;
-      return null;
-    }
+    case "--alarm-interval-ms":
+      return withInterval(flag, value, (ms) => (args.alarmIntervalMs = ms));
+    case "--domain-interval-ms":
+      return withInterval(flag, value, (ms) => (args.domainIntervalMs = ms));
+    case "--sensor-interval-ms":
+      return withInterval(flag, value, (ms) => (args.sensorIntervalMs = ms));
     case "--domain-history-days": {
       const days = DomainHistoryDaysSchema.safeParse(value);
       if (!days.success) return `--domain-history-days must be a whole number of days from 0 to 90, not "${value}".`;
@@ -341,12 +337,8 @@ function applyValue(args: CliArgs, flag: ValueFlag, value: string): string | nul
       args.cityProfile = profile;
       return null;
     }
-    case "--uplink-interval-ms": {
-      const interval = IntervalSchema.safeParse(value);
-      if (!interval.success) return `--uplink-interval-ms must be a whole number of at least 100, not "${value}".`;
-      args.uplinkIntervalMs = interval.data;
-      return null;
-    }
+    case "--uplink-interval-ms":
+      return withInterval(flag, value, (ms) => (args.uplinkIntervalMs = ms));
     default:
       return assertNever(flag);
   }
