@@ -42,6 +42,7 @@ import { registerUplinkRoutes } from "./province/uplink-routes.js";
 import { registerCityShareRoutes } from "./province/camera-share-city.js";
 import { registerProvinceShareProxy } from "./province/camera-share-proxy.js";
 import { provinceLinks, type CentreLink } from "../shared/protocol/province.js";
+import { directiveWardRefusal } from "./province/directive-ward.js";
 import { roleRefusal } from "./province/role-commands.js";
 import { CameraRuntime } from "./cameras/camera-runtime.js";
 import { findFfprobe } from "./cameras/camera-probe.js";
@@ -308,7 +309,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     const cityIds = new Set(options.link?.role === "province" ? options.link.cities.map((c) => c.id) : []);
     // Late-bound: the camera runtime needs the recorder and the public address, made further down.
     let cameraRuntime: CameraRuntime | null = null;
-    registerApiRoutes(app, store, options.actionRate, (command) => roleRefusal(role, command, cityIds), async (command) => cameraRuntime?.afterCommand(command), role);
+    registerApiRoutes(app, store, options.actionRate, async (command) => roleRefusal(role, command, cityIds) ?? (await directiveWardRefusal(store, command)), async (command) => cameraRuntime?.afterCommand(command), role);
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);

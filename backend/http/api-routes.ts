@@ -56,12 +56,12 @@ export function registerApiRoutes(
   app: FastifyInstance,
   store: BackendStore,
   actionRate: { burst: number; perSecond: number } = ACTION_RATE,
-  refusal: (command: Command) => AppError | null = () => null,
+  refusal: (command: Command) => AppError | null | Promise<AppError | null> = () => null,
   afterApplied: (command: Command) => Promise<void> = async () => undefined,
   role: BackendRole = "city",
 ): void {
   const apply = async (request: CommandRequest): Promise<CommandResponse> => {
-    const refused = refusal(request.command);
+    const refused = await refusal(request.command);
     if (refused !== null) return { ok: false, error: refused };
     const response = await applyCommand(store, request, new Date());
     if (response.ok) await afterApplied(request.command);

@@ -221,6 +221,17 @@ describe("province → city directives", () => {
     expect(await directiveWrites(cityB.url, fromB, id)).toEqual([]);
   });
 
+  it("names only a ward its city told the province: an unknown one is refused, saying which, and a known one reaches the city", async () => {
+    await expect.poll(async () => (await changesAfter(province.url, 0)).some((c) => c.entity === "ward" && c.id === "uong-bi~06808"), POLL).toBe(true);
+    const fromA = await headSeq(cityA.url);
+    const draft = (wardCode: string) => ({ type: "directive_send", target: { kind: "directive", id: `dir-${randomUUID()}` }, cityId: "uong-bi", text: "Khoanh vùng", priority: "high", wardCode, location: null, dueAt: null, escalationId: null });
+    const refused = await command(province.url, "sup-01", draft("99999"));
+    expect(refused.error).toMatchObject({ kind: "invalid_request", message: expect.stringContaining("99999") });
+    const known = draft("06808");
+    expect((await command(province.url, "sup-01", known)).ok).toBe(true);
+    await expect.poll(async () => (await lastOf(cityA.url, fromA, known.target.id))?.wardCode, POLL).toBe("06808");
+  });
+
   it("a step taken while the link is down reaches the province once when it is back", async () => {
     const id = `dir-${randomUUID()}`;
     const [fromP, fromA] = await Promise.all([headSeq(province.url), headSeq(cityA.url)]);

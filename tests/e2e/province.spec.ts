@@ -59,6 +59,11 @@ test.describe("city ↔ province", () => {
     await expect(details.getByTestId("escalation-delivery")).toHaveAttribute("data-state", "acknowledged", { timeout: 15_000 });
 
     await escalation.getByTestId("escalation-answer").click();
+    // The answer starts on the alarm's ward, picked from the wards the city told the province.
+    const alarmWard = ((await backendEntity(city.url, "alarm", alarmId)) as { wardCode: string }).wardCode;
+    const wardName = ((await backendEntity(province.url, "ward", `uong-bi~${alarmWard}`)) as { name: string }).name;
+    await expect(escalation.getByTestId("directive-ward")).toHaveValue(alarmWard);
+    await expect(escalation.getByTestId("directive-ward").locator("option:checked")).toHaveText(wardName);
     await escalation.getByTestId("directive-form-text").fill("Điều 2 xe chữa cháy từ Hạ Long hỗ trợ");
     await escalation.getByTestId("directive-priority").selectOption("critical");
     await escalation.getByTestId("directive-send").click();
@@ -69,6 +74,8 @@ test.describe("city ↔ province", () => {
     const item = cityPage.locator(`[data-testid="directive-item"][data-directive-id="${directiveId}"]`);
     await expect(item).toHaveAttribute("data-state", "delivered", { timeout: 15_000 });
     await expect(item.getByTestId("directive-text")).toHaveText("Điều 2 xe chữa cháy từ Hạ Long hỗ trợ");
+    await expect(item).toContainText(wardName);
+    await expect(sent.getByTestId("sent-directive-where")).toHaveText(wardName);
     // The escalated alarm says the province answered it, and with what.
     await expect(details.locator(`[data-testid="escalation-answer"][data-directive-id="${directiveId}"]`)).toContainText("Điều 2 xe chữa cháy từ Hạ Long hỗ trợ");
     // Its arrival sounded the tone of its priority.

@@ -1,12 +1,14 @@
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AlarmPrioritySchema, type AlarmPriority } from "../../../../../shared/domain/alarm.js";
 import { LIMITS } from "../../../../../shared/limits.js";
+import type { Ward } from "../../../../../shared/domain/ward.js";
 import type { AppError } from "../../../../../shared/result.js";
 import { Button } from "../../../components/ui/button.js";
 import { TextField } from "../../../components/ui/text-field.js";
 import { RefusalMessage } from "../../alarms/components/refusal-message.js";
 import type { DirectiveDraft, ProvinceActions } from "../hooks/use-province.js";
+import { cityWardOptions, initialWard } from "../model/directive-draft.js";
 import { dueFromLocal, type CityOption } from "../model/escalation-queue.js";
 
 interface DirectiveFormProps {
@@ -14,24 +16,27 @@ interface DirectiveFormProps {
   cities: readonly CityOption[];
   escalationId: string | null;
   wardCode: string | null;
+  /** The wards the cities told the province: a directive names one of its city's, or none. */
+  wards: readonly Ward[];
   actions: ProvinceActions;
   onDone(): void;
 }
 
-/** A directive to one city: text, priority, optional ward and due time. */
-export function DirectiveForm({ cities, escalationId, wardCode, actions, onDone }: DirectiveFormProps) {
+/** A directive to one city: text, priority, optional ward (one of that city's) and due time. */
+export function DirectiveForm({ cities, escalationId, wardCode, wards, actions, onDone }: DirectiveFormProps) {
   const { t } = useTranslation();
   const [cityId, setCityId] = useState(cities[0]?.id ?? "");
   const [text, setText] = useState("");
   const [priority, setPriority] = useState<AlarmPriority>("high");
-  const [ward, setWard] = useState(wardCode ?? "");
+  const wardOptions = useMemo(() => cityWardOptions(wards, cityId), [wards, cityId]);
+  const [ward, setWard] = useState(() => initialWard(wardOptions, wardCode));
   const [due, setDue] = useState("");
   const [error, setError] = useState<AppError | null>(null);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (text.trim() === "" || cityId === "") return;
-    const draft: DirectiveDraft = { cityId, text: text.trim(), priority, wardCode: ward.trim() === "" ? null : ward.trim(), dueAt: dueFromLocal(due), escalationId };
+    const draft: DirectiveDraft = { cityId, text: text.trim(), priority, wardCode: ward === "" ? null : ward, dueAt: dueFromLocal(due), escalationId };
     setError(null);
     const result = await actions.send(draft);
     if (result.ok) onDone();
@@ -41,7 +46,11 @@ export function DirectiveForm({ cities, escalationId, wardCode, actions, onDone 
   return (
     <form className="directive-form" data-testid="directive-form" onSubmit={(event) => void submit(event)}>
       {cities.length > 1 && (
-        <select value={cityId} aria-label={t("province.city")} data-testid="directive-city" onChange={(event) => setCityId(event.currentTarget.value)}>
+        <select value={cityId} aria-label={t("province.city")} data-testid="directive-city" onChange={(event) => {
+            setCityId(event.currentTarget.value);
+            setWard("");
+          }}
+        >
           {cities.map((city) => (
             <option key={city.id} value={city.id}>
               {city.name}
@@ -57,7 +66,14 @@ export function DirectiveForm({ cities, escalationId, wardCode, actions, onDone 
           </option>
         ))}
       </select>
-      <TextField value={ward} onValue={setWard} label={t("province.ward")} maxLength={100} data-testid="directive-ward" />
+      <select value={ward} aria-label={t("province.ward")} data-testid="directive-ward" onChange={(event) => setWard(event.currentTarget.value)}>
+        <option value="">{wardOptions.length === 0 ? t("province.noWardKnown") : t("province.noWard")}</option>
+        {wardOptions.map((option) => (
+          <option key={option.code} value={option.code}>
+            {option.name}
+          </option>
+        ))}
+      </select>
       <input type="datetime-local" value={due} aria-label={t("province.due")} data-testid="directive-due" onChange={(event) => setDue(event.currentTarget.value)} />
       <Button size="small" variant="primary" type="submit" data-testid="directive-send" disabled={text.trim() === "" || cityId === ""}>
         {t("province.send")}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProvinceEscalation } from "../../../../../shared/domain/province.js";
+import type { Ward } from "../../../../../shared/domain/ward.js";
 import type { AppError, Result } from "../../../../../shared/result.js";
 import { formatCityDateTime } from "../../../../../shared/time.js";
 import { Button } from "../../../components/ui/button.js";
@@ -15,6 +16,7 @@ import { DirectiveForm } from "./directive-form.js";
 import { SentDirectives } from "./sent-directives.js";
 import { SharedCameraDialog } from "./shared-camera-dialog.js";
 import { useLiveState } from "../../../store/store-context.js";
+import { useWards } from "../../../hooks/use-wards.js";
 import type { CentreLink } from "../../../../../shared/protocol/province.js";
 
 const NO_LINKS: readonly CentreLink[] = [];
@@ -29,6 +31,7 @@ export function ProvinceQueue() {
   const [cityId, setCityId] = useState<string | null>(null);
   const [composing, setComposing] = useState(false);
   const links = useLiveState((s) => s.status?.links ?? NO_LINKS);
+  const wards = useWards();
   const cities = useMemo(() => citiesOf(escalations.values(), links), [escalations, links]);
   const queue = useMemo(() => provinceQueue(escalations.values(), cityId), [escalations, cityId]);
   const sendTo = useMemo(() => mergeCities(cities, sent.map((d) => ({ id: d.cityId, name: d.cityId }))), [cities, sent]);
@@ -48,17 +51,17 @@ export function ProvinceQueue() {
           {t("province.sendDirective")}
         </Button>
       </div>
-      {composing && <DirectiveForm cities={sendTo} escalationId={null} wardCode={null} actions={actions} onDone={() => setComposing(false)} />}
+      {composing && <DirectiveForm cities={sendTo} escalationId={null} wardCode={null} wards={wards} actions={actions} onDone={() => setComposing(false)} />}
       {queue.length === 0 ? (
         <p className="queue__empty">{t("province.empty")}</p>
       ) : (
         <ul className="province__list" data-testid="escalation-list">
           {queue.map((escalation) => (
-            <EscalationRow key={escalation.id} escalation={escalation} actions={actions} />
+            <EscalationRow key={escalation.id} escalation={escalation} wards={wards} actions={actions} />
           ))}
         </ul>
       )}
-      <SentDirectives directives={sent} />
+      <SentDirectives directives={sent} cities={cities} />
     </Pane>
   );
 }
@@ -70,7 +73,7 @@ function mergeCities(a: readonly CityOption[], b: readonly CityOption[]): CityOp
   return [...byId.values()];
 }
 
-function EscalationRow({ escalation, actions }: { escalation: ProvinceEscalation; actions: ProvinceActions }) {
+function EscalationRow({ escalation, wards, actions }: { escalation: ProvinceEscalation; wards: readonly Ward[]; actions: ProvinceActions }) {
   const { t } = useTranslation();
   const { locale } = useLanguage();
   const [answering, setAnswering] = useState(false);
@@ -113,7 +116,7 @@ function EscalationRow({ escalation, actions }: { escalation: ProvinceEscalation
         ))}
       </div>
       {watching !== null && <SharedCameraDialog cityId={escalation.cityId} cityName={escalation.cityName} cameraId={watching} onClose={() => setWatching(null)} />}
-      {answering && <DirectiveForm cities={[{ id: escalation.cityId, name: escalation.cityName }]} escalationId={escalation.id} wardCode={alarm.wardCode} actions={actions} onDone={() => setAnswering(false)} />}
+      {answering && <DirectiveForm cities={[{ id: escalation.cityId, name: escalation.cityName }]} escalationId={escalation.id} wardCode={alarm.wardCode} wards={wards} actions={actions} onDone={() => setAnswering(false)} />}
       {error !== null && <RefusalMessage error={error} onDismiss={() => setError(null)} />}
     </li>
   );
