@@ -168,6 +168,9 @@ describe("city → province incident escalations", () => {
     const target = { kind: "incident", id: incidentId };
     expect((await command(cityA.url, "op-01", { type: "incident_create", target, alarmIds: [alarmId], title: "Sạt lở đường lên Yên Tử", assignedUnit: null })).ok).toBe(true);
     const from = await headSeq(cityA.url);
+    // Only the city's own cameras can be shared.
+    const unknownCamera = await command(cityA.url, "op-01", { type: "incident_escalate", target, to: "province_ioc", reason: "Cần tỉnh điều máy xúc", cameraIds: ["cam-17", "cam-nowhere"] });
+    expect(unknownCamera.error).toMatchObject({ kind: "invalid_request", message: expect.stringContaining("cam-nowhere") });
     expect((await command(cityA.url, "op-01", { type: "incident_escalate", target, to: "province_ioc", reason: "Cần tỉnh điều máy xúc", cameraIds: ["cam-17"] })).ok).toBe(true);
     const key = `uong-bi~${incidentId}~0`;
     const incidentDelivery = async () => {
