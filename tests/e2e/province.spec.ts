@@ -81,6 +81,9 @@ test.describe("city ↔ province", () => {
     // Its arrival sounded the tone of its priority.
     await expect(cityPage.getByTestId("directives")).toHaveAttribute("data-last-tone", "critical");
     await expect(sent).toHaveAttribute("data-state", "delivered", { timeout: 15_000 });
+    // Its ward is one press away on the city's map.
+    await item.getByTestId("directive-show-ward").click();
+    await expect(cityPage.getByTestId("map-pane")).toHaveAttribute("data-ward-filter", alarmWard);
 
     // Keyboard reachable: the acknowledge button takes focus and Enter presses it.
     await item.getByTestId("directive-acknowledge").focus();

@@ -59,6 +59,11 @@ export function DirectiveItem({ directive, wardName, locale, now, actions }: Dir
         {wardName !== null && ` · ${wardName}`}
         {directive.dueAt !== null && ` · ${t("directives.due", { at: when(directive.dueAt) })}`}
       </p>
+      {directive.wardCode !== null && (
+        <Button size="small" data-testid="directive-show-ward" onClick={() => actions.showWard(directive.wardCode ?? "")}>
+          {t("directives.showWard", { ward: wardName ?? directive.wardCode })}
+        </Button>
+      )}
       {directive.acknowledgedAt !== null && <p className="directive__meta">{t("directives.acknowledgedBy", { name: directive.acknowledgedByName ?? "", at: when(directive.acknowledgedAt) })}</p>}
       {directive.doneAt !== null && (
         <p className="directive__meta" data-testid="directive-done-note">

@@ -10,6 +10,8 @@ import { useStore } from "../../../store/store-context.js";
 export interface DirectiveActions {
   acknowledge(directiveId: string): Promise<Result<Directive>>;
   done(directiveId: string, note: string): Promise<Result<Directive>>;
+  /** Picks the directive's ward on the map (and in the queue), on whichever monitor shows them. */
+  showWard(wardCode: string): void;
 }
 
 export function useDirectiveActions(): DirectiveActions {
@@ -18,6 +20,7 @@ export function useDirectiveActions(): DirectiveActions {
     () => ({
       acknowledge: (directiveId) => store.commandOn("directive", directiveId, { type: "directive_acknowledge" }),
       done: (directiveId, note) => store.commandOn("directive", directiveId, { type: "directive_done", note }),
+      showWard: (wardCode) => store.selectWard(wardCode),
     }),
     [store],
   );
