@@ -9,9 +9,9 @@ import { round, tempDir, type Benchmark } from "./harness.js";
 const SECRET = "bench-uong-bi-secret-0123456789";
 const QUIET = ["--demo", "--no-simulator", "--no-video", "--no-recording", "--quiet"];
 
-/** The largest profile the province takes: 64 wards, each a ring of 5,000 points. */
+/** The largest profile the province takes: as many wards as it takes, sharing the most points it takes (1,250 each). */
 function largestProfile(shift: number): CityProfile {
-  const points = CITY_PROFILE_LIMITS.pointsPerWard;
+  const points = Math.min(CITY_PROFILE_LIMITS.pointsPerWard, Math.floor(CITY_PROFILE_LIMITS.totalPoints / CITY_PROFILE_LIMITS.wards));
   return {
     name: "Uông Bí",
     wards: Array.from({ length: CITY_PROFILE_LIMITS.wards }, (_, w) => {
@@ -38,7 +38,7 @@ async function put(url: string, profile: CityProfile): Promise<{ ms: number; wri
 
 /**
  * province.profile_max_first_ms: a province backend (SQLite) takes the largest city profile
- * (64 wards of 5,000 points, ~13 MB of JSON) it has never seen: parse, check, 64 ward writes.
+ * (64 wards of 1,250 points, 80,000 points, ~3 MB of JSON) it has never seen: parse, check, 64 ward writes.
  * province.profile_max_resend_ms: the same profile again (nothing written: every ward compared).
  * province.profile_max_changed_ms: every ward moved (64 writes over 64 stored).
  * province.profile_uong_bi_first_ms / _resend_ms: Uông Bí's real 11 wards, first and again.

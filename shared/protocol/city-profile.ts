@@ -13,8 +13,14 @@ export const CITY_PROFILE_LIMITS = {
   wards: 64,
   /** Points of one ward's boundary, all rings together. */
   pointsPerWard: 5_000,
-  /** Bytes of one profile request: 64 wards of 5,000 points fit with room to spare. */
-  bodyBytes: 16 * 1024 * 1024,
+  /**
+   * Points of all its wards together. Checking and comparing a profile holds the province's event
+   * loop (every city's link and console waits) for a time that grows with its points: this keeps
+   * the largest one a city may send to about a second of it.
+   */
+  totalPoints: 80_000,
+  /** Bytes of one profile request: 80,000 points (about 40 bytes each as JSON) fit with room to spare. */
+  bodyBytes: 5 * 1024 * 1024,
 } as const;
 
 const pointCount = (ward: Pick<Ward, "boundary">): number => ward.boundary.coordinates.reduce((sum, ring) => sum + ring.length, 0);
@@ -31,7 +37,10 @@ export const CityProfileSchema = z.object({
   wards: z
     .array(CityProfileWardSchema)
     .max(CITY_PROFILE_LIMITS.wards)
-    .refine((wards) => new Set(wards.map((w) => w.code)).size === wards.length, { message: "two wards have the same code" }),
+    .refine((wards) => new Set(wards.map((w) => w.code)).size === wards.length, { message: "two wards have the same code" })
+    .refine((wards) => wards.reduce((sum, ward) => sum + pointCount(ward), 0) <= CITY_PROFILE_LIMITS.totalPoints, {
+      message: `the wards' boundaries have at most ${CITY_PROFILE_LIMITS.totalPoints} points together`,
+    }),
 });
 export type CityProfile = z.infer<typeof CityProfileSchema>;
 

@@ -117,6 +117,13 @@ describe("cities tell the province their wards", () => {
     expect(huge.status).toBe(400);
     expect(((await huge.json()) as { error: { message: string } }).error.message).toMatch(/at most 5000 points/);
 
+    // Each ward within its bound, but too many points together.
+    const perWard = CITY_PROFILE_LIMITS.pointsPerWard;
+    const wide = Array.from({ length: Math.floor(CITY_PROFILE_LIMITS.totalPoints / perWard) + 1 }, (_, w) => ({ ...profile.wards[0]!, code: String(20000 + w), boundary: { type: "Polygon" as const, coordinates: [ring.slice(0, perWard - 1).concat([ring[0]!])] } }));
+    const tooWide = await putProfile("uong-bi", SECRETS["uong-bi"], { ...profile, wards: wide });
+    expect(tooWide.status).toBe(400);
+    expect(((await tooWide.json()) as { error: { message: string } }).error.message).toMatch(/at most 80000 points together/);
+
     const tooMany = Array.from({ length: CITY_PROFILE_LIMITS.wards + 1 }, (_, i) => ({ ...profile.wards[0]!, code: String(10000 + i) }));
     expect((await putProfile("uong-bi", SECRETS["uong-bi"], { ...profile, wards: tooMany })).status).toBe(400);
     expect((await putProfile("uong-bi", SECRETS["uong-bi"], { ...profile, wards: [profile.wards[0], profile.wards[0]] })).status).toBe(400);
