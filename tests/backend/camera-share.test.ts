@@ -10,6 +10,9 @@ import { STREAM_TOKEN_PARAM } from "../../shared/protocol/session.js";
 import { provinceShareToken } from "../../backend/province/camera-share-city.js";
 import { command, escalationWrites, headSeq, raiseAlarm, SECRETS, tempDir } from "./province-helpers.js";
 import { VIDEO_CACHE_DIR } from "../e2e/harness/stack.js";
+import { untilValue } from "../shared/until.js";
+
+const until = <T>(what: string, probe: () => Promise<T | null>): Promise<T> => untilValue(what, probe, 60_000);
 
 /**
  * A province and one city with real video (its live camera cam-01, encoded by ffmpeg): a camera the
@@ -19,7 +22,6 @@ const dir = tempDir("ioc-camera-share-");
 const CONSOLE = "http://127.0.0.1:8421";
 let province: BackendProcess;
 let city: BackendProcess;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   province = await spawnBackend({
@@ -46,16 +48,6 @@ async function atProvince(path: string, { as = "sup-01", origin = CONSOLE, token
   const url = new URL(path, province.url);
   if (token) url.searchParams.set(STREAM_TOKEN_PARAM, (await sessionOf(province.url, as)).streamToken);
   return fetch(url, { headers: origin === null ? {} : { origin } });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(300);
-  }
 }
 
 /** With only two cameras the simulator's factory sometimes finds no anchor for an alarm (it throws): ask again. */

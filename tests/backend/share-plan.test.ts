@@ -1,37 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { AlarmSchema, type Alarm } from "../../shared/domain/alarm.js";
+import type { Alarm } from "../../shared/domain/alarm.js";
 import type { EscalatedRecord } from "../../backend/province/uplink-plan.js";
 import { IncidentSchema } from "../../shared/domain/incident.js";
 import { QUEUED_DELIVERY } from "../../shared/domain/escalation-delivery.js";
 import { SHARE_WINDOW_MS } from "../../shared/domain/shared-cameras.js";
 import { CityUrlSchema, rewriteSharedPlaylist, SharePathSchema } from "../../shared/protocol/camera-share.js";
 import { citySharesOf, ShareIndex } from "../../backend/province/share-plan.js";
+import { escalatedAlarm } from "../shared/fixtures.js";
 
 const T = "2026-12-04T08:00:00.000Z";
 const NOW = Date.parse(T) + 60_000;
 
-function alarm(escalations: Array<Record<string, unknown>>, resolution: unknown = null) {
-  return AlarmSchema.parse({
-    id: "alm-1",
-    type: "flood",
-    domain: "environment",
-    priority: "high",
-    state: "acknowledged",
-    source: { kind: "sensor", id: null },
-    cameraId: null,
-    wardCode: "w1",
-    location: [106.7, 21.0],
-    place: "Cầu Sông Uông",
-    raisedAt: T,
-    updatedAt: T,
-    acknowledgedBy: null,
-    acknowledgedByName: null,
-    acknowledgedAt: null,
-    comments: [],
-    resolution,
-    escalations: escalations.map((e) => ({ at: T, operatorId: "op-01", operatorName: "Op", to: "province_ioc", reason: "r", ...e })),
-  });
-}
+const alarm = (escalations: Array<Record<string, unknown>>, resolution: Alarm["resolution"] = null) => escalatedAlarm(escalations, { raisedAt: T, resolution });
 
 const subject = (record: Alarm): EscalatedRecord => ({ kind: "alarm", record });
 

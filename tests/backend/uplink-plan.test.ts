@@ -1,33 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { AlarmSchema, type Alarm } from "../../shared/domain/alarm.js";
+import type { Alarm } from "../../shared/domain/alarm.js";
 import { QUEUED_DELIVERY } from "../../shared/domain/escalation-delivery.js";
 import { compareQueued, parseEscalationKey, queuedEscalations, withDelivery } from "../../backend/province/uplink-plan.js";
 import { citySecretVariable, resolveLink } from "../../backend/province/link-secrets.js";
 import { parseCliArgs } from "../../backend/cli-args.js";
+import { escalatedAlarm } from "../shared/fixtures.js";
 
 const T = "2026-12-04T08:00:00.000Z";
 
-function alarm(id: string, escalations: Array<Partial<Alarm["escalations"][number]>>): Alarm {
-  return AlarmSchema.parse({
-    id,
-    type: "flood",
-    domain: "environment",
-    priority: "high",
-    state: "unacknowledged",
-    source: { kind: "sensor", id: null },
-    cameraId: null,
-    wardCode: "w1",
-    location: [106.7, 21.0],
-    place: "Cầu Sông Uông",
-    raisedAt: T,
-    updatedAt: T,
-    acknowledgedBy: null,
-    acknowledgedByName: null,
-    acknowledgedAt: null,
-    comments: [],
-    escalations: escalations.map((e) => ({ at: T, operatorId: "op-01", operatorName: "Op", to: "province_ioc", reason: "r", ...e })),
-  });
-}
+const alarm = (id: string, escalations: Array<Partial<Alarm["escalations"][number]>>): Alarm => escalatedAlarm(escalations, { id, raisedAt: T });
 
 describe("the uplink's plan (pure)", () => {
   it("an escalation stored before deliveries were tracked parses as queued", () => {

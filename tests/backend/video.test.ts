@@ -7,6 +7,10 @@ import { CameraSchema } from "../../shared/domain/camera.js";
 import { BACKEND_PATHS, ChangeSchema, ChangesPageSchema } from "../../shared/protocol/backend.js";
 import { startTestBackend, type TestBackend } from "./backend-harness.js";
 import { backendFetch } from "../../scripts/lib/backend-session.js";
+import { untilValue } from "../shared/until.js";
+
+/** Polls longer than the default: the 360p loops are encoded after every 180p one. */
+const until = <T>(what: string, probe: () => Promise<T | null>): Promise<T> => untilValue(what, probe, 100_000, 500);
 
 const dataDir = mkdtempSync(join(tmpdir(), "ioc-video-test-"));
 
@@ -38,17 +42,6 @@ async function fetchWhenReady(url: string, timeoutMs = 20_000): Promise<Response
     if (response.status !== 503 || Date.now() > deadline) throw new Error(`${url} answered ${response.status}`);
     await response.arrayBuffer();
     await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-/** Polls `probe` until it gives a value (the 360p loops are encoded after every 180p one). */
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 100_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 

@@ -11,6 +11,7 @@ import { startTestBackend, type TestBackend } from "./backend-harness.js";
 import { backendFetch, sessionOf } from "../../scripts/lib/backend-session.js";
 import { STREAM_TOKEN_PARAM } from "../../shared/protocol/session.js";
 import { startRtspCamera, type RtspCamera } from "../shared/rtsp-camera.js";
+import { untilValue } from "../shared/until.js";
 
 /**
  * A real RTSP camera on loopback (Debian's rtsp-server-perl, fed by ffmpeg) repackaged by the
@@ -19,7 +20,6 @@ import { startRtspCamera, type RtspCamera } from "../shared/rtsp-camera.js";
 let camera: RtspCamera | null = null;
 let t: TestBackend;
 const dataDir = mkdtempSync(join(tmpdir(), "ioc-wall-streams-"));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The stream token of a signed-in operator: camera streams open with nothing less. */
 let streamToken = "";
@@ -44,16 +44,6 @@ function http2Get(base: string, path: string): Promise<{ status: number; body: B
     request.on("error", reject);
     request.end();
   });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(300);
-  }
 }
 
 beforeAll(async () => {
@@ -82,7 +72,7 @@ describe("camera streams", () => {
   });
 
   it("repackages the RTSP camera into HLS without re-encoding, served over h2 with a DVR playlist", async () => {
-    const playlist = await until("the RTSP camera's playlist", async () => {
+    const playlist = await untilValue("the RTSP camera's playlist", async () => {
       const answer = await http2Get(t.backend.streamUrl, "/hls/cam-05/index.m3u8");
       return answer.status === 200 ? answer : null;
     });
@@ -96,7 +86,7 @@ describe("camera streams", () => {
     expect(ts.body.length).toBeGreaterThan(188 * 10);
     expect(ts.body[0]).toBe(0x47);
     expect(ts.body[188]).toBe(0x47);
-    const dvr = await until("a DVR playlist longer than the live one", async () => {
+    const dvr = await untilValue("a DVR playlist longer than the live one", async () => {
       const answer = await http2Get(t.backend.streamUrl, "/hls/cam-05/dvr.m3u8");
       const segments = answer.body.toString("utf8").split("\n").filter((line) => line.endsWith(".ts")).length;
       return answer.status === 200 && segments > 6 ? segments : null;
@@ -107,7 +97,7 @@ describe("camera streams", () => {
 
   it("holds a blocking playlist reload over h2 until the asked-for segment exists (ffmpeg's and a loop's)", async () => {
     for (const path of ["/hls/cam-05/index.m3u8", "/hls/cam-02/180p/index.m3u8"]) {
-      const first = await until(`${path}`, async () => {
+      const first = await untilValue(`${path}`, async () => {
         const answer = await http2Get(t.backend.streamUrl, path);
         return answer.status === 200 ? answer.body.toString("utf8") : null;
       });

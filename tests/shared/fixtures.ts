@@ -1,4 +1,4 @@
-import { freshWorkflowFields, type Alarm } from "../../shared/domain/alarm.js";
+import { AlarmSchema, freshWorkflowFields, type Alarm } from "../../shared/domain/alarm.js";
 import type { Operator } from "../../shared/domain/operator.js";
 import { domainSampleId, type DomainSample } from "../../shared/domain/domain-sample.js";
 
@@ -27,6 +27,18 @@ export function makeAlarm(patch: Partial<Alarm> = {}): Alarm {
     ...freshWorkflowFields(),
     ...patch,
   };
+}
+
+/**
+ * An alarm escalated to the province (by op-01 at its raising, each escalation patched as given),
+ * read through the schema as a store hands it back, so what a patch leaves out takes its default.
+ */
+export function escalatedAlarm(escalations: ReadonlyArray<Record<string, unknown>>, patch: Partial<Alarm> = {}): Alarm {
+  const alarm = makeAlarm(patch);
+  return AlarmSchema.parse({
+    ...alarm,
+    escalations: escalations.map((e) => ({ at: alarm.raisedAt, operatorId: "op-01", operatorName: "Op", to: "province_ioc", reason: "r", ...e })),
+  });
 }
 
 const currentHour = (now: Date): string => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString();

@@ -9,3 +9,17 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/**
+ * Polls `probe` until it gives a value, and returns it: a playlist, a record, a file that a backend
+ * makes in its own time. A probe that throws (a server not up yet) counts as no value.
+ */
+export async function untilValue<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 40_000, intervalMs = 300): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
