@@ -5,6 +5,7 @@ import { err, type AppError, type Result } from "../../shared/result.js";
 import type { AuthSession, SessionAuthority } from "../auth/session-authority.js";
 import { bearerToken } from "../auth/tokens.js";
 import { sendError } from "./respond.js";
+import { routePath } from "./route-path.js";
 
 /** The only API paths answered without a session. */
 const PUBLIC_PATHS: ReadonlySet<string> = new Set([SESSION_PATHS.signIn, SESSION_PATHS.health]);
@@ -13,11 +14,6 @@ const ONE_TIME_PASSWORD_PATHS: ReadonlySet<string> = new Set([SESSION_PATHS.pass
 
 const verified = new WeakMap<FastifyRequest, AuthSession>();
 
-function pathOf(url: string): string {
-  const q = url.indexOf("?");
-  return q === -1 ? url : url.slice(0, q);
-}
-
 /**
  * Every /api/ route but sign-in and health needs `Authorization: Bearer <token>` of a live
  * session; every /hls/ request needs the session's stream token (`?st=`). Routes read the
@@ -25,7 +21,7 @@ function pathOf(url: string): string {
  */
 export function registerAuthentication(app: FastifyInstance, authority: SessionAuthority): void {
   app.addHook("onRequest", async (request, reply) => {
-    const path = pathOf(request.url);
+    const path = routePath(request);
     if (request.method === "OPTIONS") return;
     if (path.startsWith("/hls/")) {
       const checked = await streamSession(authority, request);
@@ -48,7 +44,7 @@ export function registerAuthentication(app: FastifyInstance, authority: SessionA
 /** Only the HLS routes of a stream server (no API there). */
 export function registerStreamAuthentication(app: FastifyInstance, authority: SessionAuthority): void {
   app.addHook("onRequest", async (request, reply) => {
-    if (request.method === "OPTIONS" || !pathOf(request.url).startsWith("/hls/")) return;
+    if (request.method === "OPTIONS" || !routePath(request).startsWith("/hls/")) return;
     const checked = await streamSession(authority, request);
     if (!checked.ok) return sendError(reply, checked.error);
     verified.set(request, checked.value);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { routePath } from "./route-path.js";
 
 /**
  * Camera streams are the only thing a console page fetches from the backend itself (players
@@ -14,7 +15,7 @@ export function registerCors(app: FastifyInstance, allowedOrigins: readonly stri
     return typeof origin === "string" && allowed.has(origin) ? origin : null;
   };
   app.addHook("onRequest", async (request, reply) => {
-    if (!request.url.startsWith("/hls/")) return;
+    if (!routePath(request).startsWith("/hls/")) return;
     const origin = allowedOrigin(request);
     if (origin === null) return;
     reply.header("Access-Control-Allow-Origin", origin).header("Vary", "Origin");

@@ -8,6 +8,7 @@ import type { BackendStore } from "../store/backend-store.js";
 import { citySharesOf, ShareIndex } from "./share-plan.js";
 import { escalatedRecord } from "./uplink-plan.js";
 import { SHARE_WINDOW_MS } from "../../shared/domain/shared-cameras.js";
+import { routePath } from "../http/route-path.js";
 
 /**
  * The credential the province's backend shows a city when it fetches a shared camera: derived from
@@ -48,7 +49,7 @@ export async function registerCityShareRoutes(app: FastifyInstance, deps: { stor
   const expected = digest(`${PROVINCE_AUTH_SCHEME} ${provinceShareToken(deps.secret)}`);
   const shares = await followShares(deps.store);
   app.addHook("onRequest", async (request, reply) => {
-    if (!request.url.startsWith(`${SHARE_PATHS.city}/`)) return;
+    if (!routePath(request).startsWith(`${SHARE_PATHS.city}/`)) return;
     if (request.headers.origin !== undefined) return sendError(reply, { kind: "forbidden", message: "Shared cameras are served to the province's backend, not to browsers." });
     const given = request.headers.authorization;
     if (given === undefined || given.length > 300 || !timingSafeEqual(digest(given), expected)) {

@@ -25,6 +25,7 @@ import { sendError, sendValidated } from "../http/respond.js";
 import type { CityCredentials } from "./city-credentials.js";
 import { cityActorId, receiveEscalation } from "./receive-escalation.js";
 import { registerCityProfileRoute } from "./receive-city-profile.js";
+import { routePath } from "../http/route-path.js";
 
 const verifiedCity = new WeakMap<FastifyRequest, ProvinceCity>();
 
@@ -47,7 +48,7 @@ export function registerUplinkRoutes(
   onCityAddress: (cityId: string, announced: string | string[] | undefined) => void = () => undefined,
 ): void {
   app.addHook("onRequest", async (request, reply) => {
-    if (!request.url.startsWith("/uplink/")) return;
+    if (!routePath(request).startsWith("/uplink/")) return;
     if (request.headers.origin !== undefined) return sendError(reply, { kind: "forbidden", message: "The city link is for city backends, not browsers." });
     const city = await credentials.verify(request.headers.authorization);
     if (!city.ok) {
