@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { backendEntity, citySecrets, startTestCity, startTestConsole, startTestProvince, tempDir } from "./harness/stack.js";
+import { backendEntity, backendVersions, citySecrets, startTestCity, startTestConsole, startTestProvince, tempDir } from "./harness/stack.js";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
 
@@ -17,10 +17,14 @@ test.describe("city ↔ province", () => {
   // Pages of their own (one per centre): closed after the test, or they go on running in the worker's browser.
   const pages: Page[] = [];
 
+  let secrets: Record<"uong-bi", string>;
+  let cityData: string;
+
   test.beforeEach(async () => {
-    const secrets = citySecrets(["uong-bi"]);
+    secrets = citySecrets(["uong-bi"]);
+    cityData = tempDir("backend-uong-bi");
     province = await startTestProvince({ "uong-bi": "Uông Bí" }, secrets, { dataDir: tempDir("backend-province") });
-    city = await startTestCity("uong-bi", secrets["uong-bi"], province.url, { dataDir: tempDir("backend-uong-bi") });
+    city = await startTestCity("uong-bi", secrets["uong-bi"], province.url, { dataDir: cityData });
     [cityConsole, provinceConsole] = await Promise.all([startTestConsole(city.url), startTestConsole(province.url, tempDir("console-province"))]);
   });
 
@@ -129,5 +133,54 @@ test.describe("city ↔ province", () => {
     await expect(row).toContainText("Cần tỉnh điều máy xúc");
     await row.getByTestId("escalation-acknowledge").click();
     await expect(details.getByTestId("escalation-delivery")).toHaveAttribute("data-state", "acknowledged", { timeout: 15_000 });
+  });
+
+  test("the city console offline: a directive sent meanwhile arrives when it reconnects; acknowledged offline, it reaches the city and the province once", async ({ browser }) => {
+    const cityPage = await browser.newPage();
+    const provincePage = await browser.newPage();
+    pages.push(cityPage, provincePage);
+    await openConsole(cityPage, cityConsole.url);
+    await provincePage.goto(provinceConsole.url);
+    await expect(provincePage.getByTestId("province-queue")).toBeVisible();
+    const port = Number(new URL(city.url).port);
+    // The city's console loses its backend (the way a control room loses its server), and the link up with it.
+    const goOffline = async () => {
+      await city.stop();
+      await expect(cityPage.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+    };
+    const comeBack = async () => {
+      city = await startTestCity("uong-bi", secrets["uong-bi"], province.url, { port, dataDir: cityData });
+      await cityPage.getByTestId("sync-retry").click({ timeout: 2_000 }).catch(() => undefined);
+      await expect(cityPage.getByTestId("connection-state")).toHaveAttribute("data-state", "online", { timeout: 30_000 });
+    };
+
+    await goOffline();
+    await provincePage.getByTestId("province-compose").click();
+    const form = provincePage.getByTestId("directive-form");
+    await form.getByTestId("directive-form-text").fill("Kiểm tra trạm bơm Vàng Danh trước 18 giờ");
+    await form.getByTestId("directive-send").click();
+    const sent = provincePage.getByTestId("sent-directive").filter({ hasText: "Kiểm tra trạm bơm Vàng Danh trước 18 giờ" });
+    await expect(sent).toHaveAttribute("data-state", "sent");
+    const directiveId = (await sent.getAttribute("data-directive-id"))!;
+    const item = cityPage.locator(`[data-testid="directive-item"][data-directive-id="${directiveId}"]`);
+    await expect(item).toHaveCount(0);
+
+    await comeBack();
+    await expect(item).toHaveAttribute("data-state", "delivered", { timeout: 30_000 });
+    await expect(sent).toHaveAttribute("data-state", "delivered", { timeout: 15_000 });
+
+    await goOffline();
+    await item.getByTestId("directive-acknowledge").click();
+    // Shown at once, and waiting in the console's outbox.
+    await expect(item).toHaveAttribute("data-state", "acknowledged");
+    await expect(cityPage.getByTestId("pending-count")).toHaveText("1");
+
+    await comeBack();
+    await expect(cityPage.getByTestId("pending-count")).toHaveText("0", { timeout: 30_000 });
+    await expect(sent).toHaveAttribute("data-state", "acknowledged", { timeout: 15_000 });
+    // Applied once on each side: one step into "acknowledged" (the city's later write only records that the province confirmed it).
+    const steps = (versions: Record<string, unknown>[]) => versions.filter((d, i) => d["state"] === "acknowledged" && versions[i - 1]?.["state"] !== "acknowledged");
+    expect(steps(await backendVersions(city.url, "directive", directiveId))).toHaveLength(1);
+    expect(steps(await backendVersions(province.url, "directive", directiveId))).toHaveLength(1);
   });
 });

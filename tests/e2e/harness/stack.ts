@@ -58,19 +58,24 @@ export function startTestConsole(backendUrl: string, dataDir = tempDir("console"
   return spawnConsole({ backendUrl, dataDir, ...(operator === undefined ? {} : { operator }), ...(port === undefined ? {} : { port }), ...(extraArgs === undefined ? {} : { extraArgs }) });
 }
 
-/** The backend's latest copy of an entity, read from its change feed (what it really recorded). */
-export async function backendEntity(backendUrl: string, entity: string, id: string): Promise<Record<string, unknown> | null> {
+/** Every version of an entity the backend wrote, oldest first, read from its change feed (what it really recorded). */
+export async function backendVersions(backendUrl: string, entity: string, id: string): Promise<Record<string, unknown>[]> {
   let after = 0;
-  let latest: Record<string, unknown> | null = null;
+  const versions: Record<string, unknown>[] = [];
   for (;;) {
     const res = await backendFetch(`${backendUrl}/api/v1/changes?after=${after}&limit=5000`);
     const page = (await res.json()) as { changes: { seq: number; entity: string; id: string; data: Record<string, unknown> }[]; hasMore: boolean };
     for (const c of page.changes) {
-      if (c.entity === entity && c.id === id) latest = c.data;
+      if (c.entity === entity && c.id === id) versions.push(c.data);
       after = c.seq;
     }
-    if (!page.hasMore) return latest;
+    if (!page.hasMore) return versions;
   }
+}
+
+/** The backend's latest copy of an entity. */
+export async function backendEntity(backendUrl: string, entity: string, id: string): Promise<Record<string, unknown> | null> {
+  return (await backendVersions(backendUrl, entity, id)).at(-1) ?? null;
 }
 
 export function backendAlarm(backendUrl: string, alarmId: string): Promise<Record<string, unknown> | null> {
