@@ -63,7 +63,7 @@ export function registerHlsRoutes(app: FastifyInstance, deps: HlsRouteDeps, moun
     switch (answer.kind) {
       case "segment":
         // A segment name always means the same bytes (a loop position, or a clock-numbered live segment).
-        return reply.header("Content-Type", "video/mp2t").header("Cache-Control", "public, max-age=60").send(answer.body);
+        return reply.header("Content-Type", "video/mp2t").header("Cache-Control", "private, max-age=60").send(answer.body);
       case "unavailable":
         return unavailable(reply, answer.reason);
       case "unknown_camera":

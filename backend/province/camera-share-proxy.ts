@@ -127,7 +127,7 @@ export async function registerProvinceShareProxy(
       return sendError(reply, fetched.error);
     }
     if (fetched.status !== 200) return cityRefusal(reply, fetched, city.name);
-    if (!isPlaylist) return reply.header("Content-Type", "video/mp2t").header("Cache-Control", "public, max-age=60").send(fetched.body);
+    if (!isPlaylist) return reply.header("Content-Type", "video/mp2t").header("Cache-Control", "private, max-age=60").send(fetched.body);
     const playlist = rewriteSharedPlaylist(fetched.body.toString("utf8"));
     if (!playlist.ok) {
       deps.logger.warn({ city: cityId, camera: cameraId, problem: playlist.error }, "shared camera: playlist refused");

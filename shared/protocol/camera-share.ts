@@ -27,11 +27,17 @@ export const CITY_URL_HEADER = "x-ioc-city-url";
 export const PROVINCE_AUTH_SCHEME = "Province";
 export const SHARE_TOKEN_CONTEXT = "ioc-camera-share-v1";
 
-/** An address a city's backend announces: http(s), a host and maybe a port and base path, no credentials, query or fragment. */
+/**
+ * An address a city's backend announces: http(s), a host and maybe a port and base path, no
+ * credentials, query or fragment. `?` and `#` are refused anywhere, even empty (`http://h/x?`):
+ * the province appends the stream's path, which would otherwise land in a query and leave the
+ * city free to make the province fetch any page of that host.
+ */
 export const CityUrlSchema = z
   .string()
   .max(300)
   .refine((value) => {
+    if (/[?#\s\\]/.test(value)) return false;
     try {
       const url = new URL(value);
       return (url.protocol === "http:" || url.protocol === "https:") && url.username === "" && url.password === "" && url.search === "" && url.hash === "";

@@ -61,5 +61,9 @@ describe("the proxy's bounds (pure)", () => {
     expect(CityUrlSchema.safeParse("file:///etc/passwd").success).toBe(false);
     expect(CityUrlSchema.safeParse("http://user:pw@host").success).toBe(false);
     expect(CityUrlSchema.safeParse("http://host/?q=1").success).toBe(false);
+    // An empty query or fragment parses to none, but the stream path appended after it would be a query.
+    expect(CityUrlSchema.safeParse("http://10.0.0.1:8080/admin/secret?").success).toBe(false);
+    expect(CityUrlSchema.safeParse("http://10.0.0.1:8080/admin/secret#").success).toBe(false);
+    expect(CityUrlSchema.safeParse("http://city.example/ioc").success).toBe(true);
   });
 });
