@@ -64,8 +64,9 @@ export class CityDirectives {
   async confirm(reports: readonly DirectiveReport[], answers: readonly UplinkItemAnswer[]): Promise<void> {
     const confirmed = reports.filter((_r, i) => answers[i]?.ok === true);
     // A refused report is dropped from this run's queue (kept in the logs): it would be refused again.
+    // One the province did not answer stays pending.
     reports.forEach((r, i) => {
-      if (answers[i]?.ok !== true) this.pending.delete(r.id);
+      if (answers[i]?.ok === false) this.pending.delete(r.id);
     });
     if (confirmed.length === 0) return;
     await this.store.transact(

@@ -170,6 +170,9 @@ export class CityUplink {
       const parsed = UplinkBatchResponseSchema.safeParse(await response.json());
       if (!parsed.success) return this.down(`the province answered ${response.status} with something else than a batch answer: ${describeZodError(parsed.error)}`);
       if (!parsed.data.ok) return this.down(`the province refused the link: ${parsed.data.error.message}`);
+      // One answer per item or none are taken: an item left unanswered was not refused, and is sent again.
+      const answered = parsed.data.value.answers.length;
+      if (answered !== items.length) return this.down(`the province answered ${answered} of ${items.length} items`);
       this.up();
       return parsed.data.value.answers;
     } catch (error) {
@@ -196,10 +199,11 @@ export class CityUplink {
 
   /** Each answer written onto its alarm; an answer the province refused keeps its error and is not sent again. */
   private async record(batch: readonly QueuedEscalation[], answers: readonly UplinkItemAnswer[]): Promise<void> {
-    const patches = batch.map((queued, i): [QueuedEscalation, Patch] => {
+    const patches = batch.flatMap((queued, i): [QueuedEscalation, Patch][] => {
       const answer = answers[i];
-      if (answer === undefined) return [queued, { state: "refused", error: "The province did not answer for this escalation." }];
-      return [queued, answer.ok ? { state: "delivered", deliveredAt: answer.receivedAt } : { state: "refused", error: answer.error.message }];
+      // Unanswered: still queued, sent again (send takes a batch's answers only when every item has one).
+      if (answer === undefined) return [];
+      return [[queued, answer.ok ? { state: "delivered", deliveredAt: answer.receivedAt } : { state: "refused", error: answer.error.message }]];
     });
     await this.patch(patches.map(([q, p]) => ({ kind: q.kind, subjectId: q.subjectId, index: q.index, key: q.item.key, patch: p })));
   }
