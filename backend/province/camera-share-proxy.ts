@@ -9,6 +9,7 @@ import {
   rewriteSharedPlaylist,
   SHARE_LIMITS,
   SHARE_PATHS,
+  SHARE_TOKEN_TTL_MS,
   SHARED_CAMERA_ROLES,
 } from "../../shared/protocol/camera-share.js";
 import { AppErrorSchema, parseWith, type AppError } from "../../shared/result.js";
@@ -21,7 +22,8 @@ import { provinceShareKey, provinceSharesOf, ShareIndex } from "./share-plan.js"
 
 interface ProxiedCity {
   name: string;
-  token: string;
+  /** The city's link secret: each fetch carries a credential made from it for that moment. */
+  secret: string;
   /** Where its backend said it can be reached, over its authenticated uplink; null until it has. */
   url: string | null;
 }
@@ -86,7 +88,7 @@ export async function registerProvinceShareProxy(
   app: FastifyInstance,
   deps: { store: BackendStore; cities: readonly CityAccount[]; consoleOrigins: readonly string[]; logger: Logger },
 ): Promise<ProvinceShareProxy> {
-  const cities = new Map<string, ProxiedCity>(deps.cities.map((c) => [c.id, { name: c.name, token: provinceShareToken(c.secret), url: null }]));
+  const cities = new Map<string, ProxiedCity>(deps.cities.map((c) => [c.id, { name: c.name, secret: c.secret, url: null }]));
   const origins = new Set(deps.consoleOrigins);
   const index = new ShareIndex();
   const take = (id: string, data: unknown) => {
@@ -121,7 +123,7 @@ export async function registerProvinceShareProxy(
     }
     const isPlaylist = path.at(-1)?.endsWith(".m3u8") === true;
     const target = new URL(`${city.url.replace(/\/$/, "")}${SHARE_PATHS.city}/${cameraId}/${path.join("/")}`);
-    const fetched = await fetchCapped(target, city.token, isPlaylist ? SHARE_LIMITS.playlistBytes : SHARE_LIMITS.segmentBytes, city.name);
+    const fetched = await fetchCapped(target, provinceShareToken(city.secret, Date.now() + SHARE_TOKEN_TTL_MS), isPlaylist ? SHARE_LIMITS.playlistBytes : SHARE_LIMITS.segmentBytes, city.name);
     if (!fetched.ok) {
       if (fetched.error.kind === "offline") reply.header("Retry-After", "2");
       return sendError(reply, fetched.error);

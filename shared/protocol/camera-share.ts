@@ -23,9 +23,16 @@ export const SHARE_PATHS = {
 
 export const CITY_URL_HEADER = "x-ioc-city-url";
 
-/** `Authorization: Province <token>`: HMAC-SHA256 of the city's link secret over SHARE_TOKEN_CONTEXT (hex). */
+/**
+ * `Authorization: Province <expiry>.<mac>`: the expiry in Unix seconds, and the HMAC-SHA256 (hex) of
+ * the city's link secret over SHARE_TOKEN_CONTEXT and that expiry. Made for each request and good
+ * for SHARE_TOKEN_TTL_MS, so one seen on the wire is soon worth nothing.
+ */
 export const PROVINCE_AUTH_SCHEME = "Province";
-export const SHARE_TOKEN_CONTEXT = "ioc-camera-share-v1";
+export const SHARE_TOKEN_CONTEXT = "ioc-camera-share-v2";
+export const SHARE_TOKEN_TTL_MS = 60_000;
+/** How far the two centres' clocks may disagree and a credential still be taken. */
+export const SHARE_TOKEN_CLOCK_SKEW_MS = 60_000;
 
 /**
  * An address a city's backend announces: http(s), a host and maybe a port and base path, no

@@ -116,10 +116,12 @@ describe("a city's camera shared with an escalation, played at the province", ()
 
   it("the city serves its share route only to the province's credentials, and only shared cameras", async () => {
     const direct = (cameraId: string, headers: Record<string, string>) => fetch(new URL(`${SHARE_PATHS.city}/${cameraId}/index.m3u8`, city.url), { headers });
-    const asProvince = { authorization: `${PROVINCE_AUTH_SCHEME} ${provinceShareToken(SECRETS["uong-bi"])}` };
+    const asProvince = { authorization: `${PROVINCE_AUTH_SCHEME} ${provinceShareToken(SECRETS["uong-bi"], Date.now() + 60_000)}` };
     expect((await direct("cam-01", {})).status).toBe(401);
     expect((await direct("cam-01", { authorization: `${CITY_AUTH_SCHEME} uong-bi:${SECRETS["uong-bi"]}` })).status).toBe(401);
-    expect((await direct("cam-01", { authorization: `${PROVINCE_AUTH_SCHEME} ${provinceShareToken(SECRETS["cam-pha"])}` })).status).toBe(401);
+    expect((await direct("cam-01", { authorization: `${PROVINCE_AUTH_SCHEME} ${provinceShareToken(SECRETS["cam-pha"], Date.now() + 60_000)}` })).status).toBe(401);
+    // A credential seen on the wire is worth a minute: an expired one is refused.
+    expect((await direct("cam-01", { authorization: `${PROVINCE_AUTH_SCHEME} ${provinceShareToken(SECRETS["uong-bi"], Date.now() - 120_000)}` })).status).toBe(401);
     expect((await direct("cam-01", { ...asProvince, origin: CONSOLE })).status).toBe(403);
     const unshared = await direct("cam-02", asProvince);
     expect(unshared.status).toBe(403);
