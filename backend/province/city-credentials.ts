@@ -1,8 +1,7 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { CITY_AUTH_SCHEME, CitySecretSchema, type ProvinceCity } from "../../shared/protocol/province.js";
 import { CityIdSchema } from "../../shared/domain/province.js";
 import { err, ok, type Result } from "../../shared/result.js";
-import { hashPassword, verifyPassword } from "../auth/password-hash.js";
 
 /** A city the province accepts, with its secret as given by flag or environment (never logged). */
 export interface CityAccount extends ProvinceCity {
@@ -10,22 +9,29 @@ export interface CityAccount extends ProvinceCity {
 }
 
 interface HeldCity extends ProvinceCity {
-  /** scrypt, as operators' passwords: the plain secret is dropped once hashed. */
-  hash: string;
-  /** sha256 of the secret last verified with scrypt, so a busy uplink is not paying scrypt per request. */
-  verifiedDigest: Buffer | null;
+  /** HMAC of the secret under this process's own key: compared in constant time, never logged. */
+  mac: Buffer;
 }
 
-const digest = (secret: string) => createHash("sha256").update(secret, "utf8").digest();
-
-/** The province's cities and their hashed secrets; checks `Authorization: City <id>:<secret>`. */
+/**
+ * The province's cities and their secrets; checks `Authorization: City <id>:<secret>`. The secrets
+ * are long and random (not passwords a person chose), and the province holds them in memory anyway
+ * to sign its camera-share credentials, so a slow hash would protect nothing here: it would only let
+ * anyone make the province burn a core and 16 MiB per wrong guess. A keyed digest costs microseconds.
+ */
 export class CityCredentials {
-  private constructor(private readonly cities: Map<string, HeldCity>) {}
+  private readonly key = randomBytes(32);
+  private readonly cities = new Map<string, HeldCity>();
+  /** Compared against for a city that does not exist, so it costs what a wrong secret costs. */
+  private readonly nobody: Buffer;
+
+  private constructor(accounts: readonly CityAccount[]) {
+    for (const account of accounts) this.cities.set(account.id, { id: account.id, name: account.name, mac: this.macOf(account.secret) });
+    this.nobody = this.macOf(randomBytes(32).toString("hex"));
+  }
 
   static async create(accounts: readonly CityAccount[]): Promise<CityCredentials> {
-    const cities = new Map<string, HeldCity>();
-    for (const account of accounts) cities.set(account.id, { id: account.id, name: account.name, hash: await hashPassword(account.secret), verifiedDigest: null });
-    return new CityCredentials(cities);
+    return new CityCredentials(accounts);
   }
 
   list(): ProvinceCity[] {
@@ -41,13 +47,13 @@ export class CityCredentials {
     const secret = CitySecretSchema.safeParse(credential.slice(colon + 1));
     if (colon < 0 || !id.success || !secret.success) return refused;
     const city = this.cities.get(id.data);
-    // One answer for an unknown city and a wrong secret: the link does not tell which cities exist.
-    const wrong = err("unauthenticated", `City ${id.data} is not known here or its secret is wrong.`);
-    if (city === undefined) return wrong;
-    const given = digest(secret.data);
-    if (city.verifiedDigest !== null && timingSafeEqual(city.verifiedDigest, given)) return ok({ id: city.id, name: city.name });
-    if (!(await verifyPassword(secret.data, city.hash))) return wrong;
-    city.verifiedDigest = given;
+    // One answer, and the same work, for an unknown city and a wrong secret: the link does not tell which cities exist.
+    const matches = timingSafeEqual(this.macOf(secret.data), city?.mac ?? this.nobody);
+    if (city === undefined || !matches) return err("unauthenticated", `City ${id.data} is not known here or its secret is wrong.`);
     return ok({ id: city.id, name: city.name });
+  }
+
+  private macOf(secret: string): Buffer {
+    return createHmac("sha256", this.key).update(secret, "utf8").digest();
   }
 }
