@@ -42,7 +42,7 @@ import { registerUplinkRoutes } from "./province/uplink-routes.js";
 import { registerCityShareRoutes } from "./province/camera-share-city.js";
 import { registerProvinceShareProxy } from "./province/camera-share-proxy.js";
 import { provinceLinks, type CentreLink } from "../shared/protocol/province.js";
-import { directiveWardRefusal } from "./province/directive-ward.js";
+import { directiveRefusal } from "./province/directive-refusals.js";
 import { roleRefusal } from "./province/role-commands.js";
 import { sharedCameraRefusal } from "./province/shared-camera-check.js";
 import type { Command } from "../shared/commands/command.js";
@@ -314,7 +314,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     let cameraRuntime: CameraRuntime | null = null;
     // What this backend refuses before a command reaches the shared rules: its role's, and names of wards or cameras it does not have.
     const refusal = async (command: Command): Promise<AppError | null> =>
-      roleRefusal(role, command, cityIds) ?? (await directiveWardRefusal(store, command)) ?? (await sharedCameraRefusal(store, command));
+      roleRefusal(role, command, cityIds) ?? (await directiveRefusal(store, command)) ?? (await sharedCameraRefusal(store, command));
     registerApiRoutes(app, store, options.actionRate, refusal, async (command) => cameraRuntime?.afterCommand(command), role);
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store, authority);

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { Directive } from "../../shared/domain/directive.js";
 import { directivesAnswering } from "../../renderer/src/features/directives/model/escalation-answers.js";
 
-function directive(id: string, escalationId: string | null, sentAt: string): Directive {
+function directive(id: string, escalationId: string | null, sentAt: string, cityId = "uong-bi"): Directive {
   return {
     id,
-    cityId: "uong-bi",
+    cityId,
     text: id,
     priority: "high",
     wardCode: null,
@@ -33,6 +33,8 @@ describe("the province's answers to an escalation", () => {
     directive("dir-00000004", "uong-bi~alm-77~0", "2026-12-04T10:04:00.000Z"),
     directive("dir-00000005", "uong-bi~x~alm-7~0", "2026-12-04T10:05:00.000Z"),
     directive("dir-00000006", null, "2026-12-04T10:06:00.000Z"),
+    // Addressed to this city but naming another city's escalation of a record with the same id.
+    directive("dir-00000007", "cam-pha~alm-7~0", "2026-12-04T10:07:00.000Z"),
   ];
 
   it("are the directives naming that record's n-th escalation, oldest first", () => {
@@ -45,5 +47,9 @@ describe("the province's answers to an escalation", () => {
     expect(directivesAnswering(all, "alm-7", 2)).toEqual([]);
     // The record is all between the city and the index: "x~alm-7" is not "alm-7".
     expect(directivesAnswering(all, "x~alm-7", 0).map((d) => d.id)).toEqual(["dir-00000005"]);
+  });
+
+  it("never match an escalation of another city", () => {
+    expect(directivesAnswering(all, "alm-7", 0).map((d) => d.id)).not.toContain("dir-00000007");
   });
 });
