@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EscalatedAlarmSummarySchema, CityIdSchema } from "../domain/province.js";
 import { IsoTimeSchema } from "../domain/geo.js";
-import { DirectiveIdSchema, DirectiveSchema, DirectiveStateSchema } from "../domain/directive.js";
+import { DIRECTIVE_STATE_RANK, DirectiveIdSchema, DirectiveSchema, DirectiveStateSchema } from "../domain/directive.js";
 import { AppErrorSchema, resultSchema } from "../result.js";
 import { SharedCameraIdsSchema } from "../domain/shared-cameras.js";
 import { EscalationSubjectSchema } from "../domain/escalation.js";
@@ -86,17 +86,28 @@ export const UplinkUpdatesQuerySchema = z.object({ after: z.coerce.number().int(
 export const ProvinceCitySchema = z.object({ id: CityIdSchema, name: z.string().min(1).max(200) });
 export type ProvinceCity = z.infer<typeof ProvinceCitySchema>;
 
-/** One step of a directive at the city, reported up until the province confirms it. */
-export const DirectiveReportSchema = z.object({
-  id: DirectiveIdSchema,
-  state: DirectiveStateSchema.exclude(["sent"]),
-  deliveredAt: IsoTimeSchema.nullable(),
-  acknowledgedByName: z.string().max(200).nullable(),
-  acknowledgedAt: IsoTimeSchema.nullable(),
-  doneByName: z.string().max(200).nullable(),
-  doneAt: IsoTimeSchema.nullable(),
-  doneNote: z.string().max(2000).nullable(),
-});
+/**
+ * One step of a directive at the city, reported up until the province confirms it. Each step
+ * carries who and when of every step up to it: the province never shows "done" with no one named.
+ */
+export const DirectiveReportSchema = z
+  .object({
+    id: DirectiveIdSchema,
+    state: DirectiveStateSchema.exclude(["sent"]),
+    deliveredAt: IsoTimeSchema.nullable(),
+    acknowledgedByName: z.string().max(200).nullable(),
+    acknowledgedAt: IsoTimeSchema.nullable(),
+    doneByName: z.string().max(200).nullable(),
+    doneAt: IsoTimeSchema.nullable(),
+    doneNote: z.string().max(2000).nullable(),
+  })
+  .superRefine((report, context) => {
+    const rank = DIRECTIVE_STATE_RANK[report.state];
+    const missing = (field: string) => context.addIssue({ code: "custom", path: [field], message: `a "${report.state}" report says ${field}` });
+    if (rank >= DIRECTIVE_STATE_RANK.delivered && report.deliveredAt === null) missing("deliveredAt");
+    if (rank >= DIRECTIVE_STATE_RANK.acknowledged && (report.acknowledgedAt === null || report.acknowledgedByName === null)) missing("acknowledgedAt");
+    if (rank >= DIRECTIVE_STATE_RANK.done && (report.doneAt === null || report.doneByName === null || report.doneNote === null)) missing("doneAt");
+  });
 export type DirectiveReport = z.infer<typeof DirectiveReportSchema>;
 
 /** Reports in a batch stay `unknown` so one malformed report is refused alone. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyDirectiveCommand } from "../../shared/commands/directive-commands.js";
 import type { Operator } from "../../shared/domain/operator.js";
 import { roleRefusal } from "../../backend/province/role-commands.js";
+import { DirectiveReportSchema } from "../../shared/protocol/province.js";
 import { applyReport, pendingReport, receivedDirective, withReported } from "../../backend/province/directive-steps.js";
 
 const op = { id: "op-01", name: "Nguyễn Văn A", role: "operator" } as Operator;
@@ -36,6 +37,20 @@ describe("directive rules (pure)", () => {
     const atProvince = applyReport(sent(), report!);
     expect(atProvince.state).toBe("delivered");
     expect(applyReport(atProvince, report!)).toBe(atProvince);
+  });
+
+  it("a report carries who and when of each step up to its own: a city's every report passes, a bare \"done\" is refused", () => {
+    const delivered = receivedDirective(sent(), T);
+    const acknowledged = applyDirectiveCommand(delivered, { type: "directive_acknowledge", target }, op, T);
+    if (!acknowledged.ok) throw new Error(acknowledged.error.message);
+    const done = applyDirectiveCommand(acknowledged.value, { type: "directive_done", target, note: "xong" }, op, T);
+    if (!done.ok) throw new Error(done.error.message);
+    for (const step of [delivered, acknowledged.value, done.value]) expect(DirectiveReportSchema.safeParse(pendingReport(step)).success).toBe(true);
+    const bare = { id: target.id, state: "done", deliveredAt: T, acknowledgedByName: null, acknowledgedAt: null, doneByName: null, doneAt: null, doneNote: null };
+    const refused = DirectiveReportSchema.safeParse(bare);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => i.path[0])).toEqual(["acknowledgedAt", "doneAt"]);
+    expect(DirectiveReportSchema.safeParse({ ...bare, state: "acknowledged", acknowledgedAt: T, acknowledgedByName: "Lan" }).success).toBe(true);
   });
 });
 
