@@ -26,6 +26,7 @@ import type { CityCredentials } from "./city-credentials.js";
 import { cityActorId, receiveEscalation } from "./receive-escalation.js";
 import { registerCityProfileRoute } from "./receive-city-profile.js";
 import { routePath } from "../http/route-path.js";
+import { TokenBuckets } from "../../shared/token-bucket.js";
 
 const verifiedCity = new WeakMap<FastifyRequest, ProvinceCity>();
 
@@ -46,7 +47,9 @@ export function registerUplinkRoutes(
   onCitySeen: (cityId: string) => void,
   /** The address a verified city announces for shared cameras (CITY_URL_HEADER), as sent. */
   onCityAddress: (cityId: string, announced: string | string[] | undefined) => void = () => undefined,
+  itemRate: { burst: number; perSecond: number } = { burst: UPLINK_LIMITS.itemsBurst, perSecond: UPLINK_LIMITS.itemsPerSecond },
 ): void {
+  const items = new TokenBuckets(itemRate.burst, itemRate.perSecond);
   app.addHook("onRequest", async (request, reply) => {
     if (!routePath(request).startsWith("/uplink/")) return;
     if (request.headers.origin !== undefined) return sendError(reply, { kind: "forbidden", message: "The city link is for city backends, not browsers." });
@@ -69,6 +72,10 @@ export function registerUplinkRoutes(
       const city = cityOf(request);
       const batch = parseWith(schema, request.body, what);
       if (!batch.ok) return sendError(reply, batch.error);
+      // The whole batch waits (the city backs off and sends it again): refusing items one by one would refuse them for good.
+      if (!items.take(city.id, batch.value.items.length, Date.now())) {
+        return sendError(reply, { kind: "rate_limited", message: `${city.name} sends more than ${itemRate.perSecond} items a second: the rest are taken shortly.` });
+      }
       const answers: UplinkItemAnswer[] = [];
       for (const raw of batch.value.items) answers.push(await takeOne(city, raw));
       return sendValidated(reply, UplinkBatchResponseSchema, { ok: true, value: { answers } });

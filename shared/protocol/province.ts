@@ -31,6 +31,12 @@ export const UPLINK_LIMITS = {
   /** Updates one page carries back to a city. */
   updatesPage: 2000,
   secretChars: 200,
+  /**
+   * Items (escalations and directive reports) one city may send in a burst, and then each second: a
+   * day's outage queues far fewer, and a city gone wrong cannot bury the province's queue.
+   */
+  itemsBurst: 5_000,
+  itemsPerSecond: 500,
 } as const;
 
 export const CitySecretSchema = z.string().min(16).max(UPLINK_LIMITS.secretChars);
