@@ -42,11 +42,7 @@ import { registerUplinkRoutes } from "./province/uplink-routes.js";
 import { registerCityShareRoutes } from "./province/camera-share-city.js";
 import { registerProvinceShareProxy } from "./province/camera-share-proxy.js";
 import { provinceLinks, type CentreLink } from "../shared/protocol/province.js";
-import { directiveRefusal } from "./province/directive-refusals.js";
-import { roleRefusal } from "./province/role-commands.js";
-import { sharedCameraRefusal } from "./province/shared-camera-check.js";
-import type { Command } from "../shared/commands/command.js";
-import type { AppError } from "../shared/result.js";
+import { commandRefusals } from "./province/command-refusals.js";
 import { CameraRuntime } from "./cameras/camera-runtime.js";
 import { findFfprobe } from "./cameras/camera-probe.js";
 import { registerCameraRoutes } from "./http/camera-routes.js";
@@ -312,10 +308,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     const cityIds = new Set(options.link?.role === "province" ? options.link.cities.map((c) => c.id) : []);
     // Late-bound: the camera runtime needs the recorder and the public address, made further down.
     let cameraRuntime: CameraRuntime | null = null;
-    // What this backend refuses before a command reaches the shared rules: its role's, and names of wards or cameras it does not have.
-    const refusal = async (command: Command): Promise<AppError | null> =>
-      roleRefusal(role, command, cityIds) ?? (await directiveRefusal(store, command)) ?? (await sharedCameraRefusal(store, command));
-    registerApiRoutes(app, store, options.actionRate, refusal, async (command) => cameraRuntime?.afterCommand(command), role);
+    registerApiRoutes(app, store, options.actionRate, commandRefusals(role, cityIds, store), async (command) => cameraRuntime?.afterCommand(command), role);
     if (options.simulatorApi === true) registerSimulatorRoutes(app, simulator, outages);
     registerWorkstationRoutes(app, store, authority);
     registerAuditRoutes(app, store);
