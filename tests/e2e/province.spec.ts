@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { backendEntity, backendVersions, citySecrets, startTestCity, startTestConsole, startTestProvince, tempDir } from "./harness/stack.js";
 import type { BackendProcess } from "../../scripts/lib/backend-process.js";
 import type { ConsoleProcess } from "../../scripts/lib/console-process.js";
@@ -35,12 +35,18 @@ test.describe("city ↔ province", () => {
     await province?.stop();
   });
 
-  test("escalate in the city console, answer it with a directive in the province console, acknowledge and finish it in the city; the province sees the note", async ({ browser }) => {
+  /** The city's console (online, its queue drawn) and the province's, each in a page of its own. */
+  async function openBoth(browser: Browser): Promise<[Page, Page]> {
     const cityPage = await browser.newPage();
     const provincePage = await browser.newPage();
     pages.push(cityPage, provincePage);
     await openConsole(cityPage, cityConsole.url);
     await provincePage.goto(provinceConsole.url);
+    return [cityPage, provincePage];
+  }
+
+  test("escalate in the city console, answer it with a directive in the province console, acknowledge and finish it in the city; the province sees the note", async ({ browser }) => {
+    const [cityPage, provincePage] = await openBoth(browser);
     // The province's backend says it is the province's: its console shows the cities' escalations.
     await expect(provincePage.getByTestId("province-queue")).toBeVisible();
     await expect(provincePage.getByTestId("alarm-queue")).toHaveCount(0);
@@ -108,11 +114,7 @@ test.describe("city ↔ province", () => {
     await expect(cityPage.locator('[data-testid="centre-link"][data-link-id="province"]')).toHaveAttribute("data-state", "up", { timeout: 15_000 });
   });
   test("escalate an incident from the city console: it joins the province's queue and its acknowledgement comes back onto the incident", async ({ browser }) => {
-    const cityPage = await browser.newPage();
-    const provincePage = await browser.newPage();
-    pages.push(cityPage, provincePage);
-    await openConsole(cityPage, cityConsole.url);
-    await provincePage.goto(provinceConsole.url);
+    const [cityPage, provincePage] = await openBoth(browser);
     await cityPage.getByTestId("alarm-row").first().getByTestId("alarm-check").check();
     await cityPage.getByTestId("create-incident-button").click();
     await cityPage.getByTestId("create-incident-title").fill("Sạt lở đường lên Yên Tử");
@@ -136,11 +138,7 @@ test.describe("city ↔ province", () => {
   });
 
   test("the city console offline: a directive sent meanwhile arrives when it reconnects; acknowledged offline, it reaches the city and the province once", async ({ browser }) => {
-    const cityPage = await browser.newPage();
-    const provincePage = await browser.newPage();
-    pages.push(cityPage, provincePage);
-    await openConsole(cityPage, cityConsole.url);
-    await provincePage.goto(provinceConsole.url);
+    const [cityPage, provincePage] = await openBoth(browser);
     await expect(provincePage.getByTestId("province-queue")).toBeVisible();
     const port = Number(new URL(city.url).port);
     // The city's console loses its backend (the way a control room loses its server), and the link up with it.
