@@ -94,6 +94,11 @@ test.describe("city ↔ province", () => {
     // Its ward is one press away on the city's map.
     await item.getByTestId("directive-show-ward").click();
     await expect(cityPage.getByTestId("map-pane")).toHaveAttribute("data-ward-filter", alarmWard);
+    // And the alarm it answers: picked in the queue and its details open, whatever was selected since.
+    await cityPage.keyboard.press("Alt+x");
+    await expect(details).toHaveCount(0);
+    await item.getByTestId("directive-open-alarm").click();
+    await expect(details).toHaveAttribute("data-alarm-id", alarmId);
 
     // Keyboard reachable: the acknowledge button takes focus and Enter presses it.
     await item.getByTestId("directive-acknowledge").focus();

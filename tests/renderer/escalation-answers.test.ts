@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Directive } from "../../shared/domain/directive.js";
-import { directivesAnswering } from "../../renderer/src/features/directives/model/escalation-answers.js";
+import { answeredRecordId, directivesAnswering } from "../../renderer/src/features/directives/model/escalation-answers.js";
 
 function directive(id: string, escalationId: string | null, sentAt: string, cityId = "uong-bi"): Directive {
   return {
@@ -24,6 +24,8 @@ function directive(id: string, escalationId: string | null, sentAt: string, city
     reportedState: null,
   };
 }
+
+const T0 = "2026-12-04T10:00:00.000Z";
 
 describe("the province's answers to an escalation", () => {
   const all = [
@@ -51,5 +53,20 @@ describe("the province's answers to an escalation", () => {
 
   it("never match an escalation of another city", () => {
     expect(directivesAnswering(all, "alm-7", 0).map((d) => d.id)).not.toContain("dir-00000007");
+  });
+});
+
+describe("the record a directive answers", () => {
+  it("is the part of its escalation's key between its own city and the index", () => {
+    expect(answeredRecordId(directive("dir-1", "uong-bi~alm-7~0", T0))).toBe("alm-7");
+    expect(answeredRecordId(directive("dir-1", "uong-bi~x~alm-7~12", T0))).toBe("x~alm-7");
+    expect(answeredRecordId(directive("dir-1", "uong-bi~inc-0b8f5a2e~1", T0))).toBe("inc-0b8f5a2e");
+  });
+
+  it("is none for a directive that answers nothing, another city's escalation, or a malformed key", () => {
+    expect(answeredRecordId(directive("dir-1", null, T0))).toBeNull();
+    expect(answeredRecordId(directive("dir-1", "cam-pha~alm-7~0", T0))).toBeNull();
+    expect(answeredRecordId(directive("dir-1", "uong-bi~alm-7", T0))).toBeNull();
+    expect(answeredRecordId(directive("dir-1", "uong-bi~~0", T0))).toBeNull();
   });
 });

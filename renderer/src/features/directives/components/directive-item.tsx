@@ -14,13 +14,15 @@ import { isOverdue, nextStep } from "../model/directive-queue.js";
 interface DirectiveItemProps {
   directive: Directive;
   wardName: string | null;
+  /** The escalated alarm it answers, when this console holds it. */
+  alarmId: string | null;
   locale: string;
   now: number;
   actions: DirectiveActions;
 }
 
 /** One directive of the province: what, how urgent, where, by when, who sent it, and the city's next step. */
-export function DirectiveItem({ directive, wardName, locale, now, actions }: DirectiveItemProps) {
+export function DirectiveItem({ directive, wardName, alarmId, locale, now, actions }: DirectiveItemProps) {
   const { t } = useTranslation();
   const [note, setNote] = useState("");
   const [finishing, setFinishing] = useState(false);
@@ -62,6 +64,11 @@ export function DirectiveItem({ directive, wardName, locale, now, actions }: Dir
       {directive.wardCode !== null && (
         <Button size="small" data-testid="directive-show-ward" onClick={() => actions.showWard(directive.wardCode ?? "")}>
           {t("directives.showWard", { ward: wardName ?? directive.wardCode })}
+        </Button>
+      )}
+      {alarmId !== null && (
+        <Button size="small" data-testid="directive-open-alarm" onClick={() => actions.showAlarm(alarmId)}>
+          {t("directives.openAlarm")}
         </Button>
       )}
       {directive.acknowledgedAt !== null && <p className="directive__meta">{t("directives.acknowledgedBy", { name: directive.acknowledgedByName ?? "", at: when(directive.acknowledgedAt) })}</p>}

@@ -12,6 +12,8 @@ export interface DirectiveActions {
   done(directiveId: string, note: string): Promise<Result<Directive>>;
   /** Picks the directive's ward on the map (and in the queue), on whichever monitor shows them. */
   showWard(wardCode: string): void;
+  /** Selects the escalated alarm the directive answers, in every window. */
+  showAlarm(alarmId: string): void;
 }
 
 export function useDirectiveActions(): DirectiveActions {
@@ -21,6 +23,7 @@ export function useDirectiveActions(): DirectiveActions {
       acknowledge: (directiveId) => store.commandOn("directive", directiveId, { type: "directive_acknowledge" }),
       done: (directiveId, note) => store.commandOn("directive", directiveId, { type: "directive_done", note }),
       showWard: (wardCode) => store.selectWard(wardCode),
+      showAlarm: (alarmId) => store.selectAlarm(alarmId),
     }),
     [store],
   );
