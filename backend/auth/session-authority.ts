@@ -47,6 +47,14 @@ export class SessionAuthority {
     private readonly policy: SessionPolicy = { maxAgeMs: SESSION_MAX_AGE_MS, idleMs: SESSION_IDLE_MS },
   ) {}
 
+  /** A hash of a password nobody has, checked against for an unknown operator (made once, on first need). */
+  private unknownHash: Promise<string> | null = null;
+
+  private unknownOperatorHash(): Promise<string> {
+    this.unknownHash ??= hashPassword(newToken());
+    return this.unknownHash;
+  }
+
   /** Called with the ids of sessions that just ended, so long-lived connections can be cut. */
   onRevoked(listener: (sessionIds: readonly string[]) => void): () => void {
     this.revokedListeners.add(listener);
@@ -55,21 +63,27 @@ export class SessionAuthority {
 
   async signIn(operatorId: string, password: string, workstationId: string, address: string, now: Date): Promise<Result<{ operator: Operator; session: IssuedSession }>> {
     const keys = [`id:${operatorId}`, `addr:${address}`];
-    const wait = this.throttle.waitMs(keys, now.getTime());
+    const wait = this.throttle.begin(keys, now.getTime());
     if (wait > 0) {
       await this.store.commit([], [audit(now, operatorId, "sign_in", null, "rejected", { workstationId, address, reason: "throttled" })]);
       return err("rate_limited", `Too many failed sign-ins for this operator or from this address: try again in ${describeWait(wait)}.`, { retryAfterMs: wait });
     }
-    const operator = await this.operatorOf(operatorId);
-    const credentials = await this.store.sessions.credentials(operatorId);
-    // The same answer for an unknown operator and a wrong password: no probing for valid ids.
-    const accepted = operator !== null && credentials !== null && (await verifyPassword(password, credentials.passwordHash));
-    if (!accepted || operator === null || credentials === null) {
-      this.throttle.failed(keys, now.getTime());
-      await this.store.commit([], [audit(now, operatorId, "sign_in", null, "rejected", { workstationId, address })]);
-      return err("unauthenticated", WRONG_CREDENTIALS);
+    let credentials: Awaited<ReturnType<BackendStore["sessions"]["credentials"]>>;
+    let operator: Operator | null;
+    try {
+      operator = await this.operatorOf(operatorId);
+      credentials = await this.store.sessions.credentials(operatorId);
+      // The same answer, after the same work, for an unknown operator and a wrong password: no probing for valid ids.
+      const checked = await verifyPassword(password, credentials?.passwordHash ?? (await this.unknownOperatorHash()));
+      if (!checked || operator === null || credentials === null) {
+        this.throttle.failed(keys, now.getTime());
+        await this.store.commit([], [audit(now, operatorId, "sign_in", null, "rejected", { workstationId, address })]);
+        return err("unauthenticated", WRONG_CREDENTIALS);
+      }
+      this.throttle.succeeded(keys);
+    } finally {
+      this.throttle.end(keys);
     }
-    this.throttle.succeeded(keys);
     const token = newToken();
     const streamToken = newToken();
     const row: SessionRow = {

@@ -20,6 +20,8 @@ interface Entry {
 
 export class SignInThrottle {
   private readonly entries = new Map<string, Entry>();
+  /** Attempts whose password is being checked right now (a check takes tens of milliseconds). */
+  private readonly underWay = new Map<string, number>();
 
   constructor(private readonly options: ThrottleOptions = SIGN_IN_THROTTLE) {}
 
@@ -28,6 +30,32 @@ export class SignInThrottle {
     let wait = 0;
     for (const key of keys) wait = Math.max(wait, (this.entries.get(key)?.blockedUntil ?? 0) - now);
     return Math.max(0, wait);
+  }
+
+  /**
+   * Starts an attempt, or says how long to wait first. Attempts under way count as failures to
+   * be: without that, guesses sent all at once would each pass the check before any had failed.
+   * Once the free failures are spent, one attempt at a time.
+   */
+  begin(keys: readonly string[], now: number): number {
+    const wait = this.waitMs(keys, now);
+    if (wait > 0) return wait;
+    const crowded = keys.some((key) => {
+      const underWay = this.underWay.get(key) ?? 0;
+      return underWay > 0 && (this.entries.get(key)?.failures ?? 0) + underWay >= this.options.freeFailures;
+    });
+    if (crowded) return this.options.baseDelayMs;
+    for (const key of keys) this.underWay.set(key, (this.underWay.get(key) ?? 0) + 1);
+    return 0;
+  }
+
+  /** Ends an attempt `begin` started (after `failed` or `succeeded`). */
+  end(keys: readonly string[]): void {
+    for (const key of keys) {
+      const left = (this.underWay.get(key) ?? 0) - 1;
+      if (left > 0) this.underWay.set(key, left);
+      else this.underWay.delete(key);
+    }
   }
 
   failed(keys: readonly string[], now: number): void {

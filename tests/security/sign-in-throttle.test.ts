@@ -24,6 +24,25 @@ describe("sign-in back-off", () => {
     expect(throttle.waitMs(["addr:10.0.0.1"], 5000)).toBe(4000);
   });
 
+  it("counts attempts under way as failures to be: guesses sent all at once stop at the free ones, then go one at a time", () => {
+    const throttle = new SignInThrottle({ freeFailures: 2, baseDelayMs: 1000, maxDelayMs: 4000, maxKeys: 10 });
+    const keys = ["id:op-02", "addr:10.0.0.9"];
+    expect(throttle.begin(keys, 0)).toBe(0);
+    expect(throttle.begin(keys, 0)).toBe(0);
+    expect(throttle.begin(keys, 0)).toBe(1000);
+    throttle.failed(keys, 0);
+    throttle.end(keys);
+    throttle.failed(keys, 0);
+    throttle.end(keys);
+    // The free failures spent: one attempt at a time, and a failure makes the next wait.
+    expect(throttle.begin(keys, 0)).toBe(0);
+    expect(throttle.begin(keys, 0)).toBe(1000);
+    throttle.failed(keys, 0);
+    throttle.end(keys);
+    expect(throttle.begin(keys, 0)).toBe(1000);
+    expect(throttle.begin(keys, 1000)).toBe(0);
+  });
+
   it("forgets the oldest keys first and stays bounded", () => {
     const throttle = new SignInThrottle({ freeFailures: 0, baseDelayMs: 1000, maxDelayMs: 1000, maxKeys: 3 });
     for (const k of ["a", "b", "c", "d"]) throttle.failed([k], 0);
@@ -68,6 +87,15 @@ describe.each(STORE_IMPLEMENTATIONS)("session lifetime on the $name store", (imp
     if (!again.ok) throw new Error(again.error.message);
     for (let m = 5; m < 60; m += 5) expect((await sessions.authenticate(again.value.session.token, at(m))).ok).toBe(true);
     expect(await sessions.authenticate(again.value.session.token, at(61))).toMatchObject({ ok: false, error: { message: expect.stringContaining("expired") } });
+  });
+
+  it("guesses sent all at once are checked no more than the free failures allow", async () => {
+    const sessions = await authority();
+    const now = new Date("2026-12-04T08:00:00.000Z");
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => sessions.signIn("op-02", `wrong-${i}`, "desk", "10.0.0.9", now)));
+    const checked = answers.filter((a) => !a.ok && a.error.kind === "unauthenticated").length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => !a.ok && a.error.kind === "rate_limited")).toHaveLength(40 - checked);
   });
 
   it("a first supervisor's one-time password must be replaced before anything else", async () => {
