@@ -51,13 +51,15 @@ export function registerStreamAuthentication(app: FastifyInstance, authority: Se
   });
 }
 
-function streamSession(authority: SessionAuthority, request: FastifyRequest): Promise<Result<AuthSession>> {
+async function streamSession(authority: SessionAuthority, request: FastifyRequest): Promise<Result<AuthSession>> {
   const query = request.query as Record<string, unknown> | undefined;
   const token = query?.[STREAM_TOKEN_PARAM];
   if (typeof token !== "string" || !/^[A-Za-z0-9_-]{32,200}$/.test(token)) {
-    return Promise.resolve(err("unauthenticated", "Camera streams need the stream token of a signed-in session."));
+    return err("unauthenticated", "Camera streams need the stream token of a signed-in session.");
   }
-  return authority.authenticateStream(token, new Date());
+  const checked = await authority.authenticateStream(token, new Date());
+  if (checked.ok && checked.value.mustChangePassword) return err("forbidden", "Signed in with a one-time password: choose a new password before watching cameras.");
+  return checked;
 }
 
 /** The session the hook verified; a route reached without one is a wiring bug. */
