@@ -135,7 +135,7 @@ export class SessionAuthority {
 
   /** A shift handed over: the outgoing operator's sessions end, wherever they are. */
   async endSessionsOf(operatorId: string, byOperatorId: string, reason: string, now: Date): Promise<number> {
-    const rows = (await this.store.sessions.live(now.toISOString(), 500)).filter((row) => row.operatorId === operatorId);
+    const rows = await this.store.sessions.liveOf(operatorId, now.toISOString());
     for (const row of rows) await this.revokeRow(row.id, byOperatorId, reason, now);
     return rows.length;
   }

@@ -41,6 +41,8 @@ export interface SessionRecords {
   revoke(id: string, at: string, reason: string, audit: readonly AuditEntry[]): Promise<boolean>;
   /** Sessions neither revoked nor past their expiry, newest first. */
   live(now: string, limit: number): Promise<SessionRow[]>;
+  /** Every live session of one operator, however many there are (a handover must end them all). */
+  liveOf(operatorId: string, now: string): Promise<SessionRow[]>;
 }
 
 /** A sessions table row as both stores keep it (the same columns in SQLite and PostgreSQL). */

@@ -35,6 +35,7 @@ export class SqliteSessionRecords implements SessionRecords {
       touch: db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?"),
       revoke: db.prepare("UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL"),
       live: db.prepare("SELECT * FROM sessions WHERE revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC LIMIT ?"),
+      liveOf: db.prepare("SELECT * FROM sessions WHERE revoked_at IS NULL AND expires_at > ? AND operator_id = ?"),
     };
   }
 
@@ -98,5 +99,9 @@ export class SqliteSessionRecords implements SessionRecords {
 
   async live(now: string, limit: number): Promise<SessionRow[]> {
     return this.statements.live.all(now, limit).map((row) => toSession(row)!);
+  }
+
+  async liveOf(operatorId: string, now: string): Promise<SessionRow[]> {
+    return this.statements.liveOf.all(now, operatorId).map((row) => toSession(row)!);
   }
 }

@@ -77,6 +77,19 @@ describe.each(STORE_IMPLEMENTATIONS)("$name store records", (implementation) => 
     expect(await store.verifyAudit()).toEqual({ entries: 3, valid: true, firstBadId: null, reason: null });
   });
 
+  it("finds every live session of one operator, however many newer sessions others hold", async () => {
+    const store = await open();
+    await store.sessions.createSession(session("mine-1", "desk-1", "2026-12-04T08:00:00.000Z"), []);
+    await store.sessions.createSession(session("mine-2", "desk-2", "2026-12-04T08:00:01.000Z"), []);
+    for (let i = 0; i < 40; i++) await store.sessions.createSession(session(`other-${i}`, `desk-o${i}`, `2026-12-04T08:10:${String(i).padStart(2, "0")}.000Z`, "op-02"), []);
+    // The newest few are all someone else's: a limited list of live sessions would miss these.
+    expect((await store.sessions.live("2026-12-04T09:00:00.000Z", 10)).every((s) => s.operatorId === "op-02")).toBe(true);
+    expect((await store.sessions.liveOf("op-01", "2026-12-04T09:00:00.000Z")).map((s) => s.id).sort()).toEqual(["mine-1", "mine-2"]);
+    await store.sessions.revoke("mine-1", "2026-12-04T08:30:00.000Z", "signed out", []);
+    expect((await store.sessions.liveOf("op-01", "2026-12-04T09:00:00.000Z")).map((s) => s.id)).toEqual(["mine-2"]);
+    expect(await store.sessions.liveOf("op-01", "2026-12-04T21:00:00.000Z")).toEqual([]);
+  });
+
   it("touch only moves last-seen forward; revoke ends a live session once, audited once", async () => {
     const store = await open();
     await store.sessions.createSession(session("s1", "desk-1", T0), []);

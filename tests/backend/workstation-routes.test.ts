@@ -21,6 +21,9 @@ describe("operators-and-handovers migration", () => {
       .join(" | ");
     expect(plan).toContain("handovers_pending");
     expect(plan).not.toContain("TEMP B-TREE");
+    // A handover ends the outgoing operator's live sessions: found through the live-sessions index, not a scan.
+    const sessions = (db.prepare("EXPLAIN QUERY PLAN SELECT * FROM sessions WHERE revoked_at IS NULL AND expires_at > ? AND operator_id = ?").all("2026-12-04T09:00:00.000Z", "op-01") as { detail: string }[]).map((r) => r.detail).join(" | ");
+    expect(sessions).toMatch(/USING INDEX sessions_(live|by_workstation)/);
     db.close();
   });
 });

@@ -82,4 +82,9 @@ export class PgSessionRecords implements SessionRecords {
     const result = await this.pool.query("SELECT * FROM sessions WHERE revoked_at IS NULL AND expires_at > $1 ORDER BY created_at DESC LIMIT $2", [now, limit]);
     return result.rows.map(sessionFromColumns);
   }
+
+  async liveOf(operatorId: string, now: string): Promise<SessionRow[]> {
+    const result = await this.pool.query("SELECT * FROM sessions WHERE revoked_at IS NULL AND expires_at > $1 AND operator_id = $2", [now, operatorId]);
+    return result.rows.map(sessionFromColumns);
+  }
 }
