@@ -14,8 +14,12 @@ export const LIMITS = {
   nameChars: 200,
   /** A named wall view, short enough for the wall's toolbar. */
   viewNameChars: 80,
+  /** Named wall views one operator may keep: every console holds everyone's. */
+  viewsPerOperator: 100,
   /** A handover note, which lists a whole shift. */
   handoverNoteChars: 4000,
+  /** Items each list of a handover's summary holds (the oldest first): a flood's thousands are not read at a handover. */
+  handoverItems: 500,
   /** Comments one alarm may collect: every change of an alarm carries them all. */
   commentsPerAlarm: 50,
   /** Timeline notes one incident may collect, for the same reason. */

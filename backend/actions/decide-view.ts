@@ -1,4 +1,5 @@
 import { WallViewSchema, type WallView, type WallViewDraft } from "../../shared/domain/wall-view.js";
+import { LIMITS } from "../../shared/limits.js";
 import type { AppError } from "../../shared/result.js";
 
 export type ViewDecision = { kind: "save"; view: WallView } | { kind: "delete" } | { kind: "reject"; error: AppError };
@@ -12,12 +13,16 @@ export function storedView(data: unknown): WallView | null | "corrupt" {
 
 /**
  * Pure: may this operator save this view? A view belongs to whoever created it: another
- * operator's view id is refused rather than overwritten.
+ * operator's view id is refused rather than overwritten. A new view is refused once the operator
+ * keeps LIMITS.viewsPerOperator (`ownViews`: how many they keep now).
  */
-export function decideViewSave(existing: WallView | null | "corrupt", draft: WallViewDraft, operatorKnown: boolean, now: Date): ViewDecision {
+export function decideViewSave(existing: WallView | null | "corrupt", draft: WallViewDraft, operatorKnown: boolean, now: Date, ownViews = 0): ViewDecision {
   if (!operatorKnown) return { kind: "reject", error: { kind: "forbidden", message: `Unknown operator ${draft.operatorId}.` } };
   if (existing !== null && existing !== "corrupt" && existing.operatorId !== draft.operatorId) {
     return { kind: "reject", error: { kind: "conflict", message: `View ${draft.id} belongs to another operator.` } };
+  }
+  if (existing === null && ownViews >= LIMITS.viewsPerOperator) {
+    return { kind: "reject", error: { kind: "invalid_request", message: `You keep ${ownViews} named views, the most one operator may: delete one before saving another.` } };
   }
   return { kind: "save", view: { ...draft, updatedAt: now.toISOString() } };
 }

@@ -7,14 +7,18 @@ import { decideViewDelete, decideViewSave, storedView, type ViewDecision } from 
 import type { BackendStore } from "../store/backend-store.js";
 import { sessionOf } from "./authenticate.js";
 import { sendError, sendValidated } from "./respond.js";
+import { TokenBuckets } from "../../shared/token-bucket.js";
 
 const ViewParamsSchema = z.object({ id: z.string().min(1).max(100) });
+const VIEW_SAVES = { burst: 20, perSecond: 0.5 };
 
 /**
  * Operators' named wall views: PUT saves (the body's view id must match the path), DELETE removes.
  * Both are read-decide-write in one transaction; the change feed carries them to every console.
  */
 export function registerViewRoutes(app: FastifyInstance, store: BackendStore): void {
+  // A person saves a view now and then; a script saving thousands would fill every console's cache.
+  const saves = new TokenBuckets(VIEW_SAVES.burst, VIEW_SAVES.perSecond);
   app.put(`${BACKEND_PATHS.views}/:id`, async (request, reply) => {
     const params = parseWith(ViewParamsSchema, request.params, "view id");
     if (!params.ok) return sendError(reply, params.error);
@@ -23,6 +27,8 @@ export function registerViewRoutes(app: FastifyInstance, store: BackendStore): v
     // The owner is whoever's session this is, whatever the body says.
     const draft = { ...body.value.view, operatorId: sessionOf(request).operator.id };
     if (draft.id !== params.value.id) return sendError(reply, { kind: "invalid_request", message: "The view id in the path and in the body differ." });
+    if (!saves.take(sessionOf(request).id, 1, Date.now())) return sendError(reply, { kind: "rate_limited", message: "Views are being saved too fast from this session: try again in a few seconds." });
+    const ownViews = (await store.listEntities("view")).filter((v) => typeof v === "object" && v !== null && "operatorId" in v && v.operatorId === draft.operatorId).length;
     let decision: ViewDecision | null = null;
     const changes = await store.transact(
       [
@@ -30,7 +36,7 @@ export function registerViewRoutes(app: FastifyInstance, store: BackendStore): v
         { kind: "operator", id: draft.operatorId },
       ],
       ([view, operator]) => {
-        decision = decideViewSave(storedView(view?.data), draft, operator !== null && operator !== undefined, new Date());
+        decision = decideViewSave(storedView(view?.data), draft, operator !== null && operator !== undefined, new Date(), ownViews);
         return decision.kind === "save" ? [{ entity: "view", op: "upsert", id: draft.id, data: decision.view }] : [];
       },
     );

@@ -10,6 +10,7 @@ import type { AuditEntry, BackendStore } from "../store/backend-store.js";
 import type { SessionAuthority } from "../auth/session-authority.js";
 import { sessionOf } from "./authenticate.js";
 import { sendError, sendValidated } from "./respond.js";
+import { TokenBuckets } from "../../shared/token-bucket.js";
 
 function audit(operatorId: string, action: string, targetId: string | null, outcome: AuditEntry["outcome"], detail: Record<string, unknown>): AuditEntry {
   return { at: new Date().toISOString(), operatorId, action, targetKind: null, targetId, outcome, detail };
@@ -17,10 +18,14 @@ function audit(operatorId: string, action: string, targetId: string | null, outc
 
 /** Shift handovers, written and acknowledged by the session's operator. Every attempt, accepted or not, is in the audit trail. */
 export function registerWorkstationRoutes(app: FastifyInstance, store: BackendStore, authority: SessionAuthority): void {
+  // A shift ends with one handover, perhaps corrected once or twice.
+  const writes = new TokenBuckets(5, 1 / 60);
   app.post(WORKSTATION_PATHS.handovers, async (request, reply) => {
     const body = parseWith(HandoverWriteSchema, request.body, "handover");
     if (!body.ok) return sendError(reply, body.error);
-    const operator = sessionOf(request).operator;
+    const session = sessionOf(request);
+    if (!writes.take(session.id, 1, Date.now())) return sendError(reply, { kind: "rate_limited", message: "Handovers are being written too fast from this session: try again in a minute." });
+    const operator = session.operator;
     const refused = mayWriteHandover(operator, operator.id);
     if (refused !== null) {
       await store.commit([], [audit(operator.id, "handover.write", null, "rejected", { message: refused.message })]);

@@ -3,11 +3,15 @@ import { LIMITS } from "../limits.js";
 import { AlarmPrioritySchema } from "./alarm.js";
 import { IsoTimeSchema } from "./geo.js";
 
-/** What the outgoing operator leaves open, listed automatically from the console's state. */
+const Id = z.string().max(LIMITS.idChars);
+const Text = z.string().max(LIMITS.noteChars);
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.handoverItems);
+
+/** What the outgoing operator leaves open, listed automatically from the console's state (each list the oldest first, bounded). */
 export const HandoverSummarySchema = z.object({
-  openIncidents: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })),
-  shelvedAlarms: z.array(z.object({ id: z.string(), type: z.string(), place: z.string(), shelvedUntil: IsoTimeSchema.nullable() })),
-  unacknowledgedCritical: z.array(z.object({ id: z.string(), type: z.string(), place: z.string(), priority: AlarmPrioritySchema, raisedAt: IsoTimeSchema })),
+  openIncidents: list(z.object({ id: Id, title: Text, status: Id })),
+  shelvedAlarms: list(z.object({ id: Id, type: Id, place: Text, shelvedUntil: IsoTimeSchema.nullable() })),
+  unacknowledgedCritical: list(z.object({ id: Id, type: Id, place: Text, priority: AlarmPrioritySchema, raisedAt: IsoTimeSchema })),
 });
 export type HandoverSummary = z.infer<typeof HandoverSummarySchema>;
 

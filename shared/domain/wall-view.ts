@@ -10,7 +10,7 @@ export type WallLayoutId = z.infer<typeof WallLayoutIdSchema>;
 export const MAX_WALL_TILES = 64;
 
 export const WallTourSchema = z.object({
-  cameraIds: z.array(z.string().min(1)).min(1).max(200),
+  cameraIds: z.array(z.string().min(1).max(LIMITS.idChars)).min(1).max(200),
   intervalSeconds: z.number().int().min(3).max(3600),
   /** "view": the whole wall pages through the cameras; "tile": only that tile cycles. */
   scope: z.discriminatedUnion("kind", [
@@ -23,11 +23,11 @@ export type WallTour = z.infer<typeof WallTourSchema>;
 /** An operator's named arrangement of the wall; synced through the backend like other operator data. */
 export const WallViewSchema = z.object({
   id: z.string().min(1).max(100),
-  operatorId: z.string().min(1),
+  operatorId: z.string().min(1).max(LIMITS.idChars),
   name: z.string().trim().min(1).max(LIMITS.viewNameChars),
   layout: WallLayoutIdSchema,
   /** Camera id per tile in layout order; null = empty tile. */
-  tiles: z.array(z.string().min(1).nullable()).max(MAX_WALL_TILES),
+  tiles: z.array(z.string().min(1).max(LIMITS.idChars).nullable()).max(MAX_WALL_TILES),
   tour: WallTourSchema.nullable(),
   updatedAt: IsoTimeSchema,
 });

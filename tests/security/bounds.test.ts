@@ -6,6 +6,9 @@ import { pageWithinBytes } from "../../backend/http/api-routes.js";
 import { TokenBuckets } from "../../shared/token-bucket.js";
 import { startTestBackend } from "../backend/backend-harness.js";
 import type { StoredChange } from "../../backend/store/backend-store.js";
+import { WORKSTATION_PATHS } from "../../shared/protocol/workstation-api.js";
+import { backendFetch } from "../../scripts/lib/backend-session.js";
+import { decideViewSave } from "../../backend/actions/decide-view.js";
 
 let n = 0;
 const key = () => `bound-${Date.now().toString(36)}-${(n++).toString(36)}`;
@@ -46,6 +49,43 @@ describe("bounds on what one operator can make the backend store", () => {
     } finally {
       await t.stop();
     }
+  });
+
+  it("a handover's summary lists are bounded, and one session cannot write handovers without end", async () => {
+    const t = await startTestBackend();
+    try {
+      const item = (i: number) => ({ id: `inc-${i}`, title: "Ngập", status: "open" });
+      const tooMany = await t.post(WORKSTATION_PATHS.handovers, { note: "Ca đêm", summary: { openIncidents: Array.from({ length: LIMITS.handoverItems + 1 }, (_, i) => item(i)), shelvedAlarms: [], unacknowledgedCritical: [] } }, "op-01");
+      expect(tooMany.status).toBe(400);
+      const longId = await t.post(WORKSTATION_PATHS.handovers, { note: "Ca đêm", summary: { openIncidents: [{ ...item(0), id: "x".repeat(LIMITS.idChars + 1) }], shelvedAlarms: [], unacknowledgedCritical: [] } }, "op-01");
+      expect(longId.status).toBe(400);
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await t.post(WORKSTATION_PATHS.handovers, { note: `Ca đêm ${i}`, summary: { openIncidents: [item(i)], shelvedAlarms: [], unacknowledgedCritical: [] } }, "op-01")).status);
+      expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it("named views: camera ids are bounded, saves from one session are paced, and one operator keeps at most the limit", async () => {
+    const t = await startTestBackend();
+    try {
+      const url = (id: string) => new URL(`${BACKEND_PATHS.views}/${id}`, t.backend.url);
+      const save = (id: string, tiles: (string | null)[]) =>
+        backendFetch(url(id), { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ view: { id, operatorId: "view-01", name: id, layout: "2x2", tiles, tour: null } }) }, "view-01");
+      expect((await save("v-long", ["c".repeat(LIMITS.idChars + 1), null, null, null])).status).toBe(400);
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) statuses.push((await save(`v-${i}`, ["cam-01", null, null, null])).status);
+      expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+      expect(statuses[20]).toBe(429);
+    } finally {
+      await t.stop();
+    }
+    const draft = { id: "v-new", operatorId: "op-01", name: "Cổng", layout: "1x1" as const, tiles: ["cam-01"], tour: null };
+    expect(decideViewSave(null, draft, true, new Date(), LIMITS.viewsPerOperator)).toMatchObject({ kind: "reject", error: { message: expect.stringContaining("delete one") } });
+    expect(decideViewSave(null, draft, true, new Date(), LIMITS.viewsPerOperator - 1)).toMatchObject({ kind: "save" });
+    const own = { ...draft, updatedAt: new Date().toISOString() };
+    expect(decideViewSave(own, draft, true, new Date(), LIMITS.viewsPerOperator)).toMatchObject({ kind: "save" });
   });
 
   it("token buckets refill at their rate and never exceed their burst", () => {
