@@ -29,9 +29,10 @@ export interface SessionRecords {
   credentialCount(): Promise<number>;
   setCredentials(operatorId: string, credentials: Credentials, at: string, audit: readonly AuditEntry[]): Promise<void>;
   /**
-   * Stores a new session and revokes every other live session of the same workstation (an
-   * operator taking over a desk ends the previous operator's session there), in one transaction
-   * with its audit entries. Returns the ids of the sessions it revoked.
+   * Stores a new session and revokes every other live session of the same workstation signed in
+   * from the same address (an operator taking over a desk ends the previous operator's session
+   * there; the workstation id is the console's word, so a sign-in from elsewhere naming it ends
+   * nothing), in one transaction with its audit entries. Returns the ids of the sessions it revoked.
    */
   createSession(session: SessionRow, audit: readonly AuditEntry[]): Promise<string[]>;
   byTokenHash(tokenHash: string): Promise<SessionRow | null>;

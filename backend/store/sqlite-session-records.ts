@@ -29,7 +29,7 @@ export class SqliteSessionRecords implements SessionRecords {
       insert: db.prepare(
         "INSERT INTO sessions (id, token_hash, stream_token_hash, operator_id, workstation_id, address, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
-      liveOfWorkstation: db.prepare("SELECT id FROM sessions WHERE workstation_id = ? AND revoked_at IS NULL AND id <> ?"),
+      liveOfWorkstation: db.prepare("SELECT id FROM sessions WHERE workstation_id = ? AND address = ? AND revoked_at IS NULL AND id <> ?"),
       byToken: db.prepare("SELECT * FROM sessions WHERE token_hash = ?"),
       byStreamToken: db.prepare("SELECT * FROM sessions WHERE stream_token_hash = ?"),
       touch: db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?"),
@@ -59,7 +59,7 @@ export class SqliteSessionRecords implements SessionRecords {
 
   async createSession(session: SessionRow, audit: readonly AuditEntry[]): Promise<string[]> {
     return this.db.transaction(() => {
-      const others = this.statements.liveOfWorkstation.all(session.workstationId, session.id).map((row) => IdColumnSchema.parse(row).id);
+      const others = this.statements.liveOfWorkstation.all(session.workstationId, session.address, session.id).map((row) => IdColumnSchema.parse(row).id);
       for (const id of others) this.statements.revoke.run(session.createdAt, "another operator signed in at this workstation", id);
       this.statements.insert.run(
         session.id,

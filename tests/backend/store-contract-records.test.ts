@@ -77,6 +77,14 @@ describe.each(STORE_IMPLEMENTATIONS)("$name store records", (implementation) => 
     expect(await store.verifyAudit()).toEqual({ entries: 3, valid: true, firstBadId: null, reason: null });
   });
 
+  it("a sign-in from another address naming a workstation ends nobody's session there", async () => {
+    const store = await open();
+    await store.sessions.createSession(session("s1", "desk-1", "2026-12-04T08:00:00.000Z"), []);
+    const elsewhere = { ...session("s2", "desk-1", "2026-12-04T08:01:00.000Z", "op-02"), address: "10.0.0.66" };
+    expect(await store.sessions.createSession(elsewhere, [])).toEqual([]);
+    expect((await store.sessions.byTokenHash("token-s1"))?.revokedAt).toBeNull();
+  });
+
   it("finds every live session of one operator, however many newer sessions others hold", async () => {
     const store = await open();
     await store.sessions.createSession(session("mine-1", "desk-1", "2026-12-04T08:00:00.000Z"), []);

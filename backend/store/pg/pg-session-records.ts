@@ -44,7 +44,7 @@ export class PgSessionRecords implements SessionRecords {
 
   async createSession(session: SessionRow, audit: readonly AuditEntry[]): Promise<string[]> {
     return withLogLock(this.pool, async (client, heads) => {
-      const live = await client.query("SELECT id FROM sessions WHERE workstation_id = $1 AND revoked_at IS NULL AND id <> $2", [session.workstationId, session.id]);
+      const live = await client.query("SELECT id FROM sessions WHERE workstation_id = $1 AND address = $2 AND revoked_at IS NULL AND id <> $3", [session.workstationId, session.address, session.id]);
       const others = live.rows.map((row) => IdColumnSchema.parse(row).id);
       for (const id of others) await client.query(REVOKE, [session.createdAt, "another operator signed in at this workstation", id]);
       await client.query(
