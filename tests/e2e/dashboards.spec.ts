@@ -232,8 +232,17 @@ test.describe("a sensor's readings on the environment dashboard", () => {
       .toBe(true);
     const chart = section.getByTestId("dash-sensor-chart");
     await expect.poll(async () => Number(await chart.getAttribute("data-drawn-points"))).toBeGreaterThanOrEqual(matched);
-    const taken = await backendReadings(backend.url, sensorId);
-    await expect(second).toContainText(new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(taken.at(-1)!.value));
+    // The list shows the latest reading; the sensor reports every 300 ms, so compare with the backend's latest each time, until they meet.
+    const oneDecimal = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    await expect
+      .poll(async () => {
+        const latest = (await backendReadings(backend.url, sensorId)).at(-1);
+        if (latest === undefined) return false;
+        // The whole number shown, not a tail of a longer one ("4,0" inside "44,0").
+        const shown = /(\d[\d.]*,\d)\s/.exec((await second.textContent()) ?? "")?.[1];
+        return shown === oneDecimal.format(latest.value);
+      }, { timeout: 30_000 })
+      .toBe(true);
 
     // Offline: a fresh page, with the backend stopped, draws the same readings from the console's cache.
     await backend.stop();
