@@ -28,7 +28,7 @@ export function registerViewRoutes(app: FastifyInstance, store: BackendStore): v
     const draft = { ...body.value.view, operatorId: sessionOf(request).operator.id };
     if (draft.id !== params.value.id) return sendError(reply, { kind: "invalid_request", message: "The view id in the path and in the body differ." });
     if (!saves.take(sessionOf(request).id, 1, Date.now())) return sendError(reply, { kind: "rate_limited", message: "Views are being saved too fast from this session: try again in a few seconds." });
-    const ownViews = (await store.listEntities("view")).filter((v) => typeof v === "object" && v !== null && "operatorId" in v && v.operatorId === draft.operatorId).length;
+    const ownViews = (await store.listEntities("view")).map(storedView).filter((view) => view !== null && view !== "corrupt" && view.operatorId === draft.operatorId).length;
     let decision: ViewDecision | null = null;
     const changes = await store.transact(
       [
