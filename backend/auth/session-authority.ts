@@ -2,7 +2,7 @@ import { OperatorSchema, type Operator } from "../../shared/domain/operator.js";
 import { SESSION_IDLE_MS, SESSION_MAX_AGE_MS, type IssuedSession, type SessionInfo } from "../../shared/protocol/session.js";
 import { err, ok, type Result } from "../../shared/result.js";
 import type { AuditEntry, BackendStore } from "../store/backend-store.js";
-import type { SessionRow } from "../store/session-records.js";
+import type { Credentials, SessionRow } from "../store/session-records.js";
 import { hashPassword, verifyPassword } from "./password-hash.js";
 import { SignInThrottle } from "./sign-in-throttle.js";
 import { newSessionId, newToken, tokenHash } from "./tokens.js";
@@ -68,7 +68,7 @@ export class SessionAuthority {
       await this.store.commit([], [audit(now, operatorId, "sign_in", null, "rejected", { workstationId, address, reason: "throttled" })]);
       return err("rate_limited", `Too many failed sign-ins for this operator or from this address: try again in ${describeWait(wait)}.`, { retryAfterMs: wait });
     }
-    let credentials: Awaited<ReturnType<BackendStore["sessions"]["credentials"]>>;
+    let credentials: Credentials | null;
     let operator: Operator | null;
     try {
       operator = await this.operatorOf(operatorId);
